@@ -1,0 +1,20 @@
+/**
+ * Registers a custom element without throwing when the tag is taken.
+ *
+ * Two copies of the library on one page (a host bundling us twice, or two micro-frontends) is
+ * common; `customElements.define` would throw on the second copy and break the whole host page.
+ * We warn instead, so the first registration keeps working.
+ */
+export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const existing = customElements.get(tag);
+  if (existing) {
+    if (existing !== ctor) {
+      console.warn(
+        `licence-kit: <${tag}> is already registered by another copy of the library; ` +
+          `this copy will not register it. Register the exported class under another name if you need both.`,
+      );
+    }
+    return;
+  }
+  customElements.define(tag, ctor);
+}

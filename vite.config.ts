@@ -1,0 +1,37 @@
+import { defineConfig } from 'vite';
+import { mswWorker } from './scripts/vite-msw-worker.js';
+
+/**
+ * Public entries: the root, one per element and one per adapter (package.json `exports` maps
+ * `licence-kit/<name>.js` to them). Element entries register their tag, which is why package.json
+ * lists exactly those files in `sideEffects`.
+ */
+export const entries = {
+  index: 'src/index.ts',
+  'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
+} as const;
+
+// `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.
+export default defineConfig(({ command }) => ({
+  // The dev server (demo) needs MSW's worker; the library build must not ship it.
+  plugins: command === 'serve' ? [mswWorker()] : [],
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: entries,
+      formats: ['es'],
+    },
+    rollupOptions: {
+      // A library leaves its dependencies to the host's bundler, so Lit is shared, not duplicated.
+      external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//],
+      // Mirror src/ in dist/: each registering module stays its own file (so `sideEffects` can name
+      // exactly those), and every .js sits next to the .d.ts that tsc emits for it.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+}));
