@@ -15,6 +15,6 @@ export function canView(permission: Permission): boolean {
  * R1: whether the user may change anything. With `view` every control that changes something is
  * disabled and the store refuses every change; `validate` reports `permission-denied`.
  */
-export function canEdit(permission: Permission): boolean {
+export function canEdit(permission: Permission): permission is 'update' {
   return permission === 'update';
 }

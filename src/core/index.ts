@@ -1,0 +1,110 @@
+// licence-kit/core: the rule book as pure functions of (snapshot, draft). No DOM, no Lit, no fetch,
+// no clock: everything a rule needs is passed in. Elements and the store call these; they never
+// re-derive a rule. The rules come from ../../DESIGN.md ("The rule book") and the seed
+// seeds/000_7183eb326101c029.txt; grep for "R<n>" to find a rule's code, tests included.
+//
+// Rule index
+//   R1 permissions     canView, canEdit                              permissions.ts
+//                      validate → permission-denied                  validate.ts
+//   R2 counts          parseCount, parseLimit                        parse.ts
+//                      validate → unknown-licence-type, count-not-whole, count-negative,
+//                      count-above-max                               validate.ts
+//   R3 reductions      validate → reduce-below-in-use (mustFree)     validate.ts
+//   R4 dependencies    validate → exceeds-required-licence,
+//                      below-dependent-licence                       validate.ts
+//   R5 high-water      unitMultiplier, billedUnits, thisMonthCharge,
+//                      nextMonthCharge                               pricing.ts
+//                      quote                                         quote.ts
+//                      applyDraft (peak raised)                      apply.ts
+//                      money, add, sub, multiply, sum                money.ts
+//   R6 retention       retentionOptions, retentionMultiplier, isValidRetention,
+//                      compareRetention, isSameRetention, retentionLabelParts,
+//                      formatRetentionEn, retentionToString, parseRetention   retention.ts
+//                      validate → retention-invalid, retention-above-max,
+//                      retention-shortened                           validate.ts
+//   R7 Speech-to-Text  speechToTextTotalMinutes, speechToTextUsedOverBase,
+//                      isSpeechToTextStopped, speechToTextMaxSpend   speech-to-text.ts
+//                      validate → speech-to-text-limit-invalid,
+//                      speech-to-text-stops-now                      validate.ts
+//   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
+//   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, powerPackServiceMaxSpend,
+//                      powerPackMaxSpend                             power-pack.ts
+//                      validate → unknown-power-pack-service, power-pack-limit-invalid,
+//                      power-pack-service-stops-now, smart-routing-needs-email-queues,
+//                      ai-topics-needs-speech-to-text, ai-qa-needs-form   validate.ts
+//   R9 the cart        normaliseDraft, isEmptyDraft, mergeDraft, changedUnderneath   draft.ts
+//                      validate → nothing-to-commit, amount-too-large; canCommit    validate.ts
+//                      applyDraft (commit and rebase)                apply.ts
+//   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
+//   R10 (installation licence) lives in the elements; its data type is InstallationLicense.
+
+export type * from './types.js';
+
+export { canEdit, canView } from './permissions.js';
+export { parseCount, parseLimit } from './parse.js';
+export type { ParseFailure, ParseFailureReason, ParseOptions, ParseResult } from './parse.js';
+export {
+  AmountRangeError,
+  CurrencyMismatchError,
+  add,
+  isSameMoney,
+  money,
+  multiply,
+  multiplyWhole,
+  sub,
+  sum,
+  zero,
+} from './money.js';
+export {
+  DEFAULT_MAX_RETENTION_MONTHS,
+  FREE_RETENTION,
+  RETENTION_STEP_MONTHS,
+  compareRetention,
+  formatRetentionEn,
+  isSameRetention,
+  isValidRetention,
+  parseRetention,
+  retentionLabelParts,
+  retentionMultiplier,
+  retentionOptions,
+  retentionToString,
+} from './retention.js';
+export type { RetentionLabelParts } from './retention.js';
+export {
+  UNLIMITED,
+  billedUnits,
+  capDelta,
+  capped,
+  nextMonthCharge,
+  thisMonthCharge,
+  unitMultiplier,
+} from './pricing.js';
+export type { SpendCap } from './pricing.js';
+export {
+  isSpeechToTextStopped,
+  speechToTextMaxSpend,
+  speechToTextTotalMinutes,
+  speechToTextUsedOverBase,
+} from './speech-to-text.js';
+export {
+  POWER_PACK_SERVICES,
+  isServiceStopped,
+  powerPackMaxSpend,
+  powerPackServiceMaxSpend,
+} from './power-pack.js';
+export { changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
+export type { Change, UnderneathChange } from './draft.js';
+export { canCommit, validate } from './validate.js';
+export type { IssueField, IssueOf, ValidationCode, ValidationIssue } from './validate.js';
+export { quote } from './quote.js';
+export type {
+  CapChange,
+  ChargeChange,
+  PowerPackQuote,
+  PowerPackServiceQuote,
+  Quote,
+  SeatQuoteLine,
+  SpeechToTextQuote,
+} from './quote.js';
+export { applyDraft } from './apply.js';
+export { nextPeriodStart } from './period.js';
