@@ -8,6 +8,10 @@ import { mswWorker } from './scripts/vite-msw-worker.js';
  */
 export const entries = {
   index: 'src/index.ts',
+  core: 'src/core/index.ts',
+  testing: 'src/testing/index.ts',
+  'memory-adapter': 'src/adapters/memory/index.ts',
+  'licence-provider': 'src/elements/licence-provider/licence-provider.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

@@ -1,4 +1,10 @@
-// The root entry: registers every element and exports every class and type.
+// licence-kit: registers every element and exports every class, the store, the adapters' types
+// and errors, and the rule book's types. Import a subpath (`licence-kit/licence-card.js`, …) to
+// load only what a page uses.
 export * from './elements/licence-placeholder/licence-placeholder.js';
+export * from './elements/licence-provider/licence-provider.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
+export * from './adapters/index.js';
+export * from './state/index.js';
+export type * from './core/types.js';

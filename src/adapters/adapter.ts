@@ -1,0 +1,111 @@
+import type {
+  ChangeSet,
+  InstallationLicense,
+  LicensingSnapshot,
+  UsagePage,
+  UsageQuery,
+} from '../core/index.js';
+
+/** Options every adapter method accepts. */
+export interface RequestOptions {
+  /**
+   * Aborts the request. The store aborts a load that a newer load replaced, and the usage overview
+   * aborts the previous search; reject with the signal's reason (an `AbortError`) when it fires.
+   */
+  signal?: AbortSignal;
+}
+
+/** Options of `commit`. */
+export interface CommitOptions extends RequestOptions {
+  /**
+   * The `version` of the snapshot the draft was made against (optimistic concurrency). When the
+   * backend's current version differs, reject with `ConflictError` and change nothing.
+   */
+  expectedVersion: string;
+  /**
+   * One key per cart. A commit that arrives again with a key the backend has already applied must
+   * return the first result and change nothing, so a retry after a lost answer never charges
+   * twice. The store keeps the key while the user retries the same cart and makes a new one when
+   * the cart changes or was saved.
+   */
+  idempotencyKey: string;
+}
+
+/** A file the user downloads. */
+export interface DownloadedFile {
+  /** Name to save under, e.g. `license-2026-11-23.log`. */
+  filename: string;
+  blob: Blob;
+}
+
+/**
+ * How licence-kit talks to a backend. Implement it to wire the widgets to your own API, or serve
+ * the REST contract (`openapi.yaml`) and use `RestAdapter`. `MemoryAdapter` is the built-in one
+ * for demos, stories and tests.
+ *
+ * Every method returns plain data (see `licence-kit/core` for the types) and rejects with one of
+ * the typed errors of `licence-kit` (`PermissionError`, `ConflictError`, `ValidationError`,
+ * `NetworkError`, `TimeoutError`, `NotFoundError`, `ServerError`, `BadResponseError`), so the
+ * widgets can say what happened and what to do. Any other rejection is shown as a generic failure.
+ *
+ * Run the conformance suite from `licence-kit/testing` against your adapter to check it.
+ */
+export interface LicensingAdapter {
+  /**
+   * The current licensing state of the account, with `version` identifying it and `permission`
+   * saying what the signed-in user may do (`none` still resolves: the widgets show "no access").
+   * Called once per store, however many widgets share it.
+   */
+  load(options?: RequestOptions): Promise<LicensingSnapshot>;
+
+  /**
+   * One page of agents and their licence types, filtered by `query.typeId` and `query.search`
+   * (case-insensitive, name or email) on the backend, ordered stably (e.g. by name).
+   * `total` counts every match; `countsByType` counts the agents per type with the search applied
+   * and the type filter not (the filter shows them next to each type).
+   */
+  listUsage(query: UsageQuery, options?: RequestOptions): Promise<UsagePage>;
+
+  /**
+   * Applies the change set (the cart) and resolves with the new snapshot, whose `version` differs
+   * from the old one. Validate it with the same rules (`validate` from `licence-kit/core`) and
+   * reject with `ValidationError` when it breaks one; with `ConflictError` when `expectedVersion`
+   * is stale; with `PermissionError` when the user may not update. A rejected commit changes
+   * nothing.
+   */
+  commit(changes: ChangeSet, options: CommitOptions): Promise<LicensingSnapshot>;
+
+  /**
+   * Optional. The installation licence (token, plan, expiry, grace period). Without it,
+   * `license-token`, `license-details` and that part of `licence-manager` say it is not available.
+   */
+  getInstallationLicense?(options?: RequestOptions): Promise<InstallationLicense>;
+
+  /**
+   * Optional. Applies a licence key pasted by the user and resolves with the updated licence;
+   * rejects with `ValidationError` (whose `detail` says why) when the key is refused. Without it,
+   * the manual update button is not offered.
+   */
+  applyLicenseKey?(key: string, options?: RequestOptions): Promise<InstallationLicense>;
+
+  /** Optional. The licence log file. Without it, the download button is not offered. */
+  downloadLicenseLog?(options?: RequestOptions): Promise<DownloadedFile>;
+
+  /**
+   * Optional. Calls `onChange` with a new snapshot whenever the backend's state changes for
+   * another reason (another tab, another admin); returns the function that stops listening.
+   * Without it, widgets see other people's changes on the next load or on a commit conflict.
+   */
+  subscribe?(onChange: (snapshot: LicensingSnapshot) => void): () => void;
+}
+
+/** The names of the adapter's methods, for fault injection in tests and stories. */
+export type AdapterMethod =
+  'load' | 'listUsage' | 'commit' | 'getInstallationLicense' | 'applyLicenseKey' | 'downloadLicenseLog';
+
+/**
+ * Failures the memory adapter and the MSW handlers can be told to produce, so stories, the demo
+ * and tests can show each one.
+ */
+export type Failure =
+  'network' | 'server' | 'unavailable' | 'timeout' | 'forbidden' | 'conflict' | 'validation' | 'malformed';

@@ -1,0 +1,84 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LicensingAdapter } from '../adapters/adapter.js';
+import { licensingContext } from './context.js';
+import { LicensingStore, type LicensingState } from './licensing-store.js';
+
+const stores = new WeakMap<LicensingAdapter, LicensingStore>();
+
+/**
+ * The store for an adapter. Widgets given the same adapter without a provider share one store
+ * (one load, one draft), exactly as they would under a provider.
+ */
+export function storeFor(adapter: LicensingAdapter): LicensingStore {
+  let store = stores.get(adapter);
+  if (!store) stores.set(adapter, (store = new LicensingStore(adapter)));
+  return store;
+}
+
+/** An element that can be given a store or an adapter directly, outside any provider. */
+export interface LicensingHost extends ReactiveControllerHost, HTMLElement {
+  store?: LicensingStore | undefined;
+  adapter?: LicensingAdapter | undefined;
+}
+
+/**
+ * Connects a widget to its store: the host's own `.store`, else a store for the host's own
+ * `.adapter`, else the nearest `<licence-provider>`'s. It subscribes while connected, asks the store
+ * to load (shared: one request for all widgets), and re-renders the host on every change.
+ */
+export class LicensingController implements ReactiveController {
+  /** The store in use, once one is found. */
+  store: LicensingStore | undefined;
+  private fromContext: LicensingStore | undefined;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly host: LicensingHost,
+    private readonly options: { installation?: boolean } = {},
+  ) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: licensingContext,
+      subscribe: true,
+      callback: (store) => {
+        this.fromContext = store;
+        this.resolve();
+      },
+    });
+  }
+
+  /** The store's state, or undefined while no store is connected. */
+  get state(): LicensingState | undefined {
+    return this.store?.state;
+  }
+
+  hostConnected(): void {
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  hostUpdate(): void {
+    // Picks up a `.store` or `.adapter` set on the host since the last render.
+    this.resolve();
+  }
+
+  private resolve(): void {
+    const { host } = this;
+    const next = host.store ?? (host.adapter ? storeFor(host.adapter) : this.fromContext);
+    if (next === this.store && (this.unsubscribe || !host.isConnected)) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.store = next;
+    if (next && host.isConnected) {
+      this.unsubscribe = next.subscribe(() => host.requestUpdate());
+      void next.load();
+      if (this.options.installation) void next.loadInstallation();
+    }
+    host.requestUpdate();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './licensing-store.js';
+export { licensingContext } from './context.js';
+export { LicensingController, storeFor, type LicensingHost } from './controller.js';

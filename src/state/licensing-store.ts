@@ -1,0 +1,414 @@
+import {
+  canCommit,
+  canEdit,
+  changedUnderneath,
+  mergeDraft,
+  normaliseDraft,
+  quote,
+  validate,
+  type ChangeSet,
+  type InstallationLicense,
+  type LicensingSnapshot,
+  type Quote,
+  type Retention,
+  type UnderneathChange,
+  type UsagePage,
+  type UsageQuery,
+  type ValidationIssue,
+} from '../core/index.js';
+import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
+import {
+  ConflictError,
+  isAbortError,
+  type LicensingError,
+  NotSupportedError,
+  toLicensingError,
+} from '../adapters/errors.js';
+
+/** Where the cart's last save stands. */
+export type CommitState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'saving' }
+  | { readonly status: 'saved'; readonly snapshot: LicensingSnapshot }
+  | { readonly status: 'failed'; readonly error: LicensingError }
+  /**
+   * Someone else changed the licences meanwhile. The store reloaded, kept the draft, re-validated
+   * it, and lists here what changed underneath; the user reviews and saves again.
+   */
+  | {
+      readonly status: 'conflict';
+      readonly error: LicensingError;
+      readonly changes: readonly UnderneathChange[];
+    };
+
+/** The installation licence part of the state (second seed). */
+export type InstallationState =
+  | { readonly status: 'idle' | 'loading' | 'unsupported' }
+  | { readonly status: 'ready'; readonly licence: InstallationLicense }
+  | { readonly status: 'error'; readonly error: LicensingError };
+
+/** Everything the widgets render from; replaced as a whole on every change, never mutated. */
+export interface LicensingState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly snapshot: LicensingSnapshot | undefined;
+  /** Why the last load failed (status `error`), or why a reload failed while data is shown. */
+  readonly error: LicensingError | undefined;
+  /** The pending changes, without no-op entries. */
+  readonly draft: ChangeSet;
+  /** `validate(snapshot, draft)` from the rule book. */
+  readonly issues: readonly ValidationIssue[];
+  /** `quote(snapshot, draft)` from the rule book; undefined until loaded. */
+  readonly quote: Quote | undefined;
+  /** Whether the draft changes anything. */
+  readonly dirty: boolean;
+  /** Whether the draft may be saved now: changes, no blocking issue, update permission, idle. */
+  readonly canSave: boolean;
+  readonly commit: CommitState;
+  readonly installation: InstallationState;
+}
+
+/** Why an edit was not taken into the draft. */
+export type EditRefusal = 'not-loaded' | 'permission' | 'saving' | 'invalid';
+export type EditResult = { readonly ok: true } | { readonly ok: false; readonly reason: EditRefusal };
+
+/** How a save ended. */
+export type CommitResult =
+  | { readonly ok: true; readonly snapshot: LicensingSnapshot }
+  | {
+      readonly ok: false;
+      readonly reason: 'not-loaded' | 'permission' | 'empty' | 'invalid' | 'failed' | 'conflict';
+      readonly error?: LicensingError;
+    };
+
+export type StoreListener = (state: LicensingState, previous: LicensingState) => void;
+
+const initial: LicensingState = Object.freeze<LicensingState>({
+  status: 'idle',
+  snapshot: undefined,
+  error: undefined,
+  draft: {},
+  issues: [],
+  quote: undefined,
+  dirty: false,
+  canSave: false,
+  commit: { status: 'idle' },
+  installation: { status: 'idle' },
+});
+
+/** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The quote, or undefined when its amounts leave safe integers (`validate` says so: amount-too-large). */
+function quoteOrNothing(snapshot: LicensingSnapshot, draft: ChangeSet): Quote | undefined {
+  try {
+    return quote(snapshot, draft);
+  } catch {
+    return undefined;
+  }
+}
+
+function validNumber(n: number | null | undefined): boolean {
+  return n === undefined || n === null || (Number.isSafeInteger(n) && n >= 0);
+}
+
+/**
+ * The one store behind every widget under a `<licence-provider>` (or behind one stand-alone
+ * widget): snapshot + draft, with the quote and issues derived from them by the rule book. Widgets
+ * never call the adapter; they read `state`, subscribe, and call the methods here.
+ *
+ * - One `load()` however many widgets ask (concurrent calls share one request).
+ * - Edits refuse without `update` permission and refuse numbers the rules can never accept.
+ * - `commit()` sends the draft with the snapshot's version and one idempotency key per cart,
+ *   ignores a second call while one is in flight, keeps the draft whole on any failure, and on a
+ *   conflict reloads, re-applies the draft, re-validates and reports what changed underneath.
+ * - A newer load aborts an older one; a stale answer never overwrites newer state.
+ */
+export class LicensingStore {
+  readonly adapter: LicensingAdapter;
+  private current: LicensingState = initial;
+  private readonly listeners = new Set<StoreListener>();
+  private loading:
+    { promise: Promise<LicensingSnapshot | undefined>; controller: AbortController } | undefined;
+  private loadSeq = 0;
+  private committing: Promise<CommitResult> | undefined;
+  private installationLoading: Promise<void> | undefined;
+  /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
+  private cartKey: string | undefined;
+  private unsubscribeAdapter: (() => void) | undefined;
+
+  constructor(adapter: LicensingAdapter) {
+    this.adapter = adapter;
+  }
+
+  /** The current state. */
+  get state(): LicensingState {
+    return this.current;
+  }
+
+  /** What the adapter offers beyond the required methods. */
+  get capabilities() {
+    return {
+      installationLicense: typeof this.adapter.getInstallationLicense === 'function',
+      applyLicenseKey: typeof this.adapter.applyLicenseKey === 'function',
+      downloadLicenseLog: typeof this.adapter.downloadLicenseLog === 'function',
+    };
+  }
+
+  /** Calls `listener` after every change of state; returns the function that stops it. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    if (this.listeners.size === 1 && this.adapter.subscribe && !this.unsubscribeAdapter) {
+      this.unsubscribeAdapter = this.adapter.subscribe((snapshot) => this.receiveExternal(snapshot));
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.unsubscribeAdapter?.();
+        this.unsubscribeAdapter = undefined;
+      }
+    };
+  }
+
+  /**
+   * Loads the snapshot unless it is loaded or loading (then shares that). `force` loads again and
+   * aborts a load still running, whose answer is then ignored.
+   */
+  load({ force = false }: { force?: boolean } = {}): Promise<LicensingSnapshot | undefined> {
+    if (!force) {
+      if (this.loading) return this.loading.promise;
+      if (this.current.status === 'ready') return Promise.resolve(this.current.snapshot);
+    }
+    this.loading?.controller.abort();
+    const controller = new AbortController();
+    const seq = ++this.loadSeq;
+    this.set({ status: this.current.snapshot ? this.current.status : 'loading', error: undefined });
+    const promise = this.adapter.load({ signal: controller.signal }).then(
+      (snapshot) => {
+        if (seq !== this.loadSeq) return this.current.snapshot;
+        this.loading = undefined;
+        this.set(this.derive({ status: 'ready', snapshot, error: undefined }));
+        return snapshot;
+      },
+      (error: unknown) => {
+        if (seq !== this.loadSeq || isAbortError(error)) return this.current.snapshot;
+        this.loading = undefined;
+        // A failed reload keeps what is shown; a failed first load is the error state.
+        this.set({ status: this.current.snapshot ? 'ready' : 'error', error: toLicensingError(error) });
+        return undefined;
+      },
+    );
+    this.loading = { promise, controller };
+    return promise;
+  }
+
+  /** Loads again (the retry of an error state, or a refresh). */
+  reload(): Promise<LicensingSnapshot | undefined> {
+    return this.load({ force: true });
+  }
+
+  /** Lays `changes` over the draft (R9: every change goes into the one draft). */
+  edit(changes: ChangeSet): EditResult {
+    const { snapshot, commit } = this.current;
+    if (!snapshot) return { ok: false, reason: 'not-loaded' };
+    if (!canEdit(snapshot.permission)) return { ok: false, reason: 'permission' };
+    if (commit.status === 'saving') return { ok: false, reason: 'saving' };
+    const numbers = [
+      ...Object.values(changes.counts ?? {}),
+      ...Object.values(changes.powerPack?.limits ?? {}),
+      changes.speechToText?.limitOverBase,
+    ];
+    // R2: text that is not a whole number never reaches the draft (elements parse with parseCount).
+    if (!numbers.every(validNumber)) return { ok: false, reason: 'invalid' };
+    const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
+    if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
+    this.set(this.derive({ draft, commit: commit.status === 'saved' ? { status: 'idle' } : commit }));
+    return { ok: true };
+  }
+
+  /** Sets the count of one licence type. */
+  setCount(typeId: string, count: number): EditResult {
+    return this.edit({ counts: { [typeId]: count } });
+  }
+
+  /** Sets the global call-recording retention. */
+  setRetention(retention: Retention): EditResult {
+    return this.edit({ retention });
+  }
+
+  /** Turns Speech-to-Text on or off and/or sets its limit over the base pack (`null` = none). */
+  setSpeechToText(patch: NonNullable<ChangeSet['speechToText']>): EditResult {
+    return this.edit({ speechToText: patch });
+  }
+
+  /** Turns the Power Pack on or off. */
+  setPowerPackEnabled(enabled: boolean): EditResult {
+    return this.edit({ powerPack: { enabled } });
+  }
+
+  /** Sets one Power Pack service's monthly limit in packs (`null` = no limit). */
+  setPowerPackLimit(serviceId: string, limit: number | null): EditResult {
+    return this.edit({ powerPack: { limits: { [serviceId]: limit } } });
+  }
+
+  /** Drops every pending change. */
+  discard(): void {
+    if (this.current.commit.status === 'saving') return;
+    this.cartKey = undefined;
+    this.set(this.derive({ draft: {}, commit: { status: 'idle' } }));
+  }
+
+  /**
+   * Saves the draft (R9). A second call while one is in flight returns the same promise, so a
+   * double click commits once.
+   */
+  commit(): Promise<CommitResult> {
+    this.committing ??= this.runCommit().finally(() => {
+      this.committing = undefined;
+    });
+    return this.committing;
+  }
+
+  /** One page of the usage overview, straight from the adapter (filtered there). */
+  listUsage(query: UsageQuery, options?: RequestOptions): Promise<UsagePage> {
+    return this.adapter.listUsage(query, options).catch((error: unknown) => {
+      throw isAbortError(error) ? error : toLicensingError(error);
+    });
+  }
+
+  /** Loads the installation licence once (shared like `load`); `force` loads again. */
+  loadInstallation({ force = false }: { force?: boolean } = {}): Promise<void> {
+    const get = this.adapter.getInstallationLicense?.bind(this.adapter);
+    if (!get) {
+      this.set({ installation: { status: 'unsupported' } });
+      return Promise.resolve();
+    }
+    if (!force && (this.installationLoading || this.current.installation.status === 'ready')) {
+      return this.installationLoading ?? Promise.resolve();
+    }
+    this.set({ installation: { status: 'loading' } });
+    const promise = get().then(
+      (licence) => this.set({ installation: { status: 'ready', licence } }),
+      (error: unknown) => this.set({ installation: { status: 'error', error: toLicensingError(error) } }),
+    );
+    this.installationLoading = promise.finally(() => {
+      this.installationLoading = undefined;
+    });
+    return this.installationLoading;
+  }
+
+  /**
+   * Applies a pasted licence key; on success the new licence is in `state.installation`. Rejects
+   * with the adapter's typed error (a refused key: `ValidationError` with the server's reason).
+   */
+  async applyLicenseKey(key: string): Promise<InstallationLicense> {
+    const apply = this.adapter.applyLicenseKey?.bind(this.adapter);
+    if (!apply) throw new NotSupportedError('Manual licence update is not available here.');
+    try {
+      const licence = await apply(key);
+      this.set({ installation: { status: 'ready', licence } });
+      return licence;
+    } catch (error) {
+      throw toLicensingError(error);
+    }
+  }
+
+  /** Fetches the licence log file. */
+  async downloadLicenseLog(): Promise<DownloadedFile> {
+    const download = this.adapter.downloadLicenseLog?.bind(this.adapter);
+    if (!download) throw new NotSupportedError('The licence log file is not available here.');
+    try {
+      return await download();
+    } catch (error) {
+      throw toLicensingError(error);
+    }
+  }
+
+  private async runCommit(): Promise<CommitResult> {
+    const { snapshot, draft, issues } = this.current;
+    if (!snapshot) return { ok: false, reason: 'not-loaded' };
+    if (!canEdit(snapshot.permission)) return { ok: false, reason: 'permission' };
+    if (!this.current.dirty) return { ok: false, reason: 'empty' };
+    if (!canCommit(issues)) return { ok: false, reason: 'invalid' };
+    const idempotencyKey = (this.cartKey ??= newKey());
+    this.set({ commit: { status: 'saving' } });
+    try {
+      const next = await this.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
+      this.cartKey = undefined;
+      // A load started before the commit would bring the older state back: drop it.
+      this.loadSeq++;
+      this.loading?.controller.abort();
+      this.loading = undefined;
+      this.set(
+        this.derive({
+          status: 'ready',
+          snapshot: next,
+          draft: {},
+          commit: { status: 'saved', snapshot: next },
+        }),
+      );
+      return { ok: true, snapshot: next };
+    } catch (thrown) {
+      const error = toLicensingError(thrown);
+      if (error.kind !== 'conflict') {
+        // Keep the draft and the key: a retry of the same cart must not apply it twice.
+        this.set({ commit: { status: 'failed', error } });
+        return { ok: false, reason: 'failed', error };
+      }
+      // R9: reload, re-apply the draft, re-validate, show what changed underneath.
+      this.cartKey = undefined;
+      const latest = await this.load({ force: true });
+      if (!latest) {
+        this.set({ commit: { status: 'failed', error: this.current.error ?? error } });
+        return { ok: false, reason: 'failed', error: this.current.error ?? error };
+      }
+      const changes = changedUnderneath(snapshot, latest, draft);
+      this.set(
+        this.derive({ draft: normaliseDraft(latest, draft), commit: { status: 'conflict', error, changes } }),
+      );
+      return { ok: false, reason: 'conflict', error };
+    }
+  }
+
+  /** Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft. */
+  private receiveExternal(latest: LicensingSnapshot): void {
+    const { snapshot, draft, commit } = this.current;
+    if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
+    const changes = changedUnderneath(snapshot, latest, draft);
+    this.set(
+      this.derive({
+        snapshot: latest,
+        draft: normaliseDraft(latest, draft),
+        commit: changes.length
+          ? { status: 'conflict', error: new ConflictError('The licences were changed elsewhere.'), changes }
+          : commit,
+      }),
+    );
+  }
+
+  /** Recomputes what the rule book derives from snapshot + draft. */
+  private derive(patch: Partial<LicensingState>): Partial<LicensingState> {
+    const next = { ...this.current, ...patch };
+    const { snapshot, draft } = next;
+    if (!snapshot) return patch;
+    const issues = validate(snapshot, draft);
+    const dirty = Object.keys(draft).length > 0;
+    const saving = next.commit.status === 'saving';
+    return {
+      ...patch,
+      issues,
+      quote: quoteOrNothing(snapshot, draft),
+      dirty,
+      canSave: dirty && !saving && canEdit(snapshot.permission) && canCommit(issues),
+    };
+  }
+
+  private set(patch: Partial<LicensingState>): void {
+    const previous = this.current;
+    this.current = Object.freeze({ ...previous, ...patch });
+    for (const listener of [...this.listeners]) listener(this.current, previous);
+  }
+}

@@ -1,0 +1,222 @@
+import type { ChangeSet, LicensingSnapshot } from '../core/index.js';
+import type { LicensingAdapter } from '../adapters/adapter.js';
+import { LicensingError } from '../adapters/errors.js';
+
+/** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
+export interface SuiteFunctions {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void>): void;
+}
+
+export interface ConformanceOptions extends SuiteFunctions {
+  /** Shown in the suite's title. */
+  name: string;
+  /**
+   * Returns an adapter on a fresh backend for each test: the signed-in user has `update`
+   * permission, and at least one licence type has licences in use and at least one agent exists.
+   */
+  create(): LicensingAdapter | Promise<LicensingAdapter>;
+}
+
+class ConformanceFailure extends Error {
+  override name = 'ConformanceFailure';
+}
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new ConformanceFailure(message);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new ConformanceFailure('expected the call to reject, but it resolved');
+}
+
+/** Lower case without accents: a backend may match "novakova" to "Nováková", or not. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function key(): string {
+  return `conformance-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+}
+
+/** A line that can take one more licence, and the count that adds it. */
+function raisable(snapshot: LicensingSnapshot): { typeId: string; count: number } {
+  for (const line of snapshot.lines) {
+    const type = snapshot.catalog.find((t) => t.id === line.typeId);
+    if (!type) continue;
+    const required = type.requires && snapshot.lines.find((l) => l.typeId === type.requires);
+    if (required && required.count <= line.count) continue;
+    if (type.max === undefined || line.count < type.max)
+      return { typeId: line.typeId, count: line.count + 1 };
+  }
+  throw new ConformanceFailure('the fixture has no licence type whose count can be raised by one');
+}
+
+/**
+ * The adapter conformance suite: what every `LicensingAdapter` must do for the widgets to work.
+ * licence-kit runs it against `MemoryAdapter` and `RestAdapter`; run it against yours:
+ *
+ * ```ts
+ * import { describeAdapterConformance } from 'licence-kit/testing.js';
+ * describeAdapterConformance({ name: 'my adapter', create: () => new MyAdapter(freshBackend()), describe, it });
+ * ```
+ */
+export function describeAdapterConformance({ name, create, describe, it }: ConformanceOptions): void {
+  describe(`LicensingAdapter conformance: ${name}`, () => {
+    it('load() returns a snapshot with a version, a permission and a line per catalog type', async () => {
+      const snapshot = await (await create()).load();
+      check(
+        typeof snapshot.version === 'string' && snapshot.version !== '',
+        'version must be a non-empty string',
+      );
+      check(
+        ['none', 'view', 'update'].includes(snapshot.permission),
+        `permission "${snapshot.permission}" is not none/view/update`,
+      );
+      for (const line of snapshot.lines) {
+        check(
+          snapshot.catalog.some((t) => t.id === line.typeId),
+          `line ${line.typeId} has no catalog type`,
+        );
+        check(
+          Number.isInteger(line.count) && Number.isInteger(line.inUse) && Number.isInteger(line.peak),
+          `line ${line.typeId} must hold whole numbers`,
+        );
+      }
+      for (const type of snapshot.catalog) {
+        check(
+          Number.isInteger(type.unitPrice.amount),
+          `${type.id}: unitPrice.amount must be integer minor units`,
+        );
+      }
+    });
+
+    it('commit() applies the change set and returns a snapshot with a new version', async () => {
+      const adapter = await create();
+      const before = await adapter.load();
+      const { typeId, count } = raisable(before);
+      const after = await adapter.commit(
+        { counts: { [typeId]: count } },
+        { expectedVersion: before.version, idempotencyKey: key() },
+      );
+      check(after.version !== before.version, 'the version must change on a commit');
+      check(
+        after.lines.find((l) => l.typeId === typeId)?.count === count,
+        `the count of ${typeId} must be ${count}`,
+      );
+      const reloaded = await adapter.load();
+      check(reloaded.version === after.version, 'load() after a commit must return the committed version');
+    });
+
+    it('commit() with a stale expectedVersion rejects with a conflict and changes nothing', async () => {
+      const adapter = await create();
+      const before = await adapter.load();
+      const { typeId, count } = raisable(before);
+      const error = await rejection(
+        adapter.commit(
+          { counts: { [typeId]: count } },
+          { expectedVersion: `${before.version}-stale`, idempotencyKey: key() },
+        ),
+      );
+      check(
+        error instanceof LicensingError && error.kind === 'conflict',
+        `expected a ConflictError, got ${String(error)}`,
+      );
+      const after = await adapter.load();
+      check(after.version === before.version, 'a refused commit must not change the version');
+    });
+
+    it('commit() with a repeated idempotency key returns the first result and applies once', async () => {
+      const adapter = await create();
+      const before = await adapter.load();
+      const { typeId, count } = raisable(before);
+      const changes: ChangeSet = { counts: { [typeId]: count } };
+      const idempotencyKey = key();
+      const first = await adapter.commit(changes, { expectedVersion: before.version, idempotencyKey });
+      const second = await adapter.commit(changes, { expectedVersion: before.version, idempotencyKey });
+      check(second.version === first.version, 'the repeat must return the first result');
+      const after = await adapter.load();
+      check(after.version === first.version, 'the repeat must not apply the change again');
+    });
+
+    it('commit() that breaks a rule rejects with a validation error and changes nothing', async () => {
+      const adapter = await create();
+      const before = await adapter.load();
+      const line = before.lines.find((l) => l.inUse > 0);
+      check(line, 'the fixture needs a licence type with licences in use');
+      const error = await rejection(
+        adapter.commit(
+          { counts: { [line.typeId]: line.inUse - 1 } },
+          { expectedVersion: before.version, idempotencyKey: key() },
+        ),
+      );
+      check(
+        error instanceof LicensingError && error.kind === 'validation',
+        `expected a ValidationError, got ${String(error)}`,
+      );
+      check(
+        (await adapter.load()).version === before.version,
+        'a refused commit must not change the version',
+      );
+    });
+
+    it('listUsage() pages agents with a stable order and a total', async () => {
+      const adapter = await create();
+      const all = await adapter.listUsage({ offset: 0, limit: 1_000_000 });
+      check(all.total === all.agents.length, 'total must count every agent when the page holds them all');
+      check(all.total > 0, 'the fixture needs at least one agent');
+      const page = await adapter.listUsage({ offset: 1, limit: 2 });
+      check(page.total === all.total, 'total must not depend on the page');
+      check(
+        JSON.stringify(page.agents.map((a) => a.id)) ===
+          JSON.stringify(all.agents.slice(1, 3).map((a) => a.id)),
+        'pages must follow one stable order',
+      );
+    });
+
+    it('listUsage() filters by type and search on the backend, with counts per type', async () => {
+      const adapter = await create();
+      const all = await adapter.listUsage({ offset: 0, limit: 1_000_000 });
+      const holder = all.agents.find((a) => a.licences.length > 0);
+      check(holder, 'the fixture needs an agent holding a licence');
+      const typeId = holder.licences[0]!;
+      const byType = await adapter.listUsage({ typeId, offset: 0, limit: 1_000_000 });
+      check(
+        byType.agents.every((a) => a.licences.includes(typeId)),
+        `every agent listed for ${typeId} must hold it`,
+      );
+      check(
+        byType.total === all.agents.filter((a) => a.licences.includes(typeId)).length,
+        `total for ${typeId} must count its holders`,
+      );
+      check(
+        all.countsByType[typeId] === byType.total,
+        `countsByType.${typeId} must equal the filtered total`,
+      );
+      const word = holder.name.split(' ')[0]!.toUpperCase();
+      const found = await adapter.listUsage({ search: word, offset: 0, limit: 1_000_000 });
+      check(
+        found.agents.some((a) => a.id === holder.id),
+        `a search for "${word}" must find ${holder.name} (case-insensitive)`,
+      );
+      check(
+        found.agents.every((a) => fold(`${a.name} ${a.email ?? ''}`).includes(fold(word))),
+        'a search must return only matching agents',
+      );
+    });
+
+    it('methods honour an aborted signal', async () => {
+      const adapter = await create();
+      const controller = new AbortController();
+      controller.abort();
+      const error = await rejection(adapter.load({ signal: controller.signal }));
+      check(
+        error instanceof DOMException && error.name === 'AbortError',
+        `expected an AbortError, got ${String(error)}`,
+      );
+    });
+  });
+}

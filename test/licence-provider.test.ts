@@ -1,0 +1,98 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import '../src/elements/licence-provider/licence-provider.js';
+import type { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
+import { LicensingController } from '../src/state/controller.js';
+import type { LicensingStore } from '../src/state/licensing-store.js';
+import { smallSeed } from './helpers/fixtures.js';
+
+/** A minimal widget: shows the voice count it gets from the store. */
+class VoiceCount extends LitElement {
+  @property({ attribute: false }) adapter: LicensingAdapter | undefined;
+  @property({ attribute: false }) store: LicensingStore | undefined;
+  readonly licensing = new LicensingController(this);
+  override render() {
+    const state = this.licensing.state;
+    if (!state) return html`no store`;
+    if (state.status !== 'ready') return html`${state.status}`;
+    return html`${state.snapshot!.lines.find((l) => l.typeId === 'voice')!.count}`;
+  }
+}
+customElements.define('test-voice-count', VoiceCount);
+
+function countingAdapter(backend = new MemoryAdapter(smallSeed(), { latency: 5 })) {
+  const calls = { load: 0 };
+  const adapter: LicensingAdapter = {
+    load: (o) => (calls.load++, backend.load(o)),
+    listUsage: (q, o) => backend.listUsage(q, o),
+    commit: (c, o) => backend.commit(c, o),
+  };
+  return { adapter, calls };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('licence-provider', () => {
+  it('gives six widgets one store and one load', async () => {
+    const { adapter, calls } = countingAdapter();
+    const provider = await fixture<LicenceProvider>(html`
+      <licence-provider .adapter=${adapter}>
+        ${Array.from({ length: 6 }, () => html`<test-voice-count></test-voice-count>`)}
+      </licence-provider>
+    `);
+    await settle();
+    const widgets = [...provider.querySelectorAll('test-voice-count')] as VoiceCount[];
+    await Promise.all(widgets.map((w) => w.updateComplete));
+    expect(widgets.map((w) => w.shadowRoot!.textContent)).to.deep.equal(Array(6).fill('10'));
+    expect(calls.load).to.equal(1);
+    expect(new Set(widgets.map((w) => w.licensing.store)).size).to.equal(1);
+  });
+
+  it('re-renders every widget when the shared draft commits', async () => {
+    const { adapter } = countingAdapter();
+    const provider = await fixture<LicenceProvider>(html`
+      <licence-provider .adapter=${adapter}><test-voice-count></test-voice-count></licence-provider>
+    `);
+    await settle();
+    const store = provider.providedStore!;
+    store.setCount('voice', 13);
+    await store.commit();
+    const widget = provider.querySelector('test-voice-count') as VoiceCount;
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.textContent).to.equal('13');
+  });
+
+  it('lets a widget outside any provider take an adapter itself', async () => {
+    const { adapter, calls } = countingAdapter();
+    const widget = await fixture<VoiceCount>(html`<test-voice-count .adapter=${adapter}></test-voice-count>`);
+    await settle();
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.textContent).to.equal('10');
+    expect(calls.load).to.equal(1);
+  });
+
+  it('shows that no data source is connected when there is none', async () => {
+    const widget = await fixture<VoiceCount>(html`<test-voice-count></test-voice-count>`);
+    expect(widget.shadowRoot!.textContent).to.equal('no store');
+  });
+
+  it('switches every widget to a new adapter', async () => {
+    const first = countingAdapter();
+    const second = countingAdapter(
+      new MemoryAdapter(smallSeed({ lines: [{ typeId: 'voice', count: 42, inUse: 0, peak: 42 }] })),
+    );
+    const provider = await fixture<LicenceProvider>(html`
+      <licence-provider .adapter=${first.adapter}><test-voice-count></test-voice-count></licence-provider>
+    `);
+    await settle();
+    provider.adapter = second.adapter;
+    await provider.updateComplete;
+    await settle();
+    const widget = provider.querySelector('test-voice-count') as VoiceCount;
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.textContent).to.equal('42');
+  });
+});
