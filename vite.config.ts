@@ -11,7 +11,9 @@ export const entries = {
   core: 'src/core/index.ts',
   testing: 'src/testing/index.ts',
   'memory-adapter': 'src/adapters/memory/index.ts',
+  'locales/cs': 'src/locales/cs.ts',
   'licence-provider': 'src/elements/licence-provider/licence-provider.ts',
+  'licence-card': 'src/elements/licence-card/licence-card.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

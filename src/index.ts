@@ -3,8 +3,11 @@
 // load only what a page uses.
 export * from './elements/licence-placeholder/licence-placeholder.js';
 export * from './elements/licence-provider/licence-provider.js';
+export * from './elements/licence-card/licence-card.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';
 export * from './state/index.js';
 export type * from './core/types.js';
+export * from './events.js';
+export { registerMessages } from './i18n/locale.js';

@@ -1,0 +1,155 @@
+import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { LicensingAdapter } from '../adapters/adapter.js';
+import type { LicensingError } from '../adapters/errors.js';
+import { LocaleController } from '../i18n/locale.js';
+import { common, type CommonMessages } from '../i18n/common.js';
+import { LicensingController } from '../state/controller.js';
+import type { LicensingState, LicensingStore } from '../state/licensing-store.js';
+import { LicenceElement } from './licence-element.js';
+
+/**
+ * What every data widget shares: it finds its store (own `.store`, own `.adapter`, or the nearest
+ * `<licence-provider>`), follows `lang`, and renders the common states — not connected, loading,
+ * load failed (with retry), and no access (R1) — the same way everywhere.
+ */
+export class LicensingWidget extends LicenceElement {
+  static override styles: CSSResultGroup = [
+    LicenceElement.styles,
+    css`
+      [part~='status'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_space-s);
+        padding: var(--_space-m);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_muted);
+      }
+      [part~='status'][data-kind='error'] {
+        color: var(--_danger);
+      }
+      .skeleton {
+        display: block;
+        width: 100%;
+        height: 0.75rem;
+        border-radius: var(--_radius);
+        background: linear-gradient(90deg, var(--_surface-raised), var(--_border), var(--_surface-raised));
+        background-size: 200% 100%;
+        animation: shimmer 1.2s ease-in-out infinite;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .skeleton {
+          animation: none;
+        }
+      }
+      @keyframes shimmer {
+        from {
+          background-position: 100% 0;
+        }
+        to {
+          background-position: -100% 0;
+        }
+      }
+      button {
+        font: inherit;
+      }
+      .button {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--_space-xs);
+        min-height: 2.25rem;
+        padding: 0 var(--_space-m);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+        color: var(--_text);
+        cursor: pointer;
+      }
+      .button.primary {
+        border-color: var(--_accent);
+        background: var(--_accent);
+        color: var(--_on-accent);
+      }
+      .button:disabled {
+        cursor: not-allowed;
+        opacity: 0.6;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** Where this widget's data comes from, when it is not inside a `<licence-provider>`. */
+  @property({ attribute: false }) adapter: LicensingAdapter | undefined;
+
+  /** A store to use instead of the provider's or one made from `adapter`. */
+  @property({ attribute: false }) store: LicensingStore | undefined;
+
+  protected readonly licensing = new LicensingController(this, { installation: this.needsInstallation() });
+  protected readonly locale = new LocaleController(this);
+
+  /** Whether this widget shows the installation licence (the store then loads it too). */
+  protected needsInstallation(): boolean {
+    return false;
+  }
+
+  /** What every widget says, in the language in effect. */
+  protected get t(): CommonMessages {
+    return this.locale.section('common', common);
+  }
+
+  /** The state to render; undefined while no store is connected. */
+  protected get state(): LicensingState | undefined {
+    return this.licensing.state;
+  }
+
+  /** A failure in the user's words: the kind's message, and the server's own detail as text. */
+  protected errorText(error: LicensingError): string {
+    const base = this.t.errors[error.kind] ?? this.t.errors.server;
+    return error.detail ? `${base} ${error.detail}` : base;
+  }
+
+  /**
+   * The common states, or `undefined` when the snapshot is there and the user may see it. Custom
+   * states (`:state(loading)`, `:state(error)`, `:state(no-access)`, `:state(read-only)`) follow.
+   */
+  protected renderStatus(): TemplateResult | undefined {
+    const state = this.state;
+    const status = state?.status;
+    this.setState('loading', status === 'loading' || status === 'idle');
+    this.setState('error', status === 'error');
+    const permission = state?.snapshot?.permission;
+    this.setState('no-access', permission === 'none');
+    this.setState('read-only', permission === 'view');
+    if (!state) {
+      return html`<div part="status" role="status">${this.t.notConnected}</div>`;
+    }
+    if (status === 'idle' || status === 'loading') {
+      return html`<div part="status" role="status" aria-busy="true">
+        <span class="visually-hidden">${this.t.loading}</span>
+        <span class="skeleton" aria-hidden="true"></span>
+      </div>`;
+    }
+    if (status === 'error' || !state.snapshot) {
+      return html`<div part="status" data-kind="error" role="alert">
+        <span>${this.t.loadFailed} ${state.error ? this.errorText(state.error) : nothing}</span>
+        <button class="button" part="retry-button" @click=${() => this.licensing.store?.reload()}>
+          ${this.t.retry}
+        </button>
+      </div>`;
+    }
+    if (permission === 'none') {
+      return html`<div part="status" data-kind="no-access" role="status">${this.t.noAccess}</div>`;
+    }
+    return undefined;
+  }
+}

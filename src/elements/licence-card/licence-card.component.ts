@@ -1,0 +1,276 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  billedUnits,
+  isSpeechToTextStopped,
+  nextPeriodStart,
+  nextMonthCharge,
+  speechToTextMaxSpend,
+  speechToTextTotalMinutes,
+  unitMultiplier,
+  type ChangeSet,
+  type LicensingSnapshot,
+  type ValidationIssue,
+} from '../../core/index.js';
+import { LicensingWidget } from '../../base/licensing-widget.js';
+import { emit } from '../../events.js';
+import { formatDate } from '../../i18n/format.js';
+import { issueText, messages as issueMessages } from '../../i18n/issues.js';
+import { namesFrom } from '../../i18n/names.js';
+import { InfoPopover } from '../../ui/info-popover.js';
+import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
+import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
+import type { LicensingState } from '../../state/licensing-store.js';
+import { messages } from './licence-card.messages.js';
+import { styles } from './licence-card.styles.js';
+
+/** The reserved `type-id`s of the two switch cards. */
+export const SPEECH_TO_TEXT = 'speech-to-text';
+export const POWER_PACK = 'power-pack';
+
+/**
+ * @tagname licence-card
+ * @summary One licence type: its count, what is in use, the price, the pending change and its cost.
+ *
+ * `type-id` names a catalog entry (a seat licence with a count stepper), or `speech-to-text` /
+ * `power-pack` for the switch cards. Every change goes into the shared draft (and so into
+ * `<licence-cart>`); nothing is saved until the cart is. With `view` permission everything is shown
+ * and nothing can be changed; with `none` only the no-access notice is shown (R1).
+ *
+ * @event licence-change - The user changed the draft through this card; `detail.draft`.
+ * @event licence-show-usage - The user asked who uses this type (after a blocked reduction); `detail.typeId`. Cancelable.
+ *
+ * @csspart base - The card.
+ * @csspart header - Name and info button.
+ * @csspart name - The licence name.
+ * @csspart description - The description.
+ * @csspart usage - "In use N of M", or Speech-to-Text minutes used.
+ * @csspart price - The unit price.
+ * @csspart pending - The pending change and its monthly cost.
+ * @csspart message - A rule's message (error or warning) for this card.
+ * @csspart note - Read-only and other notes.
+ * @csspart footer - Price and subtotal row.
+ * @csspart subtotal - The monthly subtotal.
+ * @csspart status - Loading, error, no-access and not-connected states.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssproperty --licence-card-accent - Colour of the pending change and the pending border.
+ * @cssproperty --licence-card-background - Card background.
+ * @cssproperty --licence-card-border-color - Card border.
+ * @cssproperty --licence-card-padding - Card padding.
+ */
+export class LicenceCard extends LicensingWidget {
+  static override styles = [LicensingWidget.styles, styles];
+  static override dependencies = {
+    'lk-number-stepper': NumberStepper,
+    'lk-switch': Switch,
+    'lk-info-popover': InfoPopover,
+  };
+
+  /** The catalog id of the licence type, or `speech-to-text` / `power-pack`. */
+  @property({ attribute: 'type-id' }) typeId = '';
+
+  private get m() {
+    return this.locale.section('licence-card', messages);
+  }
+
+  private edit(changes: ChangeSet): void {
+    const store = this.licensing.store;
+    if (store?.edit(changes).ok) emit(this, 'licence-change', { draft: store.state.draft });
+  }
+
+  private issueLine(
+    issue: ValidationIssue | undefined,
+    snapshot: LicensingSnapshot,
+  ): TemplateResult | typeof nothing {
+    if (!issue) return nothing;
+    const text = issueText(issue, namesFrom(snapshot, this.t), this.locale.section('issues', issueMessages));
+    const showUsers =
+      issue.code === 'reduce-below-in-use'
+        ? html` <button class="link" type="button" @click=${() => this.showUsage(issue.typeId)}>
+            ${this.m.seeUsers(namesFrom(snapshot, this.t).type(issue.typeId))}
+          </button>`
+        : nothing;
+    return html`<p
+      part="message"
+      data-kind=${issue.severity}
+      role=${issue.severity === 'error' ? 'alert' : 'status'}
+    >
+      ${text}${showUsers}
+    </p>`;
+  }
+
+  private showUsage(typeId: string): void {
+    emit(this, 'licence-show-usage', { typeId }, { cancelable: true });
+  }
+
+  override render() {
+    const status = this.renderStatus();
+    this.setState('pending', false);
+    if (status) return status;
+    const state = this.state!;
+    if (this.typeId === SPEECH_TO_TEXT) return this.renderSpeechToText(state);
+    if (this.typeId === POWER_PACK) return this.renderPowerPack(state);
+    return this.renderSeat(state);
+  }
+
+  private readOnlyNote(snapshot: LicensingSnapshot) {
+    return snapshot.permission === 'view' ? html`<p part="note">${this.t.readOnly}</p>` : nothing;
+  }
+
+  private renderSeat({ snapshot, draft, quote, issues }: LicensingState) {
+    const m = this.m;
+    const snap = snapshot!;
+    const type = snap.catalog.find((t) => t.id === this.typeId);
+    if (!type) return html`<div part="status" role="status">${m.unknownType(this.typeId)}</div>`;
+    const line = snap.lines.find((l) => l.typeId === type.id) ?? {
+      typeId: type.id,
+      count: 0,
+      inUse: 0,
+      peak: 0,
+    };
+    const count = draft.counts?.[type.id] ?? line.count;
+    const quoted = quote?.lines.find((l) => l.typeId === type.id);
+    const mine = issues.filter((i) => 'typeId' in i && i.typeId === type.id);
+    const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
+    const isRecording = snap.recording?.typeId === type.id;
+    const multiplier = unitMultiplier(snap, type.id, draft.retention);
+    const subtotal =
+      quoted?.nextMonth.after ?? nextMonthCharge(type.unitPrice, billedUnits(line.count, multiplier));
+    const readonly = snap.permission !== 'update';
+    const changed = quoted !== undefined;
+    this.setState('pending', changed);
+    return html`<article part="base" aria-labelledby="name">
+      <header part="header">
+        <h3 part="name" id="name">${type.name}</h3>
+        <lk-info-popover label=${type.name}>
+          ${isRecording ? m.pricingRuleRecording(type.unitPrice) : m.pricingRule(type.unitPrice)}
+        </lk-info-popover>
+      </header>
+      ${type.description ? html`<p part="description">${type.description}</p>` : nothing}
+      <lk-number-stepper
+        label=${m.licences(type.name)}
+        .value=${count}
+        min="0"
+        .max=${type.max}
+        ?readonly=${readonly}
+        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } })}
+      ></lk-number-stepper>
+      <p part="usage">${m.inUse(line.inUse, line.count)}</p>
+      ${
+        changed && quoted.count.from !== quoted.count.to
+          ? html`<p part="pending">
+              ${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta)}
+            </p>`
+          : nothing
+      }
+      ${changed && quoted.heldAtPeak ? html`<p part="note">${m.heldAtPeak(line.peak)}</p>` : nothing}
+      ${this.issueLine(issue, snap)} ${this.readOnlyNote(snap)}
+      <div part="footer">
+        <span part="price"
+          >${isRecording ? m.unitPriceRecording(type.unitPrice, multiplier) : m.unitPrice(type.unitPrice)}</span
+        >
+        <span part="subtotal">${m.subtotal(subtotal)}</span>
+      </div>
+    </article>`;
+  }
+
+  private renderSpeechToText({ snapshot, draft, issues }: LicensingState) {
+    const m = this.m;
+    const snap = snapshot!;
+    const stt = snap.speechToText;
+    if (!stt) return html`<div part="status" role="status">${m.unavailable(m.sttName)}</div>`;
+    const enabled = draft.speechToText?.enabled ?? stt.enabled;
+    const limit =
+      draft.speechToText?.limitOverBase !== undefined ? draft.speechToText.limitOverBase : stt.limitOverBase;
+    const planned = { ...stt, enabled, limitOverBase: limit };
+    const total = speechToTextTotalMinutes(planned);
+    const spend = speechToTextMaxSpend(planned);
+    const readonly = snap.permission !== 'update';
+    const mine = issues.filter((i) => 'field' in i && i.field === SPEECH_TO_TEXT);
+    const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
+    const limitIssue = mine.find(
+      (i) => i.code === 'speech-to-text-limit-invalid' || i.code === 'speech-to-text-stops-now',
+    );
+    const stopped = isSpeechToTextStopped(stt);
+    this.setState('pending', Boolean(draft.speechToText));
+    return html`<article part="base" aria-labelledby="name">
+      <header part="header">
+        <h3 part="name" id="name">${m.sttName}</h3>
+        <lk-info-popover label=${m.sttName}>${m.sttRule(stt.minutePrice)}</lk-info-popover>
+      </header>
+      <p part="description">${m.sttDescription}</p>
+      <lk-switch
+        label=${m.sttSwitch}
+        ?checked=${enabled}
+        ?disabled=${readonly}
+        @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ speechToText: { enabled: e.detail.checked } })}
+      ></lk-switch>
+      <lk-number-stepper
+        label=${m.sttLimit}
+        optional
+        placeholder=${m.sttNoLimit}
+        .value=${limit}
+        min="0"
+        ?readonly=${readonly}
+        ?disabled=${!enabled}
+        message=${limitIssue ? issueText(limitIssue, namesFrom(snap, this.t), this.locale.section('issues', issueMessages)) : ''}
+        message-kind=${limitIssue?.severity ?? 'hint'}
+        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } })}
+      ></lk-number-stepper>
+      <p part="note">${m.sttTotal(stt.baseMinutes, total)}</p>
+      <p part="usage">
+        ${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+        ${
+          speechToTextTotalMinutes(stt) !== null
+            ? html`<meter
+                min="0"
+                max=${speechToTextTotalMinutes(stt)!}
+                value=${stt.usedMinutes}
+                aria-label=${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+              ></meter>`
+            : nothing
+        }
+      </p>
+      ${stopped ? html`<p part="message" data-kind="warning" role="status">${m.sttStopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}</p>` : nothing}
+      ${issue && issue !== limitIssue ? this.issueLine(issue, snap) : nothing} ${this.readOnlyNote(snap)}
+      <div part="footer">
+        <span part="subtotal">${m.sttMaxSpend(spend.kind === 'capped' ? spend.amount : null)}</span>
+      </div>
+    </article>`;
+  }
+
+  private renderPowerPack({ snapshot, draft, issues }: LicensingState) {
+    const m = this.m;
+    const snap = snapshot!;
+    const pp = snap.powerPack;
+    if (!pp) return html`<div part="status" role="status">${m.unavailable(m.ppName)}</div>`;
+    const enabled = draft.powerPack?.enabled ?? pp.enabled;
+    const readonly = snap.permission !== 'update';
+    const switchIssue = issues.find(
+      (i) => i.code === 'ai-topics-needs-speech-to-text' && draft.powerPack?.enabled,
+    );
+    this.setState('pending', draft.powerPack?.enabled !== undefined);
+    return html`<article part="base" aria-labelledby="name">
+      <header part="header">
+        <h3 part="name" id="name">${m.ppName}</h3>
+        <lk-info-popover label=${m.ppName}>${m.ppRule(pp.packPrice)}</lk-info-popover>
+      </header>
+      <p part="description">${m.ppDescription}</p>
+      <lk-switch
+        label=${m.ppSwitch}
+        ?checked=${enabled}
+        ?disabled=${readonly}
+        @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ powerPack: { enabled: e.detail.checked } })}
+      ></lk-switch>
+      <p part="note">${m.ppLimitsHint}</p>
+      ${this.issueLine(switchIssue, snap)} ${this.readOnlyNote(snap)}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'licence-card': LicenceCard;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Money } from '../../core/index.js';
+import { formatMoney, formatNumber } from '../../i18n/format.js';
+
+const n = (value: number) => formatNumber(value, 'en');
+const m = (money: Money) => formatMoney(money, 'en');
+const signed = (money: Money) => formatMoney(money, 'en', { signed: true });
+
+/** What `licence-card` says (section `licence-card`), in English. */
+export const messages = {
+  licences: (name: string) => `${name} licences`,
+  inUse: (inUse: number, count: number) => `In use: ${n(inUse)} of ${n(count)}`,
+  unitPrice: (price: Money) => `${m(price)} per licence per month`,
+  unitPriceRecording: (price: Money, multiplier: number) =>
+    multiplier === 0
+      ? `${m(price)} per unit per month · free with 14-day retention`
+      : `${m(price)} per unit per month · ×${n(multiplier)} units per user`,
+  subtotal: (amount: Money) => `${m(amount)} per month`,
+  pending: (from: number, to: number, delta: Money) => `${n(from)} → ${n(to)}, ${signed(delta)} per month`,
+  heldAtPeak: (peak: number) => `This month stays charged at its highest count, ${n(peak)}.`,
+  seeUsers: (name: string) => `See who uses ${name}`,
+  pricingRule: (price: Money) =>
+    `You pay ${m(price)} per licence per month. Each month is charged for the highest number of licences set at any time during it; a reduction lowers next month's charge.`,
+  pricingRuleRecording: (price: Money) =>
+    `You pay ${m(price)} per unit per month. Each 3 months of retention is one unit per recording user (9 months = ×3); a 14-day retention is free. Each month is charged for its highest number of units.`,
+  unknownType: (typeId: string) => `There is no licence type "${typeId}" in this account.`,
+  // Speech-to-Text
+  sttName: 'Speech-to-Text',
+  sttDescription: 'Transcribes calls. A base pack of 5,000 minutes a month is included.',
+  sttSwitch: 'Speech-to-Text on',
+  sttLimit: 'Limit over the base pack (minutes per month)',
+  sttNoLimit: 'No limit',
+  sttTotal: (base: number, total: number | null) =>
+    total === null
+      ? `No limit: ${n(base)} base minutes plus any use.`
+      : `At most ${n(total)} minutes a month (${n(base)} base + ${n(total - base)}).`,
+  sttUsage: (used: number, total: number | null) =>
+    total === null
+      ? `${n(used)} minutes used this month`
+      : `${n(used)} of ${n(total)} minutes used this month`,
+  sttStopped: (until: string) => `Limit reached: Speech-to-Text is stopped until ${until}.`,
+  sttMaxSpend: (amount: Money | null) =>
+    amount === null ? 'No cap on monthly spend' : `At most ${m(amount)} a month over the base pack`,
+  sttRule: (price: Money) =>
+    `5,000 minutes a month are included. Minutes over them cost ${m(price)} each, up to the limit you set; with no limit, every minute used is charged. When the limit is reached Speech-to-Text stops until next month.`,
+  unavailable: (name: string) => `${name} is not part of this account.`,
+  // Power Pack
+  ppName: 'Power Pack',
+  ppDescription: 'AI services paid in packs: Smart routing, AI Topics and AI QA.',
+  ppSwitch: 'Power Pack on',
+  ppLimitsHint: 'Set the monthly limit of each service in the Power Pack limits.',
+  ppRule: (price: Money) =>
+    `One Power Pack costs ${m(price)}. Each service uses packs up to the monthly limit you set for it, then stops until next month.`,
+  switchedOn: 'turned on',
+  switchedOff: 'turned off',
+};
+
+export type LicenceCardMessages = typeof messages;

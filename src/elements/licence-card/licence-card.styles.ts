@@ -1,0 +1,76 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  [part~='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-s);
+    height: 100%;
+    padding: var(--licence-card-padding, var(--_space-m));
+    border: 1px solid var(--licence-card-border-color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--licence-card-background, var(--_surface));
+  }
+  :host(:state(pending)) [part~='base'] {
+    border-color: var(--licence-card-accent, var(--_accent));
+  }
+  [part~='header'] {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s);
+  }
+  [part~='name'] {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  [part~='description'],
+  [part~='price'],
+  [part~='usage'],
+  [part~='note'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  [part~='pending'] {
+    margin: 0;
+    font-weight: 600;
+    color: var(--licence-card-accent, var(--_accent));
+  }
+  [part~='message'] {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  [part~='message'][data-kind='error'] {
+    color: var(--_danger);
+  }
+  [part~='message'][data-kind='warning'] {
+    color: var(--_warning);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  meter {
+    width: 100%;
+  }
+  [part~='footer'] {
+    margin-top: auto;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space-s);
+    font-size: 0.875rem;
+  }
+  [part~='subtotal'] {
+    font-weight: 600;
+  }
+`;

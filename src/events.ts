@@ -1,0 +1,58 @@
+import type { ChangeSet, LicensingSnapshot } from './core/index.js';
+import type { LicensingError } from './adapters/errors.js';
+import type { CommitResult } from './state/licensing-store.js';
+
+/**
+ * Every public event of licence-kit: prefixed `licence-`, bubbling and composed (they leave the
+ * widgets' shadow roots), with a typed `detail`, declared in `HTMLElementEventMap` so
+ * `addEventListener` is typed for hosts. "About to" events are cancelable.
+ */
+export interface LicenceChangeDetail {
+  /** The whole draft after the change. */
+  draft: ChangeSet;
+}
+export interface LicenceCommitDetail {
+  /** The snapshot after the commit. */
+  snapshot: LicensingSnapshot;
+}
+export interface LicenceCommitErrorDetail {
+  error: LicensingError;
+  /** `conflict`: the store reloaded and kept the draft; `failed`: nothing was saved. */
+  reason: Extract<CommitResult, { ok: false }>['reason'];
+}
+export interface LicenceBeforeCommitDetail {
+  /** What is about to be saved. */
+  draft: ChangeSet;
+}
+export interface LicenceShowUsageDetail {
+  /** The licence type whose users to show. */
+  typeId: string;
+}
+
+/** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
+export function emit<K extends keyof LicenceEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: LicenceEventMap[K]['detail'],
+  { cancelable = false }: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}
+
+export interface LicenceEventMap {
+  /** The draft changed through this widget. */
+  'licence-change': CustomEvent<LicenceChangeDetail>;
+  /** About to commit the cart; cancel to stop it. */
+  'licence-before-commit': CustomEvent<LicenceBeforeCommitDetail>;
+  /** The cart was committed. */
+  'licence-commit': CustomEvent<LicenceCommitDetail>;
+  /** The commit failed; the draft is kept. */
+  'licence-commit-error': CustomEvent<LicenceCommitErrorDetail>;
+  /** The user asked to see who uses a licence type (e.g. before a reduction). Cancel to handle it yourself. */
+  'licence-show-usage': CustomEvent<LicenceShowUsageDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends LicenceEventMap {}
+}

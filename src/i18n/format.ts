@@ -1,0 +1,65 @@
+import type { Money } from '../core/index.js';
+
+// Intl formatters are costly to create and are asked for on every render: keep one per key.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+  key: string,
+  make: () => T,
+): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) cache.set(key, (value = make()));
+  return value;
+}
+
+/** Digits after the decimal point in `currency` (2 for EUR, 0 for JPY), as ISO 4217 says. */
+export function minorDigits(currency: string): number {
+  return (
+    cached(
+      `digits|${currency}`,
+      () => new Intl.NumberFormat('en', { style: 'currency', currency }),
+    ).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/** Money in the locale's way ("€24.00", "24,00 €"). Integer minor units become a decimal only here. */
+export function formatMoney(money: Money, locale: string, { signed = false } = {}): string {
+  const format = cached(
+    `money|${locale}|${money.currency}|${signed}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: money.currency,
+        signDisplay: signed ? 'exceptZero' : 'auto',
+      }),
+  ) as Intl.NumberFormat;
+  return format.format(money.amount / 10 ** minorDigits(money.currency));
+}
+
+/** A whole number with the locale's grouping ("1,000", "1 000"). */
+export function formatNumber(n: number, locale: string): string {
+  return (cached(`number|${locale}`, () => new Intl.NumberFormat(locale)) as Intl.NumberFormat).format(n);
+}
+
+/** A calendar date ("1 December 2026"), read in UTC so a date-only string never shifts a day. */
+export function formatDate(iso: string, locale: string): string {
+  const format = cached(
+    `date|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+  ) as Intl.DateTimeFormat;
+  return format.format(new Date(iso));
+}
+
+/** The plural category of `n` in `locale` ('one', 'few', 'other', …). */
+export function pluralCategory(n: number, locale: string): Intl.LDMLPluralRule {
+  return (cached(`plural|${locale}`, () => new Intl.PluralRules(locale)) as Intl.PluralRules).select(n);
+}
+
+/** Picks the form for `n`; `other` is the fallback every language has. */
+export function plural(
+  n: number,
+  locale: string,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string },
+): string {
+  return forms[pluralCategory(n, locale)] ?? forms.other;
+}

@@ -1,0 +1,12 @@
+// licence-kit/locales/cs.js: Czech for every widget. Import it once; widgets under `lang="cs"`
+// (or `<html lang="cs">`) then speak Czech, with Czech plural forms and number formats.
+import { registerMessages } from '../i18n/locale.js';
+import { common } from './cs/common.js';
+import { messages as issues } from './cs/issues.js';
+import { messages as licenceCard } from './cs/licence-card.js';
+import { messages as ui } from './cs/ui.js';
+
+registerMessages('cs', 'common', common);
+registerMessages('cs', 'ui', ui);
+registerMessages('cs', 'issues', issues);
+registerMessages('cs', 'licence-card', licenceCard);

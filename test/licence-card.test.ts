@@ -1,0 +1,291 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import '../src/elements/licence-card/licence-card.js';
+import type { LicenceCard } from '../src/elements/licence-card/licence-card.component.js';
+import '../src/elements/licence-provider/licence-provider.js';
+import { registerMessages } from '../src/i18n/locale.js';
+import { common as csCommon } from '../src/locales/cs/common.js';
+import { messages as csCard } from '../src/locales/cs/licence-card.js';
+import { storeFor } from '../src/state/controller.js';
+import { smallSeed } from './helpers/fixtures.js';
+import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
+
+const settle = async (el: LicenceCard) => {
+  for (let i = 0; i < 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+  }
+};
+
+async function card(typeId: string, adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
+  const el = await fixture<LicenceCard>(
+    html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`,
+  );
+  await settle(el);
+  return el;
+}
+
+function spinbutton(el: LicenceCard): HTMLInputElement {
+  return deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]')[0]!;
+}
+
+async function type(el: LicenceCard, input: HTMLInputElement, text: string) {
+  input.focus();
+  input.select();
+  await sendKeys({ press: 'Backspace' });
+  if (text) await sendKeys({ type: text });
+  await settle(el);
+}
+
+describeWidgetStates({
+  tag: 'licence-card',
+  render: (adapter) => html`<licence-card type-id="voice" .adapter=${adapter}></licence-card>`,
+  seed: () => smallSeed(),
+  readyText: 'Voice',
+});
+
+describe('licence-card: seat licence', () => {
+  it('shows name, count, in use, unit price and monthly subtotal', async () => {
+    const el = await card('voice');
+    const text = deepText(el);
+    expect(text).to.contain('Voice');
+    expect(text).to.contain('In use: 3 of 10');
+    expect(text).to.contain('€24.00 per licence per month');
+    expect(text).to.contain('€240.00 per month');
+    expect(spinbutton(el).value).to.equal('10');
+    expect(spinbutton(el).getAttribute('aria-valuenow')).to.equal('10');
+  });
+
+  it('puts a typed count into the shared draft and shows the pending change and its cost', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('voice', adapter);
+    const changes: unknown[] = [];
+    el.addEventListener('licence-change', (e) => changes.push(e.detail.draft));
+    await type(el, spinbutton(el), '12');
+    expect(storeFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(deepText(el)).to.contain('10 → 12, +€48.00 per month');
+    expect(changes.at(-1)).to.deep.equal({ counts: { voice: 12 } });
+    await expect(el).to.be.accessible();
+  });
+
+  it('steps with arrow keys and Page Up / Page Down', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('email', adapter);
+    spinbutton(el).focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    await sendKeys({ press: 'PageUp' });
+    await settle(el);
+    expect(storeFor(adapter).state.draft.counts?.email).to.equal(13);
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'PageDown' });
+    await settle(el);
+    // Clamped at 0: a count never goes negative.
+    expect(spinbutton(el).value).to.equal('0');
+  });
+
+  it('steps with the − / + buttons', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('email', adapter);
+    const plus = deepQueryAll<HTMLButtonElement>(el, 'button').find(
+      (b) => b.getAttribute('aria-label') === 'Increase Email licences',
+    )!;
+    plus.click();
+    plus.click();
+    await settle(el);
+    expect(storeFor(adapter).state.draft.counts?.email).to.equal(4);
+  });
+
+  for (const [text, says] of [
+    ['1.5', 'without decimals'],
+    ['-1', '0 or more'],
+    ['12abc', 'whole number in digits'],
+    ['', 'Enter a number'],
+    ['99999999999999999999', 'or less'],
+  ] as const) {
+    it(`answers "${text}" at the field and keeps it out of the draft`, async () => {
+      const adapter = new MemoryAdapter(smallSeed());
+      const el = await card('voice', adapter);
+      await type(el, spinbutton(el), text);
+      expect(deepText(el)).to.contain(says);
+      expect(spinbutton(el).getAttribute('aria-invalid')).to.equal('true');
+      expect(storeFor(adapter).state.draft).to.deep.equal({});
+    });
+  }
+
+  it('blocks a reduction below in-use, says how many users to free and offers to show them (R3)', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('voice', adapter);
+    await type(el, spinbutton(el), '1');
+    const text = deepText(el);
+    expect(text).to.contain('3 Voice licences are in use. Free 2 users first');
+    const asked: string[] = [];
+    el.addEventListener('licence-show-usage', (e) => asked.push(e.detail.typeId));
+    const link = deepQueryAll<HTMLButtonElement>(el, 'button').find((b) =>
+      b.textContent!.includes('See who uses Voice'),
+    )!;
+    link.click();
+    expect(asked).to.deep.equal(['voice']);
+    expect(storeFor(adapter).state.canSave).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why outbound cannot exceed voice (R4)', async () => {
+    const el = await card('outbound');
+    await type(el, spinbutton(el), '11');
+    expect(deepText(el)).to.contain('Every Outbound user also needs a Voice licence: you have 10');
+  });
+
+  it('says this month stays at the peak after a reduction (R5)', async () => {
+    const el = await card('voice');
+    await type(el, spinbutton(el), '8');
+    expect(deepText(el)).to.contain('10 → 8, -€48.00 per month');
+    expect(deepText(el)).to.contain('stays charged at its highest count, 12');
+  });
+
+  it('prices the recording card in units of the retention (R6)', async () => {
+    const el = await card('call-recording');
+    expect(deepText(el)).to.contain('×3 units per user');
+    // 3 licences × 3 units × €3.00
+    expect(deepText(el)).to.contain('€27.00 per month');
+  });
+
+  it('is read-only with view permission and says why', async () => {
+    const el = await card('voice', new MemoryAdapter(smallSeed({ permission: 'view' })));
+    expect(spinbutton(el).readOnly).to.equal(true);
+    expect(deepText(el)).to.contain('You can view licences but not change them.');
+  });
+
+  it('says when the type does not exist', async () => {
+    const el = await card('fax');
+    expect(deepText(el)).to.contain('There is no licence type "fax"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders hostile names as text', async () => {
+    const seed = smallSeed();
+    seed.snapshot = {
+      ...seed.snapshot,
+      catalog: seed.snapshot.catalog.map((t) =>
+        t.id === 'voice' ? { ...t, name: '<img src=x onerror="window.hacked=1">' } : t,
+      ),
+    };
+    const el = await card('voice', new MemoryAdapter(seed));
+    expect(deepQueryAll(el, 'img')).to.have.length(0);
+    expect(deepText(el)).to.contain('<img src=x');
+  });
+
+  it('explains the pricing rule in an info popover that Escape closes', async () => {
+    const el = await card('voice');
+    const info = deepQueryAll<HTMLButtonElement>(el, 'button').find(
+      (b) => b.getAttribute('aria-label') === 'About Voice',
+    )!;
+    info.click();
+    await settle(el);
+    const panel = deepQueryAll<HTMLElement>(el, '[role="note"]')[0]!;
+    expect(panel.hidden).to.equal(false);
+    expect(info.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(panel.hidden).to.equal(true);
+  });
+
+  it('speaks Czech under lang="cs"', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'licence-card', csCard);
+    const adapter = new MemoryAdapter(smallSeed());
+    const wrapper = await fixture(
+      html`<div lang="cs"><licence-card type-id="voice" .adapter=${adapter}></licence-card></div>`,
+    );
+    const el = wrapper.querySelector('licence-card')!;
+    await settle(el);
+    expect(deepText(el)).to.contain('Používá se: 3 z 10');
+    expect(deepText(el)).to.match(/24,00\s€ za licenci měsíčně/);
+  });
+});
+
+describe('licence-card: Speech-to-Text', () => {
+  it('shows the switch, the limit over the base pack and the total cap (R7: max 7000 → 2000)', async () => {
+    const el = await card('speech-to-text');
+    const text = deepText(el);
+    expect(text).to.contain('At most 7,000 minutes a month (5,000 base + 2,000)');
+    expect(text).to.contain('5,500 of 7,000 minutes used this month');
+    const sw = deepQueryAll(el, '[role="switch"]')[0]!;
+    expect(sw.getAttribute('aria-checked')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an empty limit means no limit', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('speech-to-text', adapter);
+    await type(el, spinbutton(el), '');
+    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { limitOverBase: null } });
+    expect(deepText(el)).to.contain('No limit');
+    expect(deepText(el)).to.contain('No cap on monthly spend');
+  });
+
+  it('warns that a limit below what is used stops STT at once', async () => {
+    const el = await card('speech-to-text');
+    await type(el, spinbutton(el), '100');
+    expect(deepText(el)).to.contain('Speech-to-Text stops at once until next month');
+  });
+
+  it('turning it off goes into the draft and warns about AI Topics on call queues (R8)', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('speech-to-text', adapter);
+    (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
+    await settle(el);
+    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { enabled: false } });
+    expect(deepText(el)).to.contain('needs Speech-to-Text on');
+  });
+
+  it('shows the stopped state until the next month', async () => {
+    const seed = smallSeed();
+    seed.snapshot = { ...seed.snapshot, speechToText: { ...seed.snapshot.speechToText!, usedMinutes: 7000 } };
+    const el = await card('speech-to-text', new MemoryAdapter(seed));
+    expect(deepText(el)).to.contain('Speech-to-Text is stopped until December 1, 2026');
+  });
+});
+
+describe('licence-card: Power Pack', () => {
+  it('is a switch whose change goes into the draft', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('power-pack', adapter);
+    expect(deepText(el)).to.contain('Power Pack');
+    (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
+    await settle(el);
+    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the account has no Power Pack', async () => {
+    const seed = smallSeed();
+    const { powerPack: _omit, ...snapshot } = seed.snapshot;
+    void _omit;
+    const el = await card('power-pack', new MemoryAdapter({ ...seed, snapshot }));
+    expect(deepText(el)).to.contain('Power Pack is not part of this account');
+  });
+});
+
+describe('licence-card: after the draft changes elsewhere', () => {
+  it('steps from the discarded value, not from what was typed before', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await card('email', adapter);
+    const plus = deepQueryAll<HTMLButtonElement>(el, 'button').find(
+      (b) => b.getAttribute('aria-label') === 'Increase Email licences',
+    )!;
+    plus.click();
+    await settle(el);
+    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    storeFor(adapter).discard();
+    await settle(el);
+    expect(spinbutton(el).value).to.equal('2');
+    plus.click();
+    await settle(el);
+    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+  });
+});
