@@ -14,6 +14,8 @@ export const entries = {
   'locales/cs': 'src/locales/cs.ts',
   'licence-provider': 'src/elements/licence-provider/licence-provider.ts',
   'licence-card': 'src/elements/licence-card/licence-card.ts',
+  'licence-cart': 'src/elements/licence-cart/licence-cart.ts',
+  'retention-picker': 'src/elements/retention-picker/retention-picker.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

@@ -4,6 +4,8 @@
 export * from './elements/licence-placeholder/licence-placeholder.js';
 export * from './elements/licence-provider/licence-provider.js';
 export * from './elements/licence-card/licence-card.js';
+export * from './elements/licence-cart/licence-cart.js';
+export * from './elements/retention-picker/retention-picker.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';

@@ -4,9 +4,13 @@ import { registerMessages } from '../i18n/locale.js';
 import { common } from './cs/common.js';
 import { messages as issues } from './cs/issues.js';
 import { messages as licenceCard } from './cs/licence-card.js';
+import { messages as licenceCart } from './cs/licence-cart.js';
+import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as ui } from './cs/ui.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
 registerMessages('cs', 'issues', issues);
 registerMessages('cs', 'licence-card', licenceCard);
+registerMessages('cs', 'licence-cart', licenceCart);
+registerMessages('cs', 'retention-picker', retentionPicker);

@@ -1,0 +1,384 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { query } from 'lit/decorators.js';
+import type {
+  CapChange,
+  LicensingSnapshot,
+  Quote,
+  UnderneathChange,
+  ValidationIssue,
+} from '../../core/index.js';
+import { LicensingWidget } from '../../base/licensing-widget.js';
+import { emit } from '../../events.js';
+import { issueText, messages as issueMessages } from '../../i18n/issues.js';
+import { namesFrom, retentionLabel } from '../../i18n/names.js';
+import type { LicensingState } from '../../state/licensing-store.js';
+import { Toast } from '../../ui/toast.js';
+import { messages } from './licence-cart.messages.js';
+import { styles } from './licence-cart.styles.js';
+
+interface Row {
+  item: string;
+  change: string;
+  thisMonth: string;
+  nextMonth: string;
+}
+
+/**
+ * @tagname licence-cart
+ * @summary The pending changes as a cart (R9): a bar with the count and the effect this month and
+ * next month; Save opens the review, Save again commits.
+ *
+ * The review lists every change with from → to, this month's effect under the high-water rule,
+ * next month's recurring effect, Speech-to-Text and Power Pack as maximum spend, the totals, the
+ * invoice warning, every warning, and every blocking error (Save disabled). Success closes the
+ * review and announces it; failure keeps the draft and says what to do; after a conflict the
+ * store has reloaded and the review shows what changed underneath. A double click commits once.
+ *
+ * @event licence-before-commit - About to commit; cancel it to stop the commit. `detail.draft`.
+ * @event licence-commit - The changes were saved; `detail.snapshot`.
+ * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
+ * @event licence-change - The draft was discarded; `detail.draft` is empty.
+ *
+ * @csspart base - The cart bar.
+ * @csspart summary - Count and effects in the bar.
+ * @csspart count - The number of changes.
+ * @csspart discard-button - Discard.
+ * @csspart save-button - Save (opens the review).
+ * @csspart dialog - The review dialog.
+ * @csspart invoice-warning - "Any changes you make here will affect your monthly invoice."
+ * @csspart lines - The table of changes.
+ * @csspart rule - The high-water rule in words.
+ * @csspart warnings - The list of warnings.
+ * @csspart errors - The list of blocking errors.
+ * @csspart conflict - What changed underneath after a conflict.
+ * @csspart failure - Why the last save failed.
+ * @csspart confirm-button - Save changes (commits).
+ * @csspart back-button - Back (closes the review).
+ * @csspart status - Loading, error, no-access and not-connected states.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssproperty --licence-cart-accent - Border colour while there are changes.
+ * @cssproperty --licence-cart-background - Bar background.
+ * @cssproperty --licence-cart-border-color - Bar border.
+ */
+export class LicenceCart extends LicensingWidget {
+  static override styles = [LicensingWidget.styles, styles];
+  static override dependencies = { 'lk-toast': Toast };
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('lk-toast') private toast!: Toast;
+  @query('[part~="save-button"]') private saveButton!: HTMLButtonElement;
+
+  private confirming = false;
+
+  private get m() {
+    return this.locale.section('licence-cart', messages);
+  }
+
+  /** Opens the review of the pending changes. */
+  async review(): Promise<void> {
+    await this.updateComplete;
+    if (!this.dialog || this.dialog.open || !this.state?.dirty) return;
+    this.dialog.showModal();
+  }
+
+  /** Closes the review without saving. */
+  closeReview(): void {
+    this.dialog?.close();
+  }
+
+  private discard(): void {
+    const store = this.licensing.store;
+    if (!store) return;
+    store.discard();
+    emit(this, 'licence-change', { draft: store.state.draft });
+  }
+
+  private async confirm(): Promise<void> {
+    const store = this.licensing.store;
+    // A double click reaches here twice before the button is disabled: one commit, one outcome.
+    if (!store || !store.state.canSave || this.confirming) return;
+    if (!emit(this, 'licence-before-commit', { draft: store.state.draft }, { cancelable: true })) return;
+    this.confirming = true;
+    const result = await store.commit().finally(() => (this.confirming = false));
+    if (result.ok) {
+      this.closeReview();
+      this.toast.show(this.m.saved, 'success');
+      emit(this, 'licence-commit', { snapshot: result.snapshot });
+    } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
+      emit(this, 'licence-commit-error', { error: result.error, reason: result.reason });
+    }
+  }
+
+  private onDialogClose(): void {
+    // Focus goes back to what opened the review, as with any dialog.
+    this.saveButton?.focus();
+  }
+
+  private rows(snapshot: LicensingSnapshot, quote: Quote): Row[] {
+    const m = this.m;
+    const names = namesFrom(snapshot, this.t);
+    const rows: Row[] = quote.lines.map((line) => {
+      const counted = line.count.from !== line.count.to;
+      const change = counted
+        ? m.fromTo(m.units(line.count.from), m.units(line.count.to))
+        : m.multiplier(line.multiplier.from, line.multiplier.to);
+      return {
+        item: names.type(line.typeId),
+        change,
+        thisMonth: m.moneyChange(line.thisMonth.before, line.thisMonth.after, line.thisMonth.delta),
+        nextMonth: m.moneyChange(line.nextMonth.before, line.nextMonth.after, line.nextMonth.delta),
+      };
+    });
+    if (quote.retention) {
+      rows.push({
+        item: m.retention,
+        change: m.fromTo(
+          retentionLabel(quote.retention.from, this.t),
+          retentionLabel(quote.retention.to, this.t),
+        ),
+        thisMonth: '',
+        nextMonth: m.multiplier(quote.retention.multiplier.from, quote.retention.multiplier.to),
+      });
+    }
+    const cap = (c: CapChange) =>
+      m.fromTo(
+        m.maxSpend(c.before.kind === 'capped' ? c.before.amount : null),
+        m.maxSpend(c.after.kind === 'capped' ? c.after.amount : null),
+      );
+    const stt = quote.speechToText;
+    if (stt) {
+      const parts: string[] = [];
+      if (stt.enabled.from !== stt.enabled.to)
+        parts.push(m.fromTo(stt.enabled.from ? m.on : m.off, stt.enabled.to ? m.on : m.off));
+      if (stt.limitOverBase.from !== stt.limitOverBase.to) {
+        const limit = (v: number | null) => (v === null ? m.noLimit : m.minutes(v));
+        parts.push(m.fromTo(limit(stt.limitOverBase.from), limit(stt.limitOverBase.to)));
+      }
+      rows.push({
+        item: m.stt,
+        change: parts.join(', '),
+        thisMonth: m.usageBased,
+        nextMonth: cap(stt.maxSpend),
+      });
+    }
+    const pp = quote.powerPack;
+    if (pp) {
+      if (pp.enabled.from !== pp.enabled.to) {
+        rows.push({
+          item: m.powerPack,
+          change: m.fromTo(pp.enabled.from ? m.on : m.off, pp.enabled.to ? m.on : m.off),
+          thisMonth: m.usageBased,
+          nextMonth: cap(pp.maxSpend),
+        });
+      }
+      for (const service of pp.services) {
+        if (service.limit.from === service.limit.to) continue;
+        const limit = (v: number | null) => (v === null ? m.noLimit : m.packs(v));
+        rows.push({
+          item: m.limitOf(names.service(service.serviceId)),
+          change: m.fromTo(limit(service.limit.from), limit(service.limit.to)),
+          thisMonth: m.usageBased,
+          nextMonth: cap(service.maxSpend),
+        });
+      }
+    }
+    return rows;
+  }
+
+  private underneath(change: UnderneathChange, snapshot: LicensingSnapshot): string {
+    const m = this.m;
+    const names = namesFrom(snapshot, this.t);
+    const onOff = (v: boolean) => (v ? m.on : m.off);
+    const limit = (v: number | null) => (v === null ? m.noLimit : m.units(v));
+    switch (change.kind) {
+      case 'count':
+        return m.underneathCount(names.type(change.typeId), change.from, change.to);
+      case 'retention':
+        return m.underneathValue(
+          m.retention,
+          retentionLabel(change.from, this.t),
+          retentionLabel(change.to, this.t),
+        );
+      case 'speech-to-text-enabled':
+        return m.underneathValue(m.stt, onOff(change.from), onOff(change.to));
+      case 'speech-to-text-limit':
+        return m.underneathValue(m.stt, limit(change.from), limit(change.to));
+      case 'power-pack-enabled':
+        return m.underneathValue(m.powerPack, onOff(change.from), onOff(change.to));
+      case 'power-pack-limit':
+        return m.underneathValue(
+          m.limitOf(names.service(change.serviceId)),
+          limit(change.from),
+          limit(change.to),
+        );
+      case 'permission':
+        return m.underneathValue(m.permission, change.from, change.to);
+    }
+  }
+
+  private list(part: string, issues: readonly ValidationIssue[], snapshot: LicensingSnapshot, title: string) {
+    if (!issues.length) return nothing;
+    const names = namesFrom(snapshot, this.t);
+    const words = this.locale.section('issues', issueMessages);
+    return html`<section part=${part} aria-label=${title}>
+      <h3>${title}</h3>
+      <ul>
+        ${issues.map((issue) => html`<li>${issueText(issue, names, words)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderReview(state: LicensingState, rows: Row[]): TemplateResult {
+    const m = this.m;
+    const snapshot = state.snapshot!;
+    const quote = state.quote;
+    const blocking = state.issues.filter((i) => i.severity === 'error' && i.code !== 'nothing-to-commit');
+    const warnings = state.issues.filter((i) => i.severity === 'warning');
+    const commit = state.commit;
+    const saving = commit.status === 'saving';
+    return html`<dialog part="dialog" aria-labelledby="review-title" @close=${this.onDialogClose}>
+      <h2 id="review-title">${m.reviewTitle}</h2>
+      <p part="invoice-warning">${m.invoiceWarning}</p>
+      ${
+        commit.status === 'conflict'
+          ? html`<div part="conflict" role="alert">
+              <p><strong>${m.conflictTitle}</strong> ${m.conflictBody}</p>
+              ${
+                commit.changes.length
+                  ? html`<ul>
+                      ${commit.changes.map((c) => html`<li>${this.underneath(c, snapshot)}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        commit.status === 'failed'
+          ? html`<p part="failure" role="alert">${this.errorText(commit.error)} ${m.failed}</p>`
+          : nothing
+      }
+      <div class="table-wrap">
+        <table part="lines">
+          <caption class="visually-hidden">
+            ${m.reviewTitle}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.columns.item}</th>
+              <th scope="col">${m.columns.change}</th>
+              <th scope="col">${m.columns.thisMonth}</th>
+              <th scope="col">${m.columns.nextMonth}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row">${row.item}</th>
+                  <td>${row.change}</td>
+                  <td>${row.thisMonth}</td>
+                  <td>${row.nextMonth}</td>
+                </tr>`,
+            )}
+          </tbody>
+          ${
+            quote
+              ? html`<tfoot>
+                  <tr>
+                    <th scope="row">${m.total}</th>
+                    <td></td>
+                    <td>${m.money(quote.totals.thisMonth.delta)}</td>
+                    <td>${m.money(quote.totals.nextMonth.delta)}</td>
+                  </tr>
+                </tfoot>`
+              : nothing
+          }
+        </table>
+      </div>
+      <p part="rule">${m.highWater}</p>
+      ${this.list('warnings', warnings, snapshot, m.warnings)}
+      ${this.list('errors', blocking, snapshot, m.errors)}
+      <footer>
+        <button class="button" part="back-button" type="button" @click=${() => this.closeReview()}>
+          ${m.back}
+        </button>
+        <button
+          class="button primary"
+          part="confirm-button"
+          type="button"
+          ?disabled=${!state.canSave}
+          aria-busy=${saving ? 'true' : 'false'}
+          @click=${this.confirm}
+        >
+          ${saving ? m.saving : m.confirm}
+        </button>
+      </footer>
+    </dialog>`;
+  }
+
+  override render() {
+    const status = this.renderStatus();
+    this.setState('pending', false);
+    this.setState('empty', false);
+    if (status) return html`${status}<lk-toast></lk-toast>`;
+    const state = this.state!;
+    const m = this.m;
+    const snapshot = state.snapshot!;
+    const rows = state.quote ? this.rows(snapshot, state.quote) : [];
+    const count = Math.max(rows.length, state.dirty ? 1 : 0);
+    this.setState('pending', state.dirty);
+    this.setState('empty', !state.dirty);
+    const editable = snapshot.permission === 'update';
+    return html`<section part="base" aria-label=${m.title}>
+        <p part="summary" role="status">
+          ${
+            state.dirty
+              ? html`<span part="count">${m.changes(count)}</span> ${
+                    state.quote
+                      ? html`<span>${m.thisMonth(state.quote.totals.thisMonth.delta)}</span>
+                          <span>${m.nextMonth(state.quote.totals.nextMonth.delta)}</span>`
+                      : nothing
+                  }`
+              : editable
+                ? m.empty
+                : `${m.empty} ${m.readOnly}`
+          }
+        </p>
+        ${
+          editable
+            ? html`<div class="actions">
+                <button
+                  class="button"
+                  part="discard-button"
+                  type="button"
+                  ?disabled=${!state.dirty || state.commit.status === 'saving'}
+                  @click=${this.discard}
+                >
+                  ${m.discard}
+                </button>
+                <button
+                  class="button primary"
+                  part="save-button"
+                  type="button"
+                  aria-haspopup="dialog"
+                  ?disabled=${!state.dirty}
+                  @click=${() => this.review()}
+                >
+                  ${m.save}
+                </button>
+              </div>`
+            : nothing
+        }
+      </section>
+      ${editable ? this.renderReview(state, rows) : nothing}
+      <lk-toast></lk-toast>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'licence-cart': LicenceCart;
+  }
+}

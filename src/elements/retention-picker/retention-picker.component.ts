@@ -1,0 +1,163 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  parseRetention,
+  retentionMultiplier,
+  retentionOptions,
+  retentionToString,
+  type Retention,
+} from '../../core/index.js';
+import { LicensingWidget } from '../../base/licensing-widget.js';
+import { emit } from '../../events.js';
+import { issueText, messages as issueMessages } from '../../i18n/issues.js';
+import { namesFrom, retentionLabel } from '../../i18n/names.js';
+import { messages } from './retention-picker.messages.js';
+import { styles } from './retention-picker.styles.js';
+
+/**
+ * @tagname retention-picker
+ * @summary The global call-recording retention (R6): 14 days (free) or 3-month steps.
+ *
+ * Shows the unit multiplier each choice puts on every recording licence (9 months → ×3) and the
+ * monthly cost effect; shortening the period warns that older recordings will no longer be kept.
+ * The choice goes into the shared draft. It is form-associated: with a `name` inside a `<form>`,
+ * it submits its value as an ISO 8601 duration (`P14D`, `P9M`), resets with the form and is
+ * restored by the browser; it re-dispatches `change` from the host.
+ *
+ * @event change - The user chose another retention (native event, from the host).
+ * @event licence-change - The draft changed; `detail.draft`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart label - The label.
+ * @csspart select - The list of periods.
+ * @csspart description - The explanation under the label.
+ * @csspart multiplier - "×3 licence units per recording user".
+ * @csspart effect - The monthly cost effect of a pending change.
+ * @csspart message - The shortening warning or a rule's error.
+ * @csspart status - Loading, error, no-access and not-connected states.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssproperty --retention-picker-accent - Colour of the cost effect.
+ */
+export class RetentionPicker extends LicensingWidget {
+  static override styles = [LicensingWidget.styles, styles];
+  static formAssociated = true;
+
+  /** Name under which the value is submitted with a form. */
+  @property({ reflect: true }) name = '';
+
+  /** Not editable, also in `update` permission (e.g. while the host's form is busy). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The retention in effect: the draft's, else the account's. `P14D`, `P3M`, `P9M`, … */
+  get value(): string {
+    const retention = this.current();
+    return retention ? retentionToString(retention) : '';
+  }
+
+  /** Sets the retention from an ISO duration; anything else is ignored (R6 allows no other). */
+  set value(text: string) {
+    const retention = parseRetention(text);
+    if (retention) this.choose(retention, false);
+  }
+
+  /** The form this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  private get m() {
+    return this.locale.section('retention-picker', messages);
+  }
+
+  private current(): Retention | undefined {
+    const state = this.state;
+    return state?.draft.retention ?? state?.snapshot?.recording?.retention;
+  }
+
+  private choose(retention: Retention, fromUser: boolean): void {
+    const store = this.licensing.store;
+    if (!store?.setRetention(retention).ok) return;
+    if (fromUser) {
+      emit(this, 'licence-change', { draft: store.state.draft });
+      this.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.internals.setFormValue(this.value || null);
+  }
+
+  /** Form reset: back to the account's retention (drops the draft's). */
+  formResetCallback(): void {
+    const saved = this.state?.snapshot?.recording?.retention;
+    if (saved) this.choose(saved, false);
+  }
+
+  /** Back/forward cache and autofill restore the submitted value. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.value = state;
+  }
+
+  override render() {
+    const status = this.renderStatus();
+    if (status) return status;
+    const { snapshot, quote, issues } = this.state!;
+    const recording = snapshot!.recording;
+    if (!recording) return html`<div part="status" role="status">${this.m.noRecording}</div>`;
+    const current = this.current()!;
+    const readonly = snapshot!.permission !== 'update' || this.disabled;
+    const recordingLine = quote?.lines.find((l) => l.typeId === recording.typeId);
+    const issue = issues.find((i) => 'field' in i && i.field === 'retention');
+    const names = namesFrom(snapshot!, this.t);
+    const options = retentionOptions(recording.maxMonths);
+    const value = retentionToString(current);
+    return html`<div part="base">
+      <label part="label" for="select">${this.m.label}</label>
+      <p part="description" id="description">${this.m.description}</p>
+      <select
+        id="select"
+        part="select"
+        aria-describedby="description multiplier"
+        ?disabled=${readonly}
+        @change=${(e: Event) => {
+          const chosen = parseRetention((e.target as HTMLSelectElement).value);
+          if (chosen) this.choose(chosen, true);
+        }}
+      >
+        ${options.map((option) => {
+          const label = retentionLabel(option, this.t);
+          const id = retentionToString(option);
+          return html`<option value=${id} ?selected=${id === value}>
+            ${retentionMultiplier(option) === 0 ? this.m.optionFree(label) : label}
+          </option>`;
+        })}
+      </select>
+      <p part="multiplier" id="multiplier">${this.m.multiplier(retentionMultiplier(current))}</p>
+      ${
+        recordingLine && recordingLine.multiplier.from !== recordingLine.multiplier.to
+          ? html`<p part="effect">${this.m.effect(recordingLine.nextMonth.delta)}</p>`
+          : nothing
+      }
+      ${
+        issue
+          ? html`<p
+              part="message"
+              data-kind=${issue.severity}
+              role=${issue.severity === 'error' ? 'alert' : 'status'}
+            >
+              ${issueText(issue, names, this.locale.section('issues', issueMessages))}
+            </p>`
+          : nothing
+      }
+      ${snapshot!.permission === 'view' ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'retention-picker': RetentionPicker;
+  }
+}

@@ -1,0 +1,118 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import '../src/elements/retention-picker/retention-picker.js';
+import type { RetentionPicker } from '../src/elements/retention-picker/retention-picker.component.js';
+import { storeFor } from '../src/state/controller.js';
+import { smallSeed } from './helpers/fixtures.js';
+import { deepText, describeWidgetStates } from './helpers/widget-states.js';
+
+const settle = async (el: RetentionPicker) => {
+  for (let i = 0; i < 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+  }
+};
+
+async function picker(adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
+  const el = await fixture<RetentionPicker>(html`<retention-picker .adapter=${adapter}></retention-picker>`);
+  await settle(el);
+  return el;
+}
+
+const select = (el: RetentionPicker) => el.shadowRoot!.querySelector('select')!;
+
+async function choose(el: RetentionPicker, value: string) {
+  const list = select(el);
+  list.value = value;
+  list.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(el);
+}
+
+describeWidgetStates({
+  tag: 'retention-picker',
+  render: (adapter) => html`<retention-picker .adapter=${adapter}></retention-picker>`,
+  seed: () => smallSeed(),
+  readyText: 'Call recording retention',
+});
+
+describe('retention-picker', () => {
+  it('offers 14 days (free) and 3-month steps up to the maximum, labelled in words (R6)', async () => {
+    const el = await picker();
+    const labels = [...select(el).options].map((o) => o.textContent!.trim());
+    expect(labels.slice(0, 6)).to.deep.equal([
+      '14 days – free',
+      '3 months',
+      '6 months',
+      '9 months',
+      '1 year',
+      '1 year and 3 months',
+    ]);
+    expect(labels.at(-1)).to.equal('2 years'); // maxMonths 24 in the fixture
+    expect(select(el).value).to.equal('P9M');
+    expect(deepText(el)).to.contain('×3 licence units per recording user');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts the choice into the draft, shows the cost, and re-dispatches change', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await picker(adapter);
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
+    await choose(el, 'P12M');
+    expect(storeFor(adapter).state.draft).to.deep.equal({ retention: { months: 12 } });
+    expect(changes).to.equal(1);
+    expect(el.value).to.equal('P12M');
+    // 3 recording licences × 1 more unit × €3.00
+    expect(deepText(el)).to.contain('+€9.00 per month');
+    expect(deepText(el)).to.contain('×4 licence units');
+  });
+
+  it('makes 14 days free and warns that older recordings go', async () => {
+    const el = await picker();
+    await choose(el, 'P14D');
+    const text = deepText(el);
+    expect(text).to.contain('No charge: recordings are kept 14 days.');
+    expect(text).to.contain('-€27.00 per month');
+    expect(text).to.contain('older than the new period will no longer be kept');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes part in a form: submits its value, resets with the form', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const form = await fixture<HTMLFormElement>(
+      html`<form><retention-picker name="retention" .adapter=${adapter}></retention-picker></form>`,
+    );
+    const el = form.querySelector('retention-picker')!;
+    await settle(el);
+    expect(new FormData(form).get('retention')).to.equal('P9M');
+    await choose(el, 'P6M');
+    expect(new FormData(form).get('retention')).to.equal('P6M');
+    expect(el.form).to.equal(form);
+    form.reset();
+    await settle(el);
+    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(new FormData(form).get('retention')).to.equal('P9M');
+  });
+
+  it('ignores a value that is not an allowed retention', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await picker(adapter);
+    el.value = 'P4M';
+    el.value = 'banana';
+    expect(storeFor(adapter).state.draft).to.deep.equal({});
+  });
+
+  it('is disabled with view permission', async () => {
+    const el = await picker(new MemoryAdapter(smallSeed({ permission: 'view' })));
+    expect(select(el).disabled).to.equal(true);
+  });
+
+  it('says when the account has no call recording', async () => {
+    const seed = smallSeed();
+    const { recording: _omit, ...snapshot } = seed.snapshot;
+    void _omit;
+    const el = await picker(new MemoryAdapter({ ...seed, snapshot }));
+    expect(deepText(el)).to.contain('Call recording is not part of this account.');
+  });
+});
