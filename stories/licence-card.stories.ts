@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/elements/licence-card/licence-card.js';
+import '../src/elements/licence-provider/licence-provider.js';
+import { storeFor } from '../src/state/controller.js';
+import { FOREVER, storyAdapter, type StoryData } from './support.js';
+
+interface Args extends StoryData {
+  typeId: string;
+  /** Applied to the draft before the story renders. */
+  draft?: Parameters<ReturnType<typeof storeFor>['edit']>[0];
+}
+
+const meta: Meta<Args> = {
+  title: 'Seat licences/licence-card',
+  component: 'licence-card',
+  args: { typeId: 'voice' },
+  argTypes: {
+    typeId: {
+      control: 'select',
+      options: ['voice', 'outbound', 'email', 'chat', 'call-recording', 'speech-to-text', 'power-pack'],
+    },
+  },
+  render: ({ typeId, draft, ...data }) => {
+    const adapter = storyAdapter(data);
+    if (draft) void storeFor(adapter).load().then(() => storeFor(adapter).edit(draft));
+    return html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Default: Story = {};
+export const PendingIncrease: Story = { args: { draft: { counts: { voice: 215 } } } };
+export const ReductionHeldAtPeak: Story = { args: { draft: { counts: { voice: 205 } } } };
+export const BlockedBelowInUse: Story = { args: { draft: { counts: { voice: 3 } } } };
+export const OutboundAboveVoice: Story = { args: { typeId: 'outbound', draft: { counts: { outbound: 999 } } } };
+export const CallRecording: Story = { args: { typeId: 'call-recording' } };
+export const SpeechToText: Story = { args: { typeId: 'speech-to-text' } };
+export const SpeechToTextStopped: Story = {
+  args: {
+    typeId: 'speech-to-text',
+    snapshot: (s) => ({ ...s, speechToText: { ...s.speechToText!, usedMinutes: 7000 } }),
+  },
+};
+export const SpeechToTextLimitBelowUsage: Story = {
+  args: { typeId: 'speech-to-text', draft: { speechToText: { limitOverBase: 100 } } },
+};
+export const PowerPack: Story = { args: { typeId: 'power-pack' } };
+export const ReadOnly: Story = { args: { permission: 'view' } };
+export const NoAccess: Story = { args: { permission: 'none' } };
+export const Loading: Story = { args: { latency: FOREVER } };
+export const LoadError: Story = { args: { failLoad: 'unavailable' } };
+export const Dark: Story = { args: { draft: { counts: { voice: 215 } } }, globals: { theme: 'dark' } };
+export const Czech: Story = { args: { draft: { counts: { voice: 215 } } }, globals: { lang: 'cs' } };
+export const AllCards: Story = {
+  render: () => {
+    const adapter = storyAdapter();
+    return html`<licence-provider .adapter=${adapter}>
+      <div class="grid">
+        ${['voice', 'outbound', 'email', 'chat', 'sms', 'call-recording', 'speech-to-text', 'power-pack'].map(
+          (id) => html`<licence-card type-id=${id}></licence-card>`,
+        )}
+      </div>
+    </licence-provider>`;
+  },
+};

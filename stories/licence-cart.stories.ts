@@ -1,0 +1,61 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { ChangeSet } from '../src/core/index.js';
+import '../src/elements/licence-cart/licence-cart.js';
+import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
+import { storeFor } from '../src/state/controller.js';
+import { FOREVER, storyAdapter, type StoryData } from './support.js';
+
+interface Args extends StoryData {
+  draft?: ChangeSet;
+  /** Open the review once rendered. */
+  open?: boolean;
+  /** Make the first commit fail this way. */
+  failCommit?: 'network' | 'conflict' | 'server';
+}
+
+const meta: Meta<Args> = {
+  title: 'Seat licences/licence-cart',
+  component: 'licence-cart',
+  render: ({ draft, open, failCommit, ...data }) => {
+    const adapter = storyAdapter(data);
+    const store = storeFor(adapter);
+    void store.load().then(async () => {
+      if (draft) store.edit(draft);
+      if (failCommit === 'conflict') {
+        // Another administrator changes voice first.
+        const voice = store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!;
+        await adapter.commit({ counts: { voice: voice.count + 3 } }, { expectedVersion: store.state.snapshot!.version, idempotencyKey: 'other' });
+      } else if (failCommit) adapter.failNext('commit', failCommit);
+      if (open || failCommit) {
+        const cart = document.querySelector<LicenceCart>('licence-cart');
+        await cart?.review();
+        if (failCommit) await store.commit();
+      }
+    });
+    return html`<licence-cart .adapter=${adapter}></licence-cart>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const pending: ChangeSet = { counts: { voice: 215, email: 120 }, retention: { months: 12 } };
+
+export const Empty: Story = {};
+export const PendingChanges: Story = { args: { draft: pending } };
+export const Review: Story = { args: { draft: pending, open: true } };
+export const ReviewWithWarnings: Story = {
+  args: { draft: { retention: { months: 3 }, speechToText: { enabled: false } }, open: true },
+};
+export const BlockingError: Story = { args: { draft: { counts: { voice: 3 } }, open: true } };
+export const UsageLimits: Story = {
+  args: { draft: { speechToText: { limitOverBase: null }, powerPack: { limits: { 'smart-routing': 20 } } }, open: true },
+};
+export const SaveFailed: Story = { args: { draft: pending, failCommit: 'network' } };
+export const Conflict: Story = { args: { draft: pending, failCommit: 'conflict' } };
+export const ReadOnly: Story = { args: { permission: 'view' } };
+export const NoAccess: Story = { args: { permission: 'none' } };
+export const Loading: Story = { args: { latency: FOREVER } };
+export const LoadError: Story = { args: { failLoad: 'network' } };
+export const Dark: Story = { args: { draft: pending }, globals: { theme: 'dark' } };
+export const Czech: Story = { args: { draft: pending, open: true }, globals: { lang: 'cs' } };

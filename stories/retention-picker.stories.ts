@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { Retention } from '../src/core/index.js';
+import '../src/elements/retention-picker/retention-picker.js';
+import { storeFor } from '../src/state/controller.js';
+import { FOREVER, storyAdapter, type StoryData } from './support.js';
+
+interface Args extends StoryData {
+  retention?: Retention;
+}
+
+const meta: Meta<Args> = {
+  title: 'Seat licences/retention-picker',
+  component: 'retention-picker',
+  render: ({ retention, ...data }) => {
+    const adapter = storyAdapter(data);
+    if (retention) void storeFor(adapter).load().then(() => storeFor(adapter).setRetention(retention));
+    return html`<retention-picker .adapter=${adapter}></retention-picker>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Default: Story = {};
+export const Longer: Story = { args: { retention: { months: 15 } } };
+export const ShortenedWarns: Story = { args: { retention: { months: 3 } } };
+export const FreeFourteenDays: Story = { args: { retention: { days: 14 } } };
+export const InAForm: Story = {
+  render: () => html`<form>
+    <retention-picker name="retention" .adapter=${storyAdapter()}></retention-picker>
+    <button type="reset">Reset</button>
+  </form>`,
+};
+export const ReadOnly: Story = { args: { permission: 'view' } };
+export const NoAccess: Story = { args: { permission: 'none' } };
+export const Loading: Story = { args: { latency: FOREVER } };
+export const LoadError: Story = { args: { failLoad: 'server' } };
+export const Dark: Story = { globals: { theme: 'dark' } };
+export const Czech: Story = { args: { retention: { months: 15 } }, globals: { lang: 'cs' } };

@@ -1,0 +1,32 @@
+// Helpers every story file shares: adapters seeded for each state, so a designer can see it.
+import type { Failure } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { createDemoSeed, type MemorySeed } from '../src/adapters/memory/demo-data.js';
+import type { LicensingSnapshot } from '../src/core/index.js';
+
+export interface StoryData {
+  permission?: LicensingSnapshot['permission'];
+  /** Milliseconds every call waits; very large shows the loading state. */
+  latency?: number;
+  /** Fail the first load. */
+  failLoad?: Failure;
+  /** Change the demo snapshot. */
+  snapshot?: (snapshot: LicensingSnapshot) => LicensingSnapshot;
+  /** Change the whole seed. */
+  seed?: (seed: MemorySeed) => MemorySeed;
+}
+
+/** A fresh memory adapter on the demo data for one story. */
+export function storyAdapter({ permission, latency, failLoad, snapshot, seed }: StoryData = {}): MemoryAdapter {
+  let data = createDemoSeed({ now: new Date('2026-11-23T10:00:00Z') });
+  if (seed) data = seed(data);
+  let snap = data.snapshot;
+  if (snapshot) snap = snapshot(snap);
+  if (permission) snap = { ...snap, permission };
+  const adapter = new MemoryAdapter({ ...data, snapshot: snap }, { latency: latency ?? 0 });
+  if (failLoad) adapter.failNext('load', failLoad);
+  return adapter;
+}
+
+/** The loading state: an answer that does not come while someone looks. */
+export const FOREVER = 1e9;
