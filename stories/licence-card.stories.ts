@@ -31,8 +31,8 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Default: Story = {};
-export const PendingIncrease: Story = { args: { draft: { counts: { voice: 215 } } } };
-export const ReductionHeldAtPeak: Story = { args: { draft: { counts: { voice: 205 } } } };
+export const PendingIncrease: Story = { args: { draft: { counts: { voice: 230 } } } };
+export const ReductionHeldAtPeak: Story = { args: { draft: { counts: { voice: 215 } } } };
 export const BlockedBelowInUse: Story = { args: { draft: { counts: { voice: 3 } } } };
 export const OutboundAboveVoice: Story = { args: { typeId: 'outbound', draft: { counts: { outbound: 999 } } } };
 export const CallRecording: Story = { args: { typeId: 'call-recording' } };
@@ -51,8 +51,8 @@ export const ReadOnly: Story = { args: { permission: 'view' } };
 export const NoAccess: Story = { args: { permission: 'none' } };
 export const Loading: Story = { args: { latency: FOREVER } };
 export const LoadError: Story = { args: { failLoad: 'unavailable' } };
-export const Dark: Story = { args: { draft: { counts: { voice: 215 } } }, globals: { theme: 'dark' } };
-export const Czech: Story = { args: { draft: { counts: { voice: 215 } } }, globals: { lang: 'cs' } };
+export const Dark: Story = { args: { draft: { counts: { voice: 230 } } }, globals: { theme: 'dark' } };
+export const Czech: Story = { args: { draft: { counts: { voice: 230 } } }, globals: { lang: 'cs' } };
 export const AllCards: Story = {
   render: () => {
     const adapter = storyAdapter();

@@ -39,7 +39,7 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-const pending: ChangeSet = { counts: { voice: 215, email: 120 }, retention: { months: 12 } };
+const pending: ChangeSet = { counts: { voice: 230, email: 145 }, retention: { months: 12 } };
 
 export const Empty: Story = {};
 export const PendingChanges: Story = { args: { draft: pending } };
