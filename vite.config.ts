@@ -16,6 +16,7 @@ export const entries = {
   'licence-card': 'src/elements/licence-card/licence-card.ts',
   'licence-cart': 'src/elements/licence-cart/licence-cart.ts',
   'retention-picker': 'src/elements/retention-picker/retention-picker.ts',
+  'power-pack-limits': 'src/elements/power-pack-limits/power-pack-limits.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

@@ -6,6 +6,7 @@ export * from './elements/licence-provider/licence-provider.js';
 export * from './elements/licence-card/licence-card.js';
 export * from './elements/licence-cart/licence-cart.js';
 export * from './elements/retention-picker/retention-picker.js';
+export * from './elements/power-pack-limits/power-pack-limits.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';

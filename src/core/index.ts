@@ -26,6 +26,7 @@
 //                      isSpeechToTextStopped, speechToTextMaxSpend   speech-to-text.ts
 //                      validate → speech-to-text-limit-invalid,
 //                      speech-to-text-stops-now                      validate.ts
+//   R8 prerequisites   servicePrerequisite (status shown per service)   prerequisites.ts
 //   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
 //   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, powerPackServiceMaxSpend,
 //                      powerPackMaxSpend                             power-pack.ts
@@ -41,7 +42,7 @@
 export type * from './types.js';
 
 export { canEdit, canView } from './permissions.js';
-export { parseCount, parseLimit } from './parse.js';
+export { MAX_QUANTITY, parseCount, parseLimit } from './parse.js';
 export type { ParseFailure, ParseFailureReason, ParseOptions, ParseResult } from './parse.js';
 export {
   AmountRangeError,
@@ -108,3 +109,4 @@ export type {
 } from './quote.js';
 export { applyDraft } from './apply.js';
 export { nextPeriodStart } from './period.js';
+export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';

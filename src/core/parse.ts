@@ -19,6 +19,13 @@ export interface ParseOptions {
   readonly max?: number;
 }
 
+/**
+ * R2: the largest count or limit a field accepts when the type sets no `max`: a billion licences,
+ * minutes or packs is beyond any account, and keeps every price × quantity (× retention
+ * multiplier) far inside safe integers, so a typed number can never break the arithmetic.
+ */
+export const MAX_QUANTITY = 1_000_000_000;
+
 const DIGITS = /^[0-9]+$/;
 // A minus sign, ASCII or the typographic U+2212 a pasted number may carry, before a number.
 const NEGATIVE = /^[-\u2212]\s*(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)$/;

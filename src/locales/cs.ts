@@ -5,6 +5,7 @@ import { common } from './cs/common.js';
 import { messages as issues } from './cs/issues.js';
 import { messages as licenceCard } from './cs/licence-card.js';
 import { messages as licenceCart } from './cs/licence-cart.js';
+import { messages as powerPackLimits } from './cs/power-pack-limits.js';
 import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as ui } from './cs/ui.js';
 
@@ -14,3 +15,4 @@ registerMessages('cs', 'issues', issues);
 registerMessages('cs', 'licence-card', licenceCard);
 registerMessages('cs', 'licence-cart', licenceCart);
 registerMessages('cs', 'retention-picker', retentionPicker);
+registerMessages('cs', 'power-pack-limits', powerPackLimits);

@@ -1,4 +1,5 @@
 import {
+  MAX_QUANTITY,
   canCommit,
   canEdit,
   changedUnderneath,
@@ -112,7 +113,7 @@ function quoteOrNothing(snapshot: LicensingSnapshot, draft: ChangeSet): Quote | 
 }
 
 function validNumber(n: number | null | undefined): boolean {
-  return n === undefined || n === null || (Number.isSafeInteger(n) && n >= 0);
+  return n === undefined || n === null || (Number.isSafeInteger(n) && n >= 0 && n <= MAX_QUANTITY);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { parseCount, parseLimit } from '../core/index.js';
+import { MAX_QUANTITY, parseCount, parseLimit } from '../core/index.js';
 import { LicenceElement } from '../base/licence-element.js';
 import { formatNumber } from '../i18n/format.js';
 import { LocaleController } from '../i18n/locale.js';
@@ -158,8 +158,13 @@ export class NumberStepper extends LicenceElement {
     );
   }
 
+  /** The highest value the field accepts: the caller's `max`, else R2's ceiling. */
+  private get upper(): number {
+    return this.max ?? MAX_QUANTITY;
+  }
+
   private clamp(n: number): number {
-    return Math.max(this.min, this.max === undefined ? n : Math.min(this.max, n));
+    return Math.max(this.min, Math.min(this.upper, n));
   }
 
   private step(by: number): void {
@@ -176,8 +181,8 @@ export class NumberStepper extends LicenceElement {
   private onInput(event: InputEvent): void {
     this.text = (event.target as HTMLInputElement).value;
     const parsed = this.optional
-      ? parseLimit(this.text, { max: this.max })
-      : parseCount(this.text, { max: this.max });
+      ? parseLimit(this.text, { max: this.upper })
+      : parseCount(this.text, { max: this.upper });
     if (!parsed.ok) {
       const reason = this.t.parse[parsed.reason];
       this.parseError =

@@ -1,0 +1,52 @@
+import type { Money } from '../../core/index.js';
+import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
+
+const n = (value: number) => formatNumber(value, 'en');
+const packs = (count: number) => plural(count, 'en', { one: `${n(count)} pack`, other: `${n(count)} packs` });
+
+/** What `power-pack-limits` says (section `power-pack-limits`), in English. */
+export const messages = {
+  title: 'Power Pack limits',
+  switch: 'Power Pack on',
+  off: 'The Power Pack is off: its services do not run and the limits do not apply.',
+  limitLabel: (service: string) => `${service}: most packs per month`,
+  noLimit: 'No limit',
+  usage: (used: number, limit: number | null) =>
+    limit === null ? `${packs(used)} used this month` : `${n(used)} of ${packs(limit)} used this month`,
+  stopped: (until: string) => `Limit reached: stopped until ${until}.`,
+  maxSpend: (amount: Money | null) =>
+    amount === null ? 'No cap on monthly spend' : `At most ${formatMoney(amount, 'en')} a month`,
+  packPrice: (price: Money) => `One Power Pack costs ${formatMoney(price, 'en')}.`,
+  descriptions: {
+    'smart-routing': 'Routes emails to the best agent using AI.',
+    'ai-topics': 'Finds the topics of conversations in any queue type.',
+    'ai-qa': 'Scores conversations with the QA forms allowed for AI QA.',
+  } as Record<string, string>,
+  prerequisite: 'Needs',
+  met: 'Ready',
+  missing: 'Missing',
+  emailQueues: (count: number) =>
+    count > 0
+      ? plural(count, 'en', {
+          one: `${n(count)} email queue set up.`,
+          other: `${n(count)} email queues set up.`,
+        })
+      : 'An email queue: set up Smart routing in your email queues.',
+  speechToText: (on: boolean, callQueues: number) =>
+    callQueues === 0
+      ? 'Speech-to-Text, for AI Topics on call queues (no call queue uses AI Topics now).'
+      : on
+        ? 'Speech-to-Text is on, as AI Topics on call queues needs.'
+        : `Speech-to-Text is off: AI Topics will not work on the ${n(callQueues)} call queues that use it.`,
+  aiQaForm: (count: number) =>
+    count > 0
+      ? plural(count, 'en', {
+          one: `${n(count)} QA form allowed for AI QA.`,
+          other: `${n(count)} QA forms allowed for AI QA.`,
+        })
+      : 'A QA form allowed for AI QA: set one in Manage → Settings → QA Forms, then select it in the queue.',
+  noPowerPack: 'The Power Pack is not part of this account.',
+  noServices: 'No Power Pack services are offered.',
+};
+
+export type PowerPackLimitsMessages = typeof messages;

@@ -1,0 +1,92 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  [part~='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-m);
+    padding: var(--_space-m);
+    border: 1px solid var(--power-pack-limits-border-color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--power-pack-limits-background, var(--_surface));
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-s);
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  h4 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: var(--_space-m);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='service'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  [part~='service'][data-stopped] {
+    border-color: var(--_warning);
+  }
+  p {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  [part~='description'],
+  [part~='usage'],
+  [part~='note'] {
+    color: var(--_muted);
+  }
+  [part~='spend'] {
+    font-weight: 600;
+  }
+  [part~='stopped'],
+  [part~='message'][data-kind='warning'] {
+    color: var(--_warning);
+  }
+  [part~='message'][data-kind='error'] {
+    color: var(--_danger);
+  }
+  [part~='prerequisite'] {
+    display: flex;
+    gap: var(--_space-xs);
+    align-items: baseline;
+  }
+  .badge {
+    flex: none;
+    padding: 0 var(--_space-xs);
+    border-radius: var(--_radius);
+    border: 1px solid currentColor;
+    font-size: 0.75rem;
+    font-weight: 700;
+  }
+  [data-met='true'] .badge {
+    color: var(--_success);
+  }
+  [data-met='false'] .badge {
+    color: var(--_warning);
+  }
+  meter {
+    width: 100%;
+  }
+`;
