@@ -23,7 +23,10 @@ const meta: Meta<Args> = {
   },
   render: ({ typeId, draft, ...data }) => {
     const adapter = storyAdapter(data);
-    if (draft) void storeFor(adapter).load().then(() => storeFor(adapter).edit(draft));
+    if (draft)
+      void storeFor(adapter)
+        .load()
+        .then(() => storeFor(adapter).edit(draft));
     return html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`;
   },
 };
@@ -34,7 +37,9 @@ export const Default: Story = {};
 export const PendingIncrease: Story = { args: { draft: { counts: { voice: 230 } } } };
 export const ReductionHeldAtPeak: Story = { args: { draft: { counts: { voice: 215 } } } };
 export const BlockedBelowInUse: Story = { args: { draft: { counts: { voice: 3 } } } };
-export const OutboundAboveVoice: Story = { args: { typeId: 'outbound', draft: { counts: { outbound: 999 } } } };
+export const OutboundAboveVoice: Story = {
+  args: { typeId: 'outbound', draft: { counts: { outbound: 999 } } },
+};
 export const CallRecording: Story = { args: { typeId: 'call-recording' } };
 export const SpeechToText: Story = { args: { typeId: 'speech-to-text' } };
 export const SpeechToTextStopped: Story = {

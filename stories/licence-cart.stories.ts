@@ -25,7 +25,10 @@ const meta: Meta<Args> = {
       if (failCommit === 'conflict') {
         // Another administrator changes voice first.
         const voice = store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!;
-        await adapter.commit({ counts: { voice: voice.count + 3 } }, { expectedVersion: store.state.snapshot!.version, idempotencyKey: 'other' });
+        await adapter.commit(
+          { counts: { voice: voice.count + 3 } },
+          { expectedVersion: store.state.snapshot!.version, idempotencyKey: 'other' },
+        );
       } else if (failCommit) adapter.failNext('commit', failCommit);
       if (open || failCommit) {
         const cart = document.querySelector<LicenceCart>('licence-cart');
@@ -49,7 +52,10 @@ export const ReviewWithWarnings: Story = {
 };
 export const BlockingError: Story = { args: { draft: { counts: { voice: 3 } }, open: true } };
 export const UsageLimits: Story = {
-  args: { draft: { speechToText: { limitOverBase: null }, powerPack: { limits: { 'smart-routing': 20 } } }, open: true },
+  args: {
+    draft: { speechToText: { limitOverBase: null }, powerPack: { limits: { 'smart-routing': 20 } } },
+    open: true,
+  },
 };
 export const SaveFailed: Story = { args: { draft: pending, failCommit: 'network' } };
 export const Conflict: Story = { args: { draft: pending, failCommit: 'conflict' } };

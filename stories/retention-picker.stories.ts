@@ -14,7 +14,10 @@ const meta: Meta<Args> = {
   component: 'retention-picker',
   render: ({ retention, ...data }) => {
     const adapter = storyAdapter(data);
-    if (retention) void storeFor(adapter).load().then(() => storeFor(adapter).setRetention(retention));
+    if (retention)
+      void storeFor(adapter)
+        .load()
+        .then(() => storeFor(adapter).setRetention(retention));
     return html`<retention-picker .adapter=${adapter}></retention-picker>`;
   },
 };
@@ -26,10 +29,11 @@ export const Longer: Story = { args: { retention: { months: 15 } } };
 export const ShortenedWarns: Story = { args: { retention: { months: 3 } } };
 export const FreeFourteenDays: Story = { args: { retention: { days: 14 } } };
 export const InAForm: Story = {
-  render: () => html`<form>
-    <retention-picker name="retention" .adapter=${storyAdapter()}></retention-picker>
-    <button type="reset">Reset</button>
-  </form>`,
+  render: () =>
+    html`<form>
+      <retention-picker name="retention" .adapter=${storyAdapter()}></retention-picker>
+      <button type="reset">Reset</button>
+    </form>`,
 };
 export const ReadOnly: Story = { args: { permission: 'view' } };
 export const NoAccess: Story = { args: { permission: 'none' } };

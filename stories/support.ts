@@ -17,7 +17,13 @@ export interface StoryData {
 }
 
 /** A fresh memory adapter on the demo data for one story. */
-export function storyAdapter({ permission, latency, failLoad, snapshot, seed }: StoryData = {}): MemoryAdapter {
+export function storyAdapter({
+  permission,
+  latency,
+  failLoad,
+  snapshot,
+  seed,
+}: StoryData = {}): MemoryAdapter {
   let data = createDemoSeed({ now: new Date('2026-11-23T10:00:00Z') });
   if (seed) data = seed(data);
   let snap = data.snapshot;
