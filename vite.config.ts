@@ -17,6 +17,7 @@ export const entries = {
   'licence-cart': 'src/elements/licence-cart/licence-cart.ts',
   'retention-picker': 'src/elements/retention-picker/retention-picker.ts',
   'power-pack-limits': 'src/elements/power-pack-limits/power-pack-limits.ts',
+  'licence-manager': 'src/elements/licence-manager/licence-manager.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

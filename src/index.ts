@@ -7,6 +7,7 @@ export * from './elements/licence-card/licence-card.js';
 export * from './elements/licence-cart/licence-cart.js';
 export * from './elements/retention-picker/retention-picker.js';
 export * from './elements/power-pack-limits/power-pack-limits.js';
+export * from './elements/licence-manager/licence-manager.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';

@@ -1,0 +1,199 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { LicensingWidget } from '../../base/licensing-widget.js';
+import type { LicenceShowUsageDetail } from '../../events.js';
+import { licensingContext } from '../../state/context.js';
+import { LicenceCard } from '../licence-card/licence-card.component.js';
+import { LicenceCart } from '../licence-cart/licence-cart.component.js';
+import { PowerPackLimits } from '../power-pack-limits/power-pack-limits.component.js';
+import { RetentionPicker } from '../retention-picker/retention-picker.component.js';
+import { messages } from './licence-manager.messages.js';
+import { styles } from './licence-manager.styles.js';
+
+/** Optional parts of the page a host can leave out with the `hide` attribute. */
+export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
+
+/**
+ * @tagname licence-manager
+ * @summary The whole Licensing page in one tag: invoice warning, licence cards, retention,
+ * Speech-to-Text, Power Pack and its limits, the cart, licence usage (from the button at the top
+ * right) and the installation licence when the adapter offers it.
+ *
+ * It provides its store to the widgets inside (one load, one draft) and follows permission exactly
+ * as they do. Sections are parts inside a flex column, so a host can reorder them with
+ * `licence-manager::part(cart) { order: -1 }` or leave them out with `hide="installation usage"`.
+ * A "see who uses this licence" request from a card opens the usage overview filtered to it.
+ *
+ * @slot header-actions - Extra controls next to the Licence usage button.
+ *
+ * @csspart base - The page column.
+ * @csspart header - Title, description and the Licence usage button.
+ * @csspart description - The module description.
+ * @csspart usage-button - The Licence usage button.
+ * @csspart invoice-warning - "Any changes you make here will affect your monthly invoice!"
+ * @csspart seats - The section of seat licence cards.
+ * @csspart usage-based - The Speech-to-Text and Power Pack section.
+ * @csspart cart - The cart bar.
+ * @csspart installation - The installation licence section.
+ * @csspart usage-dialog - The dialog holding the usage overview.
+ * @csspart status - Loading, error, no-access and not-connected states.
+ * @csspart retry-button - The retry button of the error state.
+ *
+ * @cssproperty --licence-manager-gap - Space between sections.
+ * @cssproperty --licence-manager-card-width - Narrowest card in the grid.
+ */
+export class LicenceManager extends LicensingWidget {
+  static override styles = [LicensingWidget.styles, styles];
+  static override dependencies: Record<string, CustomElementConstructor> = {
+    'licence-card': LicenceCard,
+    'licence-cart': LicenceCart,
+    'retention-picker': RetentionPicker,
+    'power-pack-limits': PowerPackLimits,
+  };
+
+  /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation`. */
+  @property({
+    converter: {
+      fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as ManagerSection[],
+      toAttribute: (value: ManagerSection[]) => value.join(' '),
+    },
+  })
+  hide: ManagerSection[] = [];
+
+  @state() private usageType = '';
+  /** The overview is rendered only while its dialog is open, so it fetches nothing before. */
+  @state() private usageOpen = false;
+  @query('dialog') private usageDialog!: HTMLDialogElement;
+  @query('[part~="usage-button"]') private usageButton: HTMLButtonElement | undefined;
+
+  private readonly provider = new ContextProvider(this, { context: licensingContext });
+
+  constructor() {
+    super();
+    // A card's "see who uses these licences" opens the overview filtered to that type, unless the
+    // host handles the (cancelable) event itself.
+    this.addEventListener('licence-show-usage', (event: CustomEvent<LicenceShowUsageDetail>) => {
+      if (event.defaultPrevented || this.hide.includes('usage')) return;
+      void this.openUsage(event.detail.typeId);
+    });
+  }
+
+  /** Opens the licence usage overview, filtered to `typeId` when given. */
+  async openUsage(typeId = ''): Promise<void> {
+    this.usageType = typeId;
+    this.usageOpen = true;
+    await this.updateComplete;
+    if (this.usageDialog && !this.usageDialog.open) this.usageDialog.showModal();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The widgets inside share this element's store, wherever it came from.
+    if (this.provider.value !== this.licensing.store) this.provider.setValue(this.licensing.store);
+  }
+
+  private shows(section: ManagerSection): boolean {
+    return !this.hide.includes(section);
+  }
+
+  override render() {
+    const status = this.renderStatus();
+    if (status) return status;
+    const m = this.locale.section('licence-manager', messages);
+    const snapshot = this.state!.snapshot!;
+    const recordingId = snapshot.recording?.typeId;
+    const seatTypes = snapshot.catalog.filter((type) => type.id !== recordingId);
+    const store = this.licensing.store!;
+    const hasInstallation = store.capabilities.installationLicense;
+    return html`<div part="base">
+      <header part="header">
+        <div>
+          <h2>${m.title}</h2>
+          <p part="description">${m.description}</p>
+        </div>
+        <div>
+          <slot name="header-actions"></slot>
+          ${
+            this.shows('usage')
+              ? html`<button
+                  class="button"
+                  part="usage-button"
+                  type="button"
+                  aria-haspopup="dialog"
+                  @click=${() => this.openUsage()}
+                >
+                  ${m.usageButton}
+                </button>`
+              : nothing
+          }
+        </div>
+      </header>
+      ${this.shows('invoice-warning') ? html`<p part="invoice-warning" role="note">${m.invoiceWarning}</p>` : nothing}
+      ${
+        this.shows('seats')
+          ? html`<section part="seats" aria-labelledby="seats-title">
+              <h3 id="seats-title">${m.seatTitle}</h3>
+              <div class="grid">
+                ${seatTypes.map((type) => html`<licence-card type-id=${type.id}></licence-card>`)}
+                ${
+                  recordingId
+                    ? html`<div class="stack">
+                        <licence-card type-id=${recordingId}></licence-card>
+                        <retention-picker></retention-picker>
+                      </div>`
+                    : nothing
+                }
+              </div>
+            </section>`
+          : nothing
+      }
+      ${
+        this.shows('usage-based') && (snapshot.speechToText || snapshot.powerPack)
+          ? html`<section part="usage-based" aria-labelledby="usage-based-title">
+              <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
+              <div class="grid">
+                ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text"></licence-card>` : nothing}
+                ${snapshot.powerPack ? html`<licence-card type-id="power-pack"></licence-card>` : nothing}
+              </div>
+              ${snapshot.powerPack ? html`<power-pack-limits></power-pack-limits>` : nothing}
+            </section>`
+          : nothing
+      }
+      ${this.shows('cart') ? html`<licence-cart part="cart"></licence-cart>` : nothing}
+      ${this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
+      ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
+    </div>`;
+  }
+
+  /** The installation licence; the elements are registered by the full entry (see licence-manager.ts). */
+  private renderInstallation(title: string) {
+    return html`<section part="installation" aria-labelledby="installation-title">
+      <h3 id="installation-title">${title}</h3>
+      <div class="installation">
+        <license-token></license-token>
+        <license-details></license-details>
+      </div>
+    </section>`;
+  }
+
+  private renderUsageDialog(m: typeof messages) {
+    const onClose = () => {
+      this.usageOpen = false;
+      this.usageButton?.focus();
+    };
+    return html`<dialog part="usage-dialog" aria-labelledby="usage-title" @close=${onClose}>
+      <div class="dialog-header">
+        <h3 id="usage-title">${m.usageTitle}</h3>
+        <button class="button" type="button" @click=${() => this.usageDialog.close()}>${m.close}</button>
+      </div>
+      ${this.usageOpen ? html`<usage-overview type-id=${this.usageType}></usage-overview>` : nothing}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'licence-manager': LicenceManager;
+  }
+}

@@ -1,0 +1,15 @@
+/** What `licence-manager` says (section `licence-manager`), in English. */
+export const messages = {
+  title: 'Licensing',
+  description:
+    'Add or remove licences yourself. Changes take effect as soon as you save them in the cart; there is no need to contact sales.',
+  invoiceWarning: 'Any changes you make here will affect your monthly invoice!',
+  usageButton: 'Licence usage',
+  usageTitle: 'Licence usage',
+  close: 'Close',
+  seatTitle: 'Licences',
+  usageTitleFeatures: 'Usage-based services',
+  installationTitle: 'Installation licence',
+};
+
+export type LicenceManagerMessages = typeof messages;

@@ -1,0 +1,102 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import '../src/elements/licence-manager/licence-manager.js';
+import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
+import { smallSeed } from './helpers/fixtures.js';
+import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
+
+const settle = async (el: LicenceManager) => {
+  for (let i = 0; i < 6; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+  }
+};
+
+function counting(backend = new MemoryAdapter(smallSeed())) {
+  const calls = { load: 0 };
+  const adapter: LicensingAdapter = {
+    load: (o) => (calls.load++, backend.load(o)),
+    listUsage: (q, o) => backend.listUsage(q, o),
+    commit: (c, o) => backend.commit(c, o),
+  };
+  return { adapter, calls };
+}
+
+async function manager(adapter: LicensingAdapter = new MemoryAdapter(smallSeed()), hide = '') {
+  const el = await fixture<LicenceManager>(
+    html`<licence-manager .adapter=${adapter} hide=${hide}></licence-manager>`,
+  );
+  await settle(el);
+  return el;
+}
+
+describeWidgetStates({
+  tag: 'licence-manager',
+  render: (adapter) => html`<licence-manager .adapter=${adapter}></licence-manager>`,
+  seed: () => smallSeed(),
+  readyText: 'Licensing',
+});
+
+describe('licence-manager', () => {
+  it('lays out every licence type, retention, STT, Power Pack and the cart on one load', async () => {
+    const { adapter, calls } = counting();
+    const el = await manager(adapter);
+    const cards = deepQueryAll(el, 'licence-card').map((c) => c.getAttribute('type-id'));
+    expect(cards).to.have.members([
+      'voice',
+      'outbound',
+      'email',
+      'call-recording',
+      'speech-to-text',
+      'power-pack',
+    ]);
+    expect(deepQueryAll(el, 'retention-picker')).to.have.length(1);
+    expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(1);
+    expect(deepQueryAll(el, 'licence-cart')).to.have.length(1);
+    expect(deepText(el)).to.contain('Any changes you make here will affect your monthly invoice!');
+    expect(calls.load).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shares one draft between its widgets: a card change shows in the cart', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await manager(adapter);
+    const email = deepQueryAll<HTMLElement>(el, 'licence-card').find(
+      (c) => c.getAttribute('type-id') === 'email',
+    )!;
+    const plus = deepQueryAll<HTMLButtonElement>(email, 'button').find(
+      (b) => b.getAttribute('aria-label') === 'Increase Email licences',
+    )!;
+    plus.click();
+    await settle(el);
+    const cart = deepQueryAll(el, 'licence-cart')[0]!;
+    expect(deepText(cart)).to.contain('1 change');
+  });
+
+  it('leaves out the sections named in hide', async () => {
+    const el = await manager(undefined, 'invoice-warning usage-based usage');
+    expect(deepText(el)).not.to.contain('monthly invoice!');
+    expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(0);
+    expect(deepQueryAll(el, '[part~="usage-button"]')).to.have.length(0);
+    expect(deepQueryAll(el, 'licence-card').length).to.equal(4);
+  });
+
+  it('follows permission: view shows everything read-only, none only the notice', async () => {
+    const view = await manager(new MemoryAdapter(smallSeed({ permission: 'view' })));
+    expect(deepQueryAll(view, 'licence-card').length).to.be.greaterThan(0);
+    expect(
+      deepQueryAll<HTMLInputElement>(view, '[role="spinbutton"]').every((i) => i.readOnly || i.disabled),
+    ).to.equal(true);
+    const none = await manager(new MemoryAdapter(smallSeed({ permission: 'none' })));
+    expect(deepQueryAll(none, 'licence-card')).to.have.length(0);
+    expect(deepText(none)).to.contain('You have no access to licensing');
+  });
+
+  it('offers the installation licence only when the adapter has it', async () => {
+    const without = await manager(new MemoryAdapter(smallSeed()));
+    expect(deepQueryAll(without, '[part~="installation"]')).to.have.length(0);
+    const withLicence = await manager(new MemoryAdapter());
+    expect(deepQueryAll(withLicence, '[part~="installation"]')).to.have.length(1);
+  });
+});
