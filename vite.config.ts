@@ -11,6 +11,8 @@ export const entries = {
   core: 'src/core/index.ts',
   testing: 'src/testing/index.ts',
   'memory-adapter': 'src/adapters/memory/index.ts',
+  'rest-adapter': 'src/adapters/rest/index.ts',
+  mocks: 'src/mocks/index.ts',
   'locales/cs': 'src/locales/cs.ts',
   'licence-provider': 'src/elements/licence-provider/licence-provider.ts',
   'licence-card': 'src/elements/licence-card/licence-card.ts',
@@ -38,7 +40,7 @@ export default defineConfig(({ command }) => ({
     },
     rollupOptions: {
       // A library leaves its dependencies to the host's bundler, so Lit is shared, not duplicated.
-      external: [/^lit($|\/)/, /^@lit\//, /^@floating-ui\//],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^@floating-ui\//, /^msw($|\/)/],
       // Mirror src/ in dist/: each registering module stays its own file (so `sideEffects` can name
       // exactly those), and every .js sits next to the .d.ts that tsc emits for it.
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

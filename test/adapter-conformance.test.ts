@@ -1,5 +1,9 @@
-// The conformance suite that ships in licence-kit/testing, run against the built-in adapters.
+// The conformance suite that ships in licence-kit/testing, run against the built-in adapters:
+// the memory adapter directly, and the REST adapter against the MSW handlers of the contract.
+import { setupWorker } from 'msw/browser';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { RestAdapter } from '../src/adapters/rest/index.js';
+import { createLicensingHandlers } from '../src/mocks/index.js';
 import { describeAdapterConformance } from '../src/testing/index.js';
 import { smallSeed } from './helpers/fixtures.js';
 
@@ -14,4 +18,24 @@ describeAdapterConformance({
   create: () => new MemoryAdapter(),
   describe,
   it,
+});
+
+describe('over HTTP', () => {
+  const worker = setupWorker();
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'bypass' }));
+  after(() => worker.stop());
+
+  describeAdapterConformance({
+    name: 'RestAdapter + MSW handlers',
+    create: () => {
+      // A fresh backend per test, behind the contract's handlers.
+      worker.resetHandlers(
+        ...createLicensingHandlers({ backend: new MemoryAdapter(smallSeed()), baseUrl: '/conformance' })
+          .handlers,
+      );
+      return new RestAdapter({ baseUrl: '/conformance', retryDelay: 1 });
+    },
+    describe,
+    it,
+  });
 });

@@ -96,3 +96,32 @@ describe('licence-provider', () => {
     expect(widget.shadowRoot!.textContent).to.equal('42');
   });
 });
+
+describe('licence-provider over HTTP', () => {
+  it('makes one GET /licensing for six widgets, counted at the network', async () => {
+    const { setupWorker } = await import('msw/browser');
+    const { createLicensingHandlers } = await import('../src/mocks/index.js');
+    const { RestAdapter } = await import('../src/adapters/rest/index.js');
+    const worker = setupWorker(...createLicensingHandlers({ backend: new MemoryAdapter(smallSeed()), baseUrl: '/six' }).handlers);
+    const requests: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    });
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    try {
+      const provider = await fixture<LicenceProvider>(html`
+        <licence-provider .adapter=${new RestAdapter({ baseUrl: '/six' })}>
+          ${Array.from({ length: 6 }, () => html`<test-voice-count></test-voice-count>`)}
+        </licence-provider>
+      `);
+      await provider.providedStore!.load();
+      await settle();
+      const widgets = [...provider.querySelectorAll('test-voice-count')] as VoiceCount[];
+      await Promise.all(widgets.map((w) => w.updateComplete));
+      expect(widgets.map((w) => w.shadowRoot!.textContent)).to.deep.equal(Array(6).fill('10'));
+      expect(requests.filter((r) => r === 'GET /six/licensing')).to.have.length(1);
+    } finally {
+      worker.stop();
+    }
+  });
+});

@@ -49,17 +49,6 @@ interface Persisted {
   installationLicense: InstallationLicense | null;
 }
 
-const failures: Record<Failure, () => LicensingError> = {
-  network: () => new NetworkError(),
-  server: () => new ServerError(),
-  unavailable: () => new ServerError('The licensing service is temporarily unavailable.', { status: 503 }),
-  timeout: () => new TimeoutError(),
-  forbidden: () => new PermissionError(),
-  conflict: () => new ConflictError(),
-  validation: () => new ValidationError(),
-  malformed: () => new BadResponseError(),
-};
-
 /** `v7` → `v8`; anything without a trailing number gets one. */
 function nextVersion(version: string): string {
   const match = /^(.*?)(\d+)$/.exec(version);
@@ -138,6 +127,11 @@ export class MemoryAdapter implements LicensingAdapter {
     const queue = this.pendingFailures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.pendingFailures.set(method, queue);
+  }
+
+  /** Forgets failures queued with `failNext` and not yet used. */
+  clearFailures(): void {
+    this.pendingFailures.clear();
   }
 
   /** Back to the seed: forgets commits, stored state, idempotency keys and pending failures. */
@@ -309,7 +303,29 @@ export class MemoryAdapter implements LicensingAdapter {
       });
     }
     const failure = this.pendingFailures.get(method)?.shift();
-    if (failure) throw failures[failure]();
+    if (failure) throw this.simulated(failure);
+  }
+
+  /** An injected failure, shaped like a real one (a conflict names the current version). */
+  private simulated(failure: Failure): LicensingError {
+    switch (failure) {
+      case 'network':
+        return new NetworkError();
+      case 'server':
+        return new ServerError();
+      case 'unavailable':
+        return new ServerError('The licensing service is temporarily unavailable.', { status: 503 });
+      case 'timeout':
+        return new TimeoutError();
+      case 'forbidden':
+        return new PermissionError();
+      case 'conflict':
+        return new ConflictError(undefined, { currentVersion: this.snapshot.version });
+      case 'validation':
+        return new ValidationError(undefined, { detail: 'Refused by a simulated failure.' });
+      case 'malformed':
+        return new BadResponseError();
+    }
   }
 
   private buildIndex(): void {

@@ -1,0 +1,557 @@
+// The LicensingAdapter that speaks the REST contract of DESIGN.md over `fetch`. The contract itself
+// is written down in docs/openapi.yaml; the MSW handlers in src/mocks serve the same contract, and
+// the tests run this adapter against them.
+
+import type {
+  ChangeSet,
+  InstallationLicense,
+  LicensingSnapshot,
+  UsagePage,
+  UsageQuery,
+} from '../../core/index.js';
+import type { CommitOptions, DownloadedFile, LicensingAdapter, RequestOptions } from '../adapter.js';
+import {
+  BadResponseError,
+  ConflictError,
+  type LicensingError,
+  NetworkError,
+  NotFoundError,
+  NotSupportedError,
+  PermissionError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '../errors.js';
+import {
+  DecodeError,
+  decodeInstallationLicense,
+  decodeLicensingSnapshot,
+  decodeProblem,
+  decodeUsagePage,
+} from './decode.js';
+
+/** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. */
+export type RestHeaders = Readonly<Record<string, string>>;
+
+/** What a `headers` function is told about the request it adds headers to. */
+export interface RestRequestInfo {
+  /** `GET`, `POST` or `PUT`. */
+  readonly method: string;
+  /** The full URL, base URL included. */
+  readonly url: string;
+}
+
+/** Options of `RestAdapter`. Only `baseUrl` is required. */
+export interface RestAdapterOptions {
+  /**
+   * Where the contract's paths start, without a trailing slash: `'/api'` (same origin) or
+   * `'https://billing.example.com/v1'`. `GET {baseUrl}/licensing` loads the snapshot. A cross-origin
+   * server must send CORS headers and expose `ETag`, `Retry-After` and `Content-Disposition`
+   * (`Access-Control-Expose-Headers`).
+   */
+  baseUrl: string;
+  /**
+   * Headers sent with every request (auth). A function is called before every attempt, retries
+   * included, so it can return a freshly refreshed token; it may be async. A rejection of the
+   * function rejects the call with the same error.
+   */
+  headers?: RestHeaders | ((request: RestRequestInfo) => RestHeaders | Promise<RestHeaders>);
+  /**
+   * The `fetch` to use: a wrapper that adds tracing, a test double, a polyfill. Defaults to the
+   * global `fetch`, looked up at each request (so a fetch patched later, as mocking tools do, is
+   * used).
+   */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /**
+   * `fetch`'s `credentials`; set `'include'` for cookie auth against another origin. Default: the
+   * browser's (`'same-origin'`).
+   */
+  credentials?: RequestCredentials;
+  /**
+   * Milliseconds one attempt may take, answer body included, before it is given up with a
+   * `TimeoutError`. Default 15000. Each retry gets the full time again.
+   */
+  timeout?: number;
+  /**
+   * How many times a GET is sent again after a network error or an HTTP 502, 503 or 504.
+   * Default 2 (three attempts in all). 0 turns retries off.
+   */
+  retries?: number;
+  /**
+   * How many times a commit is sent again after a network error, a timeout or an HTTP 503: the same
+   * body with the same `Idempotency-Key`, so a server that already applied it answers with the
+   * first result instead of applying it twice. Default 1.
+   */
+  commitRetries?: number;
+  /**
+   * Base of the exponential backoff between attempts, in milliseconds: about `retryDelay × 2^n`
+   * before retry n (from 0), with random jitter so many clients do not retry in step. Default 300.
+   * A `Retry-After` header on the answer replaces it.
+   */
+  retryDelay?: number;
+  /** Longest wait before a retry, in milliseconds, `Retry-After` included. Default 10000. */
+  maxRetryDelay?: number;
+  /**
+   * Whether the server offers the installation-licence endpoints (`/license`, `/license/key`,
+   * `/license/log`). Default true. With `false` the adapter leaves out `getInstallationLicense`,
+   * `applyLicenseKey` and `downloadLicenseLog`, and the widgets say that part is not available.
+   */
+  installationLicense?: boolean;
+}
+
+/** When an attempt may be sent again. */
+type RetryPolicy = 'read' | 'commit' | 'never';
+
+interface RequestSpec {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  /** Path after the base URL, query included. */
+  readonly path: string;
+  /** Serialised once, so every retry of a commit sends exactly the same bytes. */
+  readonly body?: string;
+  readonly headers?: RestHeaders;
+  readonly retry: RetryPolicy;
+  /** How to read a successful answer's body. */
+  readonly read: 'text' | 'blob';
+  readonly signal: AbortSignal | undefined;
+}
+
+/** One answer, body read in full (within the timeout). */
+interface Exchange {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly blob: Blob | undefined;
+}
+
+const RETRY_READ_STATUSES = new Set([502, 503, 504]);
+const RETRY_COMMIT_STATUSES = new Set([503]);
+
+/** `"v7"`, `W/"v7"` or `v7` → `v7`. */
+export function parseEtag(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const match = /^\s*(?:W\/)?"([^"]*)"\s*$/.exec(value);
+  const version = match ? match[1]! : value.trim();
+  return version === '' ? undefined : version;
+}
+
+/** Milliseconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The file name from a `Content-Disposition` header (RFC 6266): `filename*` (RFC 8187, UTF-8)
+ * first, then `filename`. Any directory part is dropped, since the name comes from a server.
+ */
+export function parseContentDispositionFilename(value: string | null): string | undefined {
+  if (!value) return undefined;
+  let name: string | undefined;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(value);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[2]!.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  if (name === undefined) {
+    const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(value);
+    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!.trim();
+  }
+  // Drop any path and control characters: the name is used to save a file on the user's disk.
+  const base = name
+    ?.split(/[/\\]/)
+    .pop()
+    ?.split('')
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
+  return base && base !== '.' && base !== '..' ? base : undefined;
+}
+
+/** Rejects with `signal.reason` when `signal` aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * A `LicensingAdapter` for a backend that serves the licence-kit REST contract (`docs/openapi.yaml`
+ * in the repository): `GET /licensing`, `GET /licensing/usage`, `POST /licensing/changes`,
+ * `GET /license`, `PUT /license/key` and `GET /license/log` under one base URL.
+ *
+ * ```ts
+ * import { RestAdapter } from 'licence-kit';
+ * const adapter = new RestAdapter({
+ *   baseUrl: '/api',
+ *   headers: async () => ({ Authorization: `Bearer ${await auth.token()}` }),
+ * });
+ * provider.adapter = adapter;
+ * ```
+ *
+ * What it does for you:
+ * - commits send `If-Match: "<expectedVersion>"` and `Idempotency-Key: <idempotencyKey>`;
+ * - GETs are retried with exponential backoff and jitter on network errors and HTTP 502/503/504,
+ *   honouring `Retry-After`; a commit is retried only on a network error, a timeout or a 503, with
+ *   the same key and body, so the server can answer a repeat with the first result;
+ * - errors become the typed errors of licence-kit: `application/problem+json` (RFC 9457) bodies are
+ *   read for `detail`, `issues` (422) and `currentVersion` (409/412); any other error answer is
+ *   mapped by status (403 → `PermissionError`, 404 → `NotFoundError`, 409/412 → `ConflictError`,
+ *   400/422 → `ValidationError`, 501 → `NotSupportedError`, 5xx → `ServerError`);
+ * - every body is checked against the contract; one that does not match rejects with a
+ *   `BadResponseError` whose message names the first bad field (`lines[2].count is not a whole
+ *   number`);
+ * - each attempt times out (`TimeoutError`); an abort through the caller's `signal` rejects with
+ *   the signal's reason (an `AbortError` `DOMException`), never with a licence-kit error.
+ *
+ * `subscribe` is not offered: widgets see other admins' changes on the next load or on a conflict.
+ */
+export class RestAdapter implements LicensingAdapter {
+  private readonly baseUrl: string;
+  private readonly options: RestAdapterOptions;
+  private readonly timeout: number;
+  private readonly retries: number;
+  private readonly commitRetries: number;
+  private readonly retryDelay: number;
+  private readonly maxRetryDelay: number;
+
+  /** Optional capability; absent when `installationLicense: false`. */
+  getInstallationLicense?: (options?: RequestOptions) => Promise<InstallationLicense>;
+  /** Optional capability; absent when `installationLicense: false`. */
+  applyLicenseKey?: (key: string, options?: RequestOptions) => Promise<InstallationLicense>;
+  /** Optional capability; absent when `installationLicense: false`. */
+  downloadLicenseLog?: (options?: RequestOptions) => Promise<DownloadedFile>;
+
+  constructor(options: RestAdapterOptions) {
+    this.options = options;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeout = options.timeout ?? 15000;
+    this.retries = Math.max(0, Math.floor(options.retries ?? 2));
+    this.commitRetries = Math.max(0, Math.floor(options.commitRetries ?? 1));
+    this.retryDelay = Math.max(0, options.retryDelay ?? 300);
+    this.maxRetryDelay = Math.max(0, options.maxRetryDelay ?? 10000);
+    // Instance properties rather than methods, so that `installationLicense: false` can leave them
+    // out and the widgets see an adapter without the capability (`'applyLicenseKey' in adapter`).
+    if (options.installationLicense !== false) {
+      this.getInstallationLicense = (o) => this.fetchInstallationLicense(o);
+      this.applyLicenseKey = (key, o) => this.putLicenseKey(key, o);
+      this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
+    }
+  }
+
+  /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
+  async load(options: RequestOptions = {}): Promise<LicensingSnapshot> {
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: '/licensing',
+      retry: 'read',
+      read: 'text',
+      signal: options.signal,
+    };
+    return this.snapshotFrom(spec, await this.exchange(spec));
+  }
+
+  /** `GET {baseUrl}/licensing/usage?type=&q=&offset=&limit=`; `type` and `q` only when set. */
+  async listUsage(query: UsageQuery, options: RequestOptions = {}): Promise<UsagePage> {
+    const params = new URLSearchParams();
+    if (query.typeId) params.set('type', query.typeId);
+    if (query.search) params.set('q', query.search);
+    params.set('offset', String(query.offset));
+    params.set('limit', String(query.limit));
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: `/licensing/usage?${params.toString()}`,
+      retry: 'read',
+      read: 'text',
+      signal: options.signal,
+    };
+    return this.decode(spec, await this.exchange(spec), decodeUsagePage);
+  }
+
+  /**
+   * `POST {baseUrl}/licensing/changes` with the change set as JSON, `If-Match: "<expectedVersion>"`
+   * and `Idempotency-Key`. Resolves with the new snapshot.
+   */
+  async commit(changes: ChangeSet, options: CommitOptions): Promise<LicensingSnapshot> {
+    const spec: RequestSpec = {
+      method: 'POST',
+      path: '/licensing/changes',
+      body: JSON.stringify(changes),
+      headers: {
+        'Content-Type': 'application/json',
+        'If-Match': `"${options.expectedVersion}"`,
+        'Idempotency-Key': options.idempotencyKey,
+      },
+      retry: 'commit',
+      read: 'text',
+      signal: options.signal,
+    };
+    return this.snapshotFrom(spec, await this.exchange(spec));
+  }
+
+  private async fetchInstallationLicense(options: RequestOptions = {}): Promise<InstallationLicense> {
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: '/license',
+      retry: 'read',
+      read: 'text',
+      signal: options.signal,
+    };
+    return this.decode(spec, await this.exchange(spec), decodeInstallationLicense);
+  }
+
+  private async putLicenseKey(key: string, options: RequestOptions = {}): Promise<InstallationLicense> {
+    const spec: RequestSpec = {
+      method: 'PUT',
+      path: '/license/key',
+      body: JSON.stringify({ key }),
+      headers: { 'Content-Type': 'application/json' },
+      // Not retried: a lost answer is shown, and the user still has the key in the field to apply.
+      retry: 'never',
+      read: 'text',
+      signal: options.signal,
+    };
+    return this.decode(spec, await this.exchange(spec), decodeInstallationLicense);
+  }
+
+  private async fetchLicenseLog(options: RequestOptions = {}): Promise<DownloadedFile> {
+    const spec: RequestSpec = {
+      method: 'GET',
+      path: '/license/log',
+      retry: 'read',
+      read: 'blob',
+      signal: options.signal,
+    };
+    const answer = await this.exchange(spec);
+    const type = answer.headers.get('Content-Type') ?? '';
+    // A dev server or proxy that falls back to the app's index.html answers 200 with a page: saving
+    // that as the log would hand the user a file that is not one.
+    if (/^\s*text\/html\b/i.test(type)) {
+      throw this.badResponse(spec, 'the log file is an HTML page, not a log');
+    }
+    return {
+      filename: parseContentDispositionFilename(answer.headers.get('Content-Disposition')) ?? 'license.log',
+      blob: answer.blob ?? new Blob([answer.text], { type }),
+    };
+  }
+
+  // --- plumbing ----------------------------------------------------------------------------------
+
+  private snapshotFrom(spec: RequestSpec, answer: Exchange): LicensingSnapshot {
+    const etag = parseEtag(answer.headers.get('ETag'));
+    return this.decode(spec, answer, (body) => {
+      // The version travels in the body; a server that keeps it only in the ETag still works.
+      const withVersion =
+        etag !== undefined &&
+        typeof body === 'object' &&
+        body !== null &&
+        !Array.isArray(body) &&
+        !('version' in body)
+          ? { ...body, version: etag }
+          : body;
+      return decodeLicensingSnapshot(withVersion);
+    });
+  }
+
+  private decode<T>(spec: RequestSpec, answer: Exchange, decoder: (body: unknown) => T): T {
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.text);
+    } catch (error) {
+      const type = answer.headers.get('Content-Type');
+      throw this.badResponse(spec, `the body is not valid JSON${type ? ` (${type})` : ''}`, error);
+    }
+    try {
+      return decoder(body);
+    } catch (error) {
+      if (error instanceof DecodeError) throw this.badResponse(spec, error.message, error);
+      throw error;
+    }
+  }
+
+  private badResponse(spec: RequestSpec, what: string, cause?: unknown): BadResponseError {
+    const path = this.baseUrl + spec.path.split('?')[0];
+    return new BadResponseError(
+      `The licensing service sent an answer that could not be read (${spec.method} ${path}): ${what}.`,
+      {
+        detail: what,
+        cause,
+      },
+    );
+  }
+
+  /** Sends `spec`, retrying as its policy allows, and resolves with a 2xx answer or rejects. */
+  private async exchange(spec: RequestSpec): Promise<Exchange> {
+    const limit = spec.retry === 'read' ? this.retries : spec.retry === 'commit' ? this.commitRetries : 0;
+    for (let attempt = 0; ; attempt++) {
+      let answer: Exchange | undefined;
+      let failure: LicensingError | undefined;
+      try {
+        answer = await this.attempt(spec);
+      } catch (error) {
+        if (!(error instanceof NetworkError || error instanceof TimeoutError)) throw error;
+        failure = error;
+      }
+      if (answer && answer.status >= 200 && answer.status < 300) return answer;
+      const retryable = answer
+        ? this.retryableStatus(spec, answer.status)
+        : this.retryableFailure(spec, failure!);
+      if (!retryable || attempt >= limit) throw failure ?? this.errorFrom(answer!);
+      await sleep(this.delayBefore(attempt, answer), spec.signal);
+    }
+  }
+
+  private retryableStatus(spec: RequestSpec, status: number): boolean {
+    if (spec.retry === 'read') return RETRY_READ_STATUSES.has(status);
+    if (spec.retry === 'commit') return RETRY_COMMIT_STATUSES.has(status);
+    return false;
+  }
+
+  private retryableFailure(spec: RequestSpec, failure: LicensingError): boolean {
+    if (spec.retry === 'read') return failure instanceof NetworkError;
+    // A commit that timed out may have been applied; sending it again with the same key is how the
+    // client finds out, since the server answers a repeat with the first result.
+    if (spec.retry === 'commit') return failure instanceof NetworkError || failure instanceof TimeoutError;
+    return false;
+  }
+
+  private delayBefore(attempt: number, answer: Exchange | undefined): number {
+    const retryAfter = answer ? parseRetryAfter(answer.headers.get('Retry-After')) : undefined;
+    // Full exponential growth with "equal jitter": half fixed, half random, so retries spread out
+    // but never collapse to zero.
+    const backoff = this.retryDelay * 2 ** attempt * (0.5 + Math.random() / 2);
+    return Math.min(this.maxRetryDelay, retryAfter ?? backoff);
+  }
+
+  /** One attempt: fetch and read the whole body, under the timeout and the caller's signal. */
+  private async attempt(spec: RequestSpec): Promise<Exchange> {
+    const caller = spec.signal;
+    caller?.throwIfAborted();
+    const url = this.baseUrl + spec.path;
+    const extra =
+      typeof this.options.headers === 'function'
+        ? await this.options.headers({ method: spec.method, url })
+        : (this.options.headers ?? {});
+    caller?.throwIfAborted();
+
+    const headers = new Headers(extra);
+    headers.set('Accept', spec.read === 'blob' ? '*/*' : 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+    }, this.timeout);
+    const onCallerAbort = () => controller.abort(caller!.reason);
+    caller?.addEventListener('abort', onCallerAbort, { once: true });
+
+    const init: RequestInit = { method: spec.method, headers, signal: controller.signal };
+    if (spec.body !== undefined) init.body = spec.body;
+    if (this.options.credentials) init.credentials = this.options.credentials;
+    const fetchImpl = this.options.fetch ?? ((input: string, i: RequestInit) => globalThis.fetch(input, i));
+
+    try {
+      // Raced against the signal too, so a custom fetch that ignores `signal` still times out.
+      return await untilAborted(
+        (async (): Promise<Exchange> => {
+          const response = await fetchImpl(url, init);
+          const ok = response.status >= 200 && response.status < 300;
+          const blob = ok && spec.read === 'blob' ? await response.blob() : undefined;
+          const text = blob ? '' : await response.text();
+          return { status: response.status, headers: response.headers, text, blob };
+        })(),
+        controller.signal,
+      );
+    } catch (error) {
+      if (caller?.aborted) throw caller.reason;
+      if (timedOut) {
+        throw new TimeoutError(`The licensing service did not answer within ${this.timeout} ms.`, {
+          cause: error,
+        });
+      }
+      // fetch rejects with a TypeError for every transport failure (offline, DNS, CORS, reset).
+      throw new NetworkError(undefined, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** A non-2xx answer as a typed error; a problem+json body adds `detail`, `issues`, `currentVersion`. */
+  private errorFrom(answer: Exchange): LicensingError {
+    const { status } = answer;
+    let problem = decodeProblem(undefined);
+    if (/json/i.test(answer.headers.get('Content-Type') ?? '')) {
+      try {
+        problem = decodeProblem(JSON.parse(answer.text));
+      } catch {
+        // A broken error body: the status still says what happened.
+      }
+    }
+    const detail = problem.detail ?? problem.title;
+    const init = { status, ...(detail === undefined ? {} : { detail }) };
+    switch (status) {
+      case 400:
+      case 422:
+        return new ValidationError(undefined, { ...init, issues: problem.issues ?? [] });
+      case 401:
+        return new PermissionError('You are not signed in, or your session has ended.', init);
+      case 403:
+        return new PermissionError(undefined, init);
+      case 404:
+        return new NotFoundError(undefined, init);
+      case 408:
+        return new TimeoutError(undefined, init);
+      case 409:
+      case 412:
+        return new ConflictError(undefined, {
+          ...init,
+          ...(problem.currentVersion === undefined ? {} : { currentVersion: problem.currentVersion }),
+        });
+      case 501:
+        return new NotSupportedError(undefined, init);
+    }
+    if (status >= 500 || status === 429) return new ServerError(undefined, init);
+    return new BadResponseError(
+      `The licensing service answered HTTP ${status}, which the contract does not expect.`,
+      init,
+    );
+  }
+}
