@@ -11,7 +11,12 @@ export * from './elements/licence-manager/licence-manager.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';
-export { RestAdapter, type RestAdapterOptions, type RestHeaders, type RestRequestInfo } from './adapters/rest/index.js';
+export {
+  RestAdapter,
+  type RestAdapterOptions,
+  type RestHeaders,
+  type RestRequestInfo,
+} from './adapters/rest/index.js';
 export * from './state/index.js';
 export type * from './core/types.js';
 export * from './events.js';

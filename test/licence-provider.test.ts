@@ -102,7 +102,9 @@ describe('licence-provider over HTTP', () => {
     const { setupWorker } = await import('msw/browser');
     const { createLicensingHandlers } = await import('../src/mocks/index.js');
     const { RestAdapter } = await import('../src/adapters/rest/index.js');
-    const worker = setupWorker(...createLicensingHandlers({ backend: new MemoryAdapter(smallSeed()), baseUrl: '/six' }).handlers);
+    const worker = setupWorker(
+      ...createLicensingHandlers({ backend: new MemoryAdapter(smallSeed()), baseUrl: '/six' }).handlers,
+    );
     const requests: string[] = [];
     worker.events.on('request:start', ({ request }) => {
       requests.push(`${request.method} ${new URL(request.url).pathname}`);
