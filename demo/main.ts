@@ -1,1 +1,130 @@
-import '../src/index.js';
+// The demo host page: licence-manager on the memory adapter (default) or the REST adapter over the
+// MSW worker, with a panel that switches permission, theme, language and injects failures.
+import { setupWorker } from 'msw/browser';
+import { storeFor } from '../src/index.js';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { RestAdapter } from '../src/adapters/rest/index.js';
+import type { LicensingSnapshot } from '../src/core/index.js';
+import '../src/locales/cs.js';
+import { createLicensingHandlers } from '../src/mocks/index.js';
+
+const SETTINGS_KEY = 'licence-kit-demo:settings';
+const DATA_KEY = 'licence-kit-demo:data';
+
+interface Settings {
+  adapter: 'memory' | 'rest';
+  permission: LicensingSnapshot['permission'];
+  theme: 'light' | 'dark' | 'brand';
+  lang: 'en' | 'cs';
+  slow: boolean;
+}
+
+const defaults: Settings = {
+  adapter: 'memory',
+  permission: 'update',
+  theme: 'light',
+  lang: 'en',
+  slow: false,
+};
+
+function readSettings(): Settings {
+  try {
+    return { ...defaults, ...(JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>) };
+  } catch {
+    return defaults;
+  }
+}
+
+const settings = readSettings();
+const form = document.querySelector<HTMLFormElement>('#panel')!;
+const app = document.querySelector<HTMLElement>('#app')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+
+// The one backend of the page: it persists to localStorage, so changes survive a reload. The REST
+// adapter reaches the same backend through the MSW worker, as a real server would.
+const backend = new MemoryAdapter(undefined, { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0 });
+if ((await backend.load()).permission !== settings.permission) backend.setPermission(settings.permission);
+const api = createLicensingHandlers({ backend, baseUrl: '/api' });
+
+async function makeAdapter(): Promise<LicensingAdapter> {
+  if (settings.adapter === 'memory') return backend;
+  const worker = setupWorker(...api.handlers);
+  await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  return new RestAdapter({ baseUrl: '/api' });
+}
+
+function say(message: string): void {
+  status.textContent = message;
+}
+
+const adapter = await makeAdapter();
+const manager = document.createElement('licence-manager');
+manager.adapter = adapter;
+app.dataset.theme = settings.theme;
+app.lang = settings.lang;
+app.append(manager);
+
+for (const [name, value] of Object.entries(settings)) {
+  const control = form.elements.namedItem(name);
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
+  else if (control instanceof HTMLSelectElement) control.value = String(value);
+}
+
+form.addEventListener('change', async (event) => {
+  const control = event.target as HTMLInputElement | HTMLSelectElement;
+  const next: Settings = {
+    ...settings,
+    [control.name]:
+      control instanceof HTMLInputElement && control.type === 'checkbox' ? control.checked : control.value,
+  };
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+  if (control.name === 'adapter') {
+    location.reload();
+    return;
+  }
+  Object.assign(settings, next);
+  app.dataset.theme = settings.theme;
+  app.lang = settings.lang;
+  backend.latency = settings.slow ? 1500 : 0;
+  if (control.name === 'permission') {
+    backend.setPermission(settings.permission);
+    // The REST adapter does not push changes: load again, as a page would after an Access change.
+    await storeFor(adapter).reload();
+  }
+});
+
+form.addEventListener('click', async (event) => {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button');
+  if (!button) return;
+  if (button.id === 'reset') {
+    backend.reset();
+    localStorage.removeItem(SETTINGS_KEY);
+    location.reload();
+    return;
+  }
+  const fail = button.dataset.fail;
+  if (fail === 'load') {
+    backend.failNext('load', 'server');
+    await storeFor(adapter).reload();
+    say('The load failed on purpose: use “Try again” in the page.');
+  } else if (fail === 'commit') {
+    backend.failNext('commit', 'server');
+    say('The next save will fail once with a server error; the cart keeps your changes.');
+  } else if (fail === 'conflict') {
+    const snapshot = await backend.load();
+    const voice = snapshot.lines.find((l) => l.typeId === 'voice')!;
+    await backend.commit(
+      { counts: { voice: voice.count + 1 } },
+      { expectedVersion: snapshot.version, idempotencyKey: `other-admin-${Date.now()}` },
+    );
+    say('Another administrator added one Voice licence. Save your cart to see the conflict handled.');
+  }
+});
+
+manager.addEventListener('licence-commit', (event) =>
+  say(`Saved: version ${event.detail.snapshot.version}.`),
+);
+manager.addEventListener('licence-commit-error', (event) =>
+  say(`Save ${event.detail.reason}: ${event.detail.error.message}`),
+);

@@ -181,3 +181,22 @@ describe('MemoryAdapter', () => {
     expect(await file.blob.text()).to.contain('token ');
   });
 });
+
+describe('MemoryAdapter.setPermission', () => {
+  it('changes the permission, tells subscribers, and refuses commits from then on', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const seen: string[] = [];
+    adapter.subscribe((s) => seen.push(s.permission));
+    adapter.setPermission('view');
+    expect(seen).to.deep.equal(['view']);
+    const snapshot = await adapter.load();
+    expect(snapshot.permission).to.equal('view');
+    let refused: unknown;
+    try {
+      await adapter.commit({ counts: { voice: 11 } }, { expectedVersion: snapshot.version, idempotencyKey: 'k' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).to.be.instanceOf(PermissionError);
+  });
+});

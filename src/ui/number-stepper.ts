@@ -64,7 +64,7 @@ export class NumberStepper extends LicenceElement {
         color: var(--_muted);
       }
       input {
-        width: var(--lk-number-stepper-width, 6ch);
+        width: var(--lk-number-stepper-width, 8ch);
         min-height: 2.25rem;
         border: 0;
         border-inline: 1px solid var(--_border);

@@ -129,6 +129,16 @@ export class MemoryAdapter implements LicensingAdapter {
     this.pendingFailures.set(method, queue);
   }
 
+  /**
+   * Changes what the signed-in user may do, as an administrator editing their Access would
+   * (demo, stories, tests). Widgets on a subscribing store see it at once.
+   */
+  setPermission(permission: LicensingSnapshot['permission']): void {
+    this.snapshot = { ...this.snapshot, permission, version: nextVersion(this.snapshot.version) };
+    this.persist();
+    this.notify();
+  }
+
   /** Forgets failures queued with `failNext` and not yet used. */
   clearFailures(): void {
     this.pendingFailures.clear();
