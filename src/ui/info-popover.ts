@@ -1,9 +1,11 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import type * as FloatingUiModule from '@floating-ui/dom';
 import { css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LicenceElement } from '../base/licence-element.js';
 import { LocaleController } from '../i18n/locale.js';
 import { messages as uiMessages } from './ui.messages.js';
+
+type FloatingUi = typeof FloatingUiModule;
 
 /**
  * @tagname lk-info-popover
@@ -78,10 +80,15 @@ export class InfoPopover extends LicenceElement {
   async show(): Promise<void> {
     if (this.open) return;
     this.open = true;
-    await this.updateComplete;
+    // Floating UI is loaded when a popover first opens: most page views never open one, so hosts
+    // do not pay for it up front (bundlers put it in its own chunk).
     document.addEventListener('pointerdown', this.onDocumentPointer);
     document.addEventListener('keydown', this.onDocumentKey);
-    this.cleanup = autoUpdate(this.button, this.panel, () => this.position());
+    const floating = await import('@floating-ui/dom');
+    await this.updateComplete;
+    // Closed (or removed) while Floating UI was loading: nothing to position.
+    if (!this.open || !this.isConnected) return;
+    this.cleanup = floating.autoUpdate(this.button, this.panel, () => this.position(floating));
   }
 
   /** Closes the explanation. */
@@ -104,7 +111,8 @@ export class InfoPopover extends LicenceElement {
     document.removeEventListener('keydown', this.onDocumentKey);
   }
 
-  private async position(): Promise<void> {
+  private async position(floating: FloatingUi): Promise<void> {
+    const { computePosition, flip, offset, shift } = floating;
     const { x, y } = await computePosition(this.button, this.panel, {
       strategy: 'fixed',
       placement: 'bottom-start',
