@@ -20,6 +20,8 @@ export const entries = {
   'retention-picker': 'src/elements/retention-picker/retention-picker.ts',
   'power-pack-limits': 'src/elements/power-pack-limits/power-pack-limits.ts',
   'licence-manager': 'src/elements/licence-manager/licence-manager.ts',
+  'license-token': 'src/elements/license-token/license-token.ts',
+  'license-details': 'src/elements/license-details/license-details.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

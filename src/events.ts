@@ -1,4 +1,4 @@
-import type { ChangeSet, LicensingSnapshot } from './core/index.js';
+import type { ChangeSet, InstallationLicense, LicensingSnapshot } from './core/index.js';
 import type { LicensingError } from './adapters/errors.js';
 import type { CommitResult } from './state/licensing-store.js';
 
@@ -29,6 +29,29 @@ export interface LicenceShowUsageDetail {
   typeId: string;
 }
 
+/** Detail of `licence-token-copy`. */
+export interface LicenceTokenCopyDetail {
+  /** The token the user asked to copy. */
+  token: string;
+  /**
+   * Whether it is on the clipboard. `false`: the browser refused or has no clipboard, so the token
+   * was selected and the user was told to press Ctrl+C (Cmd+C).
+   */
+  copied: boolean;
+}
+
+/** Detail of `licence-key-apply`. */
+export interface LicenceKeyApplyDetail {
+  /** The installation licence after the key was applied. */
+  licence: InstallationLicense;
+}
+
+/** Detail of `licence-log-download`. */
+export interface LicenceLogDownloadDetail {
+  /** The name the file was saved under, as the adapter gave it. */
+  filename: string;
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -50,6 +73,12 @@ export interface LicenceEventMap {
   'licence-commit-error': CustomEvent<LicenceCommitErrorDetail>;
   /** The user asked to see who uses a licence type (e.g. before a reduction). Cancel to handle it yourself. */
   'licence-show-usage': CustomEvent<LicenceShowUsageDetail>;
+  /** The user copied an installation token (or it was selected for a manual copy). */
+  'licence-token-copy': CustomEvent<LicenceTokenCopyDetail>;
+  /** A pasted licence key was applied. */
+  'licence-key-apply': CustomEvent<LicenceKeyApplyDetail>;
+  /** The licence log file was saved. */
+  'licence-log-download': CustomEvent<LicenceLogDownloadDetail>;
 }
 
 declare global {

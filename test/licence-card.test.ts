@@ -198,10 +198,11 @@ describe('licence-card: seat licence', () => {
     registerMessages('cs', 'common', csCommon);
     registerMessages('cs', 'licence-card', csCard);
     const adapter = new MemoryAdapter(smallSeed());
-    const wrapper = await fixture(
-      html`<div lang="cs"><licence-card type-id="voice" .adapter=${adapter}></licence-card></div>`,
+    // lang on the element itself: a plain <div> fixture waits for an animation frame, which a
+    // background tab (two test files at once) may not give.
+    const el = await fixture<LicenceCard>(
+      html`<licence-card lang="cs" type-id="voice" .adapter=${adapter}></licence-card>`,
     );
-    const el = wrapper.querySelector('licence-card')!;
     await settle(el);
     expect(deepText(el)).to.contain('Používá se: 3 z 10');
     expect(deepText(el)).to.match(/24,00\s€ za licenci měsíčně/);

@@ -193,7 +193,10 @@ describe('MemoryAdapter.setPermission', () => {
     expect(snapshot.permission).to.equal('view');
     let refused: unknown;
     try {
-      await adapter.commit({ counts: { voice: 11 } }, { expectedVersion: snapshot.version, idempotencyKey: 'k' });
+      await adapter.commit(
+        { counts: { voice: 11 } },
+        { expectedVersion: snapshot.version, idempotencyKey: 'k' },
+      );
     } catch (error) {
       refused = error;
     }

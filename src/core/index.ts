@@ -37,7 +37,8 @@
 //                      validate → nothing-to-commit, amount-too-large; canCommit    validate.ts
 //                      applyDraft (commit and rebase)                apply.ts
 //   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
-//   R10 (installation licence) lives in the elements; its data type is InstallationLicense.
+//   R10 installation   expiryStatus, graceDaysLeft, GRACE_PERIOD_DAYS,
+//                      EXPIRY_WARNING_DAYS                           installation.ts
 
 export type * from './types.js';
 
@@ -109,4 +110,12 @@ export type {
 } from './quote.js';
 export { applyDraft } from './apply.js';
 export { nextPeriodStart } from './period.js';
+export {
+  EXPIRY_WARNING_DAYS,
+  GRACE_PERIOD_DAYS,
+  expiryStatus,
+  graceDaysLeft,
+  instant,
+  type ExpiryStatus,
+} from './installation.js';
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';

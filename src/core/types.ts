@@ -191,5 +191,10 @@ export interface InstallationLicense {
     readonly reason?: 'hardware-change' | 'late-payment';
     /** ISO 8601 date-time; set in the grace state. */
     readonly graceEndsAt?: string;
+    /**
+     * After a hardware change, the token the licence was issued for: the user gives it with the
+     * new token to move the licence to the new server (R10).
+     */
+    readonly previousToken?: string;
   };
 }

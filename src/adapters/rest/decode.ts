@@ -364,7 +364,8 @@ export function decodeInstallationLicense(value: unknown): InstallationLicense {
       const status = object(v, path);
       const result: InstallationLicense['status'] = { state: req(status, 'state', path, licenceState) };
       withOptional(result, 'reason', opt(status, 'reason', path, graceReason));
-      return withOptional(result, 'graceEndsAt', opt(status, 'graceEndsAt', path, date));
+      withOptional(result, 'graceEndsAt', opt(status, 'graceEndsAt', path, date));
+      return withOptional(result, 'previousToken', opt(status, 'previousToken', path, string));
     }),
   };
 }

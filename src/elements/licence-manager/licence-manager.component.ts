@@ -6,6 +6,8 @@ import type { LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
 import { LicenceCard } from '../licence-card/licence-card.component.js';
 import { LicenceCart } from '../licence-cart/licence-cart.component.js';
+import { LicenseDetails } from '../license-details/license-details.component.js';
+import { LicenseToken } from '../license-token/license-token.component.js';
 import { PowerPackLimits } from '../power-pack-limits/power-pack-limits.component.js';
 import { RetentionPicker } from '../retention-picker/retention-picker.component.js';
 import { messages } from './licence-manager.messages.js';
@@ -50,6 +52,8 @@ export class LicenceManager extends LicensingWidget {
     'licence-cart': LicenceCart,
     'retention-picker': RetentionPicker,
     'power-pack-limits': PowerPackLimits,
+    'license-token': LicenseToken,
+    'license-details': LicenseDetails,
   };
 
   /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation`. */
@@ -166,7 +170,6 @@ export class LicenceManager extends LicensingWidget {
     </div>`;
   }
 
-  /** The installation licence; the elements are registered by the full entry (see licence-manager.ts). */
   private renderInstallation(title: string) {
     return html`<section part="installation" aria-labelledby="installation-title">
       <h3 id="installation-title">${title}</h3>

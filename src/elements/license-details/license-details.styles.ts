@@ -1,0 +1,143 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_included: var(--license-details-included-color, var(--_success));
+    --_excluded: var(--license-details-excluded-color, var(--_muted));
+    --_expiring: var(--license-details-warning-color, var(--_warning));
+    --_expired: var(--license-details-danger-color, var(--_danger));
+  }
+  [part~='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-m);
+    padding: var(--license-details-padding, var(--_space-m));
+    border: 1px solid var(--license-details-border-color, var(--_border));
+    border-radius: var(--_radius);
+    background: var(--license-details-background, var(--_surface));
+  }
+  [part~='heading'] {
+    margin: 0;
+    font-size: 1.125rem;
+  }
+  dl,
+  dd {
+    margin: 0;
+  }
+  [part~='summary'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s) var(--_space-l);
+  }
+  [part~='fact'] dt {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  [part~='fact'] dd {
+    font-weight: 600;
+  }
+  [part~='expiry'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+  }
+  [part~='expiry'][data-state='expiring'] {
+    color: var(--_expiring);
+  }
+  [part~='expiry'][data-state='expired'] {
+    color: var(--_expired);
+  }
+  [part~='notice'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid currentColor;
+    border-inline-start-width: 0.375rem;
+    border-radius: var(--_radius);
+  }
+  [part~='notice'][data-kind='warning'] {
+    color: var(--_expiring);
+  }
+  [part~='notice'][data-kind='danger'] {
+    color: var(--_expired);
+  }
+  [part~='groups'] {
+    display: grid;
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(100%, var(--license-details-column-width, 15rem)), 1fr)
+    );
+    gap: var(--_space-m);
+  }
+  [part~='group'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-s);
+  }
+  [part~='group-heading'] {
+    margin: 0;
+    padding-bottom: var(--_space-xs);
+    border-bottom: 1px solid var(--_border);
+    font-size: 1rem;
+  }
+  [part~='figures'] {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--_space-xs) var(--_space-m);
+  }
+  [part~='figure'] {
+    display: contents;
+  }
+  [part~='figure-value'] {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    text-align: end;
+  }
+  [part~='list'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [part~='item'] {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_space-s);
+  }
+  .item-icon {
+    display: inline-flex;
+    color: var(--_included);
+  }
+  [data-included='false'] .item-icon,
+  [data-included='false'] [part~='item-name'] {
+    color: var(--_excluded);
+  }
+  .item-text {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--_space-s);
+  }
+  .item-state {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+    align-self: center;
+  }
+  .item-description {
+    flex-basis: 100%;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  [part~='note'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  a {
+    color: var(--_accent);
+  }
+`;
