@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { ValidationError } from '../src/adapters/errors.js';
 import { MemoryAdapter, makeLicenseKey } from '../src/adapters/memory/index.js';
@@ -135,7 +136,7 @@ function restoreClipboard() {
 
 async function typeInto(el: LicenseToken, field: HTMLElement, text: string) {
   field.focus();
-  await sendKeys({ type: text });
+  await typeText(text);
   await settle(el);
 }
 
@@ -180,7 +181,8 @@ describe('license-token: the token', () => {
     const el = await token();
     control<HTMLElement>(el, 'button', `Token ${TOKEN}`).focus();
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    // ' ' rather than 'Space': Firefox's WebDriver BiDi knows no key by that name.
+    await sendKeys({ press: ' ' });
     await settle(el);
     control(el, 'button', 'Copy token').click();
     await settle(el);

@@ -268,7 +268,9 @@ describe('MSW licensing handlers', () => {
       await fetch('/api/licensing/usage?offset=0&limit=1', { signal: AbortSignal.timeout(150) }).catch(
         (e: unknown) => (error = e),
       );
-      expect((error as DOMException).name).to.equal('TimeoutError');
+      // Chromium and Firefox reject with the signal's TimeoutError, WebKit with an AbortError; what
+      // matters is that no answer came before the client gave up.
+      expect((error as DOMException).name).to.be.oneOf(['TimeoutError', 'AbortError']);
       expect(performance.now() - started).to.be.greaterThan(120);
     });
 
@@ -278,7 +280,8 @@ describe('MSW licensing handlers', () => {
       expect(usage.status).to.equal(200);
       let parseError: unknown;
       await usage.json().catch((e: unknown) => (parseError = e));
-      expect(parseError).to.be.instanceOf(SyntaxError);
+      // A SyntaxError in Chromium and Firefox, a DOMException named so in WebKit.
+      expect((parseError as Error).name).to.equal('SyntaxError');
 
       api.failNext('load', 'malformed');
       const load = await fetch('/api/licensing');

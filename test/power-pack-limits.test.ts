@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
@@ -51,7 +52,7 @@ async function type(el: PowerPackLimits, input: HTMLInputElement, text: string) 
   input.focus();
   input.select();
   await sendKeys({ press: 'Backspace' });
-  if (text) await sendKeys({ type: text });
+  if (text) await typeText(text);
   await settle(el);
 }
 
