@@ -19,6 +19,11 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Two test files run in two tabs at once; a background tab gets no animation frames and slow
+  // timers, which stalls fixtures and the virtualiser. Tests must not depend on which tab is in front.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /** What each engine needs on disk, and the Debian packages that provide it. */

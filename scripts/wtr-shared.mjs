@@ -30,5 +30,10 @@ export const shared = {
   ],
   middleware: [mswWorkerMiddleware],
   testFramework: { config: { timeout: 10000 } },
+  // Lit's one-off "dev mode" notice would otherwise open every file's log; its other dev-mode
+  // warnings (the useful ones) still show.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html lang="en"><head><script>window.litIssuedWarnings = new Set(['dev-mode']);</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 2,
 };

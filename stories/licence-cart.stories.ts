@@ -4,7 +4,11 @@ import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import { storeFor } from '../src/state/controller.js';
+import { RestAdapter } from '../src/adapters/rest/index.js';
+import { createLicensingHandlers } from '../src/mocks/index.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
+
+const storyApi = createLicensingHandlers({ backend: storyAdapter(), baseUrl: '/story-api' });
 
 interface Args extends StoryData {
   draft?: ChangeSet;
@@ -65,3 +69,20 @@ export const Loading: Story = { args: { latency: FOREVER } };
 export const LoadError: Story = { args: { failLoad: 'network' } };
 export const Dark: Story = { args: { draft: pending }, globals: { theme: 'dark' } };
 export const Czech: Story = { args: { draft: pending, open: true }, globals: { lang: 'cs' } };
+
+/**
+ * The cart talking HTTP: RestAdapter against the MSW handlers of the REST contract (the worker
+ * runs in Storybook), with the next save answered by a 503 and Retry-After, which the adapter
+ * retries with the same idempotency key.
+ */
+export const OverRest: Story = {
+  parameters: { msw: { handlers: storyApi.handlers } },
+  render: () => {
+    storyApi.reset();
+    storyApi.failNext('commit', 'unavailable');
+    const adapter = new RestAdapter({ baseUrl: '/story-api', retryDelay: 200 });
+    const store = storeFor(adapter);
+    void store.load().then(() => store.edit(pending));
+    return html`<licence-cart .adapter=${adapter}></licence-cart>`;
+  },
+};

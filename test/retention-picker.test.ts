@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/retention-picker/retention-picker.js';
@@ -80,7 +80,9 @@ describe('retention-picker', () => {
 
   it('takes part in a form: submits its value, resets with the form', async () => {
     const adapter = new MemoryAdapter(smallSeed());
-    const form = await fixture<HTMLFormElement>(
+    // fixtureSync: fixture() waits an animation frame for a plain <form>, which a background tab
+    // (two test files at once) may never give.
+    const form = fixtureSync<HTMLFormElement>(
       html`<form><retention-picker name="retention" .adapter=${adapter}></retention-picker></form>`,
     );
     const el = form.querySelector('retention-picker')!;
