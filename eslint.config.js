@@ -6,7 +6,17 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'storybook-static', 'custom-elements.json'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      'storybook-static',
+      'custom-elements.json',
+      'bench/dist',
+      'size-out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -22,6 +22,7 @@ export const entries = {
   'licence-manager': 'src/elements/licence-manager/licence-manager.ts',
   'license-token': 'src/elements/license-token/license-token.ts',
   'license-details': 'src/elements/license-details/license-details.ts',
+  'usage-overview': 'src/elements/usage-overview/usage-overview.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 

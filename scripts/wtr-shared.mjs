@@ -35,5 +35,7 @@ export const shared = {
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html lang="en"><head><script>window.litIssuedWarnings = new Set(['dev-mode']);</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
-  concurrency: 2,
+  // One file at a time: keyboard and focus tests need the one focused tab, and the virtualiser
+  // needs frames; two tabs at once made both flaky on two cores.
+  concurrency: 1,
 };

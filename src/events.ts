@@ -52,6 +52,24 @@ export interface LicenceLogDownloadDetail {
   filename: string;
 }
 
+/** `detail` of `licence-usage-filter-change`. */
+export interface UsageOverviewFilterChangeDetail {
+  /** The licence type shown; `''` for every type. */
+  typeId: string;
+  /** The search applied (trimmed); `''` for none. */
+  search: string;
+}
+
+/** `detail` of `licence-usage-export`. */
+export interface UsageOverviewExportDetail extends UsageOverviewFilterChangeDetail {
+  /** The CSV file (UTF-8 with a byte order mark, so spreadsheets read accents). */
+  blob: Blob;
+  /** The suggested file name. */
+  filename: string;
+  /** Agents in the file. */
+  rows: number;
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -79,6 +97,10 @@ export interface LicenceEventMap {
   'licence-key-apply': CustomEvent<LicenceKeyApplyDetail>;
   /** The licence log file was saved. */
   'licence-log-download': CustomEvent<LicenceLogDownloadDetail>;
+  /** The user changed the usage overview's licence type or search. */
+  'licence-usage-filter-change': CustomEvent<UsageOverviewFilterChangeDetail>;
+  /** The usage CSV is ready; cancel to handle the file yourself instead of the download. */
+  'licence-usage-export': CustomEvent<UsageOverviewExportDetail>;
 }
 
 declare global {

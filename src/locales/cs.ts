@@ -11,6 +11,7 @@ import { messages as licenseToken } from './cs/license-token.js';
 import { messages as powerPackLimits } from './cs/power-pack-limits.js';
 import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as ui } from './cs/ui.js';
+import { messages as usageOverview } from './cs/usage-overview.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
@@ -22,3 +23,4 @@ registerMessages('cs', 'power-pack-limits', powerPackLimits);
 registerMessages('cs', 'licence-manager', licenceManager);
 registerMessages('cs', 'license-token', licenseToken);
 registerMessages('cs', 'license-details', licenseDetails);
+registerMessages('cs', 'usage-overview', usageOverview);

@@ -10,6 +10,7 @@ import { LicenseDetails } from '../license-details/license-details.component.js'
 import { LicenseToken } from '../license-token/license-token.component.js';
 import { PowerPackLimits } from '../power-pack-limits/power-pack-limits.component.js';
 import { RetentionPicker } from '../retention-picker/retention-picker.component.js';
+import { UsageOverview } from '../usage-overview/usage-overview.component.js';
 import { messages } from './licence-manager.messages.js';
 import { styles } from './licence-manager.styles.js';
 
@@ -54,6 +55,7 @@ export class LicenceManager extends LicensingWidget {
     'power-pack-limits': PowerPackLimits,
     'license-token': LicenseToken,
     'license-details': LicenseDetails,
+    'usage-overview': UsageOverview,
   };
 
   /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation`. */

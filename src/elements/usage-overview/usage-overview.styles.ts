@@ -1,0 +1,215 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_height: var(--usage-overview-height, 28rem);
+    --_row-height: var(--usage-overview-row-height, 3rem);
+    --_name-width: var(--usage-overview-name-width, 15rem);
+    --_column-width: var(--usage-overview-column-width, 6.5rem);
+    --_background: var(--usage-overview-background, var(--_surface));
+    --_header-background: var(--usage-overview-header-background, var(--_surface-raised));
+    --_grid-border: var(--usage-overview-border-color, var(--_border));
+    --_hover: var(--usage-overview-row-hover-background, var(--_surface-raised));
+    --_mark: var(--usage-overview-mark-color, var(--_success));
+    --_no-mark: var(--usage-overview-no-mark-color, var(--_muted));
+
+    display: block;
+  }
+
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space-s);
+  }
+
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-s) var(--_space-m);
+  }
+  .field {
+    display: grid;
+    gap: var(--_space-xs);
+  }
+  .label {
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  select,
+  input {
+    min-height: 2.25rem;
+    padding: 0 var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  input {
+    min-width: 16rem;
+  }
+  .count {
+    flex: 1 1 auto;
+    margin: 0;
+    line-height: 2.25rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .message {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+  }
+
+  .empty {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: var(--_space-l) var(--_space-m);
+    border: 1px dashed var(--_grid-border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  .empty p {
+    margin: 0;
+  }
+
+  /* The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
+     start edge. Columns have fixed widths, so the rows (positioned by the virtualizer) and the
+     header line up without measuring anything. */
+  .table {
+    position: relative;
+    height: var(--_height);
+    overflow: auto;
+    border: 1px solid var(--_grid-border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    overscroll-behavior: contain;
+  }
+  .table[aria-busy='true'] .body {
+    opacity: 0.6;
+  }
+  .inner {
+    width: max-content;
+    min-width: 100%;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(var(--_name-width), 1fr);
+    grid-auto-flow: column;
+    grid-auto-columns: var(--_column-width);
+    align-items: stretch;
+    width: 100%;
+    background: var(--_background);
+  }
+  .header {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+  }
+  .header .row {
+    background: var(--_header-background);
+    border-bottom: 1px solid var(--_grid-border);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+  .header .cell {
+    display: flex;
+    align-items: end;
+    padding: var(--_space-s);
+    overflow-wrap: anywhere;
+  }
+  .header .type {
+    justify-content: center;
+    text-align: center;
+  }
+  /* The virtualizer positions each row at index × height and writes the grid layout's item size
+     (1 px wide) inline: the rows take the full scrolled width and a whole-pixel height instead. */
+  .body .row {
+    width: 100% !important;
+    height: var(--_row-height) !important;
+    border-bottom: 1px solid var(--_grid-border);
+  }
+  @supports (height: round(down, 1px, 1px)) {
+    .body .row {
+      height: round(down, var(--_row-height), 1px) !important;
+    }
+  }
+  .body .row:hover,
+  .body .row:focus-within {
+    --_background: var(--_hover);
+  }
+  .cell {
+    min-width: 0;
+    background: inherit;
+  }
+  .cell:focus-visible {
+    outline-offset: -2px;
+  }
+  .name {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    padding: 0 var(--_space-s);
+    border-inline-end: 1px solid var(--_grid-border);
+    background: var(--_background);
+    overflow: hidden;
+  }
+  .header .name {
+    align-items: start;
+    justify-content: end;
+    background: var(--_header-background);
+  }
+  .agent-name,
+  .email {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .email {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .mark {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    font-size: 1.125rem;
+    line-height: 1;
+  }
+  /* The glyph is decoration with empty alternative text; the cell's hidden words carry meaning. */
+  .mark.yes::before {
+    content: '✓' / '';
+    color: var(--_mark);
+    font-weight: 700;
+  }
+  .mark.no::before {
+    content: '–' / '';
+    color: var(--_no-mark);
+  }
+  .name .skeleton {
+    width: 60%;
+  }
+
+  @media (forced-colors: active) {
+    .mark.yes::before,
+    .mark.no::before {
+      color: CanvasText;
+    }
+    .body .row:focus-within {
+      outline: 1px solid Highlight;
+    }
+  }
+`;
