@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
@@ -22,18 +23,25 @@ const meta: Meta<Args> = {
   title: 'Seat licences/licence-cart',
   component: 'licence-cart',
   render: ({ draft, open, failCommit, ...data }) => {
-    const adapter = storyAdapter(data);
+    const backend = storyAdapter(data);
+    // Like a REST backend, this one does not push other people's changes: the conflict story then
+    // meets the conflict on save, as a user would.
+    const adapter: LicensingAdapter = {
+      load: (o) => backend.load(o),
+      listUsage: (q, o) => backend.listUsage(q, o),
+      commit: (c, o) => backend.commit(c, o),
+    };
     const store = storeFor(adapter);
     void store.load().then(async () => {
       if (draft) store.edit(draft);
       if (failCommit === 'conflict') {
         // Another administrator changes voice first.
         const voice = store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!;
-        await adapter.commit(
+        await backend.commit(
           { counts: { voice: voice.count + 3 } },
           { expectedVersion: store.state.snapshot!.version, idempotencyKey: 'other' },
         );
-      } else if (failCommit) adapter.failNext('commit', failCommit);
+      } else if (failCommit) backend.failNext('commit', failCommit);
       if (open || failCommit) {
         const cart = document.querySelector<LicenceCart>('licence-cart');
         await cart?.review();

@@ -99,6 +99,8 @@ describe('licence-cart', () => {
     expect(dialog(el).open).to.equal(false);
     expect(committed).to.deep.equal(['v2']);
     expect(deepText(el)).to.contain('Your changes are saved.');
+    // Save is disabled now (nothing pending): focus lands on the summary, not on the page body.
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('summary');
     expect(storeFor(adapter).state.draft).to.deep.equal({});
   });
 

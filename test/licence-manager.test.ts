@@ -43,13 +43,11 @@ describe('licence-manager', () => {
     const { adapter, calls } = counting();
     const el = await manager(adapter);
     const cards = deepQueryAll(el, 'licence-card').map((c) => c.getAttribute('type-id'));
-    expect(cards).to.have.members([
-      'voice',
-      'outbound',
-      'email',
-      'call-recording',
-      'speech-to-text',
-      'power-pack',
+    expect(cards).to.have.members(['voice', 'outbound', 'email', 'call-recording', 'speech-to-text']);
+    // One Power Pack switch on the page: the one in power-pack-limits.
+    expect(deepQueryAll(el, '[role="switch"]').map((s) => s.textContent!.trim())).to.deep.equal([
+      'Speech-to-Text on',
+      'Power Pack on',
     ]);
     expect(deepQueryAll(el, 'retention-picker')).to.have.length(1);
     expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(1);
@@ -72,6 +70,52 @@ describe('licence-manager', () => {
     await settle(el);
     const cart = deepQueryAll(el, 'licence-cart')[0]!;
     expect(deepText(cart)).to.contain('1 change');
+  });
+
+  it('opens the usage overview filtered from a blocked reduction, and returns focus to the link', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await manager(adapter);
+    const voice = deepQueryAll<HTMLElement>(el, 'licence-card').find(
+      (c) => c.getAttribute('type-id') === 'voice',
+    )!;
+    const minus = deepQueryAll<HTMLButtonElement>(voice, 'button').find(
+      (b) => b.getAttribute('aria-label') === 'Decrease Voice licences',
+    )!;
+    for (let i = 0; i < 8; i++) minus.click();
+    await settle(el);
+    const link = deepQueryAll<HTMLButtonElement>(voice, 'button').find((b) =>
+      b.textContent!.includes('See who uses Voice'),
+    )!;
+    link.focus();
+    link.click();
+    await settle(el);
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelector('usage-overview')!.getAttribute('type-id')).to.equal('voice');
+    dialog.close();
+    await settle(el);
+    expect(voice.shadowRoot!.activeElement).to.equal(link);
+  });
+
+  it('lets the host handle "see who uses" itself by cancelling the event', async () => {
+    const el = await manager(new MemoryAdapter(smallSeed()));
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('licence-show-usage', cancel);
+    try {
+      const card = deepQueryAll<HTMLElement>(el, 'licence-card')[0]!;
+      card.dispatchEvent(
+        new CustomEvent('licence-show-usage', {
+          detail: { typeId: 'voice' },
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    } finally {
+      document.removeEventListener('licence-show-usage', cancel);
+    }
   });
 
   it('leaves out the sections named in hide', async () => {

@@ -159,6 +159,32 @@ describe('LicensingStore', () => {
     expect(backend.mutations).to.equal(2);
   });
 
+  it('after a reload onto a newer version, drops no-op entries and never reuses the cart key', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const { adapter, calls } = spy(backend);
+    const store = new LicensingStore(adapter);
+    await store.load();
+    store.setCount('email', 4);
+    store.setCount('voice', 12);
+    backend.failNext('commit', 'network');
+    await store.commit();
+    // Another administrator sets email to 4 meanwhile; this store reloads.
+    await backend.commit({ counts: { email: 4 } }, { expectedVersion: 'v1', idempotencyKey: 'other' });
+    await store.reload();
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect((await store.commit()).ok).to.equal(true);
+    expect(calls.commit[1]!.expectedVersion).to.equal('v2');
+    expect(calls.commit[1]!.idempotencyKey).not.to.equal(calls.commit[0]!.idempotencyKey);
+  });
+
+  it('refuses a retention the rules do not allow (R6)', async () => {
+    const store = new LicensingStore(new MemoryAdapter(smallSeed()));
+    await store.load();
+    expect(store.setRetention({ months: 4 })).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(store.setRetention({ months: 27 })).to.deep.equal({ ok: false, reason: 'invalid' }); // max 24
+    expect(store.setRetention({ months: 24 }).ok).to.equal(true);
+  });
+
   it('discards the draft', async () => {
     const store = new LicensingStore(new MemoryAdapter(smallSeed()));
     await store.load();

@@ -91,9 +91,13 @@ describe('retention-picker', () => {
     await choose(el, 'P6M');
     expect(new FormData(form).get('retention')).to.equal('P6M');
     expect(el.form).to.equal(form);
+    await choose(el, 'P9M');
+    await choose(el, 'P6M');
     form.reset();
     await settle(el);
     expect(storeFor(adapter).state.draft).to.deep.equal({});
+    // What the user sees follows too, after options were picked by hand.
+    expect(select(el).value).to.equal('P9M');
     expect(new FormData(form).get('retention')).to.equal('P9M');
   });
 
@@ -103,6 +107,19 @@ describe('retention-picker', () => {
     el.value = 'P4M';
     el.value = 'banana';
     expect(storeFor(adapter).state.draft).to.deep.equal({});
+  });
+
+  it('is disabled inside a disabled fieldset', async () => {
+    const form = fixtureSync<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled>
+          <retention-picker name="r" .adapter=${new MemoryAdapter(smallSeed())}></retention-picker>
+        </fieldset>
+      </form>`,
+    );
+    const el = form.querySelector('retention-picker')!;
+    await settle(el);
+    expect(select(el).disabled).to.equal(true);
   });
 
   it('is disabled with view permission', async () => {

@@ -16,6 +16,8 @@ export const common = {
   notConnected: 'Not connected to a licensing service.',
   readOnly: 'You can view licences but not change them.',
   notAvailable: 'Not available here.',
+  errorPrefix: 'Error:',
+  warningPrefix: 'Warning:',
   // Errors, by kind.
   errors: {
     permission:

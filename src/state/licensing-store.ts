@@ -1,6 +1,7 @@
 import {
   MAX_QUANTITY,
   canCommit,
+  isValidRetention,
   canEdit,
   changedUnderneath,
   mergeDraft,
@@ -191,7 +192,7 @@ export class LicensingStore {
       (snapshot) => {
         if (seq !== this.loadSeq) return this.current.snapshot;
         this.loading = undefined;
-        this.set(this.derive({ status: 'ready', snapshot, error: undefined }));
+        this.set(this.derive({ status: 'ready', error: undefined, ...this.rebase(snapshot) }));
         return snapshot;
       },
       (error: unknown) => {
@@ -224,6 +225,10 @@ export class LicensingStore {
     ];
     // R2: text that is not a whole number never reaches the draft (elements parse with parseCount).
     if (!numbers.every(validNumber)) return { ok: false, reason: 'invalid' };
+    // R6: only 14 days or whole 3-month steps up to the account's maximum.
+    if (changes.retention && !isValidRetention(changes.retention, snapshot.recording?.maxMonths)) {
+      return { ok: false, reason: 'invalid' };
+    }
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
     if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
     this.set(this.derive({ draft, commit: commit.status === 'saved' ? { status: 'idle' } : commit }));
@@ -374,20 +379,28 @@ export class LicensingStore {
     }
   }
 
+  /**
+   * A newer snapshot than the one the draft was made on (a reload, another tab): keep the draft,
+   * drop the entries that became no-ops, and start a new cart key, because the same key must never
+   * travel with another expected version (a backend would replay the first answer).
+   */
+  private rebase(latest: LicensingSnapshot): Pick<LicensingState, 'snapshot' | 'draft'> {
+    const { snapshot, draft } = this.current;
+    if (snapshot && snapshot.version !== latest.version) this.cartKey = undefined;
+    return { snapshot: latest, draft: normaliseDraft(latest, draft) };
+  }
+
   /** Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft. */
   private receiveExternal(latest: LicensingSnapshot): void {
     const { snapshot, draft, commit } = this.current;
     if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
     const changes = changedUnderneath(snapshot, latest, draft);
-    this.set(
-      this.derive({
-        snapshot: latest,
-        draft: normaliseDraft(latest, draft),
-        commit: changes.length
-          ? { status: 'conflict', error: new ConflictError('The licences were changed elsewhere.'), changes }
-          : commit,
-      }),
-    );
+    const conflict = {
+      status: 'conflict' as const,
+      error: new ConflictError('The licences were changed elsewhere.'),
+      changes,
+    };
+    this.set(this.derive({ ...this.rebase(latest), commit: changes.length ? conflict : commit }));
   }
 
   /** Recomputes what the rule book derives from snapshot + draft. */

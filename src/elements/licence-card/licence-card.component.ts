@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   billedUnits,
@@ -8,14 +8,12 @@ import {
   speechToTextMaxSpend,
   speechToTextTotalMinutes,
   unitMultiplier,
-  type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../core/index.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { emit } from '../../events.js';
 import { formatDate } from '../../i18n/format.js';
-import { issueText, messages as issueMessages } from '../../i18n/issues.js';
 import { namesFrom } from '../../i18n/names.js';
 import { InfoPopover } from '../../ui/info-popover.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
@@ -74,30 +72,14 @@ export class LicenceCard extends LicensingWidget {
     return this.locale.section('licence-card', messages);
   }
 
-  private edit(changes: ChangeSet): void {
-    const store = this.licensing.store;
-    if (store?.edit(changes).ok) emit(this, 'licence-change', { draft: store.state.draft });
-  }
-
-  private issueLine(
-    issue: ValidationIssue | undefined,
-    snapshot: LicensingSnapshot,
-  ): TemplateResult | typeof nothing {
-    if (!issue) return nothing;
-    const text = issueText(issue, namesFrom(snapshot, this.t), this.locale.section('issues', issueMessages));
+  private issueLine(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot) {
     const showUsers =
-      issue.code === 'reduce-below-in-use'
+      issue?.code === 'reduce-below-in-use'
         ? html` <button class="link" type="button" @click=${() => this.showUsage(issue.typeId)}>
             ${this.m.seeUsers(namesFrom(snapshot, this.t).type(issue.typeId))}
           </button>`
         : nothing;
-    return html`<p
-      part="message"
-      data-kind=${issue.severity}
-      role=${issue.severity === 'error' ? 'alert' : 'status'}
-    >
-      ${text}${showUsers}
-    </p>`;
+    return this.renderIssue(issue, snapshot, showUsers);
   }
 
   private showUsage(typeId: string): void {
@@ -164,7 +146,9 @@ export class LicenceCard extends LicensingWidget {
             </p>`
           : nothing
       }
-      ${changed && quoted.heldAtPeak ? html`<p part="note">${m.heldAtPeak(line.peak)}</p>` : nothing}
+      ${changed && quoted.heldAtPeak
+        ? html`<p part="note">${isRecording ? m.heldAtPeakUnits(line.peak) : m.heldAtPeak(line.peak)}</p>`
+        : nothing}
       ${this.issueLine(issue, snap)} ${this.readOnlyNote(snap)}
       <div part="footer">
         <span part="price"
@@ -214,7 +198,7 @@ export class LicenceCard extends LicensingWidget {
         min="0"
         ?readonly=${readonly}
         ?disabled=${!enabled}
-        message=${limitIssue ? issueText(limitIssue, namesFrom(snap, this.t), this.locale.section('issues', issueMessages)) : ''}
+        message=${this.issueWords(limitIssue, snap)}
         message-kind=${limitIssue?.severity ?? 'hint'}
         @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } })}
       ></lk-number-stepper>

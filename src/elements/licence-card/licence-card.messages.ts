@@ -17,6 +17,8 @@ export const messages = {
   subtotal: (amount: Money) => `${m(amount)} per month`,
   pending: (from: number, to: number, delta: Money) => `${n(from)} → ${n(to)}, ${signed(delta)} per month`,
   heldAtPeak: (peak: number) => `This month stays charged at its highest count, ${n(peak)}.`,
+  /** The recording line's peak is in billed units (licences × retention multiplier). */
+  heldAtPeakUnits: (units: number) => `This month stays charged at its highest, ${n(units)} billed units.`,
   seeUsers: (name: string) => `See who uses ${name}`,
   pricingRule: (price: Money) =>
     `You pay ${m(price)} per licence per month. Each month is charged for the highest number of licences set at any time during it; a reduction lowers next month's charge.`,

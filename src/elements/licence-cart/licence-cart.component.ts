@@ -111,8 +111,10 @@ export class LicenceCart extends LicensingWidget {
   }
 
   private onDialogClose(): void {
-    // Focus goes back to what opened the review, as with any dialog.
-    this.saveButton?.focus();
+    // Focus goes back to what opened the review, as with any dialog; after a save Save is
+    // disabled (nothing pending), so the summary that announces the result takes it instead.
+    if (this.saveButton && !this.saveButton.disabled) this.saveButton.focus();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="summary"]')?.focus();
   }
 
   private rows(snapshot: LicensingSnapshot, quote: Quote): Row[] {
@@ -332,7 +334,7 @@ export class LicenceCart extends LicensingWidget {
     this.setState('empty', !state.dirty);
     const editable = snapshot.permission === 'update';
     return html`<section part="base" aria-label=${m.title}>
-        <p part="summary" role="status">
+        <p part="summary" role="status" tabindex="-1">
           ${
             state.dirty
               ? html`<span part="count">${m.changes(count)}</span> ${

@@ -14,13 +14,20 @@ import { UsageOverview } from '../usage-overview/usage-overview.component.js';
 import { messages } from './licence-manager.messages.js';
 import { styles } from './licence-manager.styles.js';
 
+/** The focused element, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
 export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
 
 /**
  * @tagname licence-manager
  * @summary The whole Licensing page in one tag: invoice warning, licence cards, retention,
- * Speech-to-Text, Power Pack and its limits, the cart, licence usage (from the button at the top
+ * Speech-to-Text, the Power Pack switch with its limits (one switch, in `power-pack-limits`), the cart, licence usage (from the button at the top
  * right) and the installation licence when the adapter offers it.
  *
  * It provides its store to the widgets inside (one load, one draft) and follows permission exactly
@@ -74,14 +81,19 @@ export class LicenceManager extends LicensingWidget {
   @query('[part~="usage-button"]') private usageButton: HTMLButtonElement | undefined;
 
   private readonly provider = new ContextProvider(this, { context: licensingContext });
+  private returnFocusTo: HTMLElement | undefined;
 
   constructor() {
     super();
     // A card's "see who uses these licences" opens the overview filtered to that type, unless the
     // host handles the (cancelable) event itself.
     this.addEventListener('licence-show-usage', (event: CustomEvent<LicenceShowUsageDetail>) => {
-      if (event.defaultPrevented || this.hide.includes('usage')) return;
-      void this.openUsage(event.detail.typeId);
+      if (this.hide.includes('usage')) return;
+      // Decide after the dispatch has reached the host's own listeners (on document too), so a
+      // host that cancels the event really handles it alone.
+      queueMicrotask(() => {
+        if (!event.defaultPrevented) void this.openUsage(event.detail.typeId);
+      });
     });
   }
 
@@ -89,6 +101,7 @@ export class LicenceManager extends LicensingWidget {
   async openUsage(typeId = ''): Promise<void> {
     this.usageType = typeId;
     this.usageOpen = true;
+    this.returnFocusTo = deepActiveElement();
     await this.updateComplete;
     if (this.usageDialog && !this.usageDialog.open) this.usageDialog.showModal();
   }
@@ -160,8 +173,7 @@ export class LicenceManager extends LicensingWidget {
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
               <div class="grid">
                 ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text"></licence-card>` : nothing}
-                ${snapshot.powerPack ? html`<licence-card type-id="power-pack"></licence-card>` : nothing}
-              </div>
+                </div>
               ${snapshot.powerPack ? html`<power-pack-limits></power-pack-limits>` : nothing}
             </section>`
           : nothing
@@ -185,7 +197,11 @@ export class LicenceManager extends LicensingWidget {
   private renderUsageDialog(m: typeof messages) {
     const onClose = () => {
       this.usageOpen = false;
-      this.usageButton?.focus();
+      // Back to what opened it: the header button, or a card's "see who uses" link.
+      const back = this.returnFocusTo;
+      this.returnFocusTo = undefined;
+      if (back?.isConnected) back.focus();
+      else this.usageButton?.focus();
     };
     return html`<dialog part="usage-dialog" aria-labelledby="usage-title" @close=${onClose}>
       <div class="dialog-header">

@@ -11,10 +11,8 @@ import {
   type ValidationIssue,
 } from '../../core/index.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { emit } from '../../events.js';
 import { formatDate } from '../../i18n/format.js';
-import { issueText, messages as issueMessages } from '../../i18n/issues.js';
-import { namesFrom } from '../../i18n/names.js';
+
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
 import { messages } from './power-pack-limits.messages.js';
@@ -54,11 +52,6 @@ export class PowerPackLimits extends LicensingWidget {
     return this.locale.section('power-pack-limits', messages);
   }
 
-  private edit(changes: ChangeSet): void {
-    const store = this.licensing.store;
-    if (store?.edit(changes).ok) emit(this, 'licence-change', { draft: store.state.draft });
-  }
-
   private prerequisite(status: PrerequisiteStatus | undefined) {
     if (!status) return nothing;
     const m = this.m;
@@ -88,8 +81,6 @@ export class PowerPackLimits extends LicensingWidget {
     const spend = powerPackServiceMaxSpend({ enabled, packPrice: snapshot.powerPack!.packPrice }, limit);
     const stopped = enabled && isServiceStopped(service);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
-    const names = namesFrom(snapshot, this.t);
-    const words = this.locale.section('issues', issueMessages);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
     );
@@ -107,7 +98,7 @@ export class PowerPackLimits extends LicensingWidget {
         min="0"
         ?readonly=${readonly}
         ?disabled=${!enabled}
-        message=${limitIssue ? issueText(limitIssue, names, words) : ''}
+        message=${this.issueWords(limitIssue, snapshot)}
         message-kind=${limitIssue?.severity ?? 'hint'}
         @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } })}
       ></lk-number-stepper>
@@ -126,16 +117,7 @@ export class PowerPackLimits extends LicensingWidget {
       </p>
       ${stopped ? html`<p part="stopped" role="status">${m.stopped(formatDate(nextPeriodStart(snapshot.period), this.locale.lang))}</p>` : nothing}
       ${this.prerequisite(servicePrerequisite(snapshot, draft, service.id))}
-      ${others.map(
-        (issue) =>
-          html`<p
-            part="message"
-            data-kind=${issue.severity}
-            role=${issue.severity === 'error' ? 'alert' : 'status'}
-          >
-            ${issueText(issue, names, words)}
-          </p>`,
-      )}
+      ${others.map((issue) => this.renderIssue(issue, snapshot))}
       <p part="spend">${m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}</p>
     </li>`;
   }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   parseRetention,
   retentionMultiplier,
@@ -9,8 +9,7 @@ import {
 } from '../../core/index.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { emit } from '../../events.js';
-import { issueText, messages as issueMessages } from '../../i18n/issues.js';
-import { namesFrom, retentionLabel } from '../../i18n/names.js';
+import { retentionLabel } from '../../i18n/names.js';
 import { messages } from './retention-picker.messages.js';
 import { styles } from './retention-picker.styles.js';
 
@@ -42,6 +41,8 @@ import { styles } from './retention-picker.styles.js';
 export class RetentionPicker extends LicensingWidget {
   static override styles = [LicensingWidget.styles, styles];
   static formAssociated = true;
+
+  @state() private formDisabled = false;
 
   /** Name under which the value is submitted with a form. */
   @property({ reflect: true }) name = '';
@@ -90,6 +91,11 @@ export class RetentionPicker extends LicensingWidget {
   }
 
   /** Form reset: back to the account's retention (drops the draft's). */
+  /** A disabled `<fieldset>` or form disables the picker too. */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
   formResetCallback(): void {
     const saved = this.state?.snapshot?.recording?.retention;
     if (saved) this.choose(saved, false);
@@ -107,10 +113,9 @@ export class RetentionPicker extends LicensingWidget {
     const recording = snapshot!.recording;
     if (!recording) return html`<div part="status" role="status">${this.m.noRecording}</div>`;
     const current = this.current()!;
-    const readonly = snapshot!.permission !== 'update' || this.disabled;
+    const readonly = snapshot!.permission !== 'update' || this.disabled || this.formDisabled;
     const recordingLine = quote?.lines.find((l) => l.typeId === recording.typeId);
     const issue = issues.find((i) => 'field' in i && i.field === 'retention');
-    const names = namesFrom(snapshot!, this.t);
     const options = retentionOptions(recording.maxMonths);
     const value = retentionToString(current);
     return html`<div part="base">
@@ -129,7 +134,7 @@ export class RetentionPicker extends LicensingWidget {
         ${options.map((option) => {
           const label = retentionLabel(option, this.t);
           const id = retentionToString(option);
-          return html`<option value=${id} ?selected=${id === value}>
+          return html`<option value=${id} .selected=${id === value}>
             ${retentionMultiplier(option) === 0 ? this.m.optionFree(label) : label}
           </option>`;
         })}
@@ -140,17 +145,7 @@ export class RetentionPicker extends LicensingWidget {
           ? html`<p part="effect">${this.m.effect(recordingLine.nextMonth.delta)}</p>`
           : nothing
       }
-      ${
-        issue
-          ? html`<p
-              part="message"
-              data-kind=${issue.severity}
-              role=${issue.severity === 'error' ? 'alert' : 'status'}
-            >
-              ${issueText(issue, names, this.locale.section('issues', issueMessages))}
-            </p>`
-          : nothing
-      }
+      ${this.renderIssue(issue, snapshot!)}
       ${snapshot!.permission === 'view' ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
     </div>`;
   }

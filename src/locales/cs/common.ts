@@ -13,6 +13,8 @@ export const common: CommonMessages = {
   notConnected: 'Není připojena žádná licenční služba.',
   readOnly: 'Licence můžete prohlížet, ale ne měnit.',
   notAvailable: 'Zde není k dispozici.',
+  errorPrefix: 'Chyba:',
+  warningPrefix: 'Upozornění:',
   errors: {
     permission: 'K této akci nemáte oprávnění. Požádejte správce o právo Úpravy ve vašem přístupu.',
     conflict: 'Licence mezitím změnil někdo jiný.',

@@ -17,6 +17,7 @@ export const messages: LicenceCardMessages = {
   subtotal: (amount) => `${m(amount)} měsíčně`,
   pending: (from, to, delta) => `${n(from)} → ${n(to)}, ${signed(delta)} měsíčně`,
   heldAtPeak: (peak) => `Tento měsíc se účtuje nejvyšší nastavený počet, ${n(peak)}.`,
+  heldAtPeakUnits: (units) => `Tento měsíc se účtuje nejvyšší stav, ${n(units)} účtovaných jednotek.`,
   seeUsers: (name) => `Kdo používá ${name}`,
   pricingRule: (price) =>
     `Platíte ${m(price)} za licenci měsíčně. Každý měsíc se účtuje nejvyšší počet licencí nastavený během něj; snížení zlevní až další měsíc.`,
