@@ -146,9 +146,11 @@ export class LicenceCard extends LicensingWidget {
             </p>`
           : nothing
       }
-      ${changed && quoted.heldAtPeak
-        ? html`<p part="note">${isRecording ? m.heldAtPeakUnits(line.peak) : m.heldAtPeak(line.peak)}</p>`
-        : nothing}
+      ${
+        changed && quoted.heldAtPeak
+          ? html`<p part="note">${isRecording ? m.heldAtPeakUnits(line.peak) : m.heldAtPeak(line.peak)}</p>`
+          : nothing
+      }
       ${this.issueLine(issue, snap)} ${this.readOnlyNote(snap)}
       <div part="footer">
         <span part="price"

@@ -173,7 +173,7 @@ export class LicenceManager extends LicensingWidget {
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
               <div class="grid">
                 ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text"></licence-card>` : nothing}
-                </div>
+              </div>
               ${snapshot.powerPack ? html`<power-pack-limits></power-pack-limits>` : nothing}
             </section>`
           : nothing
