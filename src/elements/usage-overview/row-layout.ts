@@ -1,4 +1,8 @@
 import { GridLayout, grid } from '@lit-labs/virtualizer/layouts/grid.js';
+import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
+
+/** The directive's layout option (its own type is not exported by the package). */
+type LayoutOption = NonNullable<VirtualizeDirectiveConfig<unknown>['layout']>;
 
 type Padding = NonNullable<NonNullable<ConstructorParameters<typeof GridLayout>[1]>['padding']>;
 
@@ -34,7 +38,8 @@ class RowLayout extends GridLayout {
 }
 
 /** The layout for rows `height` px high; one object per height, so re-renders do not reconfigure it. */
-export function rowLayout(height: number) {
+// Annotated: the library's .d.ts build cannot name the grid config's inferred type.
+export function rowLayout(height: number): LayoutOption {
   return {
     ...grid({ itemSize: { width: '1px', height: `${height}px` }, gap: '0px 1000000px', padding: '0px' }),
     type: RowLayout,
