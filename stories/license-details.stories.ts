@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { AdapterMethod, Failure } from '../src/adapters/adapter.js';
 import { MemoryAdapter, createDemoSeed } from '../src/adapters/memory/index.js';
 import type { InstallationLicense, Permission } from '../src/core/index.js';
@@ -51,17 +50,6 @@ const details = (setup: Setup, { supportUrl }: Args) =>
     .names=${setup.names}
     support-url=${supportUrl}
   ></license-details>`;
-
-/** The page in dark mode, set through the CSSOM (a strict CSP refuses inline style attributes). */
-const dark = (story: () => unknown) =>
-  html`<div
-    ${ref((el) => {
-      if (el instanceof HTMLElement)
-        Object.assign(el.style, { colorScheme: 'dark', background: '#0d1117', padding: '1rem' });
-    })}
-  >
-    ${story()}
-  </div>`;
 
 const meta: Meta<Args> = {
   title: 'Installation licence/license-details',
@@ -169,6 +157,7 @@ export const Czech: Story = {
 };
 
 export const Dark: Story = {
-  decorators: [dark],
+  // The preview's theme toolbar sets the dark page (.storybook/preview.ts).
+  globals: { theme: 'dark' },
   render: (args) => details({ licence: { expiresAt: at(11.5 * DAY), updatesAllowed: false } }, args),
 };

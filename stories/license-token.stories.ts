@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import type { AdapterMethod, Failure } from '../src/adapters/adapter.js';
 import { MemoryAdapter, createDemoSeed, makeLicenseKey } from '../src/adapters/memory/index.js';
 import type { InstallationLicense, Permission } from '../src/core/index.js';
@@ -76,17 +75,6 @@ async function openManualUpdate(canvas: HTMLElement, text = ''): Promise<void> {
   field.value = text;
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
-
-/** The page in dark mode, set through the CSSOM (a strict CSP refuses inline style attributes). */
-const dark = (story: () => unknown) =>
-  html`<div
-    ${ref((el) => {
-      if (el instanceof HTMLElement)
-        Object.assign(el.style, { colorScheme: 'dark', background: '#0d1117', padding: '1rem' });
-    })}
-  >
-    ${story()}
-  </div>`;
 
 const meta: Meta<Args> = {
   title: 'Installation licence/license-token',
@@ -205,7 +193,8 @@ export const Czech: Story = {
 };
 
 export const Dark: Story = {
-  decorators: [dark],
+  // The preview's theme toolbar sets the dark page (.storybook/preview.ts).
+  globals: { theme: 'dark' },
   render: (args) =>
     token({ status: { state: 'grace', reason: 'hardware-change', graceEndsAt: at(4.5 * DAY) } }, args),
 };

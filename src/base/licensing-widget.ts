@@ -35,6 +35,17 @@ export class LicensingWidget extends LicenceElement {
       [part~='status'][data-kind='error'] {
         color: var(--_danger);
       }
+      /* A rule's message at a field (renderIssue). */
+      [part~='message'] {
+        margin: 0;
+        font-size: 0.875rem;
+      }
+      [part~='message'][data-kind='error'] {
+        color: var(--_danger);
+      }
+      [part~='message'][data-kind='warning'] {
+        color: var(--_warning);
+      }
       .skeleton {
         display: block;
         width: 100%;

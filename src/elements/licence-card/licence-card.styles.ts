@@ -40,16 +40,6 @@ export const styles = css`
     font-weight: 600;
     color: var(--licence-card-accent, var(--_accent));
   }
-  [part~='message'] {
-    margin: 0;
-    font-size: 0.875rem;
-  }
-  [part~='message'][data-kind='error'] {
-    color: var(--_danger);
-  }
-  [part~='message'][data-kind='warning'] {
-    color: var(--_warning);
-  }
   .link {
     padding: 0;
     border: 0;

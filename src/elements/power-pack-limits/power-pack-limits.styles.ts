@@ -60,12 +60,8 @@ export const styles = css`
   [part~='spend'] {
     font-weight: 600;
   }
-  [part~='stopped'],
-  [part~='message'][data-kind='warning'] {
+  [part~='stopped'] {
     color: var(--_warning);
-  }
-  [part~='message'][data-kind='error'] {
-    color: var(--_danger);
   }
   [part~='prerequisite'] {
     display: flex;

@@ -36,12 +36,4 @@ export const styles = css`
     font-weight: 600;
     color: var(--retention-picker-accent, var(--_accent));
   }
-  [part~='message'] {
-    margin: 0;
-    font-size: 0.875rem;
-    color: var(--_warning);
-  }
-  [part~='message'][data-kind='error'] {
-    color: var(--_danger);
-  }
 `;
