@@ -1,5 +1,6 @@
 import {
   MAX_QUANTITY,
+  applyDraft,
   canCommit,
   isValidRetention,
   canEdit,
@@ -61,6 +62,11 @@ export interface LicensingState {
   readonly issues: readonly ValidationIssue[];
   /** `quote(snapshot, draft)` from the rule book; undefined until loaded. */
   readonly quote: Quote | undefined;
+  /**
+   * The snapshot as it would be once the draft is saved (`applyDraft`): what the fields show,
+   * so no element re-derives how a change applies. Undefined until loaded.
+   */
+  readonly after: LicensingSnapshot | undefined;
   /** Whether the draft changes anything. */
   readonly dirty: boolean;
   /** Whether the draft may be saved now: changes, no blocking issue, update permission, idle. */
@@ -91,6 +97,7 @@ const initial: LicensingState = Object.freeze<LicensingState>({
   draft: {},
   issues: [],
   quote: undefined,
+  after: undefined,
   dirty: false,
   canSave: false,
   commit: { status: 'idle' },
@@ -110,6 +117,15 @@ function quoteOrNothing(snapshot: LicensingSnapshot, draft: ChangeSet): Quote | 
     return quote(snapshot, draft);
   } catch {
     return undefined;
+  }
+}
+
+/** The draft applied, or the snapshot when that leaves safe integers (`validate` reports it). */
+function applyDraftOrSnapshot(snapshot: LicensingSnapshot, draft: ChangeSet): LicensingSnapshot {
+  try {
+    return applyDraft(snapshot, draft);
+  } catch {
+    return snapshot;
   }
 }
 
@@ -415,6 +431,7 @@ export class LicensingStore {
       ...patch,
       issues,
       quote: quoteOrNothing(snapshot, draft),
+      after: applyDraftOrSnapshot(snapshot, draft),
       dirty,
       canSave: dirty && !saving && canEdit(snapshot.permission) && canCommit(issues),
     };

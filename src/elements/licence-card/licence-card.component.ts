@@ -161,15 +161,13 @@ export class LicenceCard extends LicensingWidget {
     </article>`;
   }
 
-  private renderSpeechToText({ snapshot, draft, issues }: LicensingState) {
+  private renderSpeechToText({ snapshot, after, draft, issues }: LicensingState) {
     const m = this.m;
     const snap = snapshot!;
     const stt = snap.speechToText;
     if (!stt) return html`<div part="status" role="status">${m.unavailable(m.sttName)}</div>`;
-    const enabled = draft.speechToText?.enabled ?? stt.enabled;
-    const limit =
-      draft.speechToText?.limitOverBase !== undefined ? draft.speechToText.limitOverBase : stt.limitOverBase;
-    const planned = { ...stt, enabled, limitOverBase: limit };
+    const planned = after?.speechToText ?? stt;
+    const { enabled, limitOverBase: limit } = planned;
     const total = speechToTextTotalMinutes(planned);
     const spend = speechToTextMaxSpend(planned);
     const readonly = snap.permission !== 'update';
@@ -226,12 +224,12 @@ export class LicenceCard extends LicensingWidget {
     </article>`;
   }
 
-  private renderPowerPack({ snapshot, draft, issues }: LicensingState) {
+  private renderPowerPack({ snapshot, after, draft, issues }: LicensingState) {
     const m = this.m;
     const snap = snapshot!;
     const pp = snap.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.unavailable(m.ppName)}</div>`;
-    const enabled = draft.powerPack?.enabled ?? pp.enabled;
+    const enabled = after?.powerPack?.enabled ?? pp.enabled;
     const readonly = snap.permission !== 'update';
     const switchIssue = issues.find(
       (i) => i.code === 'ai-topics-needs-speech-to-text' && draft.powerPack?.enabled,

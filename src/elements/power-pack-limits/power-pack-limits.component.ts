@@ -70,14 +70,14 @@ export class PowerPackLimits extends LicensingWidget {
 
   private service(
     service: PowerPackService,
+    planned: PowerPackService,
     snapshot: LicensingSnapshot,
     draft: ChangeSet,
     issues: readonly ValidationIssue[],
     enabled: boolean,
   ) {
     const m = this.m;
-    const drafted = draft.powerPack?.limits?.[service.id];
-    const limit = drafted !== undefined ? drafted : service.limit;
+    const limit = planned.limit;
     const spend = powerPackServiceMaxSpend({ enabled, packPrice: snapshot.powerPack!.packPrice }, limit);
     const stopped = enabled && isServiceStopped(service);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
@@ -126,10 +126,12 @@ export class PowerPackLimits extends LicensingWidget {
     const status = this.renderStatus();
     if (status) return status;
     const m = this.m;
-    const { snapshot, draft, issues } = this.state!;
+    const { snapshot, after, draft, issues } = this.state!;
     const pp = snapshot!.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.noPowerPack}</div>`;
-    const enabled = draft.powerPack?.enabled ?? pp.enabled;
+    // What the fields show is the account once the draft is saved (applyDraft, src/core).
+    const planned = after?.powerPack ?? pp;
+    const enabled = planned.enabled;
     const readonly = snapshot!.permission !== 'update';
     this.setState('off', !enabled);
     return html`<section part="base" aria-labelledby="title">
@@ -148,7 +150,7 @@ export class PowerPackLimits extends LicensingWidget {
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service) => this.service(service, snapshot!, draft, issues, enabled))}
+              ${pp.services.map((service) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, draft, issues, enabled))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }
