@@ -41,6 +41,13 @@ const form = document.querySelector<HTMLFormElement>('#panel')!;
 const app = document.querySelector<HTMLElement>('#app')!;
 const status = document.querySelector<HTMLElement>('#status')!;
 
+// The panel shows the saved settings at once, before the adapter is ready.
+for (const [name, value] of Object.entries(settings)) {
+  const control = form.elements.namedItem(name);
+  if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
+  else if (control instanceof HTMLSelectElement) control.value = String(value);
+}
+
 // The one backend of the page: it persists to localStorage, so changes survive a reload. The REST
 // adapter reaches the same backend through the MSW worker, as a real server would.
 const backend = new MemoryAdapter(undefined, { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0 });
@@ -64,12 +71,6 @@ manager.adapter = adapter;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
 app.append(manager);
-
-for (const [name, value] of Object.entries(settings)) {
-  const control = form.elements.namedItem(name);
-  if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = Boolean(value);
-  else if (control instanceof HTMLSelectElement) control.value = String(value);
-}
 
 form.addEventListener('change', async (event) => {
   const control = event.target as HTMLInputElement | HTMLSelectElement;

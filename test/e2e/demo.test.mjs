@@ -1,7 +1,44 @@
-// The demo host page (`npm start`), end to end in headless Chromium.
+// The demo pages (`npm start`), end to end in headless Chromium: what a newcomer does first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, startVite } from './harness.mjs';
+import { launchChromium, newPage, startVite, waitFor } from './harness.mjs';
+
+const voiceField = '::-p-aria([name="Voice licences"][role="spinbutton"])';
+const addVoice = '::-p-aria([name="Increase Voice licences"][role="button"])';
+
+/** The value a spinbutton shows, looked up by its accessible name through every shadow root. */
+const fieldValue = (page, selector) =>
+  page
+    .locator(selector)
+    .map((input) => input.value)
+    .wait();
+
+/** Every enabled control inside licence-manager that could change something, by role and name. */
+function editableControls() {
+  const found = [];
+  const walk = (root) => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) walk(node.shadowRoot);
+      const editable =
+        (node.matches('input, select, textarea') && !node.disabled && !node.readOnly) ||
+        (node.matches('[role="spinbutton"], [role="switch"]') &&
+          node.getAttribute('aria-disabled') !== 'true' &&
+          node.getAttribute('aria-readonly') !== 'true' &&
+          !node.disabled &&
+          !node.readOnly) ||
+        (node.matches('button') &&
+          !node.disabled &&
+          node.getAttribute('aria-disabled') !== 'true' &&
+          /^(increase|decrease|save|discard)/i.test(
+            node.getAttribute('aria-label') ?? node.textContent.trim(),
+          ));
+      if (editable)
+        found.push(`${node.localName} ${node.getAttribute('aria-label') ?? node.textContent.trim()}`);
+    }
+  };
+  walk(document.querySelector('licence-manager').shadowRoot);
+  return found;
+}
 
 describe('demo: the Licensing page', () => {
   let server;
@@ -15,17 +52,159 @@ describe('demo: the Licensing page', () => {
     await server?.close();
   });
 
+  /** A fresh profile (empty localStorage), so each test starts from the demo data. */
+  async function open(path = '') {
+    const context = await browser.createBrowserContext();
+    const page = await newPage(context);
+    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    return { page, context };
+  }
+
+  /** Chooses `value` in the demo panel's select `name`, as a user would. */
+  async function choose(page, name, value) {
+    const navigation = name === 'adapter' ? page.waitForNavigation({ waitUntil: 'load' }) : null;
+    await page.select(`#panel select[name="${name}"]`, value);
+    await navigation;
+  }
+
+  /** Adds one Voice licence, reviews the cart and confirms; resolves when the save is reported. */
+  async function addOneVoiceAndSave(page) {
+    const before = Number(await fieldValue(page, voiceField));
+    await page.locator(addVoice).click();
+    await waitFor(page, () => document.querySelector('#status') !== null);
+    await page.locator('::-p-aria([name="Save"][role="button"])').click();
+    await page.locator('::-p-aria([name="Review your changes"][role="dialog"])').wait();
+    await page.locator('::-p-aria([name="Save changes"][role="button"])').click();
+    await waitFor(page, () => /^Saved: version/.test(document.querySelector('#status').textContent), {
+      message: 'the host page reports the licence-commit event',
+    });
+    return before;
+  }
+
   it('loads licence-manager on the memory adapter with no errors', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url, { waitUntil: 'load' });
-    await page.locator('::-p-aria([name="Voice licences"][role="spinbutton"])').wait();
+    const { page, context } = await open();
+    assert.equal(await fieldValue(page, voiceField), '221');
+    await page.locator('::-p-aria([name="Licence usage"][role="button"])').wait();
     assert.deepEqual(page.problems, []);
-    await page.close();
+    await context.close();
   });
 
-  it('serves the MSW worker, so the REST adapter can reach the mock backend', async () => {
-    const response = await fetch(new URL('mockServiceWorker.js', server.url));
-    assert.equal(response.status, 200);
-    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+  it('changes a count, reviews the cart, confirms, and keeps the new state across a reload', async () => {
+    const { page, context } = await open();
+    const before = await addOneVoiceAndSave(page);
+    await waitFor(page, () => {
+      const cart = document.querySelector('licence-manager').shadowRoot.querySelector('licence-cart');
+      return cart.shadowRoot.textContent.includes('No pending changes.');
+    });
+    assert.equal(await fieldValue(page, voiceField), String(before + 1));
+
+    await page.reload({ waitUntil: 'load' });
+    assert.equal(await fieldValue(page, voiceField), String(before + 1), 'the memory adapter persisted it');
+
+    await page.locator('#reset').click();
+    await page.waitForNavigation({ waitUntil: 'load' }).catch(() => {});
+    assert.equal(await fieldValue(page, voiceField), String(before), 'reset brings the demo data back');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('does the same through the REST adapter and the MSW worker', async () => {
+    const { page, context } = await open();
+    await choose(page, 'adapter', 'rest');
+    assert.equal(await page.$eval('#panel select[name="adapter"]', (s) => s.value), 'rest');
+    const before = await addOneVoiceAndSave(page);
+    await waitFor(
+      page,
+      (expected) =>
+        document
+          .querySelector('licence-manager')
+          .shadowRoot.querySelector('licence-card[type-id="voice"]')
+          ?.shadowRoot.textContent.includes(`In use: 211 of ${expected}`),
+      { args: [before + 1], message: 'the voice card shows the saved count' },
+    );
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('with view permission shows everything and offers nothing to change', async () => {
+    const { page, context } = await open();
+    await choose(page, 'permission', 'view');
+    await waitFor(
+      page,
+      () =>
+        document
+          .querySelector('licence-manager')
+          .shadowRoot.querySelector('licence-cart')
+          ?.shadowRoot.textContent.includes('You can view licences but not change them.'),
+      { message: 'the read-only notice' },
+    );
+    assert.equal(await fieldValue(page, voiceField), '221', 'the counts are still shown');
+    assert.deepEqual(await page.evaluate(editableControls), []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('keeps the cart whole when a save fails, then saves on the next try', async () => {
+    const { page, context } = await open();
+    await page.locator('button[data-fail="commit"]').click();
+    await page.locator(addVoice).click();
+    await page.locator('::-p-aria([name="Save"][role="button"])').click();
+    await page.locator('::-p-aria([name="Save changes"][role="button"])').click();
+    await waitFor(page, () => /^Save /.test(document.querySelector('#status').textContent), {
+      message: 'the host page reports licence-commit-error',
+    });
+    await waitFor(
+      page,
+      () =>
+        document
+          .querySelector('licence-manager')
+          .shadowRoot.querySelector('licence-cart')
+          .shadowRoot.textContent.includes('Nothing was saved. Your changes are kept: try again.'),
+      { message: 'the cart says nothing was saved' },
+    );
+    const review = await page.evaluate(() =>
+      document
+        .querySelector('licence-manager')
+        .shadowRoot.querySelector('licence-cart')
+        .shadowRoot.querySelector('dialog')
+        .textContent.replace(/\s+/g, ' '),
+    );
+    assert.match(review, /Voice 221 → 222/, 'the review still holds the whole draft');
+    await page.locator('::-p-aria([name="Save changes"][role="button"])').click();
+    await waitFor(page, () => /^Saved: version/.test(document.querySelector('#status').textContent));
+    assert.equal(await fieldValue(page, voiceField), '222', 'the second try saved it');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+});
+
+describe('demo: single widgets in a plain HTML page', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startVite({ root: 'demo' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shares one store between the widgets and submits the retention with the host form', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await newPage(context);
+    await page.goto(new URL('embed.html', server.url).href, { waitUntil: 'load' });
+    assert.equal(await fieldValue(page, voiceField), '221');
+    await page.locator(addVoice).click();
+    await waitFor(
+      page,
+      () => document.querySelector('licence-cart').shadowRoot.textContent.includes('221 → 222'),
+      { message: 'the cart, a separate element, shows the card’s change' },
+    );
+    await page.locator('::-p-aria([name="Show the form value"][role="button"])').click();
+    await waitFor(page, () => /^retention=/.test(document.querySelector('output[name="result"]').value));
+    await page.locator('usage-overview').wait();
+    assert.deepEqual(page.problems, []);
+    await context.close();
   });
 });
