@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { AdapterMethod, Failure } from '../src/adapters/adapter.js';
 import { MemoryAdapter, createDemoSeed } from '../src/adapters/memory/index.js';
 import type { InstallationLicense, Permission } from '../src/core/index.js';
+import { storyPermission } from './support.js';
 import '../src/elements/license-details/license-details.js';
 import '../src/locales/cs.js';
 
@@ -31,7 +32,7 @@ function adapterFor({ licence = {}, permission = 'update', installation, latency
   const adapter = new MemoryAdapter(
     {
       ...demo,
-      snapshot: { ...demo.snapshot, permission },
+      snapshot: { ...demo.snapshot, permission: storyPermission(permission) ?? permission },
       installationLicense:
         installation === null
           ? null

@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { AdapterMethod, Failure } from '../src/adapters/adapter.js';
 import { MemoryAdapter, createDemoSeed, makeLicenseKey } from '../src/adapters/memory/index.js';
 import type { InstallationLicense, Permission } from '../src/core/index.js';
+import { storyPermission } from './support.js';
 import '../src/elements/license-details/license-details.js';
 import '../src/elements/license-token/license-token.js';
 import type { LicenseToken } from '../src/elements/license-token/license-token.component.js';
@@ -42,7 +43,7 @@ function adapterFor({
   const adapter = new MemoryAdapter(
     {
       ...demo,
-      snapshot: { ...demo.snapshot, permission },
+      snapshot: { ...demo.snapshot, permission: storyPermission(permission) ?? permission },
       installationLicense:
         installation === null ? null : { ...demo.installationLicense!, ...(status ? { status } : {}) },
     },

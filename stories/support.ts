@@ -16,6 +16,22 @@ export interface StoryData {
   seed?: (seed: MemorySeed) => MemorySeed;
 }
 
+/** The permission chosen in Storybook's toolbar; `undefined` follows the story. */
+let toolbarPermission: LicensingSnapshot['permission'] | undefined;
+
+/** Called by the preview's decorator before each story renders (toolbar "Permission"). */
+export function setToolbarPermission(permission: string | undefined): void {
+  toolbarPermission =
+    permission === 'none' || permission === 'view' || permission === 'update' ? permission : undefined;
+}
+
+/** The toolbar's permission when one is chosen, else the story's own. */
+export function storyPermission(
+  permission: LicensingSnapshot['permission'] | undefined,
+): LicensingSnapshot['permission'] | undefined {
+  return toolbarPermission ?? permission;
+}
+
 /** A fresh memory adapter on the demo data for one story. */
 export function storyAdapter({
   permission,
@@ -28,7 +44,8 @@ export function storyAdapter({
   if (seed) data = seed(data);
   let snap = data.snapshot;
   if (snapshot) snap = snapshot(snap);
-  if (permission) snap = { ...snap, permission };
+  const chosen = storyPermission(permission);
+  if (chosen) snap = { ...snap, permission: chosen };
   const adapter = new MemoryAdapter({ ...data, snapshot: snap }, { latency: latency ?? 0 });
   if (failLoad) adapter.failNext('load', failLoad);
   return adapter;
