@@ -90,12 +90,12 @@ export class RetentionPicker extends LicensingWidget {
     this.internals.setFormValue(this.value || null);
   }
 
-  /** Form reset: back to the account's retention (drops the draft's). */
   /** A disabled `<fieldset>` or form disables the picker too. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
 
+  /** Form reset: back to the account's retention (drops the draft's). */
   formResetCallback(): void {
     const saved = this.state?.snapshot?.recording?.retention;
     if (saved) this.choose(saved, false);
