@@ -6,6 +6,10 @@
  * We warn instead, so the first registration keeps working.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  // A server or worker runtime with no registry at all: nothing renders there, but importing an
+  // element entry must not throw (server-rendering hosts import us). Lit's Node build installs a
+  // registry of its own, so under plain Node and @lit-labs/ssr tags are still registered.
+  if (typeof customElements === 'undefined') return;
   const existing = customElements.get(tag);
   if (existing) {
     if (existing !== ctor) {
