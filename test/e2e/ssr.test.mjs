@@ -46,13 +46,12 @@ const publicTags = readdirSync(join(projectRoot, 'src/elements')).sort();
  */
 function jsEntries() {
   const entries = [];
+  const wildcards = [];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     const js = typeof target === 'string' ? target : target.default;
     if (!js?.endsWith('.js')) continue;
     if (subpath.includes('*')) {
-      // `./dist/*.js`: any module of dist, e.g. `dist/elements/<tag>/<tag>.component.js` to register
-      // a class under another name.
-      entries.push({ subpath, modules: distModules, tags: [] });
+      wildcards.push(subpath);
       continue;
     }
     assert.ok(target.types, `${subpath}: no "types" path to find its source by`);
@@ -60,6 +59,13 @@ function jsEntries() {
     assert.ok(distModules.includes(module), `${subpath}: ${target.types} has no source in src/`);
     const own = /^elements\/([^/]+)\/\1\.js$/.exec(module)?.[1];
     entries.push({ subpath, modules: [module], tags: subpath === '.' ? publicTags : own ? [own] : [] });
+  }
+  // `./dist/*.js`: any other module of dist, e.g. `dist/elements/<tag>/<tag>.component.js` to
+  // register a class under another name. (Vite emits the named entries' own sources under the
+  // entry's name instead, `dist/licence-card.js`, so those are tested above.)
+  const named = new Set(entries.flatMap((entry) => entry.modules));
+  for (const subpath of wildcards) {
+    entries.push({ subpath, modules: distModules.filter((module) => !named.has(module)), tags: [] });
   }
   return entries;
 }
