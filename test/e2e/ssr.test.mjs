@@ -22,12 +22,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { projectRoot } from './harness.mjs';
 
+const projectRoot = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
 
 /** Every src module, as its path inside dist/ (`core/index.js`, `elements/licence-card/licence-card.js`). */
