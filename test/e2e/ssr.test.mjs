@@ -8,7 +8,8 @@
 // Every entry runs in its own fresh Node process, twice:
 // - plain Node, as a host's server gets it: Lit's `node` export condition gives a server build that
 //   installs a small `customElements` registry (@lit-labs/ssr-dom-shim); an element entry must
-//   register its tag there, which is what lets @lit-labs/ssr render it;
+//   register its tag there, which is what lets @lit-labs/ssr render it, and export the class it
+//   registered, so a host can register that class under another name;
 // - a runtime with no `customElements` at all (nothing installs a registry): entries must still
 //   import, which holds only while `defineElement` (src/base/define.ts) checks for the registry.
 import assert from 'node:assert/strict';
@@ -80,11 +81,12 @@ if (mode === 'no-registry') {
   Object.defineProperty(globalThis, 'customElements', { configurable: true, get: () => undefined, set() {} });
 }
 const failures = [];
+const namespaces = [];
 process.on('uncaughtException', (e) => failures.push({ file: '(later)', error: String(e && e.stack || e) }));
 process.on('unhandledRejection', (e) => failures.push({ file: '(later)', error: String(e && e.stack || e) }));
 for (const file of files) {
   try {
-    await import(pathToFileURL(file).href);
+    namespaces.push(await import(pathToFileURL(file).href));
   } catch (e) {
     failures.push({ file, error: String(e && e.stack || e) });
   }
@@ -92,7 +94,12 @@ for (const file of files) {
 await new Promise((resolve) => setTimeout(resolve, 20));
 const registry = globalThis.customElements;
 const registered = tagList.split(',').filter((tag) => registry && registry.get(tag) !== undefined);
-process.stdout.write(JSON.stringify({ failures, registered, hasWindow: typeof window !== 'undefined', hasDocument: typeof document !== 'undefined' }));
+// For each registered tag, the export that is its class (what a host registers under its own name).
+const exported = Object.fromEntries(registered.map((tag) => {
+  const found = namespaces.flatMap((ns) => Object.entries(ns)).find(([, value]) => value === registry.get(tag));
+  return [tag, found ? found[0] : null];
+}));
+process.stdout.write(JSON.stringify({ failures, registered, exported, hasWindow: typeof window !== 'undefined', hasDocument: typeof document !== 'undefined' }));
 `;
 
 let outDir;
@@ -170,6 +177,7 @@ describe('server-side import: every public entry imports in Node without a DOM',
       assert.deepEqual(describeFailures(report.failures), []);
       for (const tag of entry.tags) {
         assert.ok(report.registered.includes(tag), `<${tag}> is not in Lit's server registry after import`);
+        assert.ok(report.exported[tag], `${entry.subpath} does not export the class of <${tag}>`);
       }
     });
 
