@@ -37,6 +37,17 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  *
  * @slot header-actions - Extra controls next to the Licence usage button.
  *
+ * @event licence-change - The user changed the draft in a card, the retention or the Power Pack limits; `detail.draft`.
+ * @event licence-show-usage - A card asked who uses a licence type; `detail.typeId`. Cancelable: cancel it to show your own view instead of the built-in usage overview.
+ * @event licence-before-commit - The cart is about to save; `detail.draft`. Cancelable: cancel it to stop the save.
+ * @event licence-commit - The cart's changes were saved; `detail.snapshot`.
+ * @event licence-commit-error - Saving failed or met a conflict; `detail.error`, `detail.reason`. The draft is kept.
+ * @event licence-token-copy - The user copied the installation token; `detail.token`, `detail.copied`.
+ * @event licence-key-apply - A pasted licence key was applied; `detail.licence`.
+ * @event licence-log-download - The licence log file was saved; `detail.filename`.
+ * @event licence-usage-filter-change - The user changed the usage overview's licence type or search; `detail.typeId`, `detail.search`.
+ * @event licence-usage-export - The usage CSV is ready; `detail.blob`, `detail.filename`, `detail.rows`. Cancelable: cancel it to handle the file yourself.
+ *
  * @csspart base - The page column.
  * @csspart header - Title, description and the Licence usage button.
  * @csspart description - The module description.

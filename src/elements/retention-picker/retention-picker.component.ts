@@ -56,7 +56,11 @@ export class RetentionPicker extends LicensingWidget {
     return retention ? retentionToString(retention) : '';
   }
 
-  /** Sets the retention from an ISO duration; anything else is ignored (R6 allows no other). */
+  /**
+   * The retention as an ISO 8601 duration (`P14D`, `P3M`, `P9M`, …): the draft's, else the
+   * account's. Setting it puts that retention in the draft, without a `licence-change` event;
+   * text that is not a retention R6 allows is ignored.
+   */
   set value(text: string) {
     const retention = parseRetention(text);
     if (retention) this.choose(retention, false);
@@ -90,12 +94,12 @@ export class RetentionPicker extends LicensingWidget {
     this.internals.setFormValue(this.value || null);
   }
 
-  /** Form reset: back to the account's retention (drops the draft's). */
   /** A disabled `<fieldset>` or form disables the picker too. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
 
+  /** Form reset: back to the account's retention (drops the draft's). */
   formResetCallback(): void {
     const saved = this.state?.snapshot?.recording?.retention;
     if (saved) this.choose(saved, false);
