@@ -70,7 +70,10 @@ async function bundle(contents, loader = 'js') {
   const lazy = join(lazyNames);
   const modules = (names) =>
     js(names).flatMap((name) =>
-      Object.entries(outputs[name].inputs).map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput })),
+      Object.entries(outputs[name].inputs).map(([file, { bytesInOutput }]) => ({
+        file,
+        bytes: bytesInOutput,
+      })),
     );
   return {
     min: code.length,
@@ -116,7 +119,9 @@ function check(name, size, budget) {
     }
     // A ceiling far above what is measured no longer ratchets anything: say so.
     if (ceiling !== undefined && ceiling - checked > 1024)
-      notes.push(`${name}: ${kb(ceiling - checked)} under its ceiling; lower the ceiling to ${checked + 256}`);
+      notes.push(
+        `${name}: ${kb(ceiling - checked)} under its ceiling; lower the ceiling to ${checked + 256}`,
+      );
   }
   rows.push({
     name,
