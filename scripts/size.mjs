@@ -112,8 +112,8 @@ function check(name, size, budget) {
       verdict = 'OVER CEILING';
       failures.push(
         ceiling === undefined
-          ? `${name}: ${kb(checked)} gzip is over its target of ${kb(target)} by ${kb(checked - target)}`
-          : `${name}: ${kb(checked)} gzip is over its ceiling of ${kb(ceiling)} by ${kb(checked - ceiling)}` +
+          ? `${name}: ${kb(checked)} gzip (${checked} B) is over its target of ${kb(target)} by ${kb(checked - target)}`
+          : `${name}: ${kb(checked)} gzip (${checked} B) is over its ceiling of ${kb(ceiling)} by ${kb(checked - ceiling)}` +
               ` (target ${kb(target)})`,
       );
     }
@@ -129,6 +129,7 @@ function check(name, size, budget) {
     gzip: kb(size.gzip),
     brotli: kb(size.brotli),
     'lazy gzip': size.lazy ? kb(size.lazy) : '',
+    'gzip + lazy': size.lazy ? kb(total) : '',
     target: budget ? kb(budget.target) + (budget.measure === 'total' ? ' (+lazy)' : '') : '',
     ceiling: budget?.ceiling !== undefined ? kb(budget.ceiling) : '',
     status: verdict,
