@@ -23,7 +23,6 @@ export const entries = {
   'license-token': 'src/elements/license-token/license-token.ts',
   'license-details': 'src/elements/license-details/license-details.ts',
   'usage-overview': 'src/elements/usage-overview/usage-overview.ts',
-  'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
 } as const;
 
 // `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.

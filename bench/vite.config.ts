@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const pages = (process.env.BENCH_PAGES ?? 'usage-overview,vaadin-grid,preview').split(',');
+const pages = (process.env.BENCH_PAGES ?? 'usage-overview,vaadin-grid,licence-manager,preview').split(',');
 
 export default defineConfig({
   root: here,

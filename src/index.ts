@@ -1,7 +1,6 @@
 // licence-kit: registers every element and exports every class, the store, the adapters' types
 // and errors, and the rule book's types. Import a subpath (`licence-kit/licence-card.js`, …) to
 // load only what a page uses.
-export * from './elements/licence-placeholder/licence-placeholder.js';
 export * from './elements/licence-provider/licence-provider.js';
 export * from './elements/licence-card/licence-card.js';
 export * from './elements/licence-cart/licence-cart.js';

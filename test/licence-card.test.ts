@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
@@ -189,6 +189,9 @@ describe('licence-card: seat licence', () => {
     const panel = deepQueryAll<HTMLElement>(el, '[role="note"]')[0]!;
     expect(panel.hidden).to.equal(false);
     expect(info.getAttribute('aria-expanded')).to.equal('true');
+    // Floating UI (loaded on this first open) places the panel under its button.
+    await waitUntil(() => panel.style.translate !== '', 'the panel is positioned');
+    expect(panel.getBoundingClientRect().top).to.be.at.least(info.getBoundingClientRect().bottom);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await settle(el);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/licence-manager/licence-manager.js';
@@ -88,10 +88,13 @@ describe('licence-manager', () => {
     )!;
     link.focus();
     link.click();
-    await settle(el);
     const dialog = el.shadowRoot!.querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
-    expect(dialog.querySelector('usage-overview')!.getAttribute('type-id')).to.equal('voice');
+    // The overview's code loads on the first open.
+    await waitUntil(() => dialog.open, 'the usage dialog opens');
+    await settle(el);
+    const overview = dialog.querySelector('usage-overview')!;
+    expect(overview.getAttribute('type-id')).to.equal('voice');
+    expect(overview).to.be.instanceOf(customElements.get('usage-overview')!);
     dialog.close();
     await settle(el);
     expect(voice.shadowRoot!.activeElement).to.equal(link);

@@ -1,9 +1,16 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/licence-provider/licence-provider.js';
+import '../src/elements/licence-card/licence-card.js';
+import '../src/elements/licence-cart/licence-cart.js';
+import '../src/elements/retention-picker/retention-picker.js';
+import '../src/elements/power-pack-limits/power-pack-limits.js';
+import '../src/elements/usage-overview/usage-overview.js';
+import '../src/elements/license-token/license-token.js';
+import '../src/elements/license-details/license-details.js';
 import type { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
 import { LicensingController } from '../src/state/controller.js';
 import type { LicensingStore } from '../src/state/licensing-store.js';
@@ -122,6 +129,52 @@ describe('licence-provider over HTTP', () => {
       await Promise.all(widgets.map((w) => w.updateComplete));
       expect(widgets.map((w) => w.shadowRoot!.textContent)).to.deep.equal(Array(6).fill('10'));
       expect(requests.filter((r) => r === 'GET /six/licensing')).to.have.length(1);
+    } finally {
+      worker.stop();
+    }
+  });
+  it('makes one GET /licensing and one GET /license for the real widgets of a page', async () => {
+    const { setupWorker } = await import('msw/browser');
+    const { createLicensingHandlers } = await import('../src/mocks/index.js');
+    const { RestAdapter } = await import('../src/adapters/rest/index.js');
+    // The demo data set: every licence type, retention, Speech-to-Text, Power Pack, the installation licence.
+    const worker = setupWorker(
+      ...createLicensingHandlers({ backend: new MemoryAdapter(), baseUrl: '/page' }).handlers,
+    );
+    const requests: string[] = [];
+    worker.events.on('request:start', ({ request }) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    });
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    try {
+      const provider = await fixture<LicenceProvider>(html`
+        <licence-provider .adapter=${new RestAdapter({ baseUrl: '/page' })}>
+          <licence-card type-id="voice"></licence-card>
+          <licence-card type-id="outbound"></licence-card>
+          <licence-card type-id="speech-to-text"></licence-card>
+          <retention-picker></retention-picker>
+          <power-pack-limits></power-pack-limits>
+          <usage-overview></usage-overview>
+          <licence-cart></licence-cart>
+          <license-token></license-token>
+          <license-details></license-details>
+        </licence-provider>
+      `);
+      const widgets = [...provider.children];
+      expect(widgets).to.have.length(9);
+      // Every widget shows its data (none is still loading, none failed)…
+      await waitUntil(
+        () => widgets.every((w) => w.shadowRoot && !w.matches(':state(loading), :state(error)')),
+        'every widget shows its data',
+        { timeout: 5000 },
+      );
+      // …and nothing asks again afterwards.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(widgets.filter((w) => w.matches(':state(loading), :state(error)'))).to.deep.equal([]);
+      expect(requests.filter((r) => r === 'GET /page/licensing')).to.have.length(1);
+      expect(requests.filter((r) => r === 'GET /page/license')).to.have.length(1);
+      // usage-overview pages through the adapter itself: at least one page was asked for.
+      expect(requests.some((r) => r === 'GET /page/licensing/usage')).to.equal(true);
     } finally {
       worker.stop();
     }

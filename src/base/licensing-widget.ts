@@ -4,10 +4,6 @@ import type { LicensingAdapter } from '../adapters/adapter.js';
 import type { LicensingError } from '../adapters/errors.js';
 import { LocaleController } from '../i18n/locale.js';
 import { common, type CommonMessages } from '../i18n/common.js';
-import type { ChangeSet, LicensingSnapshot, ValidationIssue } from '../core/index.js';
-import { emit } from '../events.js';
-import { issueText, messages as issueMessages } from '../i18n/issues.js';
-import { namesFrom } from '../i18n/names.js';
 import { LicensingController } from '../state/controller.js';
 import type { LicensingState, LicensingStore } from '../state/licensing-store.js';
 import { LicenceElement } from './licence-element.js';
@@ -35,7 +31,7 @@ export class LicensingWidget extends LicenceElement {
       [part~='status'][data-kind='error'] {
         color: var(--_danger);
       }
-      /* A rule's message at a field (renderIssue). */
+      /* A rule's message at a field (EditingWidget's renderIssue), or a widget's own notice. */
       [part~='message'] {
         margin: 0;
         font-size: 0.875rem;
@@ -125,35 +121,6 @@ export class LicensingWidget extends LicenceElement {
   /** The state to render; undefined while no store is connected. */
   protected get state(): LicensingState | undefined {
     return this.licensing.state;
-  }
-
-  /** Lays `changes` over the shared draft and tells the host (`licence-change`) when taken. */
-  protected edit(changes: ChangeSet): void {
-    const store = this.licensing.store;
-    if (store?.edit(changes).ok) emit(this, 'licence-change', { draft: store.state.draft });
-  }
-
-  /** A rule-book issue in words, or empty text when there is none (for a field's message). */
-  protected issueWords(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot): string {
-    if (!issue) return '';
-    return issueText(issue, namesFrom(snapshot, this.t), this.locale.section('issues', issueMessages));
-  }
-
-  /**
-   * A rule-book issue as a message line. Errors and warnings differ in words ("Error:",
-   * "Warning:"), not only in colour, and errors are announced at once.
-   */
-  protected renderIssue(
-    issue: ValidationIssue | undefined,
-    snapshot: LicensingSnapshot,
-    extra: unknown = nothing,
-  ) {
-    if (!issue) return nothing;
-    const error = issue.severity === 'error';
-    return html`<p part="message" data-kind=${issue.severity} role=${error ? 'alert' : 'status'}>
-      <strong>${error ? this.t.errorPrefix : this.t.warningPrefix}</strong>
-      ${this.issueWords(issue, snapshot)}${extra}
-    </p>`;
   }
 
   /** A failure in the user's words: the kind's message, and the server's own detail as text. */

@@ -1,4 +1,4 @@
-import type * as FloatingUiModule from '@floating-ui/dom';
+import type * as FloatingUiModule from './floating.js';
 import { css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LicenceElement } from '../base/licence-element.js';
@@ -84,7 +84,7 @@ export class InfoPopover extends LicenceElement {
     // do not pay for it up front (bundlers put it in its own chunk).
     document.addEventListener('pointerdown', this.onDocumentPointer);
     document.addEventListener('keydown', this.onDocumentKey);
-    const floating = await import('@floating-ui/dom');
+    const floating = await import('./floating.js');
     await this.updateComplete;
     // Closed (or removed) while Floating UI was loading: nothing to position.
     if (!this.open || !this.isConnected) return;

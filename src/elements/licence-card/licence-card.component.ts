@@ -11,7 +11,7 @@ import {
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../core/index.js';
-import { LicensingWidget } from '../../base/licensing-widget.js';
+import { EditingWidget } from '../../base/editing-widget.js';
 import { emit } from '../../events.js';
 import { formatDate } from '../../i18n/format.js';
 import { namesFrom } from '../../i18n/names.js';
@@ -57,8 +57,8 @@ export const POWER_PACK = 'power-pack';
  * @cssproperty --licence-card-border-color - Card border.
  * @cssproperty --licence-card-padding - Card padding.
  */
-export class LicenceCard extends LicensingWidget {
-  static override styles = [LicensingWidget.styles, styles];
+export class LicenceCard extends EditingWidget {
+  static override styles = [EditingWidget.styles, styles];
   static override dependencies = {
     'lk-number-stepper': NumberStepper,
     'lk-switch': Switch,

@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { defineElement } from '../../base/define.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import type { LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
@@ -10,7 +11,6 @@ import { LicenseDetails } from '../license-details/license-details.component.js'
 import { LicenseToken } from '../license-token/license-token.component.js';
 import { PowerPackLimits } from '../power-pack-limits/power-pack-limits.component.js';
 import { RetentionPicker } from '../retention-picker/retention-picker.component.js';
-import { UsageOverview } from '../usage-overview/usage-overview.component.js';
 import { messages } from './licence-manager.messages.js';
 import { styles } from './licence-manager.styles.js';
 
@@ -20,6 +20,26 @@ function deepActiveElement(): HTMLElement | undefined {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : undefined;
 }
+
+let usageOverview: Promise<void> | undefined;
+
+/**
+ * Loads and registers `<usage-overview>` the first time its dialog opens. With its virtualiser it
+ * is about a third of this page's code, and most visits never open it, so it is not in the
+ * page's first download. A failed load (the network) is tried again on the next open.
+ */
+function loadUsageOverview(): Promise<void> {
+  return (usageOverview ??= import('../usage-overview/usage-overview.component.js').then(
+    ({ UsageOverview }) => defineElement('usage-overview', UsageOverview),
+    (error: unknown) => {
+      usageOverview = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** Starts that load early, when the pointer or focus reaches the button; a failure waits for the click. */
+const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefined);
 
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
 export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
@@ -73,7 +93,7 @@ export class LicenceManager extends LicensingWidget {
     'power-pack-limits': PowerPackLimits,
     'license-token': LicenseToken,
     'license-details': LicenseDetails,
-    'usage-overview': UsageOverview,
+    // <usage-overview> is registered when its dialog first opens (loadUsageOverview).
   };
 
   /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation`. */
@@ -110,9 +130,10 @@ export class LicenceManager extends LicensingWidget {
 
   /** Opens the licence usage overview, filtered to `typeId` when given. */
   async openUsage(typeId = ''): Promise<void> {
+    this.returnFocusTo = deepActiveElement();
+    await loadUsageOverview();
     this.usageType = typeId;
     this.usageOpen = true;
-    this.returnFocusTo = deepActiveElement();
     await this.updateComplete;
     if (this.usageDialog && !this.usageDialog.open) this.usageDialog.showModal();
   }
@@ -151,6 +172,8 @@ export class LicenceManager extends LicensingWidget {
                   part="usage-button"
                   type="button"
                   aria-haspopup="dialog"
+                  @pointerenter=${prefetchUsageOverview}
+                  @focus=${prefetchUsageOverview}
                   @click=${() => this.openUsage()}
                 >
                   ${m.usageButton}

@@ -10,7 +10,7 @@ import {
   type PrerequisiteStatus,
   type ValidationIssue,
 } from '../../core/index.js';
-import { LicensingWidget } from '../../base/licensing-widget.js';
+import { EditingWidget } from '../../base/editing-widget.js';
 import { formatDate } from '../../i18n/format.js';
 
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
@@ -44,8 +44,8 @@ import { styles } from './power-pack-limits.styles.js';
  * @cssproperty --power-pack-limits-background - Background.
  * @cssproperty --power-pack-limits-border-color - Border.
  */
-export class PowerPackLimits extends LicensingWidget {
-  static override styles = [LicensingWidget.styles, styles];
+export class PowerPackLimits extends EditingWidget {
+  static override styles = [EditingWidget.styles, styles];
   static override dependencies = { 'lk-number-stepper': NumberStepper, 'lk-switch': Switch };
 
   private get m() {

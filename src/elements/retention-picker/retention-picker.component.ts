@@ -7,7 +7,7 @@ import {
   retentionToString,
   type Retention,
 } from '../../core/index.js';
-import { LicensingWidget } from '../../base/licensing-widget.js';
+import { EditingWidget } from '../../base/editing-widget.js';
 import { emit } from '../../events.js';
 import { retentionLabel } from '../../i18n/names.js';
 import { messages } from './retention-picker.messages.js';
@@ -38,8 +38,8 @@ import { styles } from './retention-picker.styles.js';
  *
  * @cssproperty --retention-picker-accent - Colour of the cost effect.
  */
-export class RetentionPicker extends LicensingWidget {
-  static override styles = [LicensingWidget.styles, styles];
+export class RetentionPicker extends EditingWidget {
+  static override styles = [EditingWidget.styles, styles];
   static formAssociated = true;
 
   @state() private formDisabled = false;
