@@ -177,6 +177,14 @@ for (const mod of manifest.modules ?? []) {
     const parts = declared('cssParts');
     const slots = declared('slots');
     const cssProperties = declared('cssProperties');
+    const states = declared('cssStates');
+    // Custom states the element or its base classes set (`this.setState('pending', …)`).
+    for (const file of [mod.path, ...ancestors(decl).map((base) => base.path)])
+      for (const [, name] of read(file).matchAll(/this\.setState\('([\w-]+)'/g))
+        if (!states.has(name)) {
+          problems.push(`${tag}: undeclared cssstate ${name}`);
+          states.add(name);
+        }
     for (const name of used.events) if (!events.has(name)) problems.push(`${tag}: undeclared event ${name}`);
     for (const name of used.parts) if (!parts.has(name)) problems.push(`${tag}: undeclared part ${name}`);
     for (const name of used.slots)
@@ -204,5 +212,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `check-manifest: ${elements} public elements, every attribute, property, event, slot, part and CSS property described.`,
+  `check-manifest: ${elements} public elements, every attribute, property, event, slot, part, CSS property and custom state described.`,
 );

@@ -25,6 +25,8 @@ export interface InstallationStatusMessages {
  * What `<license-token>` and `<license-details>` share on top of `LicensingWidget`: they load the
  * installation licence too, count days from a clock a host or a test can fix, link to the licensing
  * team's portal, and render the installation licence's own loading / error / not-available states.
+ *
+ * @cssstate unsupported - The adapter offers no installation licence; the widget says so.
  */
 export class InstallationWidget extends LicensingWidget {
   /** The moment days left are counted from (grace period, expiry); when unset, the current time. */

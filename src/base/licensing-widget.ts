@@ -12,6 +12,11 @@ import { LicenceElement } from './licence-element.js';
  * What every data widget shares: it finds its store (own `.store`, own `.adapter`, or the nearest
  * `<licence-provider>`), follows `lang`, and renders the common states — not connected, loading,
  * load failed (with retry), and no access (R1) — the same way everywhere.
+ *
+ * @cssstate loading - The snapshot is being loaded (or no load has started yet).
+ * @cssstate error - The snapshot failed to load; the widget shows the error and a retry button.
+ * @cssstate no-access - The user has no access to licensing (permission `none`).
+ * @cssstate read-only - The user may look but not change anything (permission `view`).
  */
 export class LicensingWidget extends LicenceElement {
   static override styles: CSSResultGroup = [

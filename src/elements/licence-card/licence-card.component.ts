@@ -56,6 +56,8 @@ export const POWER_PACK = 'power-pack';
  * @cssproperty --licence-card-background - Card background.
  * @cssproperty --licence-card-border-color - Card border.
  * @cssproperty --licence-card-padding - Card padding.
+ *
+ * @cssstate pending - The draft changes this licence (the cart holds it until saved).
  */
 export class LicenceCard extends EditingWidget {
   static override styles = [EditingWidget.styles, styles];

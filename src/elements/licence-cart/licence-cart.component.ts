@@ -60,6 +60,9 @@ interface Row {
  * @cssproperty --licence-cart-accent - Border colour while there are changes.
  * @cssproperty --licence-cart-background - Bar background.
  * @cssproperty --licence-cart-border-color - Bar border.
+ *
+ * @cssstate pending - The draft holds changes to review and save.
+ * @cssstate empty - Nothing is pending.
  */
 export class LicenceCart extends LicensingWidget {
   static override styles = [LicensingWidget.styles, styles];

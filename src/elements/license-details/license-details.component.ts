@@ -75,6 +75,9 @@ interface Item {
  * @cssproperty --license-details-excluded-color - Icon and text colour of an item not included.
  * @cssproperty --license-details-warning-color - Colour of the expiring-soon state.
  * @cssproperty --license-details-danger-color - Colour of the expired state.
+ *
+ * @cssstate expiring - The licence expires soon.
+ * @cssstate expired - The licence has expired.
  */
 export class LicenseDetails extends InstallationWidget {
   static override styles = [InstallationWidget.styles, styles];

@@ -87,6 +87,10 @@ function copyKeys(): string {
  * @cssproperty --license-token-token-font - Font of the token text.
  * @cssproperty --license-token-warning-color - Accent of the grace-period banner.
  * @cssproperty --license-token-danger-color - Accent of the deactivated banner.
+ *
+ * @cssstate grace - The licence is in its 7-day grace period (hardware change or late payment).
+ * @cssstate deactivated - The licence is deactivated.
+ * @cssstate editing - The manual licence update field is open.
  */
 export class LicenseToken extends InstallationWidget {
   static override styles = [InstallationWidget.styles, styles];

@@ -43,6 +43,8 @@ import { styles } from './power-pack-limits.styles.js';
  *
  * @cssproperty --power-pack-limits-background - Background.
  * @cssproperty --power-pack-limits-border-color - Border.
+ *
+ * @cssstate off - Power Pack is switched off (in the draft, or saved).
  */
 export class PowerPackLimits extends EditingWidget {
   static override styles = [EditingWidget.styles, styles];

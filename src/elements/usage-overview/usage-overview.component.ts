@@ -68,6 +68,9 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * @cssproperty --usage-overview-row-hover-background - Background of the row under the pointer or holding focus.
  * @cssproperty --usage-overview-mark-color - Colour of the check mark of a held licence.
  * @cssproperty --usage-overview-no-mark-color - Colour of the dash of a licence not held.
+ *
+ * @cssstate empty - There are no agents at all.
+ * @cssstate no-match - No agent matches the filter and search.
  */
 export class UsageOverview extends LicensingWidget {
   static override styles = [LicensingWidget.styles, styles];
