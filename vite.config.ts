@@ -24,6 +24,8 @@ export const entries = {
   'license-details': 'src/elements/license-details/license-details.ts',
   'usage-overview': 'src/elements/usage-overview/usage-overview.ts',
   'licence-placeholder': 'src/elements/licence-placeholder/licence-placeholder.ts',
+  // React wrappers of every element (registers them all); `react` stays the host's.
+  react: 'src/react/index.ts',
 } as const;
 
 // `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.
@@ -43,7 +45,7 @@ export default defineConfig(({ command }) => ({
     },
     rollupOptions: {
       // A library leaves its dependencies to the host's bundler, so Lit is shared, not duplicated.
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^@floating-ui\//, /^msw($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^@floating-ui\//, /^msw($|\/)/, /^react($|\/)/],
       // Mirror src/ in dist/: each registering module stays its own file (so `sideEffects` can name
       // exactly those), and every .js sits next to the .d.ts that tsc emits for it.
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
