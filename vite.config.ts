@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { mswWorker } from './scripts/vite-msw-worker.js';
 
@@ -28,10 +29,19 @@ export const entries = {
   react: 'src/react/index.ts',
 } as const;
 
+/** licence-kit's tags, for Vue's template compiler (the demo's Vue app; hosts copy this). */
+export const isLicenceKitTag = (tag: string): boolean =>
+  /^(licence|license|usage|retention|power)-/.test(tag);
+
 // `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.
 export default defineConfig(({ command }) => ({
-  // The dev server (demo) needs MSW's worker; the library build must not ship it.
-  plugins: command === 'serve' ? [mswWorker()] : [],
+  // The dev server (demo) needs MSW's worker and compiles the Vue app's SFC; the library build
+  // ships neither. React's .tsx needs no plugin: Vite's Oxc transform compiles JSX with the
+  // automatic runtime (`jsx: react-jsx` in tsconfig.json).
+  plugins:
+    command === 'serve'
+      ? [mswWorker(), vue({ template: { compilerOptions: { isCustomElement: isLicenceKitTag } } })]
+      : [],
   publicDir: false,
   build: {
     target: 'es2022',

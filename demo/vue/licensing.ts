@@ -1,0 +1,26 @@
+// The Vue app's logic, kept out of App.vue so tsc checks it: the adapters and what the host says
+// when the typed events arrive. Each example starts from the built-in demo data, in memory.
+import { ref, type Ref } from 'vue';
+import { MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { idleText, pendingText, savedText } from '../framework-host.js';
+
+// Two backends, so the two examples do not share a draft. They stay plain objects: a reactive
+// proxy of an adapter would be a different object to every widget that receives it.
+export const pageAdapter = new MemoryAdapter();
+export const cardAdapter = new MemoryAdapter();
+
+/** The host's line about one example, and the listeners that keep it up to date. */
+export interface HostStatus {
+  status: Ref<string>;
+  onChange: (event: HTMLElementEventMap['licence-change']) => void;
+  onCommit: (event: HTMLElementEventMap['licence-commit']) => void;
+}
+
+export function hostStatus(): HostStatus {
+  const status = ref(idleText);
+  return {
+    status,
+    onChange: (event) => (status.value = pendingText(event.detail.draft)),
+    onCommit: (event) => (status.value = savedText(event.detail.snapshot.version)),
+  };
+}
