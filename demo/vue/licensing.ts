@@ -4,8 +4,9 @@ import { ref, type Ref } from 'vue';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { idleText, pendingText, savedText } from '../framework-host.js';
 
-// Two backends, so the two examples do not share a draft. They stay plain objects: a reactive
-// proxy of an adapter would be a different object to every widget that receives it.
+// Two backends, so the two examples do not share a draft. They stay plain objects, not ref() or
+// reactive(): a proxy is another object than the adapter the rest of the host holds (so
+// `storeFor(adapter)` would find another store), and Vue would track every write inside it.
 export const pageAdapter = new MemoryAdapter();
 export const cardAdapter = new MemoryAdapter();
 
