@@ -1,3 +1,4 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { mswWorker } from './scripts/vite-msw-worker.js';
 
@@ -23,12 +24,23 @@ export const entries = {
   'license-token': 'src/elements/license-token/license-token.ts',
   'license-details': 'src/elements/license-details/license-details.ts',
   'usage-overview': 'src/elements/usage-overview/usage-overview.ts',
+  // React wrappers of every element (registers them all); `react` stays the host's.
+  react: 'src/react/index.ts',
 } as const;
+
+/** licence-kit's tags, for Vue's template compiler (the demo's Vue app; hosts copy this). */
+export const isLicenceKitTag = (tag: string): boolean =>
+  /^(licence|license|usage|retention|power)-/.test(tag);
 
 // `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.
 export default defineConfig(({ command }) => ({
-  // The dev server (demo) needs MSW's worker; the library build must not ship it.
-  plugins: command === 'serve' ? [mswWorker()] : [],
+  // The dev server (demo) needs MSW's worker and compiles the Vue app's SFC; the library build
+  // ships neither. React's .tsx needs no plugin: Vite's Oxc transform compiles JSX with the
+  // automatic runtime (`jsx: react-jsx` in tsconfig.json).
+  plugins:
+    command === 'serve'
+      ? [mswWorker(), vue({ template: { compilerOptions: { isCustomElement: isLicenceKitTag } } })]
+      : [],
   publicDir: false,
   build: {
     target: 'es2022',
@@ -42,7 +54,7 @@ export default defineConfig(({ command }) => ({
     },
     rollupOptions: {
       // A library leaves its dependencies to the host's bundler, so Lit is shared, not duplicated.
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^@floating-ui\//, /^msw($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^@floating-ui\//, /^msw($|\/)/, /^react($|\/)/],
       // Mirror src/ in dist/: each registering module stays its own file (so `sideEffects` can name
       // exactly those), and every .js sits next to the .d.ts that tsc emits for it.
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
