@@ -32,13 +32,19 @@ export default tseslint.config(
         'error',
         {
           paths: [
+            ...['lit/static-html.js', 'lit-html/static.js'].map((name) => ({
+              name,
+              importNames: ['unsafeStatic'],
+              message:
+                "unsafeStatic puts a string into the template HTML that Lit's Trusted Types policy blesses.",
+            })),
+          ],
+          patterns: [
             {
-              name: 'lit/directives/unsafe-html.js',
-              message: 'unsafeHTML breaks Trusted Types and lets markup in.',
-            },
-            {
-              name: 'lit/directives/unsafe-svg.js',
-              message: 'unsafeSVG breaks Trusted Types and lets markup in.',
+              // lit and lit-html both ship unsafeHTML, unsafeSVG and unsafeMathML.
+              regex: '^lit(-html)?/directives/unsafe-',
+              message:
+                'The unsafe directives break Trusted Types and let markup in. Render text, or build a template.',
             },
           ],
         },
@@ -46,12 +52,34 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+      'no-script-url': 'error',
       'no-restricted-syntax': [
         'error',
         {
-          selector: "TaggedTemplateExpression[tag.name='html'] TemplateElement[value.raw=/\\sstyle=/]",
+          // Any tagged template that writes markup: html, svg, a static html under another name.
+          selector: 'TaggedTemplateExpression TemplateElement[value.raw=/\\sstyle\\s*=/i]',
           message:
-            'No inline style attributes: a strict CSP blocks them. Use a class, a part or a custom property.',
+            'No inline style attributes: a strict CSP blocks them. Use a class, a part, a custom property or styleMap.',
+        },
+        {
+          selector: 'TaggedTemplateExpression TemplateElement[value.raw=/\\son[a-z]+\\s*=/i]',
+          message: 'No inline event handler attributes: a strict CSP blocks them. Use @event bindings.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^setAttribute(NS)?$/] > Literal[value=/^(style|on[a-z]+)$/i]',
+          message:
+            'No style or event handler attribute strings: a strict CSP blocks them. Use CSSOM (element.style.x) or listeners.',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
+          message: 'HTML sinks break Trusted Types and let markup in. Use textContent or a Lit template.',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln|createContextualFragment|setHTMLUnsafe|parseHTMLUnsafe)$/]',
+          message: 'HTML sinks break Trusted Types and let markup in. Use textContent or a Lit template.',
         },
       ],
     },

@@ -19,3 +19,12 @@ export function namesFrom(snapshot: LicensingSnapshot, t: CommonMessages): Issue
     retention: (months) => retentionLabel({ months }, t),
   };
 }
+
+/**
+ * A message table's entry for a key that comes from data (an id, a plan, a state), or `undefined`.
+ * Own entries only: an id such as `constructor` or `toString` must read as itself, not find
+ * Object.prototype's function and show its source.
+ */
+export function entryFor<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InstallationLicense } from '../../core/index.js';
 import { formatNumber } from '../../i18n/format.js';
+import { entryFor } from '../../i18n/names.js';
 import { checkIcon, crossIcon, stopIcon, warningIcon } from '../../ui/icons.js';
 import { InstallationWidget } from '../../base/installation-widget.js';
 import { expiryStatus, type ExpiryStatus } from '../../core/index.js';
@@ -93,7 +94,7 @@ export class LicenseDetails extends InstallationWidget {
   }
 
   private nameOf(id: string): string {
-    return this.names?.[id] ?? this.m.names[id] ?? id;
+    return entryFor(this.names, id) ?? entryFor(this.m.names, id) ?? id;
   }
 
   private number(value: number): string {
@@ -117,7 +118,7 @@ export class LicenseDetails extends InstallationWidget {
       <dl part="summary">
         <div part="fact">
           <dt>${m.plan}</dt>
-          <dd>${m.plans[licence.plan] ?? licence.plan}</dd>
+          <dd>${entryFor(m.plans, licence.plan) ?? licence.plan}</dd>
         </div>
         <div part="fact">
           <dt>${m.expiry}</dt>
@@ -125,7 +126,7 @@ export class LicenseDetails extends InstallationWidget {
         </div>
         <div part="fact">
           <dt>${m.status}</dt>
-          <dd>${m.states[licence.status.state] ?? licence.status.state}</dd>
+          <dd>${entryFor(m.states, licence.status.state) ?? licence.status.state}</dd>
         </div>
       </dl>
       ${this.renderNotice(licence, expiry, m)}
@@ -215,7 +216,7 @@ export class LicenseDetails extends InstallationWidget {
         name: this.nameOf(id),
         included: have.has(id),
         stateText: have.has(id) ? m.included : m.notIncluded,
-        description: m.descriptions[id],
+        description: entryFor(m.descriptions, id),
       })),
     );
   }

@@ -10,6 +10,7 @@ import { graceDaysLeft } from '../../core/index.js';
 import { messages, type LicenseTokenMessages } from './license-token.messages.js';
 import { styles } from './license-token.styles.js';
 import { emit } from '../../events.js';
+import { entryFor } from '../../i18n/names.js';
 
 /** Which token a copy was about: the server's, or the old / new one of a move to a new token. */
 type TokenSource = 'main' | 'old' | 'new';
@@ -192,7 +193,7 @@ export class LicenseToken extends InstallationWidget {
       this.editing = false;
       this.keyText = '';
       this.toast.show(
-        m.applied(m.plans[licence.plan] ?? licence.plan, this.dateText(licence.expiresAt)),
+        m.applied(entryFor(m.plans, licence.plan) ?? licence.plan, this.dateText(licence.expiresAt)),
         'success',
       );
       emit(this, 'licence-key-apply', { licence });

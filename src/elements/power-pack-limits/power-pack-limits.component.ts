@@ -12,6 +12,7 @@ import {
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { formatDate } from '../../i18n/format.js';
+import { entryFor } from '../../i18n/names.js';
 
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
@@ -88,7 +89,7 @@ export class PowerPackLimits extends EditingWidget {
     );
     const others = mine.filter((i) => i !== limitIssue && i.code !== 'unknown-power-pack-service');
     const readonly = snapshot.permission !== 'update';
-    const description = m.descriptions[service.id];
+    const description = entryFor(m.descriptions, service.id);
     return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="name-${service.id}">
       <h4 id="name-${service.id}">${service.name}</h4>
       ${description ? html`<p part="description">${description}</p>` : nothing}
