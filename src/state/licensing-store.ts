@@ -305,7 +305,8 @@ export class LicensingStore {
   loadInstallation({ force = false }: { force?: boolean } = {}): Promise<void> {
     const get = this.adapter.getInstallationLicense?.bind(this.adapter);
     if (!get) {
-      this.set({ installation: { status: 'unsupported' } });
+      if (this.current.installation.status !== 'unsupported')
+        this.set({ installation: { status: 'unsupported' } });
       return Promise.resolve();
     }
     if (!force && (this.installationLoading || this.current.installation.status === 'ready')) {

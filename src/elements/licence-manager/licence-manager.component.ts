@@ -142,6 +142,11 @@ export class LicenceManager extends LicensingWidget {
     super.willUpdate(changed);
     // The widgets inside share this element's store, wherever it came from.
     if (this.provider.value !== this.licensing.store) this.provider.setValue(this.licensing.store);
+    // Ask for the installation licence before rendering the token and details: asked by them as
+    // they connect, the store's change would arrive after this update and render the page twice.
+    const store = this.licensing.store;
+    if (store?.state.snapshot && store.capabilities.installationLicense && this.shows('installation'))
+      void store.loadInstallation();
   }
 
   private shows(section: ManagerSection): boolean {
