@@ -129,6 +129,19 @@ describe('licence-manager', () => {
     expect(deepQueryAll(el, 'licence-card').length).to.equal(4);
   });
 
+  it('takes hide as a property too, as frameworks set it, matching whole section names', async () => {
+    const el = await manager();
+    // Vue and React 19 set a static `hide="…"` as the property, in its string form.
+    (el as unknown as { hide: string }).hide = 'usage-based';
+    await settle(el);
+    expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(0);
+    expect(deepQueryAll(el, '[part~="usage-button"]'), 'usage is not usage-based').to.have.length(1);
+    el.hide = ['usage'];
+    await settle(el);
+    expect(deepQueryAll(el, '[part~="usage-button"]')).to.have.length(0);
+    expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(1);
+  });
+
   it('follows permission: view shows everything read-only, none only the notice', async () => {
     const view = await manager(new MemoryAdapter(smallSeed({ permission: 'view' })));
     expect(deepQueryAll(view, 'licence-card').length).to.be.greaterThan(0);

@@ -167,3 +167,31 @@ describe('power-pack-limits', () => {
     expect(deepText(el)).to.contain('The Power Pack is not part of this account.');
   });
 });
+
+describe('power-pack-limits: service ids from the backend', () => {
+  it('names each service in the list by its name, whatever characters its id holds', async () => {
+    const el = await limits(
+      new MemoryAdapter(
+        seed((s) => ({
+          ...s,
+          powerPack: {
+            ...s.powerPack!,
+            services: [
+              { id: 'smart routing v2', name: 'Smart routing', limit: 10, used: 4 },
+              { id: 'ai-qa', name: 'AI QA', limit: null, used: 2 },
+            ],
+          },
+        })),
+      ),
+    );
+    const root = el.shadowRoot!;
+    const names = [...root.querySelectorAll('[part~="service"]')].map((item) =>
+      (item.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent?.trim() ?? `(no element #${id})`)
+        .join(' '),
+    );
+    expect(names).to.deep.equal(['Smart routing', 'AI QA']);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -119,7 +119,7 @@ export class LicenceManager extends LicensingWidget {
     // A card's "see who uses these licences" opens the overview filtered to that type, unless the
     // host handles the (cancelable) event itself.
     this.addEventListener('licence-show-usage', (event: CustomEvent<LicenceShowUsageDetail>) => {
-      if (this.hide.includes('usage')) return;
+      if (!this.shows('usage')) return;
       // Decide after the dispatch has reached the host's own listeners (on document too), so a
       // host that cancels the event really handles it alone.
       queueMicrotask(() => {
@@ -150,7 +150,11 @@ export class LicenceManager extends LicensingWidget {
   }
 
   private shows(section: ManagerSection): boolean {
-    return !this.hide.includes(section);
+    // A framework may set the property to the attribute's string form ("installation usage");
+    // match whole words, so hiding `usage-based` never hides `usage`.
+    const hide: readonly string[] =
+      typeof this.hide === 'string' ? (this.hide as string).split(/\s+/) : this.hide;
+    return !hide.includes(section);
   }
 
   override render() {

@@ -78,6 +78,7 @@ export class PowerPackLimits extends EditingWidget {
     draft: ChangeSet,
     issues: readonly ValidationIssue[],
     enabled: boolean,
+    index: number,
   ) {
     const m = this.m;
     const limit = planned.limit;
@@ -90,8 +91,9 @@ export class PowerPackLimits extends EditingWidget {
     const others = mine.filter((i) => i !== limitIssue && i.code !== 'unknown-power-pack-service');
     const readonly = snapshot.permission !== 'update';
     const description = entryFor(m.descriptions, service.id);
-    return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="name-${service.id}">
-      <h4 id="name-${service.id}">${service.name}</h4>
+    // By position: a service id from the backend may hold spaces, which would split the reference.
+    return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="service-${index}">
+      <h4 id="service-${index}">${service.name}</h4>
       ${description ? html`<p part="description">${description}</p>` : nothing}
       <lk-number-stepper
         label=${m.limitLabel(service.name)}
@@ -153,7 +155,7 @@ export class PowerPackLimits extends EditingWidget {
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, draft, issues, enabled))}
+              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, draft, issues, enabled, index))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }
