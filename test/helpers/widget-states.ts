@@ -1,5 +1,6 @@
 // The shared state suite every data widget runs (loading, error with retry, none / view / update
 // permission, not connected), with an axe check in each state.
+import './lit-warnings.js';
 import { expect, fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { LicensingAdapter } from '../../src/adapters/adapter.js';
