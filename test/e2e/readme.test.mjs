@@ -49,7 +49,12 @@ function exportPaths() {
   const paths = {};
   for (const [key, target] of Object.entries(pkg.exports)) {
     const types = typeof target === 'object' ? target.types : undefined;
-    if (!types || key.includes('*')) continue;
+    if (!types) continue;
+    if (key.includes('*')) {
+      // `./dist/*.js` → `./dist/*.d.ts`: any module of the build, from the source it is built from.
+      paths[`licence-kit${key.slice(1).replace(/\*\.js$/, '*')}`] = [join(projectRoot, 'src', '*')];
+      continue;
+    }
     const sourceFile = types.replace(/^\.\/dist\//, './src/').replace(/\.d\.ts$/, '.ts');
     paths[`licence-kit${key.slice(1)}`] = [join(projectRoot, sourceFile)];
   }

@@ -32,6 +32,11 @@ describe('Storybook: every story', () => {
   let browser;
   let stories;
   before(async () => {
+    // The preview reads the custom elements manifest, which is generated, not committed.
+    execFileSync('npm', ['run', 'manifest', '--silent'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     execFileSync('npx', ['storybook', 'build', '--quiet', '-o', out], {
       cwd: projectRoot,
       stdio: ['ignore', 'ignore', 'inherit'],
