@@ -1,15 +1,21 @@
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import { csvRow } from './csv.js';
-import { rowLayout } from './row-layout.js';
+import {
+  rowWindow,
+  rowsTopFor,
+  rowsTopToShow,
+  scrollTopFor,
+  type RowMetrics,
+  type RowWindow,
+} from './row-layout.js';
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
@@ -25,7 +31,9 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * that stays fast and small at 100,000 agents.
  *
  * Rows come page by page through the store's `listUsage` (filtering and search happen in the
- * adapter) as they scroll into view, and only the rows in view are in the DOM. The grid follows the
+ * adapter) as they scroll into view, and only the rows in view are in the DOM: every row has one
+ * height, so which rows are in view is arithmetic, nothing is measured per row, and the DOM and
+ * the scroll height stay the same at 50 agents or at 1,000,000. The grid follows the
  * ARIA grid pattern: one tab stop; arrow keys move between cells, Page Up / Page Down by a screen,
  * Home / End to the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last agent. With
  * `view` permission it is the same view; with `none` only the no-access notice shows (R1).
@@ -95,22 +103,34 @@ export class UsageOverview extends LicensingWidget {
   @query('[part~="table"]') private grid!: HTMLElement | null;
   @query('[part~="header"]') private header!: HTMLElement | null;
   @query('[part~="body"]') private body!: HTMLElement | null;
+  @query('.space') private space!: HTMLElement | null;
+  @query('.probe') private probe!: HTMLElement | null;
 
   private pages: UsagePages | undefined;
   private pagesStore: LicensingStore | undefined;
   private pagesVersion: string | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private exportController: AbortController | undefined;
-  /** The rows the virtualizer has in the DOM. */
-  private range = { first: -1, last: -1 };
-  /** Move focus to the active cell as soon as the virtualizer renders it. */
+  /** The rows in the DOM, and where they sit in the scroll space. */
+  private rowsInView: RowWindow = { first: 0, last: -1, offsetPx: 0, spacePx: 0 };
+  /** The grid's scroll position as last seen. */
+  private lastScrollTop = 0;
+  /**
+   * Where the rows stood after the element itself scrolled (keyboard moves): the exact rows
+   * position for that scroll position, which the browser may have rounded.
+   */
+  private anchor: { scrollTop: number; rowsTop: number } | undefined;
+  /** Move focus to the active cell once the update that renders it is done. */
   private pendingFocus = false;
-  /** One items array per total: the rows are read by index, so only the length matters. */
-  private items: number[] = [];
-  /** A row's height in pixels, read from the first row rendered (the CSS decides it). */
+  /**
+   * A row's height and the height rows show in, in px. The CSS decides both; a ResizeObserver
+   * reports them after layout (no forced layout), and until then these guesses (3rem rows in a
+   * 28rem grid) let the first frame render about the right rows.
+   */
   private rowPx = 48;
-  private rowMeasured = false;
-  private layout = rowLayout(this.rowPx);
+  private viewportPx = 400;
+  private resizeObserver: ResizeObserver | undefined;
+  private observedGrid: HTMLElement | null = null;
 
   private get m(): UsageOverviewMessages {
     return this.locale.section('usage-overview', messages);
@@ -126,6 +146,8 @@ export class UsageOverview extends LicensingWidget {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.observedGrid = null;
     clearTimeout(this.debounce);
     this.debounce = undefined;
     this.exportController?.abort();
@@ -139,11 +161,22 @@ export class UsageOverview extends LicensingWidget {
     // Any new filter (the user's, or a host's, e.g. "see who uses Outbound") starts at its top.
     if (this.hasUpdated && (changed.has('typeId') || changed.has('search'))) {
       this.activeRow = 0;
+      this.lastScrollTop = 0;
+      this.anchor = undefined;
       if (this.grid) this.grid.scrollTop = 0;
     }
     this.syncQuery();
     const total = this.pages?.shown?.total;
     if (total !== undefined && this.activeRow >= total) this.activeRow = Math.max(0, total - 1);
+    this.rowsInView = this.computeWindow();
+  }
+
+  protected override updated(): void {
+    const grid = this.grid;
+    if (grid !== this.observedGrid) this.observe(grid);
+    if (!grid) return;
+    this.applyWindow();
+    this.pages?.ensure(this.rowsInView.first, this.rowsInView.last);
   }
 
   /** Keeps the page cache on the current store, data version, page size and filter. */
@@ -285,39 +318,44 @@ export class UsageOverview extends LicensingWidget {
 
   private renderGrid(shown: UsageResult, busy: boolean): TemplateResult {
     const total = shown.total ?? 0;
-    if (this.items.length !== total) this.items = new Array<number>(total).fill(0);
-    const activeRendered = this.activeInRange();
+    const m = this.m;
     const catalog = this.catalog;
+    const { first, last } = this.rowsInView;
+    const rows: number[] = [];
+    for (let i = first; i <= last; i++) rows.push(i);
     return html`<div
       part="table"
       class="table"
       role="grid"
-      aria-label=${this.m.tableLabel}
+      aria-label=${m.tableLabel}
       aria-rowcount=${total + 1}
       aria-colcount=${catalog.length + 1}
       aria-busy=${busy ? 'true' : 'false'}
-      tabindex=${activeRendered ? -1 : 0}
+      tabindex=${this.activeInRange() ? -1 : 0}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocusin}
       @focus=${this.onGridFocus}
+      @scroll=${this.onScroll}
     >
       <div class="inner">
         <div part="header" class="header" role="rowgroup">
           <div class="row" role="row" aria-rowindex="1">
-            <span part="column-header" class="cell name" role="columnheader">${this.m.agentColumn}</span>
+            <span part="column-header" class="cell name" role="columnheader">${m.agentColumn}</span>
             ${catalog.map(
               (type) =>
                 html`<span part="column-header" class="cell type" role="columnheader">${type.name}</span>`,
             )}
           </div>
         </div>
-        <div part="body" class="body" role="rowgroup" @rangeChanged=${this.onRangeChanged}>
-          ${virtualize({
-            items: this.items,
-            keyFunction: (_item: number, index: number) => index,
-            renderItem: (_item: number, index: number) => this.renderRow(shown, index),
-            layout: this.layout,
-          })}
+        <div class="space">
+          <div class="probe" aria-hidden="true"></div>
+          <div part="body" class="body" role="rowgroup">
+            ${repeat(
+              rows,
+              (index) => index,
+              (index) => this.renderRow(shown, index, m, catalog),
+            )}
+          </div>
         </div>
       </div>
     </div>`;
@@ -327,8 +365,12 @@ export class UsageOverview extends LicensingWidget {
    * One template whether the agent is here or still coming, so the row's elements stay the same
    * when its page lands: a focused cell keeps focus.
    */
-  private renderRow(shown: UsageResult, index: number): TemplateResult {
-    const m = this.m;
+  private renderRow(
+    shown: UsageResult,
+    index: number,
+    m: UsageOverviewMessages,
+    catalog: readonly LicenceType[],
+  ): TemplateResult {
     const agent = shown.row(index);
     const active = index === this.activeRow;
     const tab = (col: number) => (active && col === this.activeCol ? 0 : -1);
@@ -349,7 +391,7 @@ export class UsageOverview extends LicensingWidget {
                 ><span class="skeleton" aria-hidden="true"></span>`
         }</span
       >
-      ${this.catalog.map((type, i) => {
+      ${catalog.map((type, i) => {
         const has = agent?.licences.includes(type.id);
         const kind = has === undefined ? '' : has ? 'yes' : 'no';
         // The glyph comes from CSS (with empty alternative text); the words are what a screen
@@ -416,40 +458,81 @@ export class UsageOverview extends LicensingWidget {
     );
   }
 
-  private onRangeChanged = (event: RangeChangedEvent): void => {
-    const wasRendered = this.activeInRange();
-    this.range = { first: event.first, last: event.last };
-    this.pages?.ensure(event.first, event.last);
-    const rendered = this.activeInRange();
-    // The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
-    // grid, so the keys still work from the active cell, instead of losing it to the page.
-    if (!rendered) {
-      const focused = (this.renderRoot as ShadowRoot).activeElement;
-      if (focused && this.body?.contains(focused)) this.grid?.focus({ preventScroll: true });
-    }
-    if (rendered !== wasRendered) this.requestUpdate();
-    // The virtualizer renders the new rows in its own listener, after this one.
-    queueMicrotask(() => {
-      if (!this.rowMeasured) this.measureRow();
-      if (this.pendingFocus) this.focusActive();
-    });
+  private onScroll = (): void => {
+    const top = this.grid?.scrollTop ?? 0;
+    if (top === this.lastScrollTop) return;
+    this.lastScrollTop = top;
+    this.updateWindow();
   };
 
-  /**
-   * Rows are positioned at index × height without being measured, so the layout must know the
-   * height the CSS gives them (`--usage-overview-row-height`, rounded to whole pixels). Read once,
-   * from the first row rendered.
-   */
-  private measureRow(): void {
-    const height = this.body?.querySelector('[role="row"]')?.getBoundingClientRect().height;
-    if (!height) return;
-    this.rowMeasured = true;
-    const px = Math.round(height);
-    if (px !== this.rowPx) {
-      this.rowPx = px;
-      this.layout = rowLayout(px);
+  /** The row height and the rows' viewport, reported after layout; rows have no size of their own. */
+  private onResize = (): void => {
+    if (this.readMetrics()) this.updateWindow();
+  };
+
+  /** Reads the row height and the rows' viewport; true when either changed. */
+  private readMetrics(): boolean {
+    const grid = this.grid;
+    if (!grid) return false;
+    const viewport = grid.clientHeight - (this.header?.offsetHeight ?? 0);
+    const row = this.probe?.getBoundingClientRect().height ?? 0;
+    if ((viewport <= 0 || viewport === this.viewportPx) && (row <= 0 || row === this.rowPx)) return false;
+    if (viewport > 0) this.viewportPx = viewport;
+    if (row > 0) this.rowPx = row;
+    this.anchor = undefined;
+    this.lastScrollTop = grid.scrollTop;
+    return true;
+  }
+
+  private observe(grid: HTMLElement | null): void {
+    this.resizeObserver ??= new ResizeObserver(this.onResize);
+    this.resizeObserver.disconnect();
+    this.observedGrid = grid;
+    // A new grid starts at its top.
+    this.lastScrollTop = grid?.scrollTop ?? 0;
+    this.anchor = undefined;
+    for (const el of [grid, this.header, this.probe]) if (el) this.resizeObserver.observe(el);
+  }
+
+  private metrics(): RowMetrics {
+    return { total: this.pages?.shown?.total ?? 0, rowPx: this.rowPx, viewportPx: this.viewportPx };
+  }
+
+  /** The rows position at the top: exact after the element's own scrolling, else from scrollTop. */
+  private rowsTop(metrics: RowMetrics): number {
+    const anchor = this.anchor;
+    return anchor && anchor.scrollTop === this.lastScrollTop
+      ? anchor.rowsTop
+      : rowsTopFor(this.lastScrollTop, metrics);
+  }
+
+  private computeWindow(): RowWindow {
+    const metrics = this.metrics();
+    return rowWindow(this.lastScrollTop, this.rowsTop(metrics), metrics);
+  }
+
+  /** After a scroll or a resize: renders the rows now in view, or only moves them. */
+  private updateWindow(): void {
+    const previous = this.rowsInView;
+    const next = this.computeWindow();
+    this.rowsInView = next;
+    if (next.first !== previous.first || next.last !== previous.last) {
+      // The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
+      // grid, so the keys still work from the active cell, instead of losing it to the page.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (!this.activeInRange() && focused && this.body?.contains(focused)) {
+        this.grid?.focus({ preventScroll: true });
+      }
       this.requestUpdate();
+    } else {
+      this.applyWindow();
     }
+  }
+
+  /** Sizes the scroll space and places the rows (CSSOM custom properties: strict CSP holds). */
+  private applyWindow(): void {
+    this.space?.style.setProperty('--_space', `${this.rowsInView.spacePx}px`);
+    this.body?.style.setProperty('--_offset', `${this.rowsInView.offsetPx}px`);
   }
 
   private onGridFocusin = (event: FocusEvent): void => {
@@ -516,9 +599,9 @@ export class UsageOverview extends LicensingWidget {
 
   // ————— focus and scrolling —————
 
-  /** Whether the virtualizer has the active row in the DOM. */
+  /** Whether the active row is in the DOM. */
   private activeInRange(): boolean {
-    return this.activeRow >= this.range.first && this.activeRow <= this.range.last;
+    return this.activeRow >= this.rowsInView.first && this.activeRow <= this.rowsInView.last;
   }
 
   private activeCell(): HTMLElement | null {
@@ -530,10 +613,7 @@ export class UsageOverview extends LicensingWidget {
   }
 
   private rowsPerScreen(): number {
-    const grid = this.grid;
-    if (!grid) return 1;
-    const visible = grid.clientHeight - (this.header?.offsetHeight ?? 0);
-    return Math.max(1, Math.floor(visible / this.rowPx) - 1);
+    return Math.max(1, Math.floor(this.viewportPx / this.rowPx) - 1);
   }
 
   /** Makes (row, col) the active cell, scrolls it into view and focuses it once it is rendered. */
@@ -548,10 +628,10 @@ export class UsageOverview extends LicensingWidget {
 
   private focusActive(): void {
     if (!this.pendingFocus) return;
-    const cell = this.activeCell();
-
-    if (!cell) return;
+    // Never later: a focus that arrives after the user moved on would steal it.
     this.pendingFocus = false;
+    const cell = this.activeCell();
+    if (!cell) return;
     cell.focus({ preventScroll: true });
     this.scrollCellIntoView(cell);
   }
@@ -559,14 +639,27 @@ export class UsageOverview extends LicensingWidget {
   /** Rows have one height, so the row's position is arithmetic even when it is not rendered. */
   private scrollRowIntoView(row: number): void {
     const grid = this.grid;
-    const body = this.body;
-    if (!grid || !body) return;
-    const height = this.rowPx;
-    const header = this.header?.offsetHeight ?? 0;
-    const top = body.offsetTop + row * height;
-    if (top - header < grid.scrollTop) grid.scrollTop = top - header;
-    else if (top + height > grid.scrollTop + grid.clientHeight)
-      grid.scrollTop = top + height - grid.clientHeight;
+    if (!grid) return;
+    // A key can come between a CSS change and the ResizeObserver's report of it: the arithmetic
+    // must use the row height of now (a forced layout, on a key press only).
+    if (this.readMetrics()) {
+      this.rowsInView = this.computeWindow();
+      this.applyWindow();
+    }
+    const metrics = this.metrics();
+    const current = this.rowsTop(metrics);
+    const target = rowsTopToShow(row, current, metrics);
+    if (target === current) return;
+    const top = scrollTopFor(target, metrics);
+    grid.scrollTop = top;
+    // Where it landed: the browser rounds, and past the largest scroll space that rounding is
+    // scaled up, so the exact rows position is kept with it.
+    this.lastScrollTop = grid.scrollTop;
+    this.anchor =
+      Math.abs(this.lastScrollTop - top) <= 1
+        ? { scrollTop: this.lastScrollTop, rowsTop: target }
+        : undefined;
+    this.updateWindow();
   }
 
   /** Sideways only: the agent column sticks to the start edge, so a cell must not hide under it. */

@@ -84,8 +84,8 @@ export const styles = css`
   }
 
   /* The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
-     start edge. Columns have fixed widths, so the rows (positioned by the virtualizer) and the
-     header line up without measuring anything. */
+     start edge. Columns have fixed widths, so the rows and the header line up without measuring
+     anything. */
   .table {
     position: relative;
     height: var(--_height);
@@ -132,17 +132,39 @@ export const styles = css`
     justify-content: center;
     text-align: center;
   }
-  /* The virtualizer positions each row at index × height and writes the grid layout's item size
-     (1 px wide) inline: the rows take the full scrolled width and a whole-pixel height instead. */
-  .body .row {
-    width: 100% !important;
-    height: var(--_row-height) !important;
-    border-bottom: 1px solid var(--_grid-border);
+  /* The scroll space (--_space) holds every row, or a scaled space past a million-odd pixels;
+     the rows in view sit in one block moved to where they belong (--_offset). Both are set
+     through the CSSOM, so a strict CSP holds. The probe has a row's height for the
+     ResizeObserver: rows are never measured. */
+  .space {
+    position: relative;
+    height: var(--_space, 0px);
   }
+  .body {
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    transform: translateY(var(--_offset, 0px));
+  }
+  .probe {
+    position: absolute;
+    width: 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  .body .row,
+  .probe {
+    height: var(--_row-height);
+  }
+  /* Whole pixels, so rows do not drift off the arithmetic at row 100,000. */
   @supports (height: round(down, 1px, 1px)) {
-    .body .row {
-      height: round(down, var(--_row-height), 1px) !important;
+    .body .row,
+    .probe {
+      height: round(down, var(--_row-height), 1px);
     }
+  }
+  .body .row {
+    border-bottom: 1px solid var(--_grid-border);
   }
   .body .row:hover,
   .body .row:focus-within {
