@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
@@ -7,7 +7,6 @@ import { LicensingWidget } from '../../base/licensing-widget.js';
 import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
-import { csvRow } from './csv.js';
 import {
   rowWindow,
   rowsTopFor,
@@ -19,11 +18,6 @@ import {
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
-
-/** Agents per request of the CSV export: fewer, larger requests than scrolling makes. */
-const EXPORT_PAGE = 1000;
-
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * @tagname usage-overview
@@ -100,11 +94,24 @@ export class UsageOverview extends LicensingWidget {
   @state() private exporting = false;
   @state() private exportError: LicensingError | undefined;
 
-  @query('[part~="table"]') private grid!: HTMLElement | null;
-  @query('[part~="header"]') private header!: HTMLElement | null;
-  @query('[part~="body"]') private body!: HTMLElement | null;
-  @query('.space') private space!: HTMLElement | null;
-  @query('.probe') private probe!: HTMLElement | null;
+  private find(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+  private get grid() {
+    return this.find('[part~="table"]');
+  }
+  private get header() {
+    return this.find('[part~="header"]');
+  }
+  private get body() {
+    return this.find('[part~="body"]');
+  }
+  private get space() {
+    return this.find('.space');
+  }
+  private get probe() {
+    return this.find('.probe');
+  }
 
   private pages: UsagePages | undefined;
   private pagesStore: LicensingStore | undefined;
@@ -686,7 +693,7 @@ export class UsageOverview extends LicensingWidget {
   /**
    * Fetches every agent of the current filter (in pages, yielding between them so no task runs
    * long) and hands the CSV over through `licence-usage-export`, then downloads it unless a
-   * listener cancelled the event.
+   * listener cancelled the event. The export's code loads on the first export.
    */
   private exportCsv = async (): Promise<void> => {
     const store = this.licensing.store;
@@ -699,34 +706,14 @@ export class UsageOverview extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const parts = [csvRow([m.csvName, m.csvEmail, ...catalog.map((type) => type.name)])];
-      let rows = 0;
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const page = await store.listUsage(
-          {
-            ...(filter.typeId ? { typeId: filter.typeId } : {}),
-            ...(filter.search ? { search: filter.search } : {}),
-            offset,
-            limit: EXPORT_PAGE,
-          },
-          { signal: controller.signal },
-        );
-        let chunk = '';
-        for (const agent of page.agents) {
-          const held = new Set(agent.licences);
-          chunk += csvRow([
-            agent.name,
-            agent.email ?? '',
-            ...catalog.map((type) => (held.has(type.id) ? m.csvYes : m.csvNo)),
-          ]);
-        }
-        parts.push(chunk);
-        rows += page.agents.length;
-        if (page.agents.length < EXPORT_PAGE || offset + EXPORT_PAGE >= page.total) break;
-        await yieldToBrowser();
-        controller.signal.throwIfAborted();
-      }
-      const blob = new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' });
+      const { usageCsv, download } = await import('./csv.js');
+      const { blob, rows } = await usageCsv(
+        (query, signal) => store.listUsage(query, { signal }),
+        filter,
+        catalog,
+        m,
+        controller.signal,
+      );
       const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
       const proceed = this.dispatchEvent(
         new CustomEvent<UsageOverviewExportDetail>('licence-usage-export', {
@@ -746,15 +733,6 @@ export class UsageOverview extends LicensingWidget {
       }
     }
   };
-}
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 declare global {

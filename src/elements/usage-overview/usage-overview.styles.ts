@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const styles = css`
+// Comments live outside the css`` blocks: the minifier drops them there, not inside.
+const base = css`
   :host {
     --_height: var(--usage-overview-height, 28rem);
     --_row-height: var(--usage-overview-row-height, 3rem);
@@ -82,10 +83,12 @@ export const styles = css`
   .empty p {
     margin: 0;
   }
+`;
 
-  /* The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
-     start edge. Columns have fixed widths, so the rows and the header line up without measuring
-     anything. */
+// The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
+// start edge. Columns have fixed widths, so the rows and the header line up without measuring
+// anything.
+const table = css`
   .table {
     position: relative;
     height: var(--_height);
@@ -132,10 +135,13 @@ export const styles = css`
     justify-content: center;
     text-align: center;
   }
-  /* The scroll space (--_space) holds every row, or a scaled space past a million-odd pixels;
-     the rows in view sit in one block moved to where they belong (--_offset). Both are set
-     through the CSSOM, so a strict CSP holds. The probe has a row's height for the
-     ResizeObserver: rows are never measured. */
+`;
+
+// The scroll space (--_space) holds every row, or a scaled space past 8,000,000 px; the
+// rows in view sit in one block moved to where they belong (--_offset). Both are set through the
+// CSSOM, so a strict CSP holds. The probe has a row's height for the ResizeObserver: rows are never
+// measured.
+const space = css`
   .space {
     position: relative;
     height: var(--_space, 0px);
@@ -156,7 +162,11 @@ export const styles = css`
   .probe {
     height: var(--_row-height);
   }
-  /* Whole pixels, so rows do not drift off the arithmetic at row 100,000. */
+`;
+
+// Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
+// so a fractional one would not drift either).
+const rows = css`
   @supports (height: round(down, 1px, 1px)) {
     .body .row,
     .probe {
@@ -211,7 +221,10 @@ export const styles = css`
     font-size: 1.125rem;
     line-height: 1;
   }
-  /* The glyph is decoration with empty alternative text; the cell's hidden words carry meaning. */
+`;
+
+// The glyph is decoration with empty alternative text; the cell's hidden words carry meaning.
+const marks = css`
   .mark.yes::before {
     content: '✓' / '';
     color: var(--_mark);
@@ -234,4 +247,8 @@ export const styles = css`
       outline: 1px solid Highlight;
     }
   }
+`;
+
+export const styles = css`
+  ${base}${table}${space}${rows}${marks}
 `;
