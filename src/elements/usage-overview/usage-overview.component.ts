@@ -495,8 +495,8 @@ export class UsageOverview extends LicensingWidget {
     this.resizeObserver ??= new ResizeObserver(this.onResize);
     this.resizeObserver.disconnect();
     this.observedGrid = grid;
-    // A new grid starts at its top.
-    this.lastScrollTop = grid?.scrollTop ?? 0;
+    // A new grid starts at its top (reading its scrollTop here would force a layout).
+    this.lastScrollTop = 0;
     this.anchor = undefined;
     for (const el of [grid, this.header, this.probe]) if (el) this.resizeObserver.observe(el);
   }
