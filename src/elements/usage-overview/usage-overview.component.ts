@@ -409,9 +409,7 @@ export class UsageOverview extends LicensingWidget {
           role="gridcell"
           tabindex=${tab(i + 1)}
           data-col=${i + 1}
-          >${
-            kind ? html`<span class="visually-hidden">${has ? m.hasLicence : m.noLicence}</span>` : nothing
-          }</span
+          >${kind ? (has ? m.hasLicence : m.noLicence) : ''}</span
         >`;
       })}
     </div>`;
