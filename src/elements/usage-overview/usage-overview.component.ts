@@ -8,6 +8,7 @@ import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import {
+  OVERHANG_ROWS,
   rowWindow,
   rowsTopFor,
   rowsTopToShow,
@@ -136,6 +137,11 @@ export class UsageOverview extends LicensingWidget {
    */
   private rowPx = 48;
   private viewportPx = 400;
+  /**
+   * Rows rendered beyond each edge of the view. None in a grid's first frame, which shows only
+   * what is visible; the margin comes a frame later, before anyone can scroll.
+   */
+  private overhang = 0;
   private resizeObserver: ResizeObserver | undefined;
   private observedGrid: HTMLElement | null = null;
 
@@ -496,6 +502,12 @@ export class UsageOverview extends LicensingWidget {
     // A new grid starts at its top (reading its scrollTop here would force a layout).
     this.lastScrollTop = 0;
     this.anchor = undefined;
+    if (grid && !this.overhang) {
+      requestAnimationFrame(() => {
+        this.overhang = OVERHANG_ROWS;
+        this.updateWindow();
+      });
+    }
     for (const el of [grid, this.header, this.probe]) if (el) this.resizeObserver.observe(el);
   }
 
@@ -513,7 +525,7 @@ export class UsageOverview extends LicensingWidget {
 
   private computeWindow(): RowWindow {
     const metrics = this.metrics();
-    return rowWindow(this.lastScrollTop, this.rowsTop(metrics), metrics);
+    return rowWindow(this.lastScrollTop, this.rowsTop(metrics), metrics, this.overhang);
   }
 
   /** After a scroll or a resize: renders the rows now in view, or only moves them. */
