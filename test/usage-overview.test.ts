@@ -7,6 +7,13 @@ import '../src/elements/licence-provider/licence-provider.js';
 import '../src/elements/usage-overview/usage-overview.js';
 import type { UsageOverview } from '../src/elements/usage-overview/usage-overview.component.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../src/events.js';
+import {
+  MAX_SCROLL_SPACE,
+  maxScroll,
+  rowWindow,
+  rowsTopFor,
+  scrollTopFor,
+} from '../src/elements/usage-overview/row-layout.js';
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csUsage } from '../src/locales/cs/usage-overview.js';
@@ -501,5 +508,37 @@ describe('usage-overview', () => {
     expect(optionTexts(el)[0]).to.equal('Všechny typy licencí (4)');
     expect(marks(el, 'Ben Smith')[1]).to.equal('nemá licenci');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('usage-overview row windowing', () => {
+  const metrics = (total: number) => ({ total, rowPx: 48, viewportPx: 400 });
+
+  it('maps scrolling one to one while every row fits', () => {
+    const m = metrics(100_000);
+    expect(maxScroll(m)).to.equal(100_000 * 48 - 400);
+    expect(rowsTopFor(4800, m)).to.equal(4800);
+    expect(scrollTopFor(4800, m)).to.equal(4800);
+    const view = rowWindow(4800, 4800, m, 0);
+    expect([view.first, view.last, view.offsetPx]).to.deep.equal([100, 108, 4800]);
+  });
+
+  it('scales past the largest scroll space, reaching both ends and keeping the middle', () => {
+    const m = metrics(1_000_000);
+    const end = maxScroll(m);
+    expect(end).to.equal(MAX_SCROLL_SPACE - 400);
+    expect(rowsTopFor(0, m)).to.equal(0);
+    expect(rowsTopFor(end, m)).to.equal(1_000_000 * 48 - 400);
+    expect(rowWindow(end, rowsTopFor(end, m), m, 0).last).to.equal(999_999);
+    expect(Math.round(rowsTopFor(end / 2, m) / 48)).to.be.within(499_990, 500_000);
+    // A row asked for by the keyboard is where the arithmetic says, at the top of the view.
+    const top = 777_777 * 48;
+    const view = rowWindow(scrollTopFor(top, m), top, m, 0);
+    expect(view.first).to.equal(777_777);
+    expect(view.offsetPx).to.be.closeTo(scrollTopFor(top, m), 1e-6);
+  });
+
+  it('renders nothing for no rows', () => {
+    expect(rowWindow(0, 0, metrics(0))).to.deep.equal({ first: 0, last: -1, offsetPx: 0, spacePx: 0 });
   });
 });
