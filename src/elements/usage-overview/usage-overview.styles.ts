@@ -87,7 +87,8 @@ const base = css`
 
 // The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
-// anything. Rows are flex rows, not grids: the same columns at a quarter less layout time.
+// anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
+// element places the rows itself, so the browser's scroll anchoring must not move them too.
 const table = css`
   .table {
     position: relative;
@@ -97,6 +98,7 @@ const table = css`
     border-radius: var(--_radius);
     background: var(--_background);
     overscroll-behavior: contain;
+    overflow-anchor: none;
   }
   .table[aria-busy='true'] .body {
     opacity: 0.6;
