@@ -49,6 +49,15 @@ interface Persisted {
   installationLicense: InstallationLicense | null;
 }
 
+/** The agents a search found, positions in name order. */
+interface SearchHits {
+  text: string;
+  matches: Uint32Array;
+  countsByType: Record<string, number>;
+  /** Per type, the matches holding it: paging a search within a type reuses them. */
+  byType: Map<string, Uint32Array>;
+}
+
 /** `v7` → `v8`; anything without a trailing number gets one. */
 function nextVersion(version: string): string {
   const match = /^(.*?)(\d+)$/.exec(version);
@@ -56,6 +65,12 @@ function nextVersion(version: string): string {
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A copy of an agent the caller may keep or change. Agents are flat apart from their licences;
+ * structuredClone per agent cost more than the page's whole lookup.
+ */
+const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.licences] });
 
 /** Lower case without accents, so "novakova" finds "Nováková". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -84,8 +99,7 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly byName: readonly Agent[];
   private readonly byType = new Map<string, Uint32Array>();
   private readonly searchText: readonly string[];
-  private lastSearch:
-    { text: string; matches: Uint32Array; countsByType: Record<string, number> } | undefined;
+  private lastSearch: SearchHits | undefined;
   private readonly idempotency = new Map<string, LicensingSnapshot>();
   private readonly pendingFailures = new Map<AdapterMethod, Failure[]>();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
@@ -181,12 +195,15 @@ export class MemoryAdapter implements LicensingAdapter {
     } else {
       const found = this.search(search);
       countsByType = found.countsByType;
-      const matches = query.typeId ? this.filterByType(found.matches, query.typeId) : found.matches;
+      const matches = query.typeId ? this.filterByType(found, query.typeId) : found.matches;
       total = matches.length;
       pick = (i) => matches[i]!;
     }
     const agents: Agent[] = [];
-    for (let i = offset; i < Math.min(total, offset + limit); i++) agents.push(clone(this.byName[pick(i)]!));
+    // Only the page's agents are touched: the per-type index and the cached search give their
+    // positions, so a page costs the same at 50 agents or 1,000,000.
+    for (let i = offset; i < Math.min(total, offset + limit); i++)
+      agents.push(copyAgent(this.byName[pick(i)]!));
     return { total, countsByType: { ...countsByType }, agents };
   }
 
@@ -355,7 +372,7 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Agents whose name or email contains `text`; the last search is cached for paging. */
-  private search(text: string) {
+  private search(text: string): SearchHits {
     if (this.lastSearch?.text === text) return this.lastSearch;
     const hits: number[] = [];
     const countsByType: Record<string, number> = {};
@@ -365,11 +382,16 @@ export class MemoryAdapter implements LicensingAdapter {
         for (const id of this.byName[i]!.licences) countsByType[id] = (countsByType[id] ?? 0) + 1;
       }
     }
-    this.lastSearch = { text, matches: Uint32Array.from(hits), countsByType };
+    this.lastSearch = { text, matches: Uint32Array.from(hits), countsByType, byType: new Map() };
     return this.lastSearch;
   }
 
-  private filterByType(matches: Uint32Array, typeId: string): Uint32Array {
-    return matches.filter((i) => this.byName[i]!.licences.includes(typeId));
+  private filterByType(found: SearchHits, typeId: string): Uint32Array {
+    let matches = found.byType.get(typeId);
+    if (!matches) {
+      matches = found.matches.filter((i) => this.byName[i]!.licences.includes(typeId));
+      found.byType.set(typeId, matches);
+    }
+    return matches;
   }
 }

@@ -1,23 +1,25 @@
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
+import { formatNumber } from '../../i18n/format.js';
 import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
-import { csvRow } from './csv.js';
-import { rowLayout } from './row-layout.js';
+import {
+  OVERHANG_ROWS,
+  rowWindow,
+  rowsTopFor,
+  rowsTopToShow,
+  scrollTopFor,
+  type RowMetrics,
+  type RowWindow,
+} from './row-layout.js';
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
-
-/** Agents per request of the CSV export: fewer, larger requests than scrolling makes. */
-const EXPORT_PAGE = 1000;
-
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * @tagname usage-overview
@@ -25,7 +27,9 @@ const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 
  * that stays fast and small at 100,000 agents.
  *
  * Rows come page by page through the store's `listUsage` (filtering and search happen in the
- * adapter) as they scroll into view, and only the rows in view are in the DOM. The grid follows the
+ * adapter) as they scroll into view, and only the rows in view are in the DOM: every row has one
+ * height, so which rows are in view is arithmetic, nothing is measured per row, and the DOM and
+ * the scroll height stay the same at 50 agents or at 1,000,000. The grid follows the
  * ARIA grid pattern: one tab stop; arrow keys move between cells, Page Up / Page Down by a screen,
  * Home / End to the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last agent. With
  * `view` permission it is the same view; with `none` only the no-access notice shows (R1).
@@ -95,25 +99,55 @@ export class UsageOverview extends LicensingWidget {
   @state() private exporting = false;
   @state() private exportError: LicensingError | undefined;
 
-  @query('[part~="table"]') private grid!: HTMLElement | null;
-  @query('[part~="header"]') private header!: HTMLElement | null;
-  @query('[part~="body"]') private body!: HTMLElement | null;
+  private find(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+  private get grid() {
+    return this.find('[part~="table"]');
+  }
+  private get header() {
+    return this.find('[part~="header"]');
+  }
+  private get body() {
+    return this.find('[part~="body"]');
+  }
+  private get space() {
+    return this.find('.space');
+  }
+  private get probe() {
+    return this.find('.probe');
+  }
 
   private pages: UsagePages | undefined;
   private pagesStore: LicensingStore | undefined;
   private pagesVersion: string | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private exportController: AbortController | undefined;
-  /** The rows the virtualizer has in the DOM. */
-  private range = { first: -1, last: -1 };
-  /** Move focus to the active cell as soon as the virtualizer renders it. */
+  /** The rows in the DOM, and where they sit in the scroll space. */
+  private rowsInView: RowWindow = { first: 0, last: -1, offsetPx: 0, spacePx: 0 };
+  /** The grid's scroll position as last seen. */
+  private lastScrollTop = 0;
+  /**
+   * Where the rows stood after the element itself scrolled (keyboard moves): the exact rows
+   * position for that scroll position, which the browser may have rounded.
+   */
+  private anchor: { scrollTop: number; rowsTop: number } | undefined;
+  /** Move focus to the active cell once the update that renders it is done. */
   private pendingFocus = false;
-  /** One items array per total: the rows are read by index, so only the length matters. */
-  private items: number[] = [];
-  /** A row's height in pixels, read from the first row rendered (the CSS decides it). */
+  /**
+   * A row's height and the height rows show in, in px. The CSS decides both; a ResizeObserver
+   * reports them after layout (no forced layout), and until then these guesses (3rem rows in a
+   * 28rem grid) let the first frame render about the right rows.
+   */
   private rowPx = 48;
-  private rowMeasured = false;
-  private layout = rowLayout(this.rowPx);
+  private viewportPx = 400;
+  /**
+   * Rows rendered beyond each edge of the view. None in a grid's first frame, which shows only
+   * what is visible; the margin comes a frame later, before anyone can scroll.
+   */
+  private overhang = 0;
+  private resizeObserver: ResizeObserver | undefined;
+  private observedGrid: HTMLElement | null = null;
 
   private get m(): UsageOverviewMessages {
     return this.locale.section('usage-overview', messages);
@@ -127,8 +161,18 @@ export class UsageOverview extends LicensingWidget {
     return { typeId: this.typeId, search: this.search.trim() };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // V8 starts ICU on a page's first Intl call (15–20 ms on the bench machine). Start it in a task
+    // of its own while the first page of agents is on its way, not inside the frame that shows it.
+    // When the data is there already (a warm store, the bench) the frame pays it as before.
+    setTimeout(() => formatNumber(0, 'en'));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.observedGrid = null;
     clearTimeout(this.debounce);
     this.debounce = undefined;
     this.exportController?.abort();
@@ -142,11 +186,22 @@ export class UsageOverview extends LicensingWidget {
     // Any new filter (the user's, or a host's, e.g. "see who uses Outbound") starts at its top.
     if (this.hasUpdated && (changed.has('typeId') || changed.has('search'))) {
       this.activeRow = 0;
+      this.lastScrollTop = 0;
+      this.anchor = undefined;
       if (this.grid) this.grid.scrollTop = 0;
     }
     this.syncQuery();
     const total = this.pages?.shown?.total;
     if (total !== undefined && this.activeRow >= total) this.activeRow = Math.max(0, total - 1);
+    this.rowsInView = this.computeWindow();
+  }
+
+  protected override updated(): void {
+    const grid = this.grid;
+    if (grid !== this.observedGrid) this.observe(grid);
+    if (!grid) return;
+    this.applyWindow();
+    this.pages?.ensure(this.rowsInView.first, this.rowsInView.last);
   }
 
   /** Keeps the page cache on the current store, data version, page size and filter. */
@@ -288,39 +343,44 @@ export class UsageOverview extends LicensingWidget {
 
   private renderGrid(shown: UsageResult, busy: boolean): TemplateResult {
     const total = shown.total ?? 0;
-    if (this.items.length !== total) this.items = new Array<number>(total).fill(0);
-    const activeRendered = this.activeInRange();
+    const m = this.m;
     const catalog = this.catalog;
+    const { first, last } = this.rowsInView;
+    const rows: number[] = [];
+    for (let i = first; i <= last; i++) rows.push(i);
     return html`<div
       part="table"
       class="table"
       role="grid"
-      aria-label=${this.m.tableLabel}
+      aria-label=${m.tableLabel}
       aria-rowcount=${total + 1}
       aria-colcount=${catalog.length + 1}
       aria-busy=${busy ? 'true' : 'false'}
-      tabindex=${activeRendered ? -1 : 0}
+      tabindex=${this.activeInRange() ? -1 : 0}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocusin}
       @focus=${this.onGridFocus}
+      @scroll=${this.onScroll}
     >
       <div class="inner">
         <div part="header" class="header" role="rowgroup">
           <div class="row" role="row" aria-rowindex="1">
-            <span part="column-header" class="cell name" role="columnheader">${this.m.agentColumn}</span>
+            <span part="column-header" class="cell name" role="columnheader">${m.agentColumn}</span>
             ${catalog.map(
               (type) =>
                 html`<span part="column-header" class="cell type" role="columnheader">${type.name}</span>`,
             )}
           </div>
         </div>
-        <div part="body" class="body" role="rowgroup" @rangeChanged=${this.onRangeChanged}>
-          ${virtualize({
-            items: this.items,
-            keyFunction: (_item: number, index: number) => index,
-            renderItem: (_item: number, index: number) => this.renderRow(shown, index),
-            layout: this.layout,
-          })}
+        <div class="space">
+          <div class="probe" aria-hidden="true"></div>
+          <div part="body" class="body" role="rowgroup">
+            ${repeat(
+              rows,
+              (index) => index,
+              (index) => this.renderRow(shown, index, m, catalog),
+            )}
+          </div>
         </div>
       </div>
     </div>`;
@@ -330,8 +390,12 @@ export class UsageOverview extends LicensingWidget {
    * One template whether the agent is here or still coming, so the row's elements stay the same
    * when its page lands: a focused cell keeps focus.
    */
-  private renderRow(shown: UsageResult, index: number): TemplateResult {
-    const m = this.m;
+  private renderRow(
+    shown: UsageResult,
+    index: number,
+    m: UsageOverviewMessages,
+    catalog: readonly LicenceType[],
+  ): TemplateResult {
     const agent = shown.row(index);
     const active = index === this.activeRow;
     const tab = (col: number) => (active && col === this.activeCol ? 0 : -1);
@@ -352,7 +416,7 @@ export class UsageOverview extends LicensingWidget {
                 ><span class="skeleton" aria-hidden="true"></span>`
         }</span
       >
-      ${this.catalog.map((type, i) => {
+      ${catalog.map((type, i) => {
         const has = agent?.licences.includes(type.id);
         const kind = has === undefined ? '' : has ? 'yes' : 'no';
         // The glyph comes from CSS (with empty alternative text); the words are what a screen
@@ -363,9 +427,7 @@ export class UsageOverview extends LicensingWidget {
           role="gridcell"
           tabindex=${tab(i + 1)}
           data-col=${i + 1}
-          >${
-            kind ? html`<span class="visually-hidden">${has ? m.hasLicence : m.noLicence}</span>` : nothing
-          }</span
+          >${kind ? (has ? m.hasLicence : m.noLicence) : ''}</span
         >`;
       })}
     </div>`;
@@ -419,40 +481,87 @@ export class UsageOverview extends LicensingWidget {
     );
   }
 
-  private onRangeChanged = (event: RangeChangedEvent): void => {
-    const wasRendered = this.activeInRange();
-    this.range = { first: event.first, last: event.last };
-    this.pages?.ensure(event.first, event.last);
-    const rendered = this.activeInRange();
-    // The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
-    // grid, so the keys still work from the active cell, instead of losing it to the page.
-    if (!rendered) {
-      const focused = (this.renderRoot as ShadowRoot).activeElement;
-      if (focused && this.body?.contains(focused)) this.grid?.focus({ preventScroll: true });
-    }
-    if (rendered !== wasRendered) this.requestUpdate();
-    // The virtualizer renders the new rows in its own listener, after this one.
-    queueMicrotask(() => {
-      if (!this.rowMeasured) this.measureRow();
-      if (this.pendingFocus) this.focusActive();
-    });
+  private onScroll = (): void => {
+    const top = this.grid?.scrollTop ?? 0;
+    if (top === this.lastScrollTop) return;
+    this.lastScrollTop = top;
+    this.updateWindow();
   };
 
-  /**
-   * Rows are positioned at index × height without being measured, so the layout must know the
-   * height the CSS gives them (`--usage-overview-row-height`, rounded to whole pixels). Read once,
-   * from the first row rendered.
-   */
-  private measureRow(): void {
-    const height = this.body?.querySelector('[role="row"]')?.getBoundingClientRect().height;
-    if (!height) return;
-    this.rowMeasured = true;
-    const px = Math.round(height);
-    if (px !== this.rowPx) {
-      this.rowPx = px;
-      this.layout = rowLayout(px);
-      this.requestUpdate();
+  /** The row height and the rows' viewport, reported after layout; rows have no size of their own. */
+  private onResize = (): void => {
+    if (this.readMetrics()) this.updateWindow();
+  };
+
+  /** Reads the row height and the rows' viewport; true when either changed. */
+  private readMetrics(): boolean {
+    const grid = this.grid;
+    if (!grid) return false;
+    const viewport = grid.clientHeight - (this.header?.offsetHeight ?? 0);
+    const row = this.probe?.getBoundingClientRect().height ?? 0;
+    if ((viewport <= 0 || viewport === this.viewportPx) && (row <= 0 || row === this.rowPx)) return false;
+    if (viewport > 0) this.viewportPx = viewport;
+    if (row > 0) this.rowPx = row;
+    this.anchor = undefined;
+    this.lastScrollTop = grid.scrollTop;
+    return true;
+  }
+
+  private observe(grid: HTMLElement | null): void {
+    this.resizeObserver ??= new ResizeObserver(this.onResize);
+    this.resizeObserver.disconnect();
+    this.observedGrid = grid;
+    // A new grid starts at its top (reading its scrollTop here would force a layout).
+    this.lastScrollTop = 0;
+    this.anchor = undefined;
+    if (grid && !this.overhang) {
+      requestAnimationFrame(() => {
+        this.overhang = OVERHANG_ROWS;
+        this.updateWindow();
+      });
     }
+    for (const el of [grid, this.header, this.probe]) if (el) this.resizeObserver.observe(el);
+  }
+
+  private metrics(): RowMetrics {
+    return { total: this.pages?.shown?.total ?? 0, rowPx: this.rowPx, viewportPx: this.viewportPx };
+  }
+
+  /** The rows position at the top: exact after the element's own scrolling, else from scrollTop. */
+  private rowsTop(metrics: RowMetrics): number {
+    const anchor = this.anchor;
+    return anchor && anchor.scrollTop === this.lastScrollTop
+      ? anchor.rowsTop
+      : rowsTopFor(this.lastScrollTop, metrics);
+  }
+
+  private computeWindow(): RowWindow {
+    const metrics = this.metrics();
+    return rowWindow(this.lastScrollTop, this.rowsTop(metrics), metrics, this.overhang);
+  }
+
+  /** After a scroll or a resize: renders the rows now in view, or only moves them. */
+  private updateWindow(): void {
+    const previous = this.rowsInView;
+    const next = this.computeWindow();
+    this.rowsInView = next;
+    if (next.first !== previous.first || next.last !== previous.last) {
+      // The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
+      // grid, so the keys still work from the active cell, instead of losing it to the page.
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (!this.activeInRange() && focused && this.body?.contains(focused)) {
+        this.grid?.focus({ preventScroll: true });
+      }
+      this.requestUpdate();
+    } else {
+      this.applyWindow();
+    }
+  }
+
+  /** Sizes the scroll space and places the rows (CSSOM custom properties: strict CSP holds). */
+  private applyWindow(): void {
+    this.space?.style.setProperty('--_space', `${this.rowsInView.spacePx}px`);
+    this.body?.style.setProperty('--_offset', `${this.rowsInView.offsetPx}px`);
   }
 
   private onGridFocusin = (event: FocusEvent): void => {
@@ -519,9 +628,9 @@ export class UsageOverview extends LicensingWidget {
 
   // ————— focus and scrolling —————
 
-  /** Whether the virtualizer has the active row in the DOM. */
+  /** Whether the active row is in the DOM. */
   private activeInRange(): boolean {
-    return this.activeRow >= this.range.first && this.activeRow <= this.range.last;
+    return this.activeRow >= this.rowsInView.first && this.activeRow <= this.rowsInView.last;
   }
 
   private activeCell(): HTMLElement | null {
@@ -533,10 +642,7 @@ export class UsageOverview extends LicensingWidget {
   }
 
   private rowsPerScreen(): number {
-    const grid = this.grid;
-    if (!grid) return 1;
-    const visible = grid.clientHeight - (this.header?.offsetHeight ?? 0);
-    return Math.max(1, Math.floor(visible / this.rowPx) - 1);
+    return Math.max(1, Math.floor(this.viewportPx / this.rowPx) - 1);
   }
 
   /** Makes (row, col) the active cell, scrolls it into view and focuses it once it is rendered. */
@@ -551,10 +657,10 @@ export class UsageOverview extends LicensingWidget {
 
   private focusActive(): void {
     if (!this.pendingFocus) return;
-    const cell = this.activeCell();
-
-    if (!cell) return;
+    // Never later: a focus that arrives after the user moved on would steal it.
     this.pendingFocus = false;
+    const cell = this.activeCell();
+    if (!cell) return;
     cell.focus({ preventScroll: true });
     this.scrollCellIntoView(cell);
   }
@@ -562,14 +668,27 @@ export class UsageOverview extends LicensingWidget {
   /** Rows have one height, so the row's position is arithmetic even when it is not rendered. */
   private scrollRowIntoView(row: number): void {
     const grid = this.grid;
-    const body = this.body;
-    if (!grid || !body) return;
-    const height = this.rowPx;
-    const header = this.header?.offsetHeight ?? 0;
-    const top = body.offsetTop + row * height;
-    if (top - header < grid.scrollTop) grid.scrollTop = top - header;
-    else if (top + height > grid.scrollTop + grid.clientHeight)
-      grid.scrollTop = top + height - grid.clientHeight;
+    if (!grid) return;
+    // A key can come between a CSS change and the ResizeObserver's report of it: the arithmetic
+    // must use the row height of now (a forced layout, on a key press only).
+    if (this.readMetrics()) {
+      this.rowsInView = this.computeWindow();
+      this.applyWindow();
+    }
+    const metrics = this.metrics();
+    const current = this.rowsTop(metrics);
+    const target = rowsTopToShow(row, current, metrics);
+    if (target === current) return;
+    const top = scrollTopFor(target, metrics);
+    grid.scrollTop = top;
+    // Where it landed: the browser rounds, and past the largest scroll space that rounding is
+    // scaled up, so the exact rows position is kept with it.
+    this.lastScrollTop = grid.scrollTop;
+    this.anchor =
+      Math.abs(this.lastScrollTop - top) <= 1
+        ? { scrollTop: this.lastScrollTop, rowsTop: target }
+        : undefined;
+    this.updateWindow();
   }
 
   /** Sideways only: the agent column sticks to the start edge, so a cell must not hide under it. */
@@ -596,7 +715,7 @@ export class UsageOverview extends LicensingWidget {
   /**
    * Fetches every agent of the current filter (in pages, yielding between them so no task runs
    * long) and hands the CSV over through `licence-usage-export`, then downloads it unless a
-   * listener cancelled the event.
+   * listener cancelled the event. The export's code loads on the first export.
    */
   private exportCsv = async (): Promise<void> => {
     const store = this.licensing.store;
@@ -609,34 +728,14 @@ export class UsageOverview extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const parts = [csvRow([m.csvName, m.csvEmail, ...catalog.map((type) => type.name)])];
-      let rows = 0;
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const page = await store.listUsage(
-          {
-            ...(filter.typeId ? { typeId: filter.typeId } : {}),
-            ...(filter.search ? { search: filter.search } : {}),
-            offset,
-            limit: EXPORT_PAGE,
-          },
-          { signal: controller.signal },
-        );
-        let chunk = '';
-        for (const agent of page.agents) {
-          const held = new Set(agent.licences);
-          chunk += csvRow([
-            agent.name,
-            agent.email ?? '',
-            ...catalog.map((type) => (held.has(type.id) ? m.csvYes : m.csvNo)),
-          ]);
-        }
-        parts.push(chunk);
-        rows += page.agents.length;
-        if (page.agents.length < EXPORT_PAGE || offset + EXPORT_PAGE >= page.total) break;
-        await yieldToBrowser();
-        controller.signal.throwIfAborted();
-      }
-      const blob = new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' });
+      const { usageCsv, download } = await import('./csv.js');
+      const { blob, rows } = await usageCsv(
+        (query, signal) => store.listUsage(query, { signal }),
+        filter,
+        catalog,
+        m,
+        controller.signal,
+      );
       const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
       const proceed = this.dispatchEvent(
         new CustomEvent<UsageOverviewExportDetail>('licence-usage-export', {
@@ -656,15 +755,6 @@ export class UsageOverview extends LicensingWidget {
       }
     }
   };
-}
-
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 declare global {

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export const styles = css`
+// Comments live outside the css`` blocks: the minifier drops them there, not inside.
+const base = css`
   :host {
     --_height: var(--usage-overview-height, 28rem);
     --_row-height: var(--usage-overview-row-height, 3rem);
@@ -82,10 +83,13 @@ export const styles = css`
   .empty p {
     margin: 0;
   }
+`;
 
-  /* The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
-     start edge. Columns have fixed widths, so the rows (positioned by the virtualizer) and the
-     header line up without measuring anything. */
+// The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
+// start edge. Columns have fixed widths, so the rows and the header line up without measuring
+// anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
+// element places the rows itself, so the browser's scroll anchoring must not move them too.
+const table = css`
   .table {
     position: relative;
     height: var(--_height);
@@ -94,6 +98,7 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_background);
     overscroll-behavior: contain;
+    overflow-anchor: none;
   }
   .table[aria-busy='true'] .body {
     opacity: 0.6;
@@ -103,11 +108,7 @@ export const styles = css`
     min-width: 100%;
   }
   .row {
-    display: grid;
-    grid-template-columns: minmax(var(--_name-width), 1fr);
-    grid-auto-flow: column;
-    grid-auto-columns: var(--_column-width);
-    align-items: stretch;
+    display: flex;
     width: 100%;
     background: var(--_background);
   }
@@ -132,25 +133,58 @@ export const styles = css`
     justify-content: center;
     text-align: center;
   }
-  /* The virtualizer positions each row at index × height and writes the grid layout's item size
-     (1 px wide) inline: the rows take the full scrolled width and a whole-pixel height instead. */
-  .body .row {
-    width: 100% !important;
-    height: var(--_row-height) !important;
-    border-bottom: 1px solid var(--_grid-border);
+`;
+
+// The scroll space (--_space) holds every row, or a scaled space past 8,000,000 px; the
+// rows in view sit in one block moved to where they belong (--_offset). Both are set through the
+// CSSOM, so a strict CSP holds. The probe has a row's height for the ResizeObserver: rows are never
+// measured.
+const space = css`
+  .space {
+    position: relative;
+    height: var(--_space, 0px);
   }
+  .body {
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    transform: translateY(var(--_offset, 0px));
+  }
+  .probe {
+    position: absolute;
+    width: 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  .body .row,
+  .probe {
+    height: var(--_row-height);
+  }
+`;
+
+// Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
+// so a fractional one would not drift either).
+const rows = css`
   @supports (height: round(down, 1px, 1px)) {
-    .body .row {
-      height: round(down, var(--_row-height), 1px) !important;
+    .body .row,
+    .probe {
+      height: round(down, var(--_row-height), 1px);
     }
+  }
+  .body .row {
+    border-bottom: 1px solid var(--_grid-border);
   }
   .body .row:hover,
   .body .row:focus-within {
     --_background: var(--_hover);
   }
   .cell {
+    flex: 0 0 var(--_column-width);
     min-width: 0;
     background: inherit;
+  }
+  .cell.name {
+    flex: 1 0 var(--_name-width);
   }
   .cell:focus-visible {
     outline-offset: -2px;
@@ -182,14 +216,28 @@ export const styles = css`
     font-size: 0.8125rem;
     color: var(--_muted);
   }
+`;
+
+// The glyph is decoration with empty alternative text; the cell's words carry the meaning. They
+// are the cell's own text, pushed out of its box and clipped (no extra element per cell, which was
+// a third of the DOM); screen readers still read them, and forced colours cannot reveal them.
+const marks = css`
   .mark {
+    position: relative;
+    overflow: hidden;
+    white-space: nowrap;
+    text-indent: 200%;
+  }
+  .mark::before {
+    position: absolute;
+    inset: 0;
     display: flex;
     align-items: center;
     justify-content: center;
+    text-indent: 0;
     font-size: 1.125rem;
     line-height: 1;
   }
-  /* The glyph is decoration with empty alternative text; the cell's hidden words carry meaning. */
   .mark.yes::before {
     content: '✓' / '';
     color: var(--_mark);
@@ -212,4 +260,8 @@ export const styles = css`
       outline: 1px solid Highlight;
     }
   }
+`;
+
+export const styles = css`
+  ${base}${table}${space}${rows}${marks}
 `;
