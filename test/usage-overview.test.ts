@@ -511,6 +511,26 @@ describe('usage-overview', () => {
   });
 });
 
+describe('usage-overview sizing', () => {
+  it('scrolls inside 28rem by default, and fills the height a host gives the element', async () => {
+    const el = await overview(new MemoryAdapter({ ...smallSeed(), agents: generateAgents(500) }));
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(grid(el)!.getBoundingClientRect().height).to.be.closeTo(28 * rem, 2);
+    const shownBefore = names(el).length;
+    // A dialog or panel that sizes the element: the grid takes what the toolbar leaves.
+    el.style.height = '900px';
+    await until(() => names(el).length > shownBefore, 'more rows for the taller grid');
+    const bottom = grid(el)!.getBoundingClientRect().bottom;
+    expect(bottom).to.be.closeTo(el.getBoundingClientRect().bottom, 2);
+    el.style.height = '300px';
+    await until(
+      () => grid(el)!.getBoundingClientRect().bottom <= el.getBoundingClientRect().bottom + 2,
+      'shrunk',
+    );
+    expect(grid(el)!.getBoundingClientRect().height).to.be.lessThan(300);
+  });
+});
+
 describe('usage-overview row windowing', () => {
   const metrics = (total: number) => ({ total, rowPx: 48, viewportPx: 400 });
 

@@ -62,7 +62,7 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of an error.
  *
- * @cssproperty --usage-overview-height - Height of the grid (it scrolls inside). Default 28rem.
+ * @cssproperty --usage-overview-height - Height of the grid (it scrolls inside) when the element has no height of its own. Default 28rem; give the element a height (e.g. in a dialog or panel) and the grid fills it instead.
  * @cssproperty --usage-overview-row-height - Height of a row (rows have one fixed height). Default 3rem.
  * @cssproperty --usage-overview-name-width - Minimum width of the agent column. Default 15rem.
  * @cssproperty --usage-overview-column-width - Width of each licence column. Default 6.5rem.

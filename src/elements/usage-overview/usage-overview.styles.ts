@@ -14,12 +14,16 @@ const base = css`
     --_mark: var(--usage-overview-mark-color, var(--_success));
     --_no-mark: var(--usage-overview-no-mark-color, var(--_muted));
 
-    display: block;
+    display: flex;
+    flex-direction: column;
   }
 
   [part~='base'] {
-    display: grid;
+    display: flex;
+    flex: 1 1 auto;
+    flex-direction: column;
     gap: var(--_space-s);
+    min-height: 0;
   }
 
   [part~='toolbar'] {
@@ -85,14 +89,16 @@ const base = css`
   }
 `;
 
-// The grid scrolls inside a fixed height; the header sticks to its top, the agent column to its
+// The grid scrolls inside --usage-overview-height, or fills the height a host gives the element
+// (a dialog, a panel); the header sticks to its top, the agent column to its
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
 // anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
 // element places the rows itself, so the browser's scroll anchoring must not move them too.
 const table = css`
   .table {
     position: relative;
-    height: var(--_height);
+    flex: 1 1 var(--_height);
+    min-height: 0;
     overflow: auto;
     border: 1px solid var(--_grid-border);
     border-radius: var(--_radius);
