@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { minifyCssLiterals } from './scripts/vite-minify-css-literals.js';
 import { mswWorker } from './scripts/vite-msw-worker.js';
 
 /**
@@ -36,11 +37,12 @@ export const isLicenceKitTag = (tag: string): boolean =>
 export default defineConfig(({ command }) => ({
   // The dev server (demo) needs MSW's worker and compiles the Vue app's SFC; the library build
   // ships neither. React's .tsx needs no plugin: Vite's Oxc transform compiles JSX with the
-  // automatic runtime (`jsx: react-jsx` in tsconfig.json).
+  // automatic runtime (`jsx: react-jsx` in tsconfig.json). The library build minifies the CSS of
+  // Lit's `css` literals, which a host's bundler ships as written.
   plugins:
     command === 'serve'
       ? [mswWorker(), vue({ template: { compilerOptions: { isCustomElement: isLicenceKitTag } } })]
-      : [],
+      : [minifyCssLiterals()],
   publicDir: false,
   build: {
     target: 'es2022',

@@ -15,7 +15,6 @@ export const common = {
     'You have no access to licensing. Ask an administrator to check your Accesses (Manage → Users → Accesses).',
   notConnected: 'Not connected to a licensing service.',
   readOnly: 'You can view licences but not change them.',
-  notAvailable: 'Not available here.',
   errorPrefix: 'Error:',
   warningPrefix: 'Warning:',
   // Errors, by kind.
@@ -31,7 +30,6 @@ export const common = {
     'bad-response': 'The licensing service sent an answer that could not be read.',
     'not-supported': 'This is not available here.',
   },
-  users: (count: number) => plural(count, 'en', { one: `${n(count)} user`, other: `${n(count)} users` }),
   months: (count: number) => plural(count, 'en', { one: `${n(count)} month`, other: `${n(count)} months` }),
   years: (count: number) => plural(count, 'en', { one: `${n(count)} year`, other: `${n(count)} years` }),
   days: (count: number) => plural(count, 'en', { one: `${n(count)} day`, other: `${n(count)} days` }),

@@ -52,8 +52,6 @@ export const messages = {
   ppLimitsHint: 'Set the monthly limit of each service in the Power Pack limits.',
   ppRule: (price: Money) =>
     `One Power Pack costs ${m(price)}. Each service uses packs up to the monthly limit you set for it, then stops until next month.`,
-  switchedOn: 'turned on',
-  switchedOff: 'turned off',
 };
 
 export type LicenceCardMessages = typeof messages;

@@ -348,7 +348,7 @@ export class LicenceCart extends LicensingWidget {
                   }`
               : editable
                 ? m.empty
-                : `${m.empty} ${m.readOnly}`
+                : `${m.empty} ${this.t.readOnly}`
           }
         </p>
         ${

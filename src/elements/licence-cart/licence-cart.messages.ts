@@ -50,7 +50,6 @@ export const messages = {
   underneathCount: (name: string, from: number, to: number) => `${name}: was ${n(from)}, now ${n(to)}`,
   underneathValue: (name: string, from: string, to: string) => `${name}: was ${from}, now ${to}`,
   permission: 'Your permission',
-  readOnly: 'You can view licences but not change them.',
 };
 
 export type LicenceCartMessages = typeof messages;

@@ -7,7 +7,6 @@ const n = (value: number) => formatNumber(value, 'en');
 export const messages = {
   label: 'Call recording retention',
   description: 'How long call recordings are kept. One setting for all users.',
-  free: 'Free',
   optionFree: (label: string) => `${label} – free`,
   multiplier: (units: number) =>
     units === 0 ? 'No charge: recordings are kept 14 days.' : `×${n(units)} licence units per recording user`,

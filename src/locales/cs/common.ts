@@ -12,7 +12,6 @@ export const common: CommonMessages = {
     'Nemáte přístup k licencím. Požádejte správce, ať zkontroluje vaše přístupy (Správa → Uživatelé → Přístupy).',
   notConnected: 'Není připojena žádná licenční služba.',
   readOnly: 'Licence můžete prohlížet, ale ne měnit.',
-  notAvailable: 'Zde není k dispozici.',
   errorPrefix: 'Chyba:',
   warningPrefix: 'Upozornění:',
   errors: {
@@ -26,12 +25,6 @@ export const common: CommonMessages = {
     'bad-response': 'Licenční služba poslala odpověď, kterou nelze přečíst.',
     'not-supported': 'Zde není k dispozici.',
   },
-  users: (count) =>
-    plural(count, 'cs', {
-      one: `${n(count)} uživatel`,
-      few: `${n(count)} uživatelé`,
-      other: `${n(count)} uživatelů`,
-    }),
   months: (count) =>
     plural(count, 'cs', { one: `${n(count)} měsíc`, few: `${n(count)} měsíce`, other: `${n(count)} měsíců` }),
   years: (count) =>

@@ -49,6 +49,4 @@ export const messages: LicenceCardMessages = {
   ppLimitsHint: 'Měsíční limit každé služby nastavíte v limitech Power Packu.',
   ppRule: (price) =>
     `Jeden Power Pack stojí ${m(price)}. Každá služba čerpá balíčky až do svého měsíčního limitu, pak se zastaví do dalšího měsíce.`,
-  switchedOn: 'zapnuto',
-  switchedOff: 'vypnuto',
 };

@@ -56,5 +56,4 @@ export const messages: LicenceCartMessages = {
   underneathCount: (name, from, to) => `${name}: bylo ${n(from)}, nyní ${n(to)}`,
   underneathValue: (name, from, to) => `${name}: bylo ${from}, nyní ${to}`,
   permission: 'Vaše oprávnění',
-  readOnly: 'Licence můžete prohlížet, ale ne měnit.',
 };

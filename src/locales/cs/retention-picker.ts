@@ -4,7 +4,6 @@ import { formatMoney, formatNumber } from '../../i18n/format.js';
 export const messages: RetentionPickerMessages = {
   label: 'Doba uchování nahrávek hovorů',
   description: 'Jak dlouho se nahrávky hovorů uchovávají. Jedno nastavení pro všechny uživatele.',
-  free: 'Zdarma',
   optionFree: (label) => `${label} – zdarma`,
   multiplier: (units) =>
     units === 0
