@@ -1,7 +1,7 @@
 // The demo pages (`npm start`), end to end in headless Chromium: what a newcomer does first.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, startVite, waitFor } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { newPage, useDemo, waitFor } from './harness.mjs';
 
 const voiceField = '::-p-aria([name="Voice licences"][role="spinbutton"])';
 const addVoice = '::-p-aria([name="Increase Voice licences"][role="button"])';
@@ -41,22 +41,13 @@ function editableControls() {
 }
 
 describe('demo: the Licensing page', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startVite({ root: 'demo' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   /** A fresh profile (empty localStorage), so each test starts from the demo data. */
   async function open(path = '') {
-    const context = await browser.createBrowserContext();
+    const context = await demo.browser.createBrowserContext();
     const page = await newPage(context);
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path, demo.server.url).href, { waitUntil: 'load' });
     return { page, context };
   }
 
@@ -179,21 +170,12 @@ describe('demo: the Licensing page', () => {
 });
 
 describe('demo: single widgets in a plain HTML page', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startVite({ root: 'demo' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   it('shares one store between the widgets and submits the retention with the host form', async () => {
-    const context = await browser.createBrowserContext();
+    const context = await demo.browser.createBrowserContext();
     const page = await newPage(context);
-    await page.goto(new URL('embed.html', server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL('embed.html', demo.server.url).href, { waitUntil: 'load' });
     assert.equal(await fieldValue(page, voiceField), '221');
     await page.locator(addVoice).click();
     await waitFor(

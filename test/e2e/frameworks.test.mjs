@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, projectRoot, startVite, waitFor } from './harness.mjs';
+import { newPage, projectRoot, useDemo, waitFor } from './harness.mjs';
 
 const aria = (name, role) => `::-p-aria([name="${name}"][role="${role}"])`;
 
@@ -60,23 +60,14 @@ const apps = [
 ];
 
 describe('framework apps', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startVite({ root: 'demo' });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const demo = useDemo();
 
   for (const app of apps) {
     describe(`${app.name} (demo/${app.path})`, () => {
       let page;
       before(async () => {
-        page = await newPage(browser);
-        await page.goto(new URL(app.path, server.url).href, { waitUntil: 'load' });
+        page = await newPage(demo.browser);
+        await page.goto(new URL(app.path, demo.server.url).href, { waitUntil: 'load' });
       });
       after(() => page?.close());
 
@@ -103,9 +94,9 @@ describe('framework apps', () => {
   }
 
   it('the demo side navigation leads to both apps', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(demo.browser);
     for (const app of apps) {
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(demo.server.url, { waitUntil: 'load' });
       await Promise.all([
         page.waitForNavigation({ waitUntil: 'load' }),
         page.locator(aria(`${app.name.split(' ')[0]} app`, 'link')).click(),

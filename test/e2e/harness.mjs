@@ -5,6 +5,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/browsers.mjs';
 
@@ -131,4 +132,21 @@ export async function waitFor(page, predicate, { timeout = 15_000, message, args
   } catch (error) {
     throw new Error(`${message ?? 'condition'} not met within ${timeout} ms`, { cause: error });
   }
+}
+
+/**
+ * For a `describe` block: starts Vite on `root` and Chromium before its tests and stops both after.
+ * Returns `{ server, browser }`, filled in once the block's `before` has run.
+ */
+export function useDemo({ root = 'demo' } = {}) {
+  const demo = { server: undefined, browser: undefined };
+  before(async () => {
+    demo.server = await startVite({ root });
+    demo.browser = await launchChromium();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
 }
