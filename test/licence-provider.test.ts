@@ -42,6 +42,20 @@ function countingAdapter(backend = new MemoryAdapter(smallSeed(), { latency: 5 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
+/** The REST contract over MSW at `baseUrl`, backed by `backend`, recording every request it sees. */
+async function recordedBackend(backend: MemoryAdapter, baseUrl: string) {
+  const { setupWorker } = await import('msw/browser');
+  const { createLicensingHandlers } = await import('../src/mocks/index.js');
+  const { RestAdapter } = await import('../src/adapters/rest/index.js');
+  const worker = setupWorker(...createLicensingHandlers({ backend, baseUrl }).handlers);
+  const requests: string[] = [];
+  worker.events.on('request:start', ({ request }) => {
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+  await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+  return { worker, requests, RestAdapter };
+}
+
 describe('licence-provider', () => {
   it('gives six widgets one store and one load', async () => {
     const { adapter, calls } = countingAdapter();
@@ -106,17 +120,7 @@ describe('licence-provider', () => {
 
 describe('licence-provider over HTTP', () => {
   it('makes one GET /licensing for six widgets, counted at the network', async () => {
-    const { setupWorker } = await import('msw/browser');
-    const { createLicensingHandlers } = await import('../src/mocks/index.js');
-    const { RestAdapter } = await import('../src/adapters/rest/index.js');
-    const worker = setupWorker(
-      ...createLicensingHandlers({ backend: new MemoryAdapter(smallSeed()), baseUrl: '/six' }).handlers,
-    );
-    const requests: string[] = [];
-    worker.events.on('request:start', ({ request }) => {
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-    });
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    const { worker, requests, RestAdapter } = await recordedBackend(new MemoryAdapter(smallSeed()), '/six');
     try {
       const provider = await fixture<LicenceProvider>(html`
         <licence-provider .adapter=${new RestAdapter({ baseUrl: '/six' })}>
@@ -134,18 +138,8 @@ describe('licence-provider over HTTP', () => {
     }
   });
   it('makes one GET /licensing and one GET /license for the real widgets of a page', async () => {
-    const { setupWorker } = await import('msw/browser');
-    const { createLicensingHandlers } = await import('../src/mocks/index.js');
-    const { RestAdapter } = await import('../src/adapters/rest/index.js');
     // The demo data set: every licence type, retention, Speech-to-Text, Power Pack, the installation licence.
-    const worker = setupWorker(
-      ...createLicensingHandlers({ backend: new MemoryAdapter(), baseUrl: '/page' }).handlers,
-    );
-    const requests: string[] = [];
-    worker.events.on('request:start', ({ request }) => {
-      requests.push(`${request.method} ${new URL(request.url).pathname}`);
-    });
-    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    const { worker, requests, RestAdapter } = await recordedBackend(new MemoryAdapter(), '/page');
     try {
       const provider = await fixture<LicenceProvider>(html`
         <licence-provider .adapter=${new RestAdapter({ baseUrl: '/page' })}>
