@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { formatNumber } from '../../i18n/format.js';
 import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
@@ -159,14 +158,6 @@ export class UsageOverview extends LicensingWidget {
 
   private get filter(): UsageFilter {
     return { typeId: this.typeId, search: this.search.trim() };
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // V8 starts ICU on a page's first Intl call (15–20 ms on the bench machine). Start it in a task
-    // of its own while the first page of agents is on its way, not inside the frame that shows it.
-    // When the data is there already (a warm store, the bench) the frame pays it as before.
-    setTimeout(() => formatNumber(0, 'en'));
   }
 
   override disconnectedCallback(): void {
