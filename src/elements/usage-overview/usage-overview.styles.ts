@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Comments live outside the css`` blocks: the minifier drops them there, not inside.
+// The styles in five parts, each under the comment that says why it is so.
 const base = css`
   :host {
     --_height: var(--usage-overview-height, 28rem);
@@ -268,6 +268,4 @@ const marks = css`
   }
 `;
 
-export const styles = css`
-  ${base}${table}${space}${rows}${marks}
-`;
+export const styles = [base, table, space, rows, marks];
