@@ -14,10 +14,12 @@ const median = (values) => {
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 const rows = benchmarks.map((b) => ({
-  page: b.name,
+  // tachometer names a result "<page> [<measurement>]" when a page has several measurements.
+  page: b.name.replace(/\s*\[[^\]]*\]$/, ''),
   measurement: b.measurement.name,
   samples: b.samples.length,
   median: median(b.samples),
+  max: Math.max(...b.samples),
   ci: `${ms(b.mean.low)} – ${ms(b.mean.high)}`,
 }));
 
@@ -32,6 +34,6 @@ for (const row of rows) {
 }
 
 console.table(
-  rows.map((row) => ({ ...row, median: ms(row.median) })),
-  ['page', 'measurement', 'samples', 'median', 'ci', '× vaadin-grid'],
+  rows.map((row) => ({ ...row, median: ms(row.median), max: ms(row.max) })),
+  ['page', 'measurement', 'samples', 'median', 'max', 'ci', '× vaadin-grid'],
 );
