@@ -2,7 +2,9 @@
 // minified, tree-shaken, code-split, Lit and Floating UI included), prints min / gzip / brotli,
 // checks size-budgets.json, and checks tree-shaking: one element's entry pulls in no other
 // element, and the rule book, the adapters and type-only imports register none. Run after
-// `npm run build` (`npm run size` does both).
+// `npm run build` (`npm run size` does both). It also checks that the widgets that only show data
+// ship no rule book up front (the store is given it by the widgets that need it, and loads it
+// lazily to judge a commit).
 //
 //   node scripts/size.mjs                  the table and the checks (fails on OVER CEILING)
 //   node scripts/size.mjs --why [row…]     also where each row's gzip goes, by module and by group
@@ -140,12 +142,35 @@ function check(name, size, budget) {
 const elementsIn = (inputs) =>
   [...new Set(inputs.map((file) => /dist\/elements\/([^/]+)\//.exec(file)?.[1]).filter(Boolean))].sort();
 
+/**
+ * Widgets that never read the rule book's `issues`, `quote`, `after` or `canSave`: their store gets
+ * the rules from an editing widget (`useRules`) or loads them when it must judge a commit, so their
+ * bundles carry none of the rule book up front, only behind the store's `import()`.
+ */
+const dataOnly = ['licence-provider', 'usage-overview', 'license-token', 'license-details'];
+const ruleBookModules = ['dist/core/validate.js', 'dist/core/quote.js', 'dist/core/apply.js'];
+const shipped = (modules, file) => modules.some((m) => m.file === file && m.bytes > 0);
+
 for (const tag of elementTags) {
   const size = await bundle(`import './dist/${tag}.js';`);
   check(tag, size, budgets[tag] ?? budgets.element);
   if (tag !== 'licence-manager') {
     const others = elementsIn(size.inputs).filter((folder) => folder !== tag);
     if (others.length) failures.push(`${tag} pulls in other elements: ${others.join(', ')}`);
+  }
+  if (dataOnly.includes(tag)) {
+    const upFront = ruleBookModules.filter((file) => shipped(size.modules, file));
+    if (upFront.length)
+      failures.push(
+        `${tag} ships the rule book up front (${upFront.join(', ')}): a widget that only shows data ` +
+          'must not import validate/quote/applyDraft, nor make the store import them statically; ' +
+          'editing widgets give the store its rules (storeRules() → store.useRules)',
+      );
+    if (!shipped(size.lazyModules, 'dist/core/validate.js'))
+      failures.push(
+        `${tag}: dist/core/validate.js is not in its lazy chunks, so a store without rules could not ` +
+          'judge a commit (R9): LicensingStore.commit() must load the rule book with import()',
+      );
   }
 }
 for (const [adapter, name] of Object.entries(adapters)) {
@@ -208,5 +233,6 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(
-  'size: no ceiling exceeded; tree-shaking keeps elements apart, and core, the adapters and types register none.',
+  'size: no ceiling exceeded; tree-shaking keeps elements apart, core, the adapters and types register none, ' +
+    'and the data-only widgets ship the rule book only behind the store’s import().',
 );

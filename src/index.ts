@@ -1,6 +1,11 @@
 // licence-kit: registers every element and exports every class, the store, the adapters' types
 // and errors, and the rule book's types. Import a subpath (`licence-kit/licence-card.js`, …) to
 // load only what a page uses.
+import type { LicensingAdapter } from './adapters/adapter.js';
+import { ruleBook } from './core/rule-book.js';
+import { storeFor as sharedStoreFor } from './state/controller.js';
+import type { LicensingStore } from './state/licensing-store.js';
+
 export * from './elements/licence-provider/licence-provider.js';
 export * from './elements/licence-card/licence-card.js';
 export * from './elements/licence-cart/licence-cart.js';
@@ -20,6 +25,18 @@ export {
   type RestRequestInfo,
 } from './adapters/rest/index.js';
 export * from './state/index.js';
+export { ruleBook, type RuleBook } from './core/rule-book.js';
+
+/**
+ * The store for an adapter: the one every widget given that adapter (or a provider of it) shares,
+ * with the rule book given to it, so `issues`, `quote`, `after` and `canSave` are real at once. The
+ * root entry ships every element, the rules included, so it costs nothing here; with subpath
+ * imports, call `store.useRules(ruleBook)` (`ruleBook` from `licence-kit/core.js`) where host code
+ * reads those.
+ */
+export function storeFor(adapter: LicensingAdapter): LicensingStore {
+  return sharedStoreFor(adapter).useRules(ruleBook);
+}
 export type * from './core/types.js';
 export * from './events.js';
 export { registerMessages } from './i18n/locale.js';

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { ruleBook } from '../src/core/rule-book.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
 import { smallSeed } from './helpers/fixtures.js';
 
@@ -39,7 +40,7 @@ describe('LicensingStore', () => {
   });
 
   it('derives the quote and issues from the rule book as the draft changes', async () => {
-    const store = new LicensingStore(new MemoryAdapter(smallSeed()));
+    const store = new LicensingStore(new MemoryAdapter(smallSeed()), { rules: ruleBook });
     await store.load();
     expect(store.state.dirty).to.equal(false);
     expect(store.setCount('voice', 12)).to.deep.equal({ ok: true });
@@ -268,5 +269,71 @@ describe('LicensingStore', () => {
     }
     expect((refused as Error).name).to.equal('ValidationError');
     expect(store.state.installation.status).to.equal('ready');
+  });
+});
+
+describe('LicensingStore: the rule book is given, not imported', () => {
+  it('derives nothing from the rules before it has them, and everything at once when they come', async () => {
+    const store = new LicensingStore(new MemoryAdapter(smallSeed()));
+    await store.load();
+    store.setCount('voice', 2);
+    expect(store.hasRules).to.equal(false);
+    expect(store.state.dirty).to.equal(true);
+    expect(store.state.issues).to.deep.equal([]);
+    expect(store.state.quote).to.equal(undefined);
+    expect(store.state.after).to.equal(store.state.snapshot);
+    // No one can say that no error blocks the draft: Save stays off (R9).
+    expect(store.state.canSave).to.equal(false);
+    const seen: string[][] = [];
+    store.subscribe((state) => seen.push(state.issues.map((i) => i.code)));
+    expect(store.useRules(ruleBook)).to.equal(store);
+    expect(store.hasRules).to.equal(true);
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.include('reduce-below-in-use');
+    expect(store.state.quote).not.to.equal(undefined);
+    expect(store.state.after!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(2);
+    // The same rules again: nothing to recompute, no new state.
+    const before = store.state;
+    store.useRules(ruleBook);
+    expect(store.state).to.equal(before);
+    expect(seen).to.have.length(1);
+  });
+
+  it('refuses to commit a draft that breaks a rule without rules given, as it does with them (R3, R9)', async () => {
+    const outcome = async (rules: typeof ruleBook | undefined) => {
+      const { adapter, calls } = spy(new MemoryAdapter(smallSeed()));
+      const store = new LicensingStore(adapter, { rules });
+      await store.load();
+      store.setCount('voice', 1); // 3 in use
+      const result = await store.commit();
+      return { result, sent: calls.commit.length, draft: store.state.draft, state: store.state };
+    };
+    const given = await outcome(ruleBook);
+    const loaded = await outcome(undefined);
+    expect(given.result).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(loaded.result).to.deep.equal(given.result);
+    // Judged in the store, never sent for the backend to refuse.
+    expect(loaded.sent).to.equal(0);
+    expect(loaded.draft).to.deep.equal({ counts: { voice: 1 } });
+    // The rules it loaded stay: the state now says why.
+    expect(loaded.state.issues.map((i) => i.code)).to.deep.equal(given.state.issues.map((i) => i.code));
+    expect(loaded.state.issues.map((i) => i.code)).to.include('reduce-below-in-use');
+    expect(loaded.state.canSave).to.equal(false);
+  });
+
+  it('without rules given, judges the draft as it is once they have loaded', async () => {
+    const { adapter, calls } = spy(new MemoryAdapter(smallSeed()));
+    const store = new LicensingStore(adapter);
+    await store.load();
+    store.setCount('email', 4);
+    const pending = store.commit();
+    // Broken while the rules load: that draft is the one judged, and it is refused.
+    store.setCount('voice', 1);
+    expect(await pending).to.deep.equal({ ok: false, reason: 'invalid' });
+    expect(calls.commit).to.have.length(0);
+    // Put right, it commits.
+    store.setCount('voice', 10);
+    expect((await store.commit()).ok).to.equal(true);
+    expect(calls.commit).to.have.length(1);
   });
 });

@@ -2,6 +2,7 @@ import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'li
 import { property } from 'lit/decorators.js';
 import type { LicensingAdapter } from '../adapters/adapter.js';
 import type { LicensingError } from '../adapters/errors.js';
+import type { RuleBook } from '../core/index.js';
 import { LocaleController } from '../i18n/locale.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { LicensingController } from '../state/controller.js';
@@ -110,12 +111,23 @@ export class LicensingWidget extends LicenceElement {
   /** A store to use instead of the provider's or one made from `adapter`. */
   @property({ attribute: false }) store: LicensingStore | undefined;
 
-  protected readonly licensing = new LicensingController(this, { installation: this.needsInstallation() });
+  protected readonly licensing = new LicensingController(this, {
+    installation: this.needsInstallation(),
+    rules: this.storeRules(),
+  });
   protected readonly locale = new LocaleController(this);
 
   /** Whether this widget shows the installation licence (the store then loads it too). */
   protected needsInstallation(): boolean {
     return false;
+  }
+
+  /**
+   * The rule book, for a widget that reads `issues`, `quote`, `after` or `canSave`; the controller
+   * gives it to the store. Undefined here, so a widget that only shows data ships no rules.
+   */
+  protected storeRules(): RuleBook | undefined {
+    return undefined;
   }
 
   /** What every widget says, in the language in effect. */

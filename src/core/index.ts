@@ -36,6 +36,8 @@
 //   R9 the cart        normaliseDraft, isEmptyDraft, mergeDraft, changedUnderneath   draft.ts
 //                      validate → nothing-to-commit, amount-too-large; canCommit    validate.ts
 //                      applyDraft (commit and rebase)                apply.ts
+//                      ruleBook: validate, canCommit, quote, applyDraft as the one object a
+//                      LicensingStore is given (useRules)            rule-book.ts
 //   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
 //   R10 installation   expiryStatus, graceDaysLeft, GRACE_PERIOD_DAYS,
 //                      EXPIRY_WARNING_DAYS                           installation.ts
@@ -109,6 +111,7 @@ export type {
   SpeechToTextQuote,
 } from './quote.js';
 export { applyDraft } from './apply.js';
+export { ruleBook, type RuleBook } from './rule-book.js';
 export { nextPeriodStart } from './period.js';
 export {
   EXPIRY_WARNING_DAYS,

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LicensingAdapter } from '../adapters/adapter.js';
+import type { RuleBook } from '../core/index.js';
 import { licensingContext } from './context.js';
 import { LicensingStore, type LicensingState } from './licensing-store.js';
 
@@ -8,7 +9,9 @@ const stores = new WeakMap<LicensingAdapter, LicensingStore>();
 
 /**
  * The store for an adapter. Widgets given the same adapter without a provider share one store
- * (one load, one draft), exactly as they would under a provider.
+ * (one load, one draft), exactly as they would under a provider. The store has the rule book once
+ * a widget that needs it connects, or once `store.useRules(ruleBook)` is called (the root entry's
+ * `storeFor` does that).
  */
 export function storeFor(adapter: LicensingAdapter): LicensingStore {
   let store = stores.get(adapter);
@@ -22,10 +25,22 @@ export interface LicensingHost extends ReactiveControllerHost, HTMLElement {
   adapter?: LicensingAdapter | undefined;
 }
 
+/** What a widget asks of its controller. */
+export interface LicensingControllerOptions {
+  /** Load the installation licence too. */
+  installation?: boolean;
+  /**
+   * The rule book, for a widget that shows `issues`, `quote`, `after` or `canSave`: it is given to
+   * every store the widget connects to, before its first render.
+   */
+  rules?: RuleBook | undefined;
+}
+
 /**
  * Connects a widget to its store: the host's own `.store`, else a store for the host's own
- * `.adapter`, else the nearest `<licence-provider>`'s. It subscribes while connected, asks the store
- * to load (shared: one request for all widgets), and re-renders the host on every change.
+ * `.adapter`, else the nearest `<licence-provider>`'s. It gives the store the widget's rules (when
+ * it has any), subscribes while connected, asks the store to load (shared: one request for all
+ * widgets), and re-renders the host on every change.
  */
 export class LicensingController implements ReactiveController {
   /** The store in use, once one is found. */
@@ -35,7 +50,7 @@ export class LicensingController implements ReactiveController {
 
   constructor(
     private readonly host: LicensingHost,
-    private readonly options: { installation?: boolean } = {},
+    private readonly options: LicensingControllerOptions = {},
   ) {
     host.addController(this);
     new ContextConsumer(host, {
@@ -74,6 +89,7 @@ export class LicensingController implements ReactiveController {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.store = next;
+    if (next && this.options.rules) next.useRules(this.options.rules);
     if (next && host.isConnected) {
       this.unsubscribe = next.subscribe(() => host.requestUpdate());
       void next.load();

@@ -1,3 +1,8 @@
 export * from './licensing-store.js';
 export { licensingContext } from './context.js';
-export { LicensingController, storeFor, type LicensingHost } from './controller.js';
+export {
+  LicensingController,
+  storeFor,
+  type LicensingControllerOptions,
+  type LicensingHost,
+} from './controller.js';

@@ -1,14 +1,13 @@
+// Not validate / quote / applyDraft: the store is given them (`useRules`), so a page of data-only
+// widgets does not ship the rule book. What stays here is small and needed on every edit: R1's
+// canEdit, R2/R6's refusals of values no rule accepts, and the draft's bookkeeping.
 import {
   MAX_QUANTITY,
-  applyDraft,
-  canCommit,
   isValidRetention,
   canEdit,
   changedUnderneath,
   mergeDraft,
   normaliseDraft,
-  quote,
-  validate,
   type ChangeSet,
   type InstallationLicense,
   type LicensingSnapshot,
@@ -17,6 +16,7 @@ import {
   type UnderneathChange,
   type UsagePage,
   type UsageQuery,
+  type RuleBook,
   type ValidationIssue,
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
@@ -58,18 +58,25 @@ export interface LicensingState {
   readonly error: LicensingError | undefined;
   /** The pending changes, without no-op entries. */
   readonly draft: ChangeSet;
-  /** `validate(snapshot, draft)` from the rule book. */
+  /**
+   * `validate(snapshot, draft)` from the rule book. Empty while the store has no rules (see
+   * `LicensingStore.useRules`): every widget that shows issues gives the store its rules.
+   */
   readonly issues: readonly ValidationIssue[];
-  /** `quote(snapshot, draft)` from the rule book; undefined until loaded. */
+  /** `quote(snapshot, draft)` from the rule book; undefined until loaded, or without rules. */
   readonly quote: Quote | undefined;
   /**
    * The snapshot as it would be once the draft is saved (`applyDraft`): what the fields show,
-   * so no element re-derives how a change applies. Undefined until loaded.
+   * so no element re-derives how a change applies. Undefined until loaded; the snapshot itself
+   * while the store has no rules.
    */
   readonly after: LicensingSnapshot | undefined;
   /** Whether the draft changes anything. */
   readonly dirty: boolean;
-  /** Whether the draft may be saved now: changes, no blocking issue, update permission, idle. */
+  /**
+   * Whether the draft may be saved now: changes, no blocking issue, update permission, idle.
+   * False while the store has no rules: without them no one can say that no error blocks it (R9).
+   */
   readonly canSave: boolean;
   readonly commit: CommitState;
   readonly installation: InstallationState;
@@ -112,21 +119,30 @@ function newKey(): string {
 }
 
 /** The quote, or undefined when its amounts leave safe integers (`validate` says so: amount-too-large). */
-function quoteOrNothing(snapshot: LicensingSnapshot, draft: ChangeSet): Quote | undefined {
+function quoteOrNothing(rules: RuleBook, snapshot: LicensingSnapshot, draft: ChangeSet): Quote | undefined {
   try {
-    return quote(snapshot, draft);
+    return rules.quote(snapshot, draft);
   } catch {
     return undefined;
   }
 }
 
 /** The draft applied, or the snapshot when that leaves safe integers (`validate` reports it). */
-function applyDraftOrSnapshot(snapshot: LicensingSnapshot, draft: ChangeSet): LicensingSnapshot {
+function applyDraftOrSnapshot(
+  rules: RuleBook,
+  snapshot: LicensingSnapshot,
+  draft: ChangeSet,
+): LicensingSnapshot {
   try {
-    return applyDraft(snapshot, draft);
+    return rules.applyDraft(snapshot, draft);
   } catch {
     return snapshot;
   }
+}
+
+/** The rule book, loaded when a store must judge a draft and no widget gave it one. */
+async function loadRules(): Promise<RuleBook> {
+  return (await import('../core/rule-book.js')).ruleBook;
 }
 
 function validNumber(n: number | null | undefined): boolean {
@@ -137,6 +153,13 @@ function validNumber(n: number | null | undefined): boolean {
  * The one store behind every widget under a `<licence-provider>` (or behind one stand-alone
  * widget): snapshot + draft, with the quote and issues derived from them by the rule book. Widgets
  * never call the adapter; they read `state`, subscribe, and call the methods here.
+ *
+ * The rule book is given, not imported (`useRules(ruleBook)`, or `{ rules }` when constructed), so
+ * widgets that only show data ship none of it. The widgets that show issues, prices or planned
+ * values (cards, retention picker, Power Pack limits, cart, manager) give it through their
+ * controller before their first render. Until a store has rules, `issues` is empty, `quote`
+ * undefined, `after` the snapshot and `canSave` false; `commit()` loads the rules itself first,
+ * so a draft with errors is refused (R9) whichever widgets are on the page.
  *
  * - One `load()` however many widgets ask (concurrent calls share one request).
  * - Edits refuse without `update` permission and refuse numbers the rules can never accept.
@@ -157,9 +180,30 @@ export class LicensingStore {
   /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
+  private rules: RuleBook | undefined;
 
-  constructor(adapter: LicensingAdapter) {
+  /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
+  constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
+    this.rules = rules;
+  }
+
+  /** Whether the store has its rule book, so `issues`, `quote`, `after` and `canSave` are real. */
+  get hasRules(): boolean {
+    return this.rules !== undefined;
+  }
+
+  /**
+   * Gives the store the rule book (`ruleBook` from `licence-kit/core.js`) and derives `issues`,
+   * `quote`, `after` and `canSave` with it at once, so a widget that reads them sees them from its
+   * first render. Giving the same rules again does nothing; other rules replace them. Returns the
+   * store.
+   */
+  useRules(rules: RuleBook): this {
+    if (rules === this.rules) return this;
+    this.rules = rules;
+    if (this.current.snapshot) this.set(this.derive({}));
+    return this;
   }
 
   /** The current state. */
@@ -285,7 +329,8 @@ export class LicensingStore {
 
   /**
    * Saves the draft (R9). A second call while one is in flight returns the same promise, so a
-   * double click commits once.
+   * double click commits once. A draft with errors is refused (`invalid`) and never sent; a store
+   * no widget gave rules to loads the rule book first to judge it (and keeps it).
    */
   commit(): Promise<CommitResult> {
     this.committing ??= this.runCommit().finally(() => {
@@ -350,12 +395,37 @@ export class LicensingStore {
     }
   }
 
+  /** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
+  private refusal(): 'not-loaded' | 'permission' | 'empty' | 'invalid' | undefined {
+    const { snapshot, dirty, issues } = this.current;
+    const rules = this.rules;
+    if (!snapshot) return 'not-loaded';
+    if (!canEdit(snapshot.permission)) return 'permission';
+    if (!dirty) return 'empty';
+    if (rules && !rules.canCommit(issues)) return 'invalid';
+    return undefined;
+  }
+
   private async runCommit(): Promise<CommitResult> {
-    const { snapshot, draft, issues } = this.current;
-    if (!snapshot) return { ok: false, reason: 'not-loaded' };
-    if (!canEdit(snapshot.permission)) return { ok: false, reason: 'permission' };
-    if (!this.current.dirty) return { ok: false, reason: 'empty' };
-    if (!canCommit(issues)) return { ok: false, reason: 'invalid' };
+    let reason = this.refusal();
+    if (reason) return { ok: false, reason };
+    // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
+    // calling commit() next to a usage overview only): judge with the rule book, loaded now if need
+    // be, and keep it. With rules given (the cart always gives them) nothing is awaited here.
+    if (!this.rules) {
+      try {
+        this.useRules(await loadRules());
+      } catch (thrown) {
+        const error = toLicensingError(thrown);
+        this.set({ commit: { status: 'failed', error } });
+        return { ok: false, reason: 'failed', error };
+      }
+      // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
+      reason = this.refusal();
+      if (reason) return { ok: false, reason };
+    }
+    const { draft } = this.current;
+    const snapshot = this.current.snapshot!; // refusal() found it loaded
     const idempotencyKey = (this.cartKey ??= newKey());
     this.set({ commit: { status: 'saving' } });
     try {
@@ -420,21 +490,28 @@ export class LicensingStore {
     this.set(this.derive({ ...this.rebase(latest), commit: changes.length ? conflict : commit }));
   }
 
-  /** Recomputes what the rule book derives from snapshot + draft. */
+  /**
+   * Recomputes what the rule book derives from snapshot + draft. Without rules there is nothing to
+   * derive but `dirty`: no issues, no quote, `after` the snapshot, and `canSave` false, because
+   * "no blocking error" is the rule book's to say (R9). No widget that offers Save is without
+   * rules; `commit()` judges with them in any case.
+   */
   private derive(patch: Partial<LicensingState>): Partial<LicensingState> {
     const next = { ...this.current, ...patch };
     const { snapshot, draft } = next;
     if (!snapshot) return patch;
-    const issues = validate(snapshot, draft);
     const dirty = Object.keys(draft).length > 0;
+    const rules = this.rules;
+    if (!rules) return { ...patch, issues: [], quote: undefined, after: snapshot, dirty, canSave: false };
+    const issues = rules.validate(snapshot, draft);
     const saving = next.commit.status === 'saving';
     return {
       ...patch,
       issues,
-      quote: quoteOrNothing(snapshot, draft),
-      after: applyDraftOrSnapshot(snapshot, draft),
+      quote: quoteOrNothing(rules, snapshot, draft),
+      after: applyDraftOrSnapshot(rules, snapshot, draft),
       dirty,
-      canSave: dirty && !saving && canEdit(snapshot.permission) && canCommit(issues),
+      canSave: dirty && !saving && canEdit(snapshot.permission) && rules.canCommit(issues),
     };
   }
 

@@ -4,9 +4,11 @@ import type {
   CapChange,
   LicensingSnapshot,
   Quote,
+  RuleBook,
   UnderneathChange,
   ValidationIssue,
 } from '../../core/index.js';
+import { ruleBook } from '../../core/rule-book.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { emit } from '../../events.js';
 import { issueText, messages as issueMessages } from '../../i18n/issues.js';
@@ -73,6 +75,11 @@ export class LicenceCart extends LicensingWidget {
   @query('[part~="save-button"]') private saveButton!: HTMLButtonElement;
 
   private confirming = false;
+
+  // The cart shows the quote, the issues and Save (canSave): it gives the store the rule book.
+  protected override storeRules(): RuleBook {
+    return ruleBook;
+  }
 
   private get m() {
     return this.locale.section('licence-cart', messages);

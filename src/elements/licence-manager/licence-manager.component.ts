@@ -3,6 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from '../../base/define.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
+import type { RuleBook } from '../../core/index.js';
+import { ruleBook } from '../../core/rule-book.js';
 import type { LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
 import { LicenceCard } from '../licence-card/licence-card.component.js';
@@ -113,6 +115,11 @@ export class LicenceManager extends LicensingWidget {
 
   private readonly provider = new ContextProvider(this, { context: licensingContext });
   private returnFocusTo: HTMLElement | undefined;
+
+  // The page's cards and cart need the rule book; given here, the store has it before they render.
+  protected override storeRules(): RuleBook {
+    return ruleBook;
+  }
 
   constructor() {
     super();
