@@ -152,6 +152,27 @@ describe('usage-overview', () => {
     expect(select(el).labels![0]!.textContent).to.contain('Licence type');
   });
 
+  it('counts a licence type whose id is an Object.prototype name like any other', async () => {
+    const base = smallSeed();
+    const snapshot = {
+      ...base.snapshot,
+      catalog: [
+        ...base.snapshot.catalog,
+        { id: 'constructor', name: 'Builder', unitPrice: { amount: 100, currency: 'EUR' } },
+      ],
+      lines: [...base.snapshot.lines, { typeId: 'constructor', count: 1, inUse: 1, peak: 1 }],
+    };
+    const agents = base.agents.map((agent, i) =>
+      i === 0 ? { ...agent, licences: [...agent.licences, 'constructor'] } : agent,
+    );
+    const el = await overview(new MemoryAdapter({ ...base, snapshot, agents }));
+    expect(optionTexts(el)).to.include('Builder (1)');
+    searchBox(el).value = smallAgents[0]!.name.split(' ')[0]!;
+    searchBox(el).dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => names(el).length === 1, 'the searched agent');
+    expect(optionTexts(el)).to.include('Builder (1)');
+  });
+
   it('filters by licence type: rows, count and an event', async () => {
     const el = await overview();
     const changes: UsageOverviewFilterChangeDetail[] = [];

@@ -375,7 +375,8 @@ export class MemoryAdapter implements LicensingAdapter {
   private search(text: string): SearchHits {
     if (this.lastSearch?.text === text) return this.lastSearch;
     const hits: number[] = [];
-    const countsByType: Record<string, number> = {};
+    // No prototype: a type id such as `constructor` must count from 0, not from Object's function.
+    const countsByType: Record<string, number> = Object.create(null) as Record<string, number>;
     for (let i = 0; i < this.searchText.length; i++) {
       if (this.searchText[i]!.includes(text)) {
         hits.push(i);

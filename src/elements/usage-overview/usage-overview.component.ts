@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
+import { entryFor } from '../../i18n/names.js';
 import type { LicenceType } from '../../core/index.js';
 import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
@@ -266,7 +267,7 @@ export class UsageOverview extends LicensingWidget {
           ${this.catalog.map(
             (type) =>
               html`<option value=${type.id} ?selected=${type.id === this.typeId}>
-                ${m.typeOption(type.name, counts ? (counts[type.id] ?? 0) : undefined)}
+                ${m.typeOption(type.name, counts ? (entryFor(counts, type.id) ?? 0) : undefined)}
               </option>`,
           )}
           ${this.typeId && !known ? html`<option value=${this.typeId} selected>${this.typeId}</option>` : nothing}
