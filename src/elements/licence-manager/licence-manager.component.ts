@@ -110,6 +110,12 @@ export class LicenceManager extends LicensingWidget {
   @state() private usageType = '';
   /** The overview is rendered only while its dialog is open, so it fetches nothing before. */
   @state() private usageOpen = false;
+  /**
+   * The sections after the seat cards render a task after them: one update of the whole page is a
+   * single ~70 ms task on a small machine; two keep each under the 50 ms of a long task.
+   */
+  @state() private restShown = false;
+  private restTimer: ReturnType<typeof setTimeout> | undefined;
   @query('dialog') private usageDialog!: HTMLDialogElement;
   @query('[part~="usage-button"]') private usageButton: HTMLButtonElement | undefined;
 
@@ -162,6 +168,21 @@ export class LicenceManager extends LicensingWidget {
     const hide: readonly string[] =
       typeof this.hide === 'string' ? (this.hide as string).split(/\s+/) : this.hide;
     return !hide.includes(section);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.restShown || this.restTimer || !this.state?.snapshot) return;
+    this.restTimer = setTimeout(() => {
+      this.restTimer = undefined;
+      this.restShown = true;
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.restTimer);
+    this.restTimer = undefined;
   }
 
   override render() {
@@ -218,7 +239,7 @@ export class LicenceManager extends LicensingWidget {
           : nothing
       }
       ${
-        this.shows('usage-based') && (snapshot.speechToText || snapshot.powerPack)
+        this.restShown && this.shows('usage-based') && (snapshot.speechToText || snapshot.powerPack)
           ? html`<section part="usage-based" aria-labelledby="usage-based-title">
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
               <div class="grid">
@@ -229,7 +250,7 @@ export class LicenceManager extends LicensingWidget {
           : nothing
       }
       ${this.shows('cart') ? html`<licence-cart part="cart"></licence-cart>` : nothing}
-      ${this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
+      ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
     </div>`;
   }
