@@ -13,6 +13,18 @@ const fieldValue = (page, selector) =>
     .map((input) => input.value)
     .wait();
 
+/** Waits until licence-manager's cart says `text` (in its bar or its review). */
+const cartSays = (page, text, message) =>
+  waitFor(
+    page,
+    (expected) =>
+      document
+        .querySelector('licence-manager')
+        .shadowRoot.querySelector('licence-cart')
+        ?.shadowRoot.textContent.includes(expected),
+    { args: [text], message },
+  );
+
 /** Every enabled control inside licence-manager that could change something, by role and name. */
 function editableControls() {
   const found = [];
@@ -83,10 +95,7 @@ describe('demo: the Licensing page', () => {
   it('changes a count, reviews the cart, confirms, and keeps the new state across a reload', async () => {
     const { page, context } = await open();
     const before = await addOneVoiceAndSave(page);
-    await waitFor(page, () => {
-      const cart = document.querySelector('licence-manager').shadowRoot.querySelector('licence-cart');
-      return cart.shadowRoot.textContent.includes('No pending changes.');
-    });
+    await cartSays(page, 'No pending changes.', 'the cart is empty after the save');
     assert.equal(await fieldValue(page, voiceField), String(before + 1));
 
     await page.reload({ waitUntil: 'load' });
@@ -120,15 +129,7 @@ describe('demo: the Licensing page', () => {
   it('with view permission shows everything and offers nothing to change', async () => {
     const { page, context } = await open();
     await choose(page, 'permission', 'view');
-    await waitFor(
-      page,
-      () =>
-        document
-          .querySelector('licence-manager')
-          .shadowRoot.querySelector('licence-cart')
-          ?.shadowRoot.textContent.includes('You can view licences but not change them.'),
-      { message: 'the read-only notice' },
-    );
+    await cartSays(page, 'You can view licences but not change them.', 'the read-only notice');
     assert.equal(await fieldValue(page, voiceField), '221', 'the counts are still shown');
     assert.deepEqual(await page.evaluate(editableControls), []);
     assert.deepEqual(page.problems, []);
@@ -144,14 +145,10 @@ describe('demo: the Licensing page', () => {
     await waitFor(page, () => /^Save /.test(document.querySelector('#status').textContent), {
       message: 'the host page reports licence-commit-error',
     });
-    await waitFor(
+    await cartSays(
       page,
-      () =>
-        document
-          .querySelector('licence-manager')
-          .shadowRoot.querySelector('licence-cart')
-          .shadowRoot.textContent.includes('Nothing was saved. Your changes are kept: try again.'),
-      { message: 'the cart says nothing was saved' },
+      'Nothing was saved. Your changes are kept: try again.',
+      'the cart says nothing was saved',
     );
     const review = await page.evaluate(() =>
       document
