@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import type { LicensingSnapshot } from '../src/core/index.js';
+import type { LicensingSnapshot, PowerPackService } from '../src/core/index.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
 import { storeFor } from '../src/state/controller.js';
@@ -40,6 +40,10 @@ async function limits(adapter: LicensingAdapter = new MemoryAdapter(seed())) {
   await settle(el);
   return el;
 }
+
+/** The Power Pack with these services, as the backend sends them. */
+const withServices = (services: PowerPackService[]) =>
+  new MemoryAdapter(seed((s) => ({ ...s, powerPack: { ...s.powerPack!, services } })));
 
 const field = (el: PowerPackLimits, service: string) =>
   deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]').find(
@@ -139,17 +143,7 @@ describe('power-pack-limits', () => {
   });
 
   it('shows a service the rule book does not know, without a prerequisite', async () => {
-    const el = await limits(
-      new MemoryAdapter(
-        seed((s) => ({
-          ...s,
-          powerPack: {
-            ...s.powerPack!,
-            services: [{ id: 'translator', name: 'Translator', limit: 2, used: 0 }],
-          },
-        })),
-      ),
-    );
+    const el = await limits(withServices([{ id: 'translator', name: 'Translator', limit: 2, used: 0 }]));
     expect(deepText(el)).to.contain('Translator');
     expect(deepText(el)).not.to.contain('Needs:');
   });
@@ -171,18 +165,10 @@ describe('power-pack-limits', () => {
 describe('power-pack-limits: service ids from the backend', () => {
   it('names each service in the list by its name, whatever characters its id holds', async () => {
     const el = await limits(
-      new MemoryAdapter(
-        seed((s) => ({
-          ...s,
-          powerPack: {
-            ...s.powerPack!,
-            services: [
-              { id: 'smart routing v2', name: 'Smart routing', limit: 10, used: 4 },
-              { id: 'ai-qa', name: 'AI QA', limit: null, used: 2 },
-            ],
-          },
-        })),
-      ),
+      withServices([
+        { id: 'smart routing v2', name: 'Smart routing', limit: 10, used: 4 },
+        { id: 'ai-qa', name: 'AI QA', limit: null, used: 2 },
+      ]),
     );
     const root = el.shadowRoot!;
     const names = [...root.querySelectorAll('[part~="service"]')].map((item) =>
