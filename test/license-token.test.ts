@@ -379,7 +379,7 @@ describe('license-token: licence log file', () => {
     HTMLAnchorElement.prototype.click = originals.click;
   });
 
-  it('saves the file under the adapter’s name, revokes the URL and says "License log file downloaded!"', async () => {
+  it('saves the file under the adapter’s name, revokes the URL and says "Licence log file downloaded!"', async () => {
     const el = await token();
     const downloads: string[] = [];
     el.addEventListener('licence-log-download', (e) => downloads.push(e.detail.filename));
@@ -392,7 +392,7 @@ describe('license-token: licence log file', () => {
     expect(deepQueryAll(el, 'a[download]')).to.have.length(0);
     const toast = deepQueryAll(el, '[part="toast"]')[0]!;
     expect(toast.closest('[role="status"]')).to.exist;
-    expect(toast.textContent).to.contain('License log file downloaded!');
+    expect(toast.textContent).to.contain('Licence log file downloaded!');
     expect(downloads).to.deep.equal(['license-2026-11-23.log']);
     await expect(el).to.be.accessible();
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -409,7 +409,7 @@ describe('license-token: licence log file', () => {
     const toast = deepQueryAll(el, '[part="toast"]')[0]!;
     expect(toast.closest('[role="alert"]')).to.exist;
     expect(toast.textContent).to.contain('The licence log file could not be downloaded.');
-    expect(deepText(el)).not.to.contain('License log file downloaded!');
+    expect(deepText(el)).not.to.contain('Licence log file downloaded!');
     await expect(el).to.be.accessible();
   });
 });

@@ -257,9 +257,9 @@ describe('strict CSP and Trusted Types: every widget, end to end', () => {
     await textMatches(page, 'license-token >>> [part="copy-status"]', /^Token copied to the clipboard\.$/);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), TOKEN);
 
-    // license-token: the log file, with the seed's toast.
+    // license-token: the log file, with R10's toast (docs/rules.md).
     await page.locator(aria('Download licence log file', 'button')).click();
-    await page.locator('::-p-text(License log file downloaded!)').wait();
+    await page.locator('::-p-text(Licence log file downloaded!)').wait();
     const file = await downloaded(downloads);
     assert.match(file, /^license-\d{4}-\d{2}-\d{2}\.log$/);
     assert.match(await readFile(join(downloads, file), 'utf8'), new RegExp(`token ${TOKEN}`));

@@ -23,7 +23,7 @@ export const messages = {
   notAvailable: 'The installation licence is not available here.',
   opensInNewTab: '(opens in a new tab)',
 
-  // Manual update (the seed's "blue pencil icon").
+  // Manual update (the product's "blue pencil icon", R10 in docs/rules.md).
   updateManually: 'Update licence manually',
   updateHeading: 'Update the licence manually',
   keyLabel: 'Licence from the licensing team',
@@ -40,8 +40,8 @@ export const messages = {
 
   // Licence log file.
   downloadLog: 'Download licence log file',
-  /** The seed's exact confirmation. */
-  logDownloaded: 'License log file downloaded!',
+  /** R10's confirmation, with the UI's spelling of the noun (docs/architecture.md, naming). */
+  logDownloaded: 'Licence log file downloaded!',
   logFailed: (why: string) => `The licence log file could not be downloaded. ${why}`,
   logUnavailable: 'The licence log file is not available here.',
 
