@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      // Strict CSP and Trusted Types must hold in every host page (DESIGN.md, issue on embedding).
+      // Strict CSP and Trusted Types must hold in every host page (README, Strict Content Security Policy).
       'no-restricted-imports': [
         'error',
         {

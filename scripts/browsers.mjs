@@ -1,5 +1,5 @@
 // Where the browsers of this project live and how they are started. Debian's packages only: no
-// test tool may download its own browser on these machines (see ../shared/TOOLCHAIN.md).
+// test tool may download its own browser on these machines (scripts/ensure-browsers.mjs installs them).
 import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';

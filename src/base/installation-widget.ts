@@ -4,7 +4,7 @@ import { LicensingWidget } from './licensing-widget.js';
 import { instant, type InstallationLicense } from '../core/index.js';
 import { formatDate } from '../i18n/format.js';
 
-/** The seed's service desk, where users reach the licensing team. */
+/** The product's service desk, where users reach the licensing team (R10, docs/rules.md). */
 export const DEFAULT_SUPPORT_URL = 'https://xcally.atlassian.net/servicedesk/customer/portal/3';
 
 /** Text around a link, so each language puts the link where its word order wants it. */
@@ -32,7 +32,7 @@ export class InstallationWidget extends LicensingWidget {
   /** The moment days left are counted from (grace period, expiry); when unset, the current time. */
   @property({ attribute: false }) now: Date | undefined;
 
-  /** Where users contact the licensing team; the seed's service-desk portal by default. */
+  /** Where users contact the licensing team; the product's service-desk portal by default. */
   @property({ attribute: 'support-url' }) supportUrl = DEFAULT_SUPPORT_URL;
 
   protected override needsInstallation(): boolean {

@@ -1,7 +1,7 @@
 // licence-kit/core: the rule book as pure functions of (snapshot, draft). No DOM, no Lit, no fetch,
 // no clock: everything a rule needs is passed in. Elements and the store call these; they never
-// re-derive a rule. The rules come from ../../DESIGN.md ("The rule book") and the seed
-// seeds/000_7183eb326101c029.txt; grep for "R<n>" to find a rule's code, tests included.
+// re-derive a rule. Each rule, its worked example and its tests are written down in docs/rules.md;
+// grep for "R<n>" to find a rule's code, tests included.
 //
 // Rule index
 //   R1 permissions     canView, canEdit                              permissions.ts

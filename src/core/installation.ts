@@ -1,9 +1,9 @@
-// R10's clock rules for the installation licence (second seed), as pure functions of the data and
+// R10's clock rules for the installation licence (docs/rules.md), as pure functions of the data and
 // a moment: days left of the 7-day grace period, and the expiry warning in the last 30 days.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The seed: "XCALLY platform will automatically be deactivated for 7 days (grace period)". */
+/** R10 (docs/rules.md): "XCALLY platform will automatically be deactivated for 7 days (grace period)". */
 export const GRACE_PERIOD_DAYS = 7;
 
 /** Days before the expiry date from which the licence is shown as expiring soon. */

@@ -1,4 +1,4 @@
-// R7/R8: a usage limit that is reached stops the service "until the subsequent month" (seed 000).
+// R7/R8: a usage limit that is reached stops the service "until the subsequent month" (docs/rules.md).
 
 import type { LicensingSnapshot } from './types.js';
 

@@ -1,4 +1,4 @@
-// R1 permissions. The seed's Accesses screen: "Access" lets a user view the current licences,
+// R1 permissions (docs/rules.md). The Accesses screen: "Access" lets a user view the current licences,
 // "Update" lets them add and remove licences; without either the module is not shown at all.
 
 import type { Permission } from './types.js';

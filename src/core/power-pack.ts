@@ -1,4 +1,4 @@
-// R8 Power Pack. From the seed: "Enter the maximum number of Power Packs you want to spend per
+// R8 Power Pack (docs/rules.md): "Enter the maximum number of Power Packs you want to spend per
 // service. Once you have used the selected number, the specific service will stop working until the
 // subsequent month." Prerequisites: "Set up Smart routing in your email queues", "Set up AI Topics
 // in any queue types. For calls, you must also have Speech-to-Text turned on", "Set up AI QA in

@@ -1,4 +1,4 @@
-// R5 billing high-water. From the seed: "For billing purposes, you are always charged for the
+// R5 billing high-water (docs/rules.md): "For billing purposes, you are always charged for the
 // highest number of licences that was set at any point during the current month" and "Reductions
 // apply to both the current month and the next month". So an increase costs this month at once; a
 // reduction lowers next month's charge, while this month stays charged at the peak.

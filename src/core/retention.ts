@@ -1,4 +1,4 @@
-// R6 retention. From the seed: "Minimum 3 months; can be increased in increments of 3 months (e.g.
+// R6 retention (docs/rules.md): "Minimum 3 months; can be increased in increments of 3 months (e.g.
 // 3, 6, 9 months, 1 year, 1 year and 3 months, …)", "14 days – Free", "Each 3-month increment
 // counts as one additional licence unit per user. For example, a 9-month retention period
 // multiplies the licence count by 3", and "The retention period is set globally for all users."
@@ -12,7 +12,7 @@ export const RETENTION_STEP_MONTHS = 3;
 export const FREE_RETENTION: Retention = Object.freeze({ days: 14 });
 
 /**
- * How far `retentionOptions` lists when the snapshot sets no `recording.maxMonths`. The seed names
+ * How far `retentionOptions` lists when the snapshot sets no `recording.maxMonths`. R6 names
  * no upper bound, but a picker needs a finite list; ten years covers every retention law we know of.
  */
 export const DEFAULT_MAX_RETENTION_MONTHS = 120;
@@ -91,7 +91,7 @@ function plural(n: number, one: string, other: string): string {
 }
 
 /**
- * R6: the English label the seed uses: "14 days", "3 months", "1 year", "1 year and 3 months",
+ * R6: the English label docs/rules.md gives: "14 days", "3 months", "1 year", "1 year and 3 months",
  * "2 years and 6 months". Other languages format `retentionLabelParts` themselves.
  */
 export function formatRetentionEn(r: Retention): string {

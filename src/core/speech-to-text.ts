@@ -1,4 +1,4 @@
-// R7 Speech-to-Text. From the seed: "Enter the maximum number of minutes you want to spend over the
+// R7 Speech-to-Text (docs/rules.md): "Enter the maximum number of minutes you want to spend over the
 // base pack of 5000 minutes. E.g. if you want to spend max 7000, enter 2000. Once you have used the
 // selected number, STT will stop working until the subsequent month. Leave empty to use STT
 // without a limit."

@@ -1,9 +1,9 @@
 // The domain model of licence-kit: the shape of the data the adapters load and commit. Every rule in
-// src/core is a pure function of these types. Names follow ../../DESIGN.md (domain model); every
+// src/core is a pure function of these types. Terms: docs/rules.md (glossary); every
 // field is readonly because the store replaces state and never mutates it in place.
 
 /**
- * What the signed-in user may do in the Licensing module (R1). The seed's Accesses screen has two
+ * What the signed-in user may do in the Licensing module (R1). The product's Accesses screen has two
  * check boxes: "Access" (view) and "Update" (add and remove licences).
  */
 export type Permission = 'none' | 'view' | 'update';
@@ -52,7 +52,7 @@ export type Retention = { readonly days: 14 } | { readonly months: number };
 /** Speech-to-Text: a base pack of minutes plus an optional monthly limit over it (R7). */
 export interface SpeechToText {
   readonly enabled: boolean;
-  /** Minutes included in the base pack; the seed's product has 5000. */
+  /** Minutes included in the base pack; the product has 5000 (R7, docs/rules.md). */
   readonly baseMinutes: number;
   /** Most minutes to spend over the base pack each month; `null` means no limit. */
   readonly limitOverBase: number | null;
@@ -62,7 +62,7 @@ export interface SpeechToText {
   readonly minutePrice: Money;
 }
 
-/** One service paid for in Power Packs (R8). Ids are data; the three the seed names are known. */
+/** One service paid for in Power Packs (R8). Ids are data; the three docs/rules.md names are known. */
 export interface PowerPackService {
   /** `smart-routing`, `ai-topics`, `ai-qa`, or any other service the backend offers. */
   readonly id: string;
@@ -167,7 +167,7 @@ export interface UsagePage {
   readonly agents: readonly Agent[];
 }
 
-/** The installation licence of an on-premises installation (second seed, R10). */
+/** The installation licence of an on-premises installation (R10, docs/rules.md). */
 export interface InstallationLicense {
   readonly token: string;
   readonly plan: 'monthly' | 'annual';

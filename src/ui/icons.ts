@@ -23,7 +23,7 @@ const icon = (shape: () => SVGTemplateResult) =>
     ${shape()}
   </svg>`;
 
-/** The pencil of the seed's "blue pencil icon" (manual update). */
+/** The pencil of the product's "blue pencil icon" (manual update, R10 in docs/rules.md). */
 export const pencilIcon = /* @__PURE__ */ icon(
   () => svg`<path d="M4 20h4L19 9l-4-4L4 16v4z" /><path d="M13.5 6.5l4 4" />`,
 );

@@ -1,5 +1,5 @@
-// Worked examples straight from the seed (../shared/seeds/000_7183eb326101c029.txt), one row each:
-// the sentence, the rule, and what the rule book answers.
+// Worked examples straight from the product's own sentences (per-seat licensing with a cart, quoted
+// in docs/rules.md), one row each: the sentence, the rule, and what the rule book answers.
 
 import { expect } from '@open-wc/testing';
 import {
@@ -18,7 +18,7 @@ import { account, eur, withLine } from './fixtures.js';
 
 interface Example {
   readonly rule: string;
-  readonly seed: string;
+  readonly says: string;
   readonly actual: () => unknown;
   readonly expected: unknown;
 }
@@ -26,25 +26,25 @@ interface Example {
 const examples: readonly Example[] = [
   {
     rule: 'R1',
-    seed: 'Tick the Access checkbox if you only want the user to view your current licences.',
+    says: 'Tick the Access checkbox if you only want the user to view your current licences.',
     actual: () => ({ view: canView('view'), edit: canEdit('view') }),
     expected: { view: true, edit: false },
   },
   {
     rule: 'R1',
-    seed: 'Tick the Update checkbox if you want the user to be able to add and remove licences.',
+    says: 'Tick the Update checkbox if you want the user to be able to add and remove licences.',
     actual: () => canEdit('update'),
     expected: true,
   },
   {
     rule: 'R1',
-    seed: "If you don't see the Licencing module, first check your Accesses.",
+    says: "If you don't see the Licencing module, first check your Accesses.",
     actual: () => canView('none'),
     expected: false,
   },
   {
     rule: 'R2',
-    seed: 'Increase the number in the licence field. (Only whole numbers reach the draft.)',
+    says: 'Increase the number in the licence field. (Only whole numbers reach the draft.)',
     actual: () =>
       ['12', '-1', '1.5', '1e3', '\u0663', '12abc', ' ', '9007199254740993'].map((t) => parseCount(t)),
     expected: [
@@ -60,7 +60,7 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R3',
-    seed: 'Before reducing, ensure you have already removed the licence usage from users.',
+    says: 'Before reducing, ensure you have already removed the licence usage from users.',
     actual: () =>
       validate(withLine(account(), { typeId: 'voice', count: 14, inUse: 12, peak: 14 }), {
         counts: { voice: 10 },
@@ -78,13 +78,13 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R4',
-    seed: 'To use the outbound licence, a user has to purchase a voice licence. (Raising outbound above voice.)',
+    says: 'To use the outbound licence, a user has to purchase a voice licence. (Raising outbound above voice.)',
     actual: () => validate(account(), { counts: { outbound: 12 } }).map((i) => [i.code, i.severity]),
     expected: [['exceeds-required-licence', 'error']],
   },
   {
     rule: 'R4',
-    seed: 'To use the outbound licence, a user has to purchase a voice licence. (Lowering voice below outbound.)',
+    says: 'To use the outbound licence, a user has to purchase a voice licence. (Lowering voice below outbound.)',
     actual: () =>
       validate(withLine(account(), { typeId: 'voice', count: 10, inUse: 0, peak: 10 }), {
         counts: { voice: 3 },
@@ -93,7 +93,7 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R5',
-    seed: 'You are always charged for the highest number of licences set during the current month. (Reducing 10 → 8.)',
+    says: 'You are always charged for the highest number of licences set during the current month. (Reducing 10 → 8.)',
     actual: () => {
       const [line] = quote(account(), { counts: { voice: 8 } }).lines;
       return { thisMonth: line!.thisMonth.after, nextMonth: line!.nextMonth.after };
@@ -102,19 +102,19 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R5',
-    seed: 'Reductions apply to both the current month and the next month.',
+    says: 'Reductions apply to both the current month and the next month.',
     actual: () => quote(account(), { counts: { voice: 8 } }).totals.nextMonth.delta,
     expected: eur(-2000),
   },
   {
     rule: 'R6',
-    seed: 'A 9-month retention period multiplies the licence count by 3.',
+    says: 'A 9-month retention period multiplies the licence count by 3.',
     actual: () => retentionMultiplier({ months: 9 }),
     expected: 3,
   },
   {
     rule: 'R6',
-    seed: 'Selecting 14 days incurs no charge.',
+    says: 'Selecting 14 days incurs no charge.',
     actual: () => {
       const s = account({
         lines: account().lines.map((l) => (l.typeId === 'recording' ? { ...l, peak: 0 } : l)),
@@ -126,37 +126,37 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R6',
-    seed: 'Minimum 3 months; increments of 3 months (3, 6, 9 months, 1 year, 1 year and 3 months, …).',
+    says: 'Minimum 3 months; increments of 3 months (3, 6, 9 months, 1 year, 1 year and 3 months, …).',
     actual: () => retentionOptions(15).map(formatRetentionEn),
     expected: ['14 days', '3 months', '6 months', '9 months', '1 year', '1 year and 3 months'],
   },
   {
     rule: 'R7',
-    seed: 'If you want to spend max 7000, enter 2000.',
+    says: 'If you want to spend max 7000, enter 2000.',
     actual: () => speechToTextTotalMinutes({ baseMinutes: 5000, limitOverBase: 2000 }),
     expected: 7000,
   },
   {
     rule: 'R7',
-    seed: 'Leave empty to use STT without a limit.',
+    says: 'Leave empty to use STT without a limit.',
     actual: () => parseLimit(''),
     expected: { ok: true, value: null },
   },
   {
     rule: 'R7',
-    seed: 'Once you have used the selected number, STT will stop working until the subsequent month.',
+    says: 'Once you have used the selected number, STT will stop working until the subsequent month.',
     actual: () => validate(account(), { speechToText: { limitOverBase: 800 } }).map((i) => i.code),
     expected: ['speech-to-text-stops-now'],
   },
   {
     rule: 'R8',
-    seed: 'Once you have used the selected number, the specific service will stop working until the subsequent month.',
+    says: 'Once you have used the selected number, the specific service will stop working until the subsequent month.',
     actual: () => validate(account(), { powerPack: { enabled: true } }).map((i) => i.code),
     expected: ['power-pack-service-stops-now'],
   },
   {
     rule: 'R8',
-    seed: 'Set up AI Topics in any queue types. For calls, you must also have Speech-to-Text turned on.',
+    says: 'Set up AI Topics in any queue types. For calls, you must also have Speech-to-Text turned on.',
     actual: () =>
       validate(
         { ...account(), powerPack: { ...account().powerPack!, enabled: true } },
@@ -166,15 +166,15 @@ const examples: readonly Example[] = [
   },
   {
     rule: 'R9',
-    seed: 'Once you have adjusted your licences, click Save. (Nothing adjusted: nothing to save.)',
+    says: 'Once you have adjusted your licences, click Save. (Nothing adjusted: nothing to save.)',
     actual: () => validate(account(), {}).map((i) => i.code),
     expected: ['nothing-to-commit'],
   },
 ];
 
-describe('core: worked examples from the seed', () => {
+describe('core: worked examples from the product', () => {
   for (const example of examples) {
-    it(`${example.rule}: ${example.seed}`, () => {
+    it(`${example.rule}: ${example.says}`, () => {
       expect(example.actual()).to.deep.equal(example.expected);
     });
   }

@@ -1,4 +1,4 @@
-// A small account in the shape the seed describes, for worked examples. Prices are in euro cents.
+// A small account in the shape docs/rules.md describes, for worked examples. Prices are in euro cents.
 
 import type { LicenceLine, LicensingSnapshot, Money } from '../../src/core/index.js';
 

@@ -11,7 +11,7 @@ const now = Date.parse('2026-11-23T10:00:00Z');
 const day = 24 * 60 * 60 * 1000;
 
 describe('R10 installation licence clock', () => {
-  it('grace lasts 7 days and expiry warns in the last 30 (seed 004)', () => {
+  it('grace lasts 7 days and expiry warns in the last 30 (the installation licence page)', () => {
     expect(GRACE_PERIOD_DAYS).to.equal(7);
     expect(EXPIRY_WARNING_DAYS).to.equal(30);
   });

@@ -33,7 +33,7 @@ describe('core/retention (R6)', () => {
     expect(() => retentionOptions(Number.NaN)).to.throw(RangeError);
   });
 
-  it("multiplies: 14 days free (×0), 3 months ×1, 9 months ×3 (the seed's example), 1 year ×4", () => {
+  it("multiplies: 14 days free (×0), 3 months ×1, 9 months ×3 (the product's example), 1 year ×4", () => {
     expect(retentionMultiplier({ days: 14 })).to.equal(0);
     expect(retentionMultiplier({ months: 3 })).to.equal(1);
     expect(retentionMultiplier({ months: 9 })).to.equal(3);
@@ -69,7 +69,7 @@ describe('core/retention (R6)', () => {
     expect(isSameRetention({ months: 3 }, {} as Retention)).to.equal(false);
   });
 
-  it("labels in parts and in the seed's English words", () => {
+  it("labels in parts and in the product's English words", () => {
     const table: ReadonlyArray<[Retention, string, unknown]> = [
       [{ days: 14 }, '14 days', { kind: 'days', days: 14 }],
       [{ months: 3 }, '3 months', { kind: 'months', years: 0, months: 3 }],

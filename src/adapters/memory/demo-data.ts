@@ -10,7 +10,7 @@ export interface MemorySeed {
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
-/** The demo catalog: about ten seat licence types as the first seed describes them. */
+/** The demo catalog: about ten seat licence types as per-seat licensing describes them (docs/rules.md). */
 export const demoCatalog: readonly LicenceType[] = [
   {
     id: 'voice',

@@ -13,7 +13,7 @@ import { styles } from './license-details.styles.js';
 export type FeatureGroup = 'channels' | 'modules' | 'addOns' | 'ai';
 
 /**
- * What the seed lists in each group, in its order. These are shown even when the licence lacks
+ * What the product lists in each group (R10), in its order. These are shown even when the licence lacks
  * them (as "Not included"); ids the licence has beyond them are shown too, after them.
  */
 export const KNOWN_FEATURES: Readonly<Record<FeatureGroup, readonly string[]>> = {
@@ -35,10 +35,10 @@ interface Item {
 /**
  * @tagname license-details
  * @summary The installation licence in full: plan, expiry with days left, staff, channels, modules,
- * sessions, add-ons, AI solutions and others (second seed, R10).
+ * sessions, add-ons, AI solutions and others (R10 in docs/rules.md).
  *
  * The expiry date shows the days left, a warning in the last 30 days and an expired state after.
- * Channels, modules, add-ons and AI solutions list what the seed names (and any other id the licence
+ * Channels, modules, add-ons and AI solutions list what the product names (and any other id the licence
  * has), each marked included or not by an icon and by text, never by colour alone. Names come from
  * the localised catalogue; `names` lets a host rename or name its own ids; an unknown id is shown
  * as given. With `none` permission only the no-access notice is shown (R1); when the adapter has no

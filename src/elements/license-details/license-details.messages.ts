@@ -77,7 +77,7 @@ export const messages = {
     'quality-analysis-voice': 'Quality Analysis on voice',
     'quality-analysis-digital': 'Quality Analysis on digital channels',
   } as Record<string, string>,
-  /** What an item gives, where the seed says more than its name. */
+  /** What an item gives, where the product (R10, docs/rules.md) says more than its name. */
   descriptions: {
     'screen-recording': 'Available for Phonebar.',
     'ai-bots': 'Configure bots and use AI features in action plans and Cally Square.',

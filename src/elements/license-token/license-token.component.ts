@@ -33,7 +33,7 @@ function copyKeys(): string {
 /**
  * @tagname license-token
  * @summary The installation token with copy, the manual licence update, the licence log file, and
- * the grace-period / deactivation banner (second seed, R10).
+ * the grace-period / deactivation banner (R10 in docs/rules.md).
  *
  * The token is shown whole and selectable. Clicking it (or Enter / Space on it, or the Copy
  * button) puts it on the clipboard and announces it; when the browser refuses or has no clipboard
