@@ -450,3 +450,83 @@ describe('MSW handlers: injected failures answer as docs/openapi.yaml says', () 
     });
   }
 });
+
+describe('docs/openapi.yaml refuses the bodies the decoders refuse', () => {
+  /** The schema of the 200 answer of `operationId`. */
+  const schemaOf = (operationId) => {
+    const { path, method } = operations[operationId];
+    return validatorAt(
+      `${pointer('paths', path, method.toLowerCase(), 'responses', '200')}${pointer('content', 'application/json', 'schema')}`,
+    );
+  };
+  /** A copy of `body` changed by `change`. */
+  const changed = (body, change) => {
+    const copy = structuredClone(body);
+    change(copy);
+    return copy;
+  };
+
+  /** `[what, change]` pairs, each a break the decoder names; plus one both must accept. */
+  const cases = {
+    load: [
+      ['a fractional count', (s) => (s.lines[0].count = 2.5)],
+      ['a negative count', (s) => (s.lines[0].inUse = -1)],
+      ['a count beyond a safe integer', (s) => (s.lines[0].peak = 2 ** 53)],
+      ['money in fractions of a cent', (s) => (s.catalog[0].unitPrice.amount = 24.5)],
+      ['a lower-case currency', (s) => (s.catalog[0].unitPrice.currency = 'eur')],
+      ['an unknown permission', (s) => (s.permission = 'admin')],
+      ['an empty version', (s) => (s.version = '')],
+      ['no period', (s) => delete s.period],
+      ['an empty type id', (s) => (s.catalog[0].id = '')],
+      ['null for an optional field', (s) => (s.speechToText = null)],
+      ['a negative Speech-to-Text limit', (s) => (s.speechToText.limitOverBase = -1)],
+      ['a fractional Power Pack limit', (s) => (s.powerPack.services[0].limit = 1.5)],
+      ['a Power Pack limit beyond a safe integer', (s) => (s.powerPack.services[0].limit = 2 ** 53)],
+      ['a retention that is not a step of 3 months', (s) => (s.recording.retention = { months: 4 })],
+      ['a retention of days other than 14', (s) => (s.recording.retention = { days: 7 })],
+      ['a retention with neither days nor months', (s) => (s.recording.retention = {})],
+    ],
+    listUsage: [
+      ['a fractional total', (p) => (p.total = 1.5)],
+      ['a negative count by type', (p) => (p.countsByType.voice = -1)],
+      ['licences that are not a list', (p) => (p.agents[0].licences = 'voice')],
+      ['null for an optional email', (p) => (p.agents[0].email = null)],
+      ['an agent without an id', (p) => delete p.agents[0].id],
+    ],
+    getInstallationLicense: [
+      ['an unknown plan', (l) => (l.plan = 'weekly')],
+      ['an unknown state', (l) => (l.status.state = 'expired')],
+      ['an unknown grace reason', (l) => (l.status.reason = 'other')],
+      ['a negative staff count', (l) => (l.staff.users = -1)],
+      ['a module that is not text', (l) => (l.modules = [1])],
+      ['no appZone', (l) => delete l.appZone],
+    ],
+  };
+  const decoders = () => ({
+    load: lib.decodeLicensingSnapshot,
+    listUsage: lib.decodeUsagePage,
+    getInstallationLicense: lib.decodeInstallationLicense,
+  });
+  const paths = {
+    load: '/licensing',
+    listUsage: '/licensing/usage?offset=0&limit=5',
+    getInstallationLicense: '/license',
+  };
+
+  for (const [operationId, breaks] of Object.entries(cases)) {
+    it(`${operationId}: each break is refused by both, a field added by a newer server by neither`, async () => {
+      const { send } = server();
+      const good = await (await send(paths[operationId])).json();
+      const decode = decoders()[operationId];
+      const validate = schemaOf(operationId);
+      for (const [what, change] of breaks) {
+        const bad = changed(good, change);
+        assert.throws(() => decode(bad), `the decoder accepts ${what}`);
+        assert.equal(validate(bad), false, `docs/openapi.yaml accepts ${what}`);
+      }
+      const newer = changed(good, (body) => (body.addedByANewerServer = { any: 'thing' }));
+      assert.doesNotThrow(() => decode(newer));
+      assert.ok(validate(newer), ajv.errorsText(validate.errors));
+    });
+  }
+});
