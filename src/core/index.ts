@@ -41,6 +41,7 @@
 //   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
 //   R10 installation   expiryStatus, graceDaysLeft, GRACE_PERIOD_DAYS,
 //                      EXPIRY_WARNING_DAYS                           installation.ts
+//   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 
 export type * from './types.js';
 
@@ -122,3 +123,4 @@ export {
   type ExpiryStatus,
 } from './installation.js';
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';
+export { agentMatchesSearch, agentSearchText, foldForSearch, searchKey } from './search.js';

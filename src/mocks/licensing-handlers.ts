@@ -22,8 +22,9 @@ import {
   ValidationError,
 } from '../adapters/errors.js';
 import type { MemoryAdapter } from '../adapters/memory/memory-adapter.js';
-import { DecodeError, decodeChangeSet } from '../adapters/rest/decode.js';
-import { parseEtag } from '../adapters/rest/rest-adapter.js';
+import { decodeChangeSet } from '../adapters/rest/decode-changes.js';
+import { DecodeError } from '../adapters/rest/decode-fields.js';
+import { parseEtag } from '../adapters/rest/headers.js';
 
 /** Options of `createLicensingHandlers`. */
 export interface LicensingHandlersOptions {

@@ -1,5 +1,7 @@
 import {
+  agentSearchText,
   applyDraft,
+  searchKey,
   validate,
   type Agent,
   type ChangeSet,
@@ -72,9 +74,6 @@ const clone = <T>(value: T): T => structuredClone(value);
  */
 const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.licences] });
 
-/** Lower case without accents, so "novakova" finds "Nováková". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /**
  * The embedded adapter: keeps the whole backend in memory. The demo and Storybook run on it, tests
  * seed it with exactly the data they need, and the MSW handlers put it behind the REST contract.
@@ -125,7 +124,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.byName = [...this.agents].sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
     );
-    this.searchText = this.byName.map((agent) => fold(`${agent.name}\n${agent.email ?? ''}`));
+    this.searchText = this.byName.map(agentSearchText);
     this.buildIndex();
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
@@ -178,7 +177,7 @@ export class MemoryAdapter implements LicensingAdapter {
     await this.enter('listUsage', options);
     const offset = Math.max(0, Math.floor(query.offset));
     const limit = Math.max(0, Math.floor(query.limit));
-    const search = fold((query.search ?? '').trim());
+    const search = searchKey(query.search ?? '');
     let total: number;
     let countsByType: Record<string, number>;
     let pick: (position: number) => number;

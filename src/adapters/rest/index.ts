@@ -1,19 +1,12 @@
 // licence-kit's REST adapter: the LicensingAdapter for a backend serving docs/openapi.yaml.
 export {
   RestAdapter,
-  parseContentDispositionFilename,
-  parseEtag,
-  parseRetryAfter,
   type RestAdapterOptions,
   type RestHeaders,
   type RestRequestInfo,
 } from './rest-adapter.js';
-export {
-  DecodeError,
-  decodeChangeSet,
-  decodeInstallationLicense,
-  decodeLicensingSnapshot,
-  decodeProblem,
-  decodeUsagePage,
-  type Problem,
-} from './decode.js';
+export { parseContentDispositionFilename, parseEtag, parseRetryAfter } from './headers.js';
+export { DecodeError } from './decode-fields.js';
+export { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from './decode.js';
+export { decodeChangeSet } from './decode-changes.js';
+export { decodeProblem, type Problem } from './problem.js';

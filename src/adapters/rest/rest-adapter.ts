@@ -1,6 +1,8 @@
-// The LicensingAdapter that speaks the REST contract of DESIGN.md over `fetch`. The contract itself
-// is written down in docs/openapi.yaml; the MSW handlers in src/mocks serve the same contract, and
-// the tests run this adapter against them.
+// The LicensingAdapter that speaks the REST contract over `fetch`. The contract itself is written
+// down in docs/openapi.yaml; the MSW handlers in src/mocks serve the same contract, and the tests
+// run this adapter against them. What it needs besides the six operations lives next door: header
+// parsing (headers.ts), the retry policy (retry.ts), abort and timeout (signals.ts), error answers
+// (problem.ts) and the body decoders (decode.ts).
 
 import type {
   ChangeSet,
@@ -10,25 +12,21 @@ import type {
   UsageQuery,
 } from '../../core/index.js';
 import type { CommitOptions, DownloadedFile, LicensingAdapter, RequestOptions } from '../adapter.js';
+import { BadResponseError, type LicensingError, NetworkError, TimeoutError } from '../errors.js';
+import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from './decode.js';
+import { DecodeError } from './decode-fields.js';
+import { parseContentDispositionFilename, parseEtag } from './headers.js';
+import { errorFromAnswer } from './problem.js';
 import {
-  BadResponseError,
-  ConflictError,
-  type LicensingError,
-  NetworkError,
-  NotFoundError,
-  NotSupportedError,
-  PermissionError,
-  ServerError,
-  TimeoutError,
-  ValidationError,
-} from '../errors.js';
-import {
-  DecodeError,
-  decodeInstallationLicense,
-  decodeLicensingSnapshot,
-  decodeProblem,
-  decodeUsagePage,
-} from './decode.js';
+  isRetryableFailure,
+  isRetryableStatus,
+  retryDelay,
+  retryLimit,
+  retrySettings,
+  type RetryPolicy,
+  type RetrySettings,
+} from './retry.js';
+import { attemptSignal, sleep, untilAborted } from './signals.js';
 
 /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. */
 export type RestHeaders = Readonly<Record<string, string>>;
@@ -99,9 +97,6 @@ export interface RestAdapterOptions {
   installationLicense?: boolean;
 }
 
-/** When an attempt may be sent again. */
-type RetryPolicy = 'read' | 'commit' | 'never';
-
 interface RequestSpec {
   readonly method: 'GET' | 'POST' | 'PUT';
   /** Path after the base URL, query included. */
@@ -121,93 +116,6 @@ interface Exchange {
   readonly headers: Headers;
   readonly text: string;
   readonly blob: Blob | undefined;
-}
-
-const RETRY_READ_STATUSES = new Set([502, 503, 504]);
-const RETRY_COMMIT_STATUSES = new Set([503]);
-
-/** `"v7"`, `W/"v7"` or `v7` → `v7`. */
-export function parseEtag(value: string | null): string | undefined {
-  if (value === null) return undefined;
-  const match = /^\s*(?:W\/)?"([^"]*)"\s*$/.exec(value);
-  const version = match ? match[1]! : value.trim();
-  return version === '' ? undefined : version;
-}
-
-/** Milliseconds to wait from a `Retry-After` header: delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-/**
- * The file name from a `Content-Disposition` header (RFC 6266): `filename*` (RFC 8187, UTF-8)
- * first, then `filename`. Any directory part is dropped, since the name comes from a server.
- */
-export function parseContentDispositionFilename(value: string | null): string | undefined {
-  if (!value) return undefined;
-  let name: string | undefined;
-  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(value);
-  if (extended) {
-    try {
-      name = decodeURIComponent(extended[2]!.trim());
-    } catch {
-      name = undefined;
-    }
-  }
-  if (name === undefined) {
-    const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(value);
-    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, '$1') : plain[2]!.trim();
-  }
-  // Drop any path and control characters: the name is used to save a file on the user's disk.
-  const base = name
-    ?.split(/[/\\]/)
-    .pop()
-    ?.split('')
-    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim();
-  return base && base !== '.' && base !== '..' ? base : undefined;
-}
-
-/** Rejects with `signal.reason` when `signal` aborts first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -245,10 +153,7 @@ export class RestAdapter implements LicensingAdapter {
   private readonly baseUrl: string;
   private readonly options: RestAdapterOptions;
   private readonly timeout: number;
-  private readonly retries: number;
-  private readonly commitRetries: number;
-  private readonly retryDelay: number;
-  private readonly maxRetryDelay: number;
+  private readonly retry: RetrySettings;
 
   /** Optional capability; absent when `installationLicense: false`. */
   getInstallationLicense?: (options?: RequestOptions) => Promise<InstallationLicense>;
@@ -261,10 +166,7 @@ export class RestAdapter implements LicensingAdapter {
     this.options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeout = options.timeout ?? 15000;
-    this.retries = Math.max(0, Math.floor(options.retries ?? 2));
-    this.commitRetries = Math.max(0, Math.floor(options.commitRetries ?? 1));
-    this.retryDelay = Math.max(0, options.retryDelay ?? 300);
-    this.maxRetryDelay = Math.max(0, options.maxRetryDelay ?? 10000);
+    this.retry = retrySettings(options);
     // Instance properties rather than methods, so that `installationLicense: false` can leave them
     // out and the widgets see an adapter without the capability (`'applyLicenseKey' in adapter`).
     if (options.installationLicense !== false) {
@@ -417,7 +319,7 @@ export class RestAdapter implements LicensingAdapter {
 
   /** Sends `spec`, retrying as its policy allows, and resolves with a 2xx answer or rejects. */
   private async exchange(spec: RequestSpec): Promise<Exchange> {
-    const limit = spec.retry === 'read' ? this.retries : spec.retry === 'commit' ? this.commitRetries : 0;
+    const limit = retryLimit(spec.retry, this.retry);
     for (let attempt = 0; ; attempt++) {
       let answer: Exchange | undefined;
       let failure: LicensingError | undefined;
@@ -429,33 +331,13 @@ export class RestAdapter implements LicensingAdapter {
       }
       if (answer && answer.status >= 200 && answer.status < 300) return answer;
       const retryable = answer
-        ? this.retryableStatus(spec, answer.status)
-        : this.retryableFailure(spec, failure!);
-      if (!retryable || attempt >= limit) throw failure ?? this.errorFrom(answer!);
-      await sleep(this.delayBefore(attempt, answer), spec.signal);
+        ? isRetryableStatus(spec.retry, answer.status)
+        : isRetryableFailure(spec.retry, failure!);
+      if (!retryable || attempt >= limit) {
+        throw failure ?? errorFromAnswer(answer!.status, answer!.headers.get('Content-Type'), answer!.text);
+      }
+      await sleep(retryDelay(attempt, answer?.headers.get('Retry-After') ?? null, this.retry), spec.signal);
     }
-  }
-
-  private retryableStatus(spec: RequestSpec, status: number): boolean {
-    if (spec.retry === 'read') return RETRY_READ_STATUSES.has(status);
-    if (spec.retry === 'commit') return RETRY_COMMIT_STATUSES.has(status);
-    return false;
-  }
-
-  private retryableFailure(spec: RequestSpec, failure: LicensingError): boolean {
-    if (spec.retry === 'read') return failure instanceof NetworkError;
-    // A commit that timed out may have been applied; sending it again with the same key is how the
-    // client finds out, since the server answers a repeat with the first result.
-    if (spec.retry === 'commit') return failure instanceof NetworkError || failure instanceof TimeoutError;
-    return false;
-  }
-
-  private delayBefore(attempt: number, answer: Exchange | undefined): number {
-    const retryAfter = answer ? parseRetryAfter(answer.headers.get('Retry-After')) : undefined;
-    // Full exponential growth with "equal jitter": half fixed, half random, so retries spread out
-    // but never collapse to zero.
-    const backoff = this.retryDelay * 2 ** attempt * (0.5 + Math.random() / 2);
-    return Math.min(this.maxRetryDelay, retryAfter ?? backoff);
   }
 
   /** One attempt: fetch and read the whole body, under the timeout and the caller's signal. */
@@ -473,16 +355,8 @@ export class RestAdapter implements LicensingAdapter {
     headers.set('Accept', spec.read === 'blob' ? '*/*' : 'application/json, application/problem+json');
     for (const [name, value] of Object.entries(spec.headers ?? {})) headers.set(name, value);
 
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-    }, this.timeout);
-    const onCallerAbort = () => controller.abort(caller!.reason);
-    caller?.addEventListener('abort', onCallerAbort, { once: true });
-
-    const init: RequestInit = { method: spec.method, headers, signal: controller.signal };
+    const { signal, timedOut } = attemptSignal(caller, this.timeout);
+    const init: RequestInit = { method: spec.method, headers, signal };
     if (spec.body !== undefined) init.body = spec.body;
     if (this.options.credentials) init.credentials = this.options.credentials;
     const fetchImpl = this.options.fetch ?? ((input: string, i: RequestInit) => globalThis.fetch(input, i));
@@ -497,61 +371,17 @@ export class RestAdapter implements LicensingAdapter {
           const text = blob ? '' : await response.text();
           return { status: response.status, headers: response.headers, text, blob };
         })(),
-        controller.signal,
+        signal,
       );
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
-      if (timedOut) {
+      if (timedOut()) {
         throw new TimeoutError(`The licensing service did not answer within ${this.timeout} ms.`, {
           cause: error,
         });
       }
       // fetch rejects with a TypeError for every transport failure (offline, DNS, CORS, reset).
       throw new NetworkError(undefined, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
     }
-  }
-
-  /** A non-2xx answer as a typed error; a problem+json body adds `detail`, `issues`, `currentVersion`. */
-  private errorFrom(answer: Exchange): LicensingError {
-    const { status } = answer;
-    let problem = decodeProblem(undefined);
-    if (/json/i.test(answer.headers.get('Content-Type') ?? '')) {
-      try {
-        problem = decodeProblem(JSON.parse(answer.text));
-      } catch {
-        // A broken error body: the status still says what happened.
-      }
-    }
-    const detail = problem.detail ?? problem.title;
-    const init = { status, ...(detail === undefined ? {} : { detail }) };
-    switch (status) {
-      case 400:
-      case 422:
-        return new ValidationError(undefined, { ...init, issues: problem.issues ?? [] });
-      case 401:
-        return new PermissionError('You are not signed in, or your session has ended.', init);
-      case 403:
-        return new PermissionError(undefined, init);
-      case 404:
-        return new NotFoundError(undefined, init);
-      case 408:
-        return new TimeoutError(undefined, init);
-      case 409:
-      case 412:
-        return new ConflictError(undefined, {
-          ...init,
-          ...(problem.currentVersion === undefined ? {} : { currentVersion: problem.currentVersion }),
-        });
-      case 501:
-        return new NotSupportedError(undefined, init);
-    }
-    if (status >= 500 || status === 429) return new ServerError(undefined, init);
-    return new BadResponseError(
-      `The licensing service answered HTTP ${status}, which the contract does not expect.`,
-      init,
-    );
   }
 }
