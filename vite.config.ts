@@ -1,14 +1,19 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './scripts/vite-minify-css-literals.js';
+import elementList from './elements.json' with { type: 'json' };
 import { mswWorker } from './scripts/vite-msw-worker.js';
 
+/** The public tags, from elements.json (the one list of elements; see the README). */
+export const elementTags: readonly string[] = elementList.elements.map((element) => element.tag);
+
 /**
- * Public entries: the root, one per element and one per adapter (package.json `exports` maps
- * `licence-kit/<name>.js` to them). Element entries register their tag, which is why package.json
- * lists exactly those files in `sideEffects`.
+ * Public entries: the root, one per element (from elements.json) and one per adapter (package.json
+ * `exports` maps `licence-kit/<name>.js` to them). Element entries register their tag, which is why
+ * package.json lists exactly those files in `sideEffects` (scripts/check-elements.mjs holds it to
+ * the list).
  */
-export const entries = {
+export const entries: Record<string, string> = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
   testing: 'src/testing/index.ts',
@@ -16,22 +21,14 @@ export const entries = {
   'rest-adapter': 'src/adapters/rest/index.ts',
   mocks: 'src/mocks/index.ts',
   'locales/cs': 'src/locales/cs.ts',
-  'licence-provider': 'src/elements/licence-provider/licence-provider.ts',
-  'licence-card': 'src/elements/licence-card/licence-card.ts',
-  'licence-cart': 'src/elements/licence-cart/licence-cart.ts',
-  'retention-picker': 'src/elements/retention-picker/retention-picker.ts',
-  'power-pack-limits': 'src/elements/power-pack-limits/power-pack-limits.ts',
-  'licence-manager': 'src/elements/licence-manager/licence-manager.ts',
-  'license-token': 'src/elements/license-token/license-token.ts',
-  'license-details': 'src/elements/license-details/license-details.ts',
-  'usage-overview': 'src/elements/usage-overview/usage-overview.ts',
+  ...Object.fromEntries(elementTags.map((tag) => [tag, `src/elements/${tag}/${tag}.ts`])),
   // React wrappers of every element (registers them all); `react` stays the host's.
   react: 'src/react/index.ts',
-} as const;
+};
 
-/** licence-kit's tags, for Vue's template compiler (the demo's Vue app; hosts copy this). */
-export const isLicenceKitTag = (tag: string): boolean =>
-  /^(licence|license|usage|retention|power)-/.test(tag);
+const tagSet = new Set(elementTags);
+/** licence-kit's tags, for Vue's template compiler (the demo's Vue app; hosts copy the README's). */
+export const isLicenceKitTag = (tag: string): boolean => tagSet.has(tag);
 
 // `vite build` builds the library; `npm start` serves demo/ (`vite demo`), rendered from src/.
 export default defineConfig(({ command }) => ({

@@ -199,6 +199,14 @@ for (const mod of manifest.modules ?? []) {
   }
 }
 
+// The manifest documents exactly the elements of elements.json (scripts/check-elements.mjs holds
+// the rest of the repository to that list).
+const listed = JSON.parse(read('elements.json') || '{"elements":[]}').elements.map((element) => element.tag);
+for (const tag of listed)
+  if (!publicByTag.has(tag)) problems.push(`${tag}: in elements.json, not in the manifest`);
+for (const tag of publicByTag.keys())
+  if (!listed.includes(tag)) problems.push(`${tag}: in the manifest, not in elements.json`);
+
 if (elements === 0) {
   problems.push(`no custom elements from src/elements/ in ${manifestPath}; is the analyzer's glob right?`);
 }

@@ -153,6 +153,33 @@ describe('licence-manager', () => {
     expect(deepText(none)).to.contain('You have no access to licensing');
   });
 
+  it("forwards the cards' and the cart's parts, so licence-manager::part(…) styles them as outside", async () => {
+    const style = document.createElement('style');
+    style.textContent =
+      'licence-manager::part(name) { color: rgb(1, 2, 3); } licence-manager::part(save-button) { color: rgb(4, 5, 6); }' +
+      ' licence-manager::part(header) { color: rgb(7, 8, 9); }';
+    document.head.append(style);
+    try {
+      const el = await manager();
+      const cards = deepQueryAll(el, 'licence-card');
+      expect(cards.length).to.be.greaterThan(1);
+      for (const card of cards) {
+        const name = card.shadowRoot!.querySelector('[part~="name"]')!;
+        expect(getComputedStyle(name).color, card.getAttribute('type-id')!).to.equal('rgb(1, 2, 3)');
+      }
+      const save = deepQueryAll(el, 'licence-cart')[0]!.shadowRoot!.querySelector('[part~="save-button"]')!;
+      expect(getComputedStyle(save).color).to.equal('rgb(4, 5, 6)');
+      // `header` is the page's own part: it styles the page's header, not the cards' headers.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="header"]')!).color).to.equal(
+        'rgb(7, 8, 9)',
+      );
+      const cardHeader = cards[0]!.shadowRoot!.querySelector('[part~="header"]')!;
+      expect(getComputedStyle(cardHeader).color).not.to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('offers the installation licence only when the adapter has it', async () => {
     const without = await manager(new MemoryAdapter(smallSeed()));
     expect(deepQueryAll(without, '[part~="installation"]')).to.have.length(0);

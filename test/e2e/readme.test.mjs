@@ -50,11 +50,7 @@ function exportPaths() {
   for (const [key, target] of Object.entries(pkg.exports)) {
     const types = typeof target === 'object' ? target.types : undefined;
     if (!types) continue;
-    if (key.includes('*')) {
-      // `./dist/*.js` → `./dist/*.d.ts`: any module of the build, from the source it is built from.
-      paths[`licence-kit${key.slice(1).replace(/\*\.js$/, '*')}`] = [join(projectRoot, 'src', '*')];
-      continue;
-    }
+    // A wildcard maps the same way: `./dist/elements/*.component.js` → `src/elements/*.component.ts`.
     const sourceFile = types.replace(/^\.\/dist\//, './src/').replace(/\.d\.ts$/, '.ts');
     paths[`licence-kit${key.slice(1)}`] = [join(projectRoot, sourceFile)];
   }

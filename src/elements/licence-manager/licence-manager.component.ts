@@ -55,6 +55,10 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * It provides its store to the widgets inside (one load, one draft) and follows permission exactly
  * as they do. Sections are parts inside a flex column, so a host can reorder them with
  * `licence-manager::part(cart) { order: -1 }` or leave them out with `hide="installation usage"`.
+ * The cards' and the cart's parts below are forwarded under their own names, so
+ * `licence-manager::part(pending)` styles every card's pending change as `licence-card::part(pending)`
+ * does outside; the cards' `base`, `header` and `description` stay theirs (the page has its own),
+ * and the other widgets' parts are not forwarded (each name costs bytes every page ships).
  * A "see who uses this licence" request from a card opens the usage overview filtered to it.
  *
  * @slot header-actions - Extra controls next to the Licence usage button.
@@ -82,6 +86,19 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @csspart usage-dialog - The dialog holding the usage overview.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
+ * @csspart name - Each licence card's name (forwarded from `licence-card`, as are the next seven).
+ * @csspart usage - Each card's "In use N of M", or Speech-to-Text minutes used.
+ * @csspart price - Each card's unit price.
+ * @csspart pending - Each card's pending change and its monthly cost.
+ * @csspart message - A rule's message (error or warning) on a card.
+ * @csspart note - A card's read-only and other notes.
+ * @csspart footer - Each card's price and subtotal row.
+ * @csspart subtotal - Each card's monthly subtotal.
+ * @csspart summary - The cart's count and effects in the bar (forwarded from `licence-cart`, as are the next four).
+ * @csspart count - The cart's number of changes.
+ * @csspart discard-button - The cart's Discard button.
+ * @csspart save-button - The cart's Save button (opens the review).
+ * @csspart lines - The cart review's table of changes.
  *
  * @cssproperty --licence-manager-gap - Space between sections.
  * @cssproperty --licence-manager-card-width - Narrowest card in the grid.
@@ -225,11 +242,14 @@ export class LicenceManager extends LicensingWidget {
           ? html`<section part="seats" aria-labelledby="seats-title">
               <h3 id="seats-title">${m.seatTitle}</h3>
               <div class="grid">
-                ${seatTypes.map((type) => html`<licence-card type-id=${type.id}></licence-card>`)}
+                ${seatTypes.map((type) => html`<licence-card type-id=${type.id} exportparts="name,usage,price,pending,message,note,footer,subtotal"></licence-card>`)}
                 ${
                   recordingId
                     ? html`<div class="stack">
-                        <licence-card type-id=${recordingId}></licence-card>
+                        <licence-card
+                          type-id=${recordingId}
+                          exportparts="name,usage,price,pending,message,note,footer,subtotal"
+                        ></licence-card>
                         <retention-picker></retention-picker>
                       </div>`
                     : nothing
@@ -243,13 +263,13 @@ export class LicenceManager extends LicensingWidget {
           ? html`<section part="usage-based" aria-labelledby="usage-based-title">
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
               <div class="grid">
-                ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text"></licence-card>` : nothing}
+                ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text" exportparts="name,usage,price,pending,message,note,footer,subtotal"></licence-card>` : nothing}
               </div>
               ${snapshot.powerPack ? html`<power-pack-limits></power-pack-limits>` : nothing}
             </section>`
           : nothing
       }
-      ${this.shows('cart') ? html`<licence-cart part="cart"></licence-cart>` : nothing}
+      ${this.shows('cart') ? html`<licence-cart part="cart" exportparts="summary,count,discard-button,save-button,lines"></licence-cart>` : nothing}
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
     </div>`;
