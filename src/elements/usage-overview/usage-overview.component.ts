@@ -720,7 +720,7 @@ export class UsageOverview extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const { usageCsv, download } = await import('./csv.js');
+      const { usageCsv, downloadBlob } = await import('./csv.js');
       const { blob, rows } = await usageCsv(
         (query, signal) => store.listUsage(query, { signal }),
         filter,
@@ -737,7 +737,7 @@ export class UsageOverview extends LicensingWidget {
           cancelable: true,
         }),
       );
-      if (proceed) download(blob, filename);
+      if (proceed) downloadBlob(blob, filename, this.renderRoot);
     } catch (error) {
       if (!isAbortError(error)) this.exportError = toLicensingError(error);
     } finally {
