@@ -5,8 +5,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { entryFor } from '../../i18n/names.js';
-import type { LicenceType } from '../../core/index.js';
-import type { UsageOverviewExportDetail, UsageOverviewFilterChangeDetail } from '../../events.js';
+import { canView, type LicenceType } from '../../core/index.js';
+import { emit } from '../../events.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import {
   OVERHANG_ROWS,
@@ -200,7 +200,7 @@ export class UsageOverview extends LicensingWidget {
   private syncQuery(): void {
     const store = this.licensing.store;
     const snapshot = this.state?.snapshot;
-    if (!store || !snapshot || snapshot.permission === 'none' || !this.isConnected) return;
+    if (!store || !snapshot || !canView(snapshot.permission) || !this.isConnected) return;
     const size = Math.max(1, Math.floor(this.pageSize) || 100);
     if (!this.pages || store !== this.pagesStore || this.pages.options.pageSize !== size) {
       this.pages?.dispose();
@@ -464,13 +464,7 @@ export class UsageOverview extends LicensingWidget {
   };
 
   private filterChanged(): void {
-    this.dispatchEvent(
-      new CustomEvent<UsageOverviewFilterChangeDetail>('licence-usage-filter-change', {
-        detail: { ...this.filter },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'licence-usage-filter-change', { ...this.filter });
   }
 
   private onScroll = (): void => {
@@ -729,14 +723,8 @@ export class UsageOverview extends LicensingWidget {
         controller.signal,
       );
       const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
-      const proceed = this.dispatchEvent(
-        new CustomEvent<UsageOverviewExportDetail>('licence-usage-export', {
-          detail: { ...filter, blob, filename, rows },
-          bubbles: true,
-          composed: true,
-          cancelable: true,
-        }),
-      );
+      const detail = { ...filter, blob, filename, rows };
+      const proceed = emit(this, 'licence-usage-export', detail, { cancelable: true });
       if (proceed) downloadBlob(blob, filename, this.renderRoot);
     } catch (error) {
       if (!isAbortError(error)) this.exportError = toLicensingError(error);
