@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { entryFor } from '../../i18n/names.js';
@@ -12,6 +11,7 @@ import { GridKeyboardController } from './grid-keyboard.controller.js';
 import { RowWindowController } from './row-window.controller.js';
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
+import { usageGrid } from './usage-grid.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
 
 /**
@@ -270,97 +270,14 @@ export class UsageOverview extends LicensingWidget {
         </button>
       </div>`;
     }
-    return this.renderGrid(shown, shown !== pages.current);
-  }
-
-  private renderGrid(shown: UsageResult, busy: boolean): TemplateResult {
-    const total = shown.total ?? 0;
-    const m = this.m;
-    const catalog = this.catalog;
-    const { first, last } = this.rowWindow.window;
-    const rows: number[] = [];
-    for (let i = first; i <= last; i++) rows.push(i);
-    return html`<div
-      part="table"
-      class="table"
-      role="grid"
-      aria-label=${m.tableLabel}
-      aria-rowcount=${total + 1}
-      aria-colcount=${catalog.length + 1}
-      aria-busy=${busy ? 'true' : 'false'}
-      tabindex=${this.keyboard.gridTabIndex}
-      @keydown=${this.keyboard.onKeydown}
-      @focusin=${this.keyboard.onFocusin}
-      @focus=${this.keyboard.onFocus}
-    >
-      <div class="inner">
-        <div part="header" class="header" role="rowgroup">
-          <div class="row" role="row" aria-rowindex="1">
-            <span part="column-header" class="cell name" role="columnheader">${m.agentColumn}</span>
-            ${catalog.map(
-              (type) =>
-                html`<span part="column-header" class="cell type" role="columnheader">${type.name}</span>`,
-            )}
-          </div>
-        </div>
-        <div class="space">
-          <div class="probe" aria-hidden="true"></div>
-          <div part="body" class="body" role="rowgroup">
-            ${repeat(
-              rows,
-              (index) => index,
-              (index) => this.renderRow(shown, index, m, catalog),
-            )}
-          </div>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  /**
-   * One template whether the agent is here or still coming, so the row's elements stay the same
-   * when its page lands: a focused cell keeps focus.
-   */
-  private renderRow(
-    shown: UsageResult,
-    index: number,
-    m: UsageOverviewMessages,
-    catalog: readonly LicenceType[],
-  ): TemplateResult {
-    const agent = shown.row(index);
-    const tab = (col: number) => this.keyboard.tabIndex(index, col);
-    return html`<div
-      part=${agent ? 'row' : 'row loading-row'}
-      class="row"
-      role="row"
-      aria-rowindex=${index + 2}
-      data-row=${index}
-    >
-      <span part="agent" class="cell name" role="rowheader" tabindex=${tab(0)} data-col="0"
-        >${
-          agent
-            ? html`<span class="agent-name">${agent.name}</span>${
-                  agent.email ? html`<span part="agent-email" class="email">${agent.email}</span>` : nothing
-                }`
-            : html`<span class="visually-hidden">${m.loadingRow}</span
-                ><span class="skeleton" aria-hidden="true"></span>`
-        }</span
-      >
-      ${catalog.map((type, i) => {
-        const has = agent?.licences.includes(type.id);
-        const kind = has === undefined ? '' : has ? 'yes' : 'no';
-        // The glyph comes from CSS (with empty alternative text); the words are what a screen
-        // reader reads after the column header: "Voice, has licence". Not colour alone: ✓ vs –.
-        return html`<span
-          part=${kind ? `mark mark-${kind}` : 'mark'}
-          class="cell mark ${kind}"
-          role="gridcell"
-          tabindex=${tab(i + 1)}
-          data-col=${i + 1}
-          >${kind ? (has ? m.hasLicence : m.noLicence) : ''}</span
-        >`;
-      })}
-    </div>`;
+    return usageGrid({
+      shown,
+      busy: shown !== pages.current,
+      window: this.rowWindow.window,
+      keyboard: this.keyboard,
+      catalog: this.catalog,
+      m: this.m,
+    });
   }
 
   // ————— events —————
