@@ -6,7 +6,7 @@
 export const REVOKE_DELAY_MS = 1000;
 
 /**
- * Saves `blob` as `filename` through a temporary hidden `<a download>`, placed in `container` for
+ * Saves `blob` as `filename` through a temporary `<a download>`, placed in `container` for
  * the click (a link in the element's own shadow root keeps the page's DOM untouched), then removes
  * the link and revokes its object URL after `REVOKE_DELAY_MS`.
  */
@@ -15,8 +15,6 @@ export function downloadBlob(blob: Blob, filename: string, container: ParentNode
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
-  link.rel = 'noopener';
-  link.hidden = true;
   container.append(link);
   link.click();
   link.remove();

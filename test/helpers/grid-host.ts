@@ -54,10 +54,7 @@ export class GridHost extends LitElement {
   /** The index of the last column. */
   columns = 3;
   readonly rowWindow = new RowWindowController(this, () => this.rowCount);
-  readonly keyboard = new GridKeyboardController(this, this.rowWindow, () => ({
-    total: this.rowCount,
-    lastCol: this.columns,
-  }));
+  readonly keyboard = new GridKeyboardController(this, this.rowWindow, () => this.columns);
 
   get total(): number {
     return this.rowCount;
@@ -81,6 +78,7 @@ export class GridHost extends LitElement {
       @keydown=${this.keyboard.onKeydown}
       @focusin=${this.keyboard.onFocusin}
       @focus=${this.keyboard.onFocus}
+      @scroll=${this.rowWindow.onScroll}
     >
       <div part="header" class="header" role="row">
         ${cols.map((col) => html`<span class="cell" role="columnheader">c${col}</span>`)}

@@ -65,6 +65,3 @@ export async function usageCsv(
   }
   return { blob: new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }), rows };
 }
-
-// The one download helper of licence-kit, loaded with the export rather than with the grid.
-export { downloadBlob } from '../../ui/download.js';

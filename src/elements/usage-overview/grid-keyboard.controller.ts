@@ -20,16 +20,10 @@ export class GridKeyboardController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly rows: RowWindowController,
-    /** How many rows there are, and the index of the last column. */
-    private readonly size: () => { total: number; lastCol: number },
+    /** The index of the last column. */
+    private readonly lastCol: () => number,
   ) {
     host.addController(this);
-    rows.onRowsChange = this.keepFocusInGrid;
-  }
-
-  /** The active row (its index) and column. */
-  get active(): { row: number; col: number } {
-    return { row: this.row, col: this.col };
   }
 
   /** 0 for the active cell, the grid's one tab stop; -1 for every other cell. */
@@ -48,7 +42,7 @@ export class GridKeyboardController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { total } = this.size();
+    const total = this.rows.total();
     if (this.row >= total) this.row = Math.max(0, total - 1);
   }
 
@@ -67,7 +61,8 @@ export class GridKeyboardController implements ReactiveController {
   };
 
   onKeydown = (event: KeyboardEvent): void => {
-    const { total, lastCol } = this.size();
+    const total = this.rows.total();
+    const lastCol = this.lastCol();
     if (!total || event.altKey) return;
     const rtl = this.host.matches(':dir(rtl)');
     const ctrl = event.ctrlKey || event.metaKey;
@@ -112,17 +107,6 @@ export class GridKeyboardController implements ReactiveController {
     this.col = col;
     this.host.requestUpdate();
   }
-
-  /**
-   * The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
-   * grid, so the keys still work from the active cell, instead of losing it to the page.
-   */
-  private keepFocusInGrid = (): void => {
-    const focused = (this.host.renderRoot as ShadowRoot).activeElement;
-    if (!this.rows.rendered(this.row) && focused && this.rows.body?.contains(focused)) {
-      this.rows.grid?.focus({ preventScroll: true });
-    }
-  };
 
   private activeCell(): HTMLElement | null {
     return (

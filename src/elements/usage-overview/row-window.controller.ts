@@ -13,18 +13,17 @@ import {
  * Row windowing for a grid of rows of one height: which rows are in the DOM, for the grid's scroll
  * position, row height and viewport (the arithmetic is `row-layout.ts`).
  *
- * The host renders, in its render root: a scroller `[part~="table"]` (it listens to its `scroll`),
- * a sticky `[part~="header"]`, a `.space` whose height is `var(--_space)`, holding an empty `.probe`
- * with a row's height and the rows' container `[part~="body"]`, placed at `var(--_offset)`. It
- * renders the rows `window.first` to `window.last`. The controller reads the row height and the
- * viewport from a ResizeObserver (no forced layout), and re-renders the host when the rows in view
- * change; a scroll within the same rows only moves them.
+ * The host renders, in its render root: a scroller `[part~="table"]` that calls `onScroll` on
+ * `scroll`, a sticky `[part~="header"]`, and a `.space` (height `var(--_space)`) holding an empty
+ * `.probe` of a row's height and the rows' container `[part~="body"]` (placed at `var(--_offset)`),
+ * whose rows carry `data-row`. It renders the rows `window.first` to `window.last`. The controller
+ * reads the row height and the viewport from a ResizeObserver (no forced layout), re-renders the
+ * host when the rows in view change (a scroll within the same rows only moves them), and keeps
+ * focus in the grid when the focused row leaves the DOM.
  */
 export class RowWindowController implements ReactiveController {
   /** The rows in the DOM, and where they sit in the scroll space. */
   window: RowWindow = { first: 0, last: -1, offsetPx: 0, spacePx: 0 };
-  /** Called when the rows in view are about to change, before the host re-renders. */
-  onRowsChange: (() => void) | undefined;
 
   /** The grid's scroll position as last seen. */
   private lastScrollTop = 0;
@@ -50,7 +49,7 @@ export class RowWindowController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     /** How many rows there are. */
-    private readonly total: () => number,
+    readonly total: () => number,
   ) {
     host.addController(this);
   }
@@ -97,7 +96,6 @@ export class RowWindowController implements ReactiveController {
 
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
-    this.observed?.removeEventListener('scroll', this.onScroll);
     this.observed = null;
   }
 
@@ -130,7 +128,8 @@ export class RowWindowController implements ReactiveController {
     this.refresh();
   }
 
-  private onScroll = (): void => {
+  /** The host's grid calls this on `scroll`. */
+  onScroll = (): void => {
     const top = this.grid?.scrollTop ?? 0;
     if (top === this.lastScrollTop) return;
     this.lastScrollTop = top;
@@ -159,13 +158,11 @@ export class RowWindowController implements ReactiveController {
   private observe(grid: HTMLElement | null): void {
     this.resizeObserver ??= new ResizeObserver(this.onResize);
     this.resizeObserver.disconnect();
-    this.observed?.removeEventListener('scroll', this.onScroll);
     this.observed = grid;
     // A new grid starts at its top (reading its scrollTop here would force a layout).
     this.lastScrollTop = 0;
     this.anchor = undefined;
     if (!grid) return;
-    grid.addEventListener('scroll', this.onScroll, { passive: true });
     if (!this.overhang) {
       requestAnimationFrame(() => {
         this.overhang = OVERHANG_ROWS;
@@ -200,7 +197,10 @@ export class RowWindowController implements ReactiveController {
     const next = this.compute();
     this.window = next;
     if (next.first !== previous.first || next.last !== previous.last) {
-      this.onRowsChange?.();
+      // The focused row is about to leave the DOM (scrolled away with the wheel): keep focus in the
+      // grid, so the keys still work from the active cell, instead of losing it to the page.
+      const row = (this.host.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-row]');
+      if (row && !this.rendered(Number(row.dataset.row))) this.grid?.focus({ preventScroll: true });
       this.host.requestUpdate();
     } else {
       this.apply();

@@ -2,30 +2,26 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LicenceType } from '../../core/index.js';
 import type { GridKeyboardController } from './grid-keyboard.controller.js';
-import type { RowWindow } from './row-layout.js';
+import type { RowWindowController } from './row-window.controller.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
 import type { UsageResult } from './usage-pages.js';
-
-/** What the grid of `<usage-overview>` renders from. */
-export interface UsageGridInput {
-  readonly shown: UsageResult;
-  /** A newer result is on its way (`aria-busy`). */
-  readonly busy: boolean;
-  /** The rows in the DOM (the row window's). */
-  readonly window: RowWindow;
-  readonly keyboard: GridKeyboardController;
-  readonly catalog: readonly LicenceType[];
-  readonly m: UsageOverviewMessages;
-}
 
 /**
  * The ARIA grid of `<usage-overview>`: a sticky header and the rows in the row window, in the DOM
  * the row window and the keyboard controllers read (see `row-window.controller.ts`).
  */
-export function usageGrid(input: UsageGridInput): TemplateResult {
-  const { shown, busy, window, keyboard, catalog, m } = input;
+export function usageGrid(
+  shown: UsageResult,
+  /** A newer result is on its way (`aria-busy`). */
+  busy: boolean,
+  rowWindow: RowWindowController,
+  keyboard: GridKeyboardController,
+  catalog: readonly LicenceType[],
+  m: UsageOverviewMessages,
+): TemplateResult {
+  const { first, last } = rowWindow.window;
   const rows: number[] = [];
-  for (let i = window.first; i <= window.last; i++) rows.push(i);
+  for (let i = first; i <= last; i++) rows.push(i);
   return html`<div
     part="table"
     class="table"
@@ -38,6 +34,7 @@ export function usageGrid(input: UsageGridInput): TemplateResult {
     @keydown=${keyboard.onKeydown}
     @focusin=${keyboard.onFocusin}
     @focus=${keyboard.onFocus}
+    @scroll=${rowWindow.onScroll}
   >
     <div class="inner">
       <div part="header" class="header" role="rowgroup">
@@ -55,7 +52,7 @@ export function usageGrid(input: UsageGridInput): TemplateResult {
           ${repeat(
             rows,
             (index) => index,
-            (index) => usageRow(input, index),
+            (index) => usageRow(shown, index, keyboard, catalog, m),
           )}
         </div>
       </div>
@@ -67,7 +64,13 @@ export function usageGrid(input: UsageGridInput): TemplateResult {
  * One template whether the agent is here or still coming, so the row's elements stay the same
  * when its page lands: a focused cell keeps focus.
  */
-function usageRow({ shown, keyboard, catalog, m }: UsageGridInput, index: number): TemplateResult {
+function usageRow(
+  shown: UsageResult,
+  index: number,
+  keyboard: GridKeyboardController,
+  catalog: readonly LicenceType[],
+  m: UsageOverviewMessages,
+): TemplateResult {
   const agent = shown.row(index);
   const tab = (col: number) => keyboard.tabIndex(index, col);
   return html`<div

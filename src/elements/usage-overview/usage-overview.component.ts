@@ -6,6 +6,7 @@ import { LicensingWidget } from '../../base/licensing-widget.js';
 import { entryFor } from '../../i18n/names.js';
 import { canView, type LicenceType } from '../../core/index.js';
 import { emit } from '../../events.js';
+import { downloadBlob } from '../../ui/download.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import { GridKeyboardController } from './grid-keyboard.controller.js';
 import { RowWindowController } from './row-window.controller.js';
@@ -96,10 +97,7 @@ export class UsageOverview extends LicensingWidget {
   private exportController: AbortController | undefined;
   private readonly rowWindow = new RowWindowController(this, () => this.pages?.shown?.total ?? 0);
   /** The cell holding the grid's one tab stop: agent index and column (0 = agent column). */
-  private readonly keyboard = new GridKeyboardController(this, this.rowWindow, () => ({
-    total: this.pages?.shown?.total ?? 0,
-    lastCol: this.catalog.length,
-  }));
+  private readonly keyboard = new GridKeyboardController(this, this.rowWindow, () => this.catalog.length);
   private get m(): UsageOverviewMessages {
     return this.locale.section('usage-overview', messages);
   }
@@ -270,14 +268,7 @@ export class UsageOverview extends LicensingWidget {
         </button>
       </div>`;
     }
-    return usageGrid({
-      shown,
-      busy: shown !== pages.current,
-      window: this.rowWindow.window,
-      keyboard: this.keyboard,
-      catalog: this.catalog,
-      m: this.m,
-    });
+    return usageGrid(shown, shown !== pages.current, this.rowWindow, this.keyboard, this.catalog, m);
   }
 
   // ————— events —————
@@ -340,7 +331,7 @@ export class UsageOverview extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const { usageCsv, downloadBlob } = await import('./csv.js');
+      const { usageCsv } = await import('./csv.js');
       const { blob, rows } = await usageCsv(
         (query, signal) => store.listUsage(query, { signal }),
         filter,
