@@ -117,6 +117,21 @@ describe('usage-overview grid keyboard controller', () => {
     await press(el, 'ArrowDown', 'r3c2');
   });
 
+  it('keeps the tab stop in a list that got shorter, and where it was while no rows are known', async () => {
+    const el = await focusedGrid();
+    await press(el, 'PageDown', 'r3c0');
+    await press(el, 'PageDown', 'r6c0');
+    el.total = 3;
+    await el.updateComplete;
+    expect(tabStops(el)).to.deep.equal(['r2c0']);
+    // A reload: no rows known for a moment, then the list again.
+    el.total = 0;
+    await el.updateComplete;
+    el.total = 1000;
+    await until(() => tabStops(el).length === 1, 'the rows back');
+    expect(tabStops(el)).to.deep.equal(['r2c0']);
+  });
+
   it('keeps focus in the grid when the focused row scrolls away, and goes on from that row', async () => {
     const el = await focusedGrid();
     await press(el, 'ArrowDown', 'r1c0');

@@ -41,9 +41,10 @@ export class GridKeyboardController implements ReactiveController {
     this.set(0, this.col);
   }
 
+  /** A shorter list keeps the active row in it; while no rows are known (loading), it stays. */
   hostUpdate(): void {
     const total = this.rows.total();
-    if (this.row >= total) this.row = Math.max(0, total - 1);
+    if (total && this.row >= total) this.row = total - 1;
   }
 
   onFocusin = (event: FocusEvent): void => {
