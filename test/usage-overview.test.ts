@@ -521,6 +521,41 @@ describe('usage-overview', () => {
     ]);
   });
 
+  it('downloads the CSV when no listener takes it, and frees its URL a moment later', async () => {
+    const originals = {
+      create: URL.createObjectURL,
+      revoke: URL.revokeObjectURL,
+      click: HTMLAnchorElement.prototype.click,
+    };
+    const clicked: { download: string; href: string; connected: boolean }[] = [];
+    const revoked: string[] = [];
+    let saved: Blob | undefined;
+    URL.createObjectURL = (blob: Blob | MediaSource) => ((saved = blob as Blob), 'blob:usage-csv');
+    URL.revokeObjectURL = (url: string) => void revoked.push(url);
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ download: this.download, href: this.href, connected: this.isConnected });
+    };
+    try {
+      const el = await overview();
+      const exported = new Promise<UsageOverviewExportDetail>((resolve) =>
+        el.addEventListener('licence-usage-export', (e) => resolve(e.detail)),
+      );
+      root(el).querySelector<HTMLButtonElement>('[part~="export-button"]')!.click();
+      const detail = await exported;
+      await until(() => clicked.length > 0, 'the download');
+      expect(clicked).to.deep.equal([{ download: detail.filename, href: 'blob:usage-csv', connected: true }]);
+      expect(saved).to.equal(detail.blob);
+      expect(root(el).querySelectorAll('a[download]')).to.have.length(0);
+      expect(revoked).to.deep.equal([]);
+      await until(() => revoked.length > 0, 'the URL revoked', 2000);
+      expect(revoked).to.deep.equal(['blob:usage-csv']);
+    } finally {
+      URL.createObjectURL = originals.create;
+      URL.revokeObjectURL = originals.revoke;
+      HTMLAnchorElement.prototype.click = originals.click;
+    }
+  });
+
   it('speaks Czech under lang="cs"', async () => {
     registerMessages('cs', 'common', csCommon);
     registerMessages('cs', 'usage-overview', csUsage);

@@ -10,6 +10,7 @@ import { graceDaysLeft } from '../../core/index.js';
 import { messages, type LicenseTokenMessages } from './license-token.messages.js';
 import { styles } from './license-token.styles.js';
 import { emit } from '../../events.js';
+import { downloadBlob } from '../../ui/download.js';
 import { entryFor } from '../../i18n/names.js';
 
 /** Which token a copy was about: the server's, or the old / new one of a move to a new token. */
@@ -17,11 +18,6 @@ type TokenSource = 'main' | 'old' | 'new';
 
 /** How long "copied" stays on screen. */
 const FEEDBACK_MS = 4000;
-/**
- * Revoking a blob URL in the same task as the click can cancel the download in some engines
- * (Firefox, older Safari); a short delay lets the download take the blob first.
- */
-const REVOKE_DELAY_MS = 1000;
 
 /** The keys that copy on this platform, for the manual-copy instruction. */
 function copyKeys(): string {
@@ -228,7 +224,7 @@ export class LicenseToken extends InstallationWidget {
     this.downloading = true;
     try {
       const { filename, blob } = await store.downloadLicenseLog();
-      this.save(filename, blob);
+      downloadBlob(blob, filename, this.renderRoot);
       this.toast.show(m.logDownloaded, 'success');
       emit(this, 'licence-log-download', { filename });
     } catch (error) {
@@ -236,20 +232,6 @@ export class LicenseToken extends InstallationWidget {
     } finally {
       this.downloading = false;
     }
-  }
-
-  /** Saves a blob under `filename` through a temporary `<a download>`. */
-  private save(filename: string, blob: Blob): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    link.rel = 'noopener';
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
   }
 
   // ── Rendering ────────────────────────────────────────────────────────────────────────────────

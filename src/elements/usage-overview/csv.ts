@@ -65,13 +65,3 @@ export async function usageCsv(
   }
   return { blob: new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }), rows };
 }
-
-/** Saves `blob` as `filename` through a temporary link. */
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
