@@ -3,7 +3,8 @@
 // rules that price (quote.ts) and judge (validate.ts) it.
 
 import { normaliseDraft } from './draft.js';
-import { findType, isWhole } from './lookup.js';
+import { findType } from './lookup.js';
+import { isWhole } from './parse.js';
 import { billedUnits, unitMultiplier } from './pricing.js';
 import { isValidRetention } from './retention.js';
 import type {

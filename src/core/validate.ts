@@ -7,7 +7,8 @@
 // can still commit unrelated changes, and a change that moves towards the rule is not blocked.
 
 import { applyServiceLimit } from './apply.js';
-import { findService, findType, isWhole, lineFor } from './lookup.js';
+import { findService, findType, lineFor } from './lookup.js';
+import { isWhole, wholeNumberProblem } from './parse.js';
 import { AmountRangeError } from './money.js';
 import { canEdit } from './permissions.js';
 import { isServiceStopped, POWER_PACK_SERVICES } from './power-pack.js';
@@ -225,11 +226,12 @@ function checkCounts(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIssue
       continue;
     }
     const max = Math.min(type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    if (!Number.isInteger(requested)) {
+    const problem = wholeNumberProblem(requested, max);
+    if (problem === 'not-whole') {
       issues.push({ code: 'count-not-whole', severity: 'error', typeId, requested });
-    } else if (requested < 0) {
+    } else if (problem === 'negative') {
       issues.push({ code: 'count-negative', severity: 'error', typeId, requested });
-    } else if (requested > max) {
+    } else if (problem === 'too-large') {
       issues.push({ code: 'count-above-max', severity: 'error', typeId, requested, max });
     } else {
       const { count, inUse } = lineFor(snapshot, typeId);
