@@ -9,16 +9,10 @@ import '../src/elements/licence-provider/licence-provider.js';
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csCard } from '../src/locales/cs/licence-card.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: LicenceCard) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 async function card(typeId: string, adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<LicenceCard>(
@@ -65,7 +59,7 @@ describe('licence-card: seat licence', () => {
     const changes: unknown[] = [];
     el.addEventListener('licence-change', (e) => changes.push(e.detail.draft));
     await type(el, spinbutton(el), '12');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
     expect(deepText(el)).to.contain('10 → 12, +€48.00 per month');
     expect(changes.at(-1)).to.deep.equal({ counts: { voice: 12 } });
     await expect(el).to.be.accessible();
@@ -77,10 +71,10 @@ describe('licence-card: seat licence', () => {
     spinbutton(el).focus();
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
     await sendKeys({ press: 'PageUp' });
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(13);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(13);
     await sendKeys({ press: 'PageDown' });
     await sendKeys({ press: 'PageDown' });
     await settle(el);
@@ -97,7 +91,7 @@ describe('licence-card: seat licence', () => {
     plus.click();
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(4);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(4);
   });
 
   for (const [text, says] of [
@@ -113,7 +107,7 @@ describe('licence-card: seat licence', () => {
       await type(el, spinbutton(el), text);
       expect(deepText(el)).to.contain(says);
       expect(spinbutton(el).getAttribute('aria-invalid')).to.equal('true');
-      expect(storeFor(adapter).state.draft).to.deep.equal({});
+      expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     });
   }
 
@@ -130,7 +124,7 @@ describe('licence-card: seat licence', () => {
     )!;
     link.click();
     expect(asked).to.deep.equal(['voice']);
-    expect(storeFor(adapter).state.canSave).to.equal(false);
+    expect(sharedStoreFor(adapter).state.canSave).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -228,7 +222,7 @@ describe('licence-card: Speech-to-Text', () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await card('speech-to-text', adapter);
     await type(el, spinbutton(el), '');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { limitOverBase: null } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ speechToText: { limitOverBase: null } });
     expect(deepText(el)).to.contain('No limit');
     expect(deepText(el)).to.contain('No cap on monthly spend');
   });
@@ -244,7 +238,7 @@ describe('licence-card: Speech-to-Text', () => {
     const el = await card('speech-to-text', adapter);
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ speechToText: { enabled: false } });
     expect(deepText(el)).to.contain('needs Speech-to-Text on');
   });
 
@@ -263,7 +257,7 @@ describe('licence-card: Power Pack', () => {
     expect(deepText(el)).to.contain('Power Pack');
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
     await expect(el).to.be.accessible();
   });
 
@@ -285,12 +279,12 @@ describe('licence-card: after the draft changes elsewhere', () => {
     )!;
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
-    storeFor(adapter).discard();
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
+    sharedStoreFor(adapter).discard();
     await settle(el);
     expect(spinbutton(el).value).to.equal('2');
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
   });
 });

@@ -6,16 +6,10 @@ import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import type { LicensingSnapshot, PowerPackService } from '../src/core/index.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: PowerPackLimits) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 function seed(change: (s: LicensingSnapshot) => LicensingSnapshot = (s) => s) {
   const base = smallSeed();
@@ -97,7 +91,7 @@ describe('power-pack-limits', () => {
   it('says AI Topics stops working on call queues when the draft turns STT off', async () => {
     const adapter = new MemoryAdapter(seed());
     const el = await limits(adapter);
-    storeFor(adapter).setSpeechToText({ enabled: false });
+    sharedStoreFor(adapter).setSpeechToText({ enabled: false });
     await settle(el);
     expect(deepText(el)).to.contain('Speech-to-Text is off: AI Topics will not work on the 1 call queues');
   });
@@ -106,10 +100,14 @@ describe('power-pack-limits', () => {
     const adapter = new MemoryAdapter(seed());
     const el = await limits(adapter);
     await type(el, field(el, 'Smart routing'), '12');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { limits: { 'smart-routing': 12 } } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({
+      powerPack: { limits: { 'smart-routing': 12 } },
+    });
     expect(deepText(el)).to.contain('At most €588.00 a month');
     await type(el, field(el, 'Smart routing'), '');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { limits: { 'smart-routing': null } } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({
+      powerPack: { limits: { 'smart-routing': null } },
+    });
   });
 
   it('warns that lowering a limit below what is used stops the service at once', async () => {
@@ -127,7 +125,7 @@ describe('power-pack-limits', () => {
       const el = await limits(adapter);
       await type(el, field(el, 'Smart routing'), bad);
       expect(field(el, 'Smart routing').getAttribute('aria-invalid')).to.equal('true');
-      expect(storeFor(adapter).state.draft).to.deep.equal({});
+      expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     });
   }
 
@@ -136,7 +134,7 @@ describe('power-pack-limits', () => {
     const el = await limits(adapter);
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
     expect(deepText(el)).to.contain('The Power Pack is off');
     expect(deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]').every((i) => i.disabled)).to.equal(true);
     await expect(el).to.be.accessible();

@@ -3,16 +3,10 @@ import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/retention-picker/retention-picker.js';
 import type { RetentionPicker } from '../src/elements/retention-picker/retention-picker.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: RetentionPicker) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 async function picker(adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<RetentionPicker>(html`<retention-picker .adapter=${adapter}></retention-picker>`);
@@ -60,7 +54,7 @@ describe('retention-picker', () => {
     let changes = 0;
     el.addEventListener('change', () => changes++);
     await choose(el, 'P12M');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ retention: { months: 12 } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ retention: { months: 12 } });
     expect(changes).to.equal(1);
     expect(el.value).to.equal('P12M');
     // 3 recording licences × 1 more unit × €3.00
@@ -95,7 +89,7 @@ describe('retention-picker', () => {
     await choose(el, 'P6M');
     form.reset();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     // What the user sees follows too, after options were picked by hand.
     expect(select(el).value).to.equal('P9M');
     expect(new FormData(form).get('retention')).to.equal('P9M');
@@ -106,7 +100,7 @@ describe('retention-picker', () => {
     const el = await picker(adapter);
     el.value = 'P4M';
     el.value = 'banana';
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
   });
 
   it('is disabled inside a disabled fieldset', async () => {
