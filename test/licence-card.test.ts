@@ -13,6 +13,15 @@ import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
 import { settle } from './helpers/settle.js';
+import {
+  canEdit,
+  canView,
+  lineFor,
+  unitMultiplier,
+  type ChangeSet,
+  type Permission,
+} from '../src/core/index.js';
+import { messages as cardMessages } from '../src/elements/licence-card/licence-card.messages.js';
 
 async function card(typeId: string, adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<LicenceCard>(
@@ -287,4 +296,55 @@ describe('licence-card: after the draft changes elsewhere', () => {
     await settle(el);
     expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
   });
+});
+
+// The card shows what the rule book derives; these fail if the card computed it another way.
+describe('licence-card: says what the rules say', () => {
+  const drafts: [string, string, ChangeSet][] = [
+    ['a count raised', 'voice', { counts: { voice: 14 } }],
+    ['a count lowered below the peak', 'voice', { counts: { voice: 8 } }],
+    ['a type nobody bought yet', 'email', { counts: { email: 3 } }],
+    ['a retention change only', 'call-recording', { retention: { months: 3 } }],
+    [
+      'a retention and a count change',
+      'call-recording',
+      { retention: { months: 24 }, counts: { 'call-recording': 5 } },
+    ],
+    ['the free retention', 'call-recording', { retention: { days: 14 } }],
+  ];
+  for (const [what, typeId, draft] of drafts) {
+    it(`count, unit multiplier and subtotal are the planned snapshot's and the quote's: ${what}`, async () => {
+      const adapter = new MemoryAdapter(smallSeed());
+      const el = await card(typeId, adapter);
+      const store = sharedStoreFor(adapter);
+      expect(store.edit(draft).ok).to.equal(true);
+      await settle(el);
+      const { planned, quote, snapshot } = store.state;
+      const type = snapshot!.catalog.find((t) => t.id === typeId)!;
+      const quoted = quote!.lines.find((l) => l.typeId === typeId)!;
+      expect(spinbutton(el).value).to.equal(String(lineFor(planned!, typeId).count));
+      expect(quoted.count.to).to.equal(lineFor(planned!, typeId).count);
+      const subtotal = deepQueryAll(el, '[part="subtotal"]')[0]!.textContent!.trim();
+      expect(subtotal).to.equal(cardMessages.subtotal(quoted.nextMonth.after));
+      const price = deepQueryAll(el, '[part="price"]')[0]!.textContent!.trim();
+      const multiplier = unitMultiplier(planned!, typeId);
+      expect(multiplier).to.equal(quoted.multiplier.to);
+      expect(price).to.equal(
+        snapshot!.recording?.typeId === typeId
+          ? cardMessages.unitPriceRecording(type.unitPrice, multiplier)
+          : cardMessages.unitPrice(type.unitPrice),
+      );
+    });
+  }
+
+  for (const permission of ['none', 'view', 'update'] as Permission[]) {
+    it(`follows canView / canEdit with ${permission} permission (R1)`, async () => {
+      const el = await card('voice', new MemoryAdapter(smallSeed({ permission })));
+      expect(el.matches(':state(no-access)')).to.equal(!canView(permission));
+      expect(el.matches(':state(read-only)')).to.equal(canView(permission) && !canEdit(permission));
+      const input = deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]')[0];
+      if (!canView(permission)) expect(input).to.equal(undefined);
+      else expect(input!.readOnly).to.equal(!canEdit(permission));
+    });
+  }
 });
