@@ -3,7 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import type { LicensingSnapshot, PowerPackService } from '../src/core/index.js';
+import {
+  isPowerPackServiceStopped,
+  powerPackServiceMaxSpend,
+  type ChangeSet,
+  type LicensingSnapshot,
+  type PowerPackService,
+} from '../src/core/index.js';
+import { messages as limitsMessages } from '../src/elements/power-pack-limits/power-pack-limits.messages.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
@@ -178,4 +185,39 @@ describe('power-pack-limits: service ids from the backend', () => {
     expect(names).to.deep.equal(['Smart routing', 'AI QA']);
     await expect(el).to.be.accessible();
   });
+});
+
+// Stopped and maximum spend are the rule book's; these fail if the element judged them itself.
+describe('power-pack-limits: says what the rules say (R8)', () => {
+  const drafts: [string, ChangeSet][] = [
+    ['as saved', {}],
+    ['switched off in the draft', { powerPack: { enabled: false } }],
+    [
+      'limits changed in the draft',
+      { powerPack: { limits: { 'smart-routing': 3, 'ai-topics': null, 'ai-qa': 2 } } },
+    ],
+  ];
+  for (const [what, draft] of drafts) {
+    it(`stopped and maximum spend per service are isPowerPackServiceStopped's and powerPackServiceMaxSpend's: ${what}`, async () => {
+      const adapter = new MemoryAdapter(seed());
+      const el = await limits(adapter);
+      const store = sharedStoreFor(adapter);
+      store.edit(draft);
+      await settle(el);
+      const planned = store.state.planned!.powerPack!;
+      const items = deepQueryAll(el, '[part="service"]');
+      const services = store.state.snapshot!.powerPack!.services;
+      expect(items).to.have.length(services.length);
+      services.forEach((service, i) => {
+        const stopped = isPowerPackServiceStopped(planned, service);
+        expect(items[i]!.hasAttribute('data-stopped'), service.id).to.equal(stopped);
+        expect(items[i]!.querySelector('[part="stopped"]') !== null, service.id).to.equal(stopped);
+        const limit = planned.services.find((s) => s.id === service.id)!.limit;
+        const spend = powerPackServiceMaxSpend(planned, limit);
+        expect(items[i]!.querySelector('[part="spend"]')!.textContent!.trim(), service.id).to.equal(
+          limitsMessages.maxSpend(spend.kind === 'capped' ? spend.amount : null),
+        );
+      });
+    });
+  }
 });

@@ -7,6 +7,14 @@ import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepText, describeWidgetStates } from './helpers/widget-states.js';
 import { settle } from './helpers/settle.js';
+import {
+  canEdit,
+  retentionMultiplier,
+  retentionToString,
+  type Permission,
+  type Retention,
+} from '../src/core/index.js';
+import { messages as pickerMessages } from '../src/elements/retention-picker/retention-picker.messages.js';
 
 async function picker(adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<RetentionPicker>(html`<retention-picker .adapter=${adapter}></retention-picker>`);
@@ -128,4 +136,31 @@ describe('retention-picker', () => {
     const el = await picker(new MemoryAdapter({ ...seed, snapshot }));
     expect(deepText(el)).to.contain('Call recording is not part of this account.');
   });
+});
+
+// The picker shows the planned retention and its R6 multiplier; these fail if it derived them itself.
+describe('retention-picker: says what the rules say', () => {
+  const retentions: Retention[] = [{ days: 14 }, { months: 3 }, { months: 24 }];
+  for (const retention of retentions) {
+    it(`value and multiplier are the planned snapshot's: ${retentionToString(retention)}`, async () => {
+      const adapter = new MemoryAdapter(smallSeed());
+      const el = await picker(adapter);
+      const store = sharedStoreFor(adapter);
+      expect(store.setRetention(retention).ok).to.equal(true);
+      await settle(el);
+      const planned = store.state.planned!.recording!.retention;
+      expect(el.value).to.equal(retentionToString(planned));
+      expect(select(el).value).to.equal(retentionToString(planned));
+      expect(el.shadowRoot!.querySelector('[part="multiplier"]')!.textContent!.trim()).to.equal(
+        pickerMessages.multiplier(retentionMultiplier(planned)),
+      );
+    });
+  }
+
+  for (const permission of ['view', 'update'] as Permission[]) {
+    it(`is disabled exactly when canEdit says no: ${permission} (R1)`, async () => {
+      const el = await picker(new MemoryAdapter(smallSeed({ permission })));
+      expect(select(el).disabled).to.equal(!canEdit(permission));
+    });
+  }
 });
