@@ -11,77 +11,82 @@ export type InstallationState =
   | { readonly status: 'ready'; readonly licence: InstallationLicense }
   | { readonly status: 'error'; readonly error: LicensingError };
 
-/** What the installation part reads and writes of the store it is part of. */
-export interface InstallationHost {
-  readonly adapter: LicensingAdapter;
-  getInstallation(): InstallationState;
-  setInstallation(installation: InstallationState): void;
+/** What the adapter offers beyond the required methods. */
+export interface InstallationCapabilities {
+  readonly installationLicense: boolean;
+  readonly applyLicenseKey: boolean;
+  readonly downloadLicenseLog: boolean;
 }
 
 /**
  * The installation licence behind `LicensingStore.loadInstallation`, `applyLicenseKey`,
  * `downloadLicenseLog` and `capabilities`: the store composes one and delegates to it.
  */
-export class InstallationLicensing {
-  private loading: Promise<void> | undefined;
-
-  constructor(private readonly host: InstallationHost) {}
-
-  /** What the adapter offers beyond the required methods. */
-  get capabilities() {
-    const { adapter } = this.host;
-    return {
-      installationLicense: typeof adapter.getInstallationLicense === 'function',
-      applyLicenseKey: typeof adapter.applyLicenseKey === 'function',
-      downloadLicenseLog: typeof adapter.downloadLicenseLog === 'function',
-    };
-  }
-
+export interface InstallationPart {
+  readonly capabilities: InstallationCapabilities;
   /** Loads the installation licence once (shared like the snapshot's load); `force` loads again. */
-  load({ force = false }: { force?: boolean } = {}): Promise<void> {
-    const { host } = this;
-    const get = host.adapter.getInstallationLicense?.bind(host.adapter);
-    if (!get) {
-      if (host.getInstallation().status !== 'unsupported') host.setInstallation({ status: 'unsupported' });
-      return Promise.resolve();
-    }
-    if (!force && (this.loading || host.getInstallation().status === 'ready')) {
-      return this.loading ?? Promise.resolve();
-    }
-    host.setInstallation({ status: 'loading' });
-    const promise = get().then(
-      (licence) => host.setInstallation({ status: 'ready', licence }),
-      (error: unknown) => host.setInstallation({ status: 'error', error: toLicensingError(error) }),
-    );
-    this.loading = promise.finally(() => {
-      this.loading = undefined;
-    });
-    return this.loading;
-  }
-
+  load(options?: { force?: boolean }): Promise<void>;
   /** Applies a pasted licence key; on success the new licence is the state's. */
-  async applyLicenseKey(key: string): Promise<InstallationLicense> {
-    const { host } = this;
-    const apply = host.adapter.applyLicenseKey?.bind(host.adapter);
-    if (!apply) throw new NotSupportedError('Manual licence update is not available here.');
-    try {
-      const licence = await apply(key);
-      host.setInstallation({ status: 'ready', licence });
-      return licence;
-    } catch (error) {
-      throw toLicensingError(error);
-    }
-  }
-
+  applyLicenseKey(key: string): Promise<InstallationLicense>;
   /** Fetches the licence log file. */
-  async downloadLicenseLog(): Promise<DownloadedFile> {
-    const { adapter } = this.host;
-    const download = adapter.downloadLicenseLog?.bind(adapter);
-    if (!download) throw new NotSupportedError('The licence log file is not available here.');
-    try {
-      return await download();
-    } catch (error) {
-      throw toLicensingError(error);
-    }
+  downloadLicenseLog(): Promise<DownloadedFile>;
+}
+
+/** An optional adapter method's answer: NotSupportedError without it, its typed error on failure. */
+async function optional<T>(call: (() => Promise<T>) | undefined, missing: string): Promise<T> {
+  if (!call) throw new NotSupportedError(missing);
+  try {
+    return await call();
+  } catch (error) {
+    throw toLicensingError(error);
   }
+}
+
+/** The installation part of a store over `adapter`, reading and writing the state's `installation`. */
+export function installationPart(
+  adapter: LicensingAdapter,
+  get: () => InstallationState,
+  set: (installation: InstallationState) => void,
+): InstallationPart {
+  let loading: Promise<void> | undefined;
+  const has = (method: keyof LicensingAdapter) => typeof adapter[method] === 'function';
+  return {
+    get capabilities() {
+      return {
+        installationLicense: has('getInstallationLicense'),
+        applyLicenseKey: has('applyLicenseKey'),
+        downloadLicenseLog: has('downloadLicenseLog'),
+      };
+    },
+    load({ force = false } = {}) {
+      if (!adapter.getInstallationLicense) {
+        if (get().status !== 'unsupported') set({ status: 'unsupported' });
+        return Promise.resolve();
+      }
+      if (!force && (loading || get().status === 'ready')) return loading ?? Promise.resolve();
+      set({ status: 'loading' });
+      return (loading = adapter
+        .getInstallationLicense()
+        .then(
+          (licence) => set({ status: 'ready', licence }),
+          (error: unknown) => set({ status: 'error', error: toLicensingError(error) }),
+        )
+        .finally(() => {
+          loading = undefined;
+        }));
+    },
+    async applyLicenseKey(key) {
+      const licence = await optional(
+        adapter.applyLicenseKey && (() => adapter.applyLicenseKey!(key)),
+        'Manual licence update is not available here.',
+      );
+      set({ status: 'ready', licence });
+      return licence;
+    },
+    downloadLicenseLog: () =>
+      optional(
+        adapter.downloadLicenseLog && (() => adapter.downloadLicenseLog!()),
+        'The licence log file is not available here.',
+      ),
+  };
 }

@@ -21,7 +21,7 @@ import {
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { ConflictError, isAbortError, toLicensingError } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
-import { InstallationLicensing } from './installation.js';
+import { installationPart, type InstallationPart } from './installation.js';
 import {
   initialState,
   type CommitResult,
@@ -30,7 +30,7 @@ import {
   type StoreListener,
 } from './state.js';
 
-export type { InstallationState } from './installation.js';
+export type { InstallationCapabilities, InstallationState } from './installation.js';
 export type {
   CommitResult,
   CommitState,
@@ -83,7 +83,7 @@ export class LicensingStore {
     { promise: Promise<LicensingSnapshot | undefined>; controller: AbortController } | undefined;
   private loadSeq = 0;
   private committing: Promise<CommitResult> | undefined;
-  private readonly installation: InstallationLicensing;
+  private readonly installation: InstallationPart;
   /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
@@ -93,11 +93,11 @@ export class LicensingStore {
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
     this.rules = rules;
-    this.installation = new InstallationLicensing({
+    this.installation = installationPart(
       adapter,
-      getInstallation: () => this.current.installation,
-      setInstallation: (installation) => this.set({ installation }),
-    });
+      () => this.current.installation,
+      (installation) => this.set({ installation }),
+    );
   }
 
   /** Whether the store has its rule book, so `issues`, `quote`, `planned` and `canSave` are real. */
