@@ -58,6 +58,11 @@ export function isWhole(n: unknown, max?: number): n is number {
   return typeof n === 'number' && wholeNumberProblem(n, max) === undefined;
 }
 
+/** R7, R8: whether `limit` is a usage limit the rules can hold: a whole number ≥ 0, or null (no limit). */
+export function isLimit(limit: unknown): limit is number | null {
+  return limit === null || isWhole(limit);
+}
+
 function fail(reason: Exclude<ParseFailureReason, 'too-large'>): ParseFailure {
   return { ok: false, reason };
 }

@@ -8,7 +8,7 @@
 
 import { applyServiceLimit } from './apply.js';
 import { findService, findType, lineFor } from './lookup.js';
-import { isWhole, wholeNumberProblem } from './parse.js';
+import { isLimit, isWhole, wholeNumberProblem } from './parse.js';
 import { AmountRangeError } from './money.js';
 import { canEdit } from './permissions.js';
 import { isServiceStopped, POWER_PACK_SERVICES } from './power-pack.js';
@@ -334,9 +334,9 @@ function checkRetention(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIs
   return [];
 }
 
-/** R7, R8: a limit is a whole number ≥ 0, or null for "no limit". */
+/** R7, R8: a limit the draft sets (not undefined) that is neither whole nor null (`isLimit`). */
 function isInvalidLimit(limit: number | null | undefined): limit is number {
-  return limit !== null && limit !== undefined && !isWhole(limit);
+  return limit !== undefined && !isLimit(limit);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type RuleBook,
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
-import { ConflictError, isAbortError, toLicensingError } from '../adapters/errors.js';
+import { ConflictError, isAbortError, toLicensingError, type LicensingError } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import { installationPart, type InstallationPart } from './installation.js';
 import {
@@ -293,9 +293,7 @@ export class LicensingStore {
       try {
         this.useRules(await loadRules());
       } catch (thrown) {
-        const error = toLicensingError(thrown);
-        this.set({ commit: { status: 'failed', error } });
-        return { ok: false, reason: 'failed', error };
+        return this.failed(toLicensingError(thrown));
       }
       // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
       reason = this.refusal();
@@ -325,22 +323,24 @@ export class LicensingStore {
       const error = toLicensingError(thrown);
       if (error.kind !== 'conflict') {
         // Keep the draft and the key: a retry of the same cart must not apply it twice.
-        this.set({ commit: { status: 'failed', error } });
-        return { ok: false, reason: 'failed', error };
+        return this.failed(error);
       }
       // R9: reload, re-apply the draft, re-validate, show what changed underneath.
       this.cartKey = undefined;
       const latest = await this.load({ force: true });
-      if (!latest) {
-        this.set({ commit: { status: 'failed', error: this.current.error ?? error } });
-        return { ok: false, reason: 'failed', error: this.current.error ?? error };
-      }
+      if (!latest) return this.failed(this.current.error ?? error);
       const changes = changedUnderneath(snapshot, latest, draft);
       this.set(
         this.derive({ draft: normaliseDraft(latest, draft), commit: { status: 'conflict', error, changes } }),
       );
       return { ok: false, reason: 'conflict', error };
     }
+  }
+
+  /** A save that failed: the cart says why, and keeps the draft. */
+  private failed(error: LicensingError): CommitResult {
+    this.set({ commit: { status: 'failed', error } });
+    return { ok: false, reason: 'failed', error };
   }
 
   /**

@@ -168,6 +168,7 @@ export class LicenceCard extends EditingWidget {
     const next = planned?.speechToText ?? stt;
     const { enabled, limitOverBase: limit } = next;
     const total = speechToTextTotalMinutes(next);
+    const savedTotal = speechToTextTotalMinutes(stt);
     const spend = speechToTextMaxSpend(next);
     const readonly = !canEdit(snap.permission);
     const mine = issues.filter((i) => 'field' in i && i.field === SPEECH_TO_TEXT);
@@ -203,14 +204,14 @@ export class LicenceCard extends EditingWidget {
       ></lk-number-stepper>
       <p part="note">${m.sttTotal(stt.baseMinutes, total)}</p>
       <p part="usage">
-        ${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+        ${m.sttUsage(stt.usedMinutes, savedTotal)}
         ${
-          speechToTextTotalMinutes(stt) !== null
+          savedTotal !== null
             ? html`<meter
                 min="0"
-                max=${speechToTextTotalMinutes(stt)!}
+                max=${savedTotal}
                 value=${stt.usedMinutes}
-                aria-label=${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+                aria-label=${m.sttUsage(stt.usedMinutes, savedTotal)}
               ></meter>`
             : nothing
         }
