@@ -40,8 +40,8 @@ export function nextMonthCharge(unitPrice: Money, units: number): Money {
 
 /**
  * R5 with R6: what `type`'s line of `snapshot` is charged next month: count × its unit multiplier ×
- * unit price. Given the store's `planned` snapshot, the card's subtotal; `quote` prices both sides
- * of a changed line with it.
+ * unit price. Given the store's `planned` snapshot, the card's subtotal; equal to `quote`'s
+ * `nextMonth.after` for a changed line (test/core/quote.test.ts holds them together).
  */
 export function seatNextMonthCharge(
   snapshot: LicensingSnapshot,

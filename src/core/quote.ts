@@ -9,7 +9,7 @@ import { powerPackMaxSpend, powerPackServiceMaxSpend } from './power-pack.js';
 import {
   billedUnits,
   capDelta,
-  seatNextMonthCharge,
+  nextMonthCharge,
   thisMonthCharge,
   unitMultiplier,
   type SpendCap,
@@ -165,7 +165,10 @@ export function quote(snapshot: LicensingSnapshot, draft: ChangeSet): Quote {
         thisMonthCharge(type.unitPrice, before.peak, units.from),
         thisMonthCharge(type.unitPrice, before.peak, units.to),
       ),
-      nextMonth: chargeChange(seatNextMonthCharge(snapshot, type), seatNextMonthCharge(after, type)),
+      nextMonth: chargeChange(
+        nextMonthCharge(type.unitPrice, units.from),
+        nextMonthCharge(type.unitPrice, units.to),
+      ),
     });
   }
 
