@@ -23,7 +23,6 @@ export interface InstallationCapabilities {
  * `downloadLicenseLog` and `capabilities`: the store composes one and delegates to it.
  */
 export interface InstallationPart {
-  readonly capabilities: InstallationCapabilities;
   /** Loads the installation licence once (shared like the snapshot's load); `force` loads again. */
   load(options?: { force?: boolean }): Promise<void>;
   /** Applies a pasted licence key; on success the new licence is the state's. */
@@ -49,15 +48,7 @@ export function installationPart(
   set: (installation: InstallationState) => void,
 ): InstallationPart {
   let loading: Promise<void> | undefined;
-  const has = (method: keyof LicensingAdapter) => typeof adapter[method] === 'function';
   return {
-    get capabilities() {
-      return {
-        installationLicense: has('getInstallationLicense'),
-        applyLicenseKey: has('applyLicenseKey'),
-        downloadLicenseLog: has('downloadLicenseLog'),
-      };
-    },
     load({ force = false } = {}) {
       if (!adapter.getInstallationLicense) {
         if (get().status !== 'unsupported') set({ status: 'unsupported' });

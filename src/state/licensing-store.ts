@@ -21,7 +21,7 @@ import {
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { ConflictError, isAbortError, toLicensingError, type LicensingError } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
-import { installationPart, type InstallationPart } from './installation.js';
+import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import {
   initialState,
   type CommitResult,
@@ -83,7 +83,7 @@ export class LicensingStore {
     { promise: Promise<LicensingSnapshot | undefined>; controller: AbortController } | undefined;
   private loadSeq = 0;
   private committing: Promise<CommitResult> | undefined;
-  private readonly installation: InstallationPart;
+  private installationPart: Promise<InstallationPart> | undefined;
   /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
@@ -93,11 +93,6 @@ export class LicensingStore {
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
     this.rules = rules;
-    this.installation = installationPart(
-      adapter,
-      () => this.current.installation,
-      (installation) => this.set({ installation }),
-    );
   }
 
   /** Whether the store has its rule book, so `issues`, `quote`, `planned` and `canSave` are real. */
@@ -124,8 +119,13 @@ export class LicensingStore {
   }
 
   /** What the adapter offers beyond the required methods. */
-  get capabilities() {
-    return this.installation.capabilities;
+  get capabilities(): InstallationCapabilities {
+    const has = (method: keyof LicensingAdapter) => typeof this.adapter[method] === 'function';
+    return {
+      installationLicense: has('getInstallationLicense'),
+      applyLicenseKey: has('applyLicenseKey'),
+      downloadLicenseLog: has('downloadLicenseLog'),
+    };
   }
 
   /** Calls `listener` after every change of state; returns the function that stops it. */
@@ -256,7 +256,7 @@ export class LicensingStore {
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
   loadInstallation(options: { force?: boolean } = {}): Promise<void> {
-    return this.installation.load(options);
+    return this.installation().then((part) => part.load(options));
   }
 
   /**
@@ -264,12 +264,26 @@ export class LicensingStore {
    * with the adapter's typed error (a refused key: `ValidationError` with the server's reason).
    */
   applyLicenseKey(key: string): Promise<InstallationLicense> {
-    return this.installation.applyLicenseKey(key);
+    return this.installation().then((part) => part.applyLicenseKey(key));
   }
 
   /** Fetches the licence log file. */
   downloadLicenseLog(): Promise<DownloadedFile> {
-    return this.installation.downloadLicenseLog();
+    return this.installation().then((part) => part.downloadLicenseLog());
+  }
+
+  /**
+   * The installation part (installation.ts), loaded on first use like the rule book: only the
+   * token and details widgets, or a host calling these methods, need it.
+   */
+  private installation(): Promise<InstallationPart> {
+    return (this.installationPart ??= import('./installation.js').then(({ installationPart }) =>
+      installationPart(
+        this.adapter,
+        () => this.current.installation,
+        (installation) => this.set({ installation }),
+      ),
+    ));
   }
 
   /** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
