@@ -3,7 +3,7 @@
 // two share nothing but the adapter and the state object the store hands out.
 import type { InstallationLicense } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter } from '../adapters/adapter.js';
-import { NotSupportedError, toLicensingError, type LicensingError } from '../adapters/errors.js';
+import type { LicensingError } from '../adapters/errors.js';
 
 /** The installation licence part of the state (second seed). */
 export type InstallationState =
@@ -31,14 +31,15 @@ export interface InstallationPart {
   downloadLicenseLog(): Promise<DownloadedFile>;
 }
 
-/** An optional adapter method's answer: NotSupportedError without it, its typed error on failure. */
-async function optional<T>(call: (() => Promise<T>) | undefined, missing: string): Promise<T> {
-  if (!call) throw new NotSupportedError(missing);
-  try {
-    return await call();
-  } catch (error) {
-    throw toLicensingError(error);
-  }
+/**
+ * The typed errors (adapters/errors.ts), handed over by the store: this part is loaded on first
+ * use, and importing them here would split them into a chunk of their own for every widget.
+ */
+export interface InstallationErrors {
+  /** Any failure as the typed error the widgets word. */
+  toLicensingError(error: unknown): LicensingError;
+  /** A `NotSupportedError`: the adapter lacks the optional method. */
+  notSupported(message: string): LicensingError;
 }
 
 /** The installation part of a store over `adapter`, reading and writing the state's `installation`. */
@@ -46,8 +47,18 @@ export function installationPart(
   adapter: LicensingAdapter,
   get: () => InstallationState,
   set: (installation: InstallationState) => void,
+  { toLicensingError, notSupported }: InstallationErrors,
 ): InstallationPart {
   let loading: Promise<void> | undefined;
+  /** An optional adapter method's answer: NotSupportedError without it, its typed error on failure. */
+  const optional = async <T>(call: (() => Promise<T>) | undefined, missing: string): Promise<T> => {
+    if (!call) throw notSupported(missing);
+    try {
+      return await call();
+    } catch (error) {
+      throw toLicensingError(error);
+    }
+  };
   return {
     load({ force = false } = {}) {
       if (!adapter.getInstallationLicense) {

@@ -19,7 +19,13 @@ import {
   type RuleBook,
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
-import { ConflictError, isAbortError, toLicensingError, type LicensingError } from '../adapters/errors.js';
+import {
+  ConflictError,
+  isAbortError,
+  NotSupportedError,
+  toLicensingError,
+  type LicensingError,
+} from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import {
@@ -282,6 +288,7 @@ export class LicensingStore {
         this.adapter,
         () => this.current.installation,
         (installation) => this.set({ installation }),
+        { toLicensingError, notSupported: (message) => new NotSupportedError(message) },
       ),
     ));
   }

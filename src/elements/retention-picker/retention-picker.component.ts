@@ -77,9 +77,8 @@ export class RetentionPicker extends EditingWidget {
   }
 
   private current(): Retention | undefined {
-    // The account's retention once the draft is saved (the store's `planned`).
-    const state = this.state;
-    return (state?.planned ?? state?.snapshot)?.recording?.retention;
+    // The account's retention once the draft is saved (the store's `planned`, set with the snapshot).
+    return this.state?.planned?.recording?.retention;
   }
 
   private choose(retention: Retention, fromUser: boolean): void {
