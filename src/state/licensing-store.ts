@@ -278,10 +278,7 @@ export class LicensingStore {
     return this.installation().then((part) => part.downloadLicenseLog());
   }
 
-  /**
-   * The installation part (installation.ts), loaded on first use like the rule book: only the
-   * token and details widgets, or a host calling these methods, need it.
-   */
+  /** The installation part (installation.ts), loaded on first use like the rule book. */
   private installation(): Promise<InstallationPart> {
     return (this.installationPart ??= import('./installation.js').then(({ installationPart }) =>
       installationPart(
