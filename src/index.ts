@@ -3,7 +3,7 @@
 // load only what a page uses.
 import type { LicensingAdapter } from './adapters/adapter.js';
 import { ruleBook } from './core/rule-book.js';
-import { storeFor as sharedStoreFor } from './state/controller.js';
+import { sharedStoreFor } from './state/controller.js';
 import type { LicensingStore } from './state/licensing-store.js';
 
 export * from './elements/licence-provider/licence-provider.js';
@@ -29,14 +29,20 @@ export { ruleBook, type RuleBook } from './core/rule-book.js';
 
 /**
  * The store for an adapter: the one every widget given that adapter (or a provider of it) shares,
- * with the rule book given to it, so `issues`, `quote`, `after` and `canSave` are real at once. The
- * root entry ships every element, the rules included, so it costs nothing here; with subpath
+ * with the rule book given to it, so `issues`, `quote`, `planned` and `canSave` are real at once.
+ * The root entry ships every element, the rules included, so it costs nothing here; with subpath
  * imports, call `store.useRules(ruleBook)` (`ruleBook` from `licence-kit/core.js`) where host code
  * reads those.
  */
-export function storeFor(adapter: LicensingAdapter): LicensingStore {
+export function sharedStoreWithRules(adapter: LicensingAdapter): LicensingStore {
   return sharedStoreFor(adapter).useRules(ruleBook);
 }
+
+/**
+ * The shared store for an adapter, with the rule book given to it.
+ * @deprecated Renamed `sharedStoreWithRules`.
+ */
+export const storeFor = sharedStoreWithRules;
 export type * from './core/types.js';
 export * from './events.js';
 export { registerMessages } from './i18n/locale.js';

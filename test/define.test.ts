@@ -12,19 +12,13 @@ import '../src/elements/licence-manager/licence-manager.js';
 import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
 import { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
 import type { LicenceChangeDetail } from '../src/events.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText } from './helpers/widget-states.js';
+import { settle } from './helpers/settle.js';
 
 // Read before any test defines anything: importing the class module must leave the tag free.
 const cardTagTakenByImport = customElements.get('licence-card') !== undefined;
-
-const settle = async (el: Element & { updateComplete?: Promise<unknown> }) => {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
 
 /** `LicenceCard` under the host's own name, registered the way the README says. */
 function acmeCard(): void {
@@ -113,7 +107,7 @@ describe('tag names: an element class under a host-chosen name', () => {
     spinbutton.focus();
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ counts: { voice: 11 } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 11 } });
     expect(changes.at(-1)).to.deep.equal({ draft: { counts: { voice: 11 } } });
     expect(deepText(el)).to.contain('10 → 11');
     await expect(el).to.be.accessible();

@@ -9,7 +9,7 @@ import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import type { Agent, InstallationLicense, LicensingSnapshot } from '../src/core/index.js';
 import '../src/index.js';
 import type { LicenseToken } from '../src/elements/license-token/license-token.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallAgents, smallSnapshot } from './helpers/fixtures.js';
 import { typeText } from './helpers/keys.js';
 import { deepQueryAll, deepText } from './helpers/widget-states.js';
@@ -160,7 +160,7 @@ describe('hostile data renders as text', () => {
     await shows(voice, [VOICE, VOICE_DESCRIPTION]);
     await shows(outbound, [OUTBOUND, OUTBOUND_DESCRIPTION]);
     // R3 (below in use) and R4 (outbound ≤ voice) messages put the names into sentences.
-    storeFor(adapter).edit({ counts: { voice: 1 } });
+    sharedStoreFor(adapter).edit({ counts: { voice: 1 } });
     await shows(voice, [VOICE]);
     await waitUntil(() => deepQueryAll(voice, '[part~="message"]').length > 0, 'a rule message on the card');
     expect(deepQueryAll(voice, '[part~="message"]')[0]!.textContent).to.contain(VOICE);
@@ -178,8 +178,8 @@ describe('hostile data renders as text', () => {
       </licence-provider>`,
     );
     const cart = provider.querySelector('licence-cart')!;
-    await waitUntil(() => storeFor(adapter).state.status === 'ready', 'the snapshot');
-    storeFor(adapter).edit({ counts: { voice: 1, outbound: 4 } });
+    await waitUntil(() => sharedStoreFor(adapter).state.status === 'ready', 'the snapshot');
+    sharedStoreFor(adapter).edit({ counts: { voice: 1, outbound: 4 } });
     await waitUntil(() => deepQueryAll(cart, '[part~="save-button"]:not([disabled])').length === 1, 'Save');
     button(cart, 'save-button').click();
     await waitUntil(() => deepQueryAll<HTMLDialogElement>(cart, 'dialog')[0]?.open, 'the review');
@@ -316,8 +316,8 @@ describe('hostile data renders as text', () => {
       await shows(details, [`licence ${words}`]);
 
       const cart = await fixture(html`<licence-cart .adapter=${adapter}></licence-cart>`);
-      await waitUntil(() => storeFor(adapter).state.status === 'ready', 'the snapshot');
-      storeFor(adapter).edit({ counts: { voice: 11 } });
+      await waitUntil(() => sharedStoreFor(adapter).state.status === 'ready', 'the snapshot');
+      sharedStoreFor(adapter).edit({ counts: { voice: 11 } });
       await waitUntil(() => deepQueryAll(cart, '[part~="save-button"]:not([disabled])').length === 1, 'Save');
       button(cart, 'save-button').click();
       await waitUntil(() => deepQueryAll(cart, '[part~="confirm-button"]:not([disabled])').length === 1);

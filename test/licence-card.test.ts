@@ -9,16 +9,19 @@ import '../src/elements/licence-provider/licence-provider.js';
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csCard } from '../src/locales/cs/licence-card.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: LicenceCard) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
+import {
+  canEdit,
+  canView,
+  lineFor,
+  unitMultiplier,
+  type ChangeSet,
+  type Permission,
+} from '../src/core/index.js';
+import { messages as cardMessages } from '../src/elements/licence-card/licence-card.messages.js';
 
 async function card(typeId: string, adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<LicenceCard>(
@@ -65,7 +68,7 @@ describe('licence-card: seat licence', () => {
     const changes: unknown[] = [];
     el.addEventListener('licence-change', (e) => changes.push(e.detail.draft));
     await type(el, spinbutton(el), '12');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
     expect(deepText(el)).to.contain('10 → 12, +€48.00 per month');
     expect(changes.at(-1)).to.deep.equal({ counts: { voice: 12 } });
     await expect(el).to.be.accessible();
@@ -77,10 +80,10 @@ describe('licence-card: seat licence', () => {
     spinbutton(el).focus();
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
     await sendKeys({ press: 'PageUp' });
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(13);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(13);
     await sendKeys({ press: 'PageDown' });
     await sendKeys({ press: 'PageDown' });
     await settle(el);
@@ -97,7 +100,7 @@ describe('licence-card: seat licence', () => {
     plus.click();
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(4);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(4);
   });
 
   for (const [text, says] of [
@@ -113,7 +116,7 @@ describe('licence-card: seat licence', () => {
       await type(el, spinbutton(el), text);
       expect(deepText(el)).to.contain(says);
       expect(spinbutton(el).getAttribute('aria-invalid')).to.equal('true');
-      expect(storeFor(adapter).state.draft).to.deep.equal({});
+      expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     });
   }
 
@@ -130,7 +133,7 @@ describe('licence-card: seat licence', () => {
     )!;
     link.click();
     expect(asked).to.deep.equal(['voice']);
-    expect(storeFor(adapter).state.canSave).to.equal(false);
+    expect(sharedStoreFor(adapter).state.canSave).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -228,7 +231,7 @@ describe('licence-card: Speech-to-Text', () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await card('speech-to-text', adapter);
     await type(el, spinbutton(el), '');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { limitOverBase: null } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ speechToText: { limitOverBase: null } });
     expect(deepText(el)).to.contain('No limit');
     expect(deepText(el)).to.contain('No cap on monthly spend');
   });
@@ -244,7 +247,7 @@ describe('licence-card: Speech-to-Text', () => {
     const el = await card('speech-to-text', adapter);
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ speechToText: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ speechToText: { enabled: false } });
     expect(deepText(el)).to.contain('needs Speech-to-Text on');
   });
 
@@ -263,7 +266,7 @@ describe('licence-card: Power Pack', () => {
     expect(deepText(el)).to.contain('Power Pack');
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
     await expect(el).to.be.accessible();
   });
 
@@ -285,12 +288,63 @@ describe('licence-card: after the draft changes elsewhere', () => {
     )!;
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
-    storeFor(adapter).discard();
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
+    sharedStoreFor(adapter).discard();
     await settle(el);
     expect(spinbutton(el).value).to.equal('2');
     plus.click();
     await settle(el);
-    expect(storeFor(adapter).state.draft.counts?.email).to.equal(3);
+    expect(sharedStoreFor(adapter).state.draft.counts?.email).to.equal(3);
   });
+});
+
+// The card shows what the rule book derives; these fail if the card computed it another way.
+describe('licence-card: says what the rules say', () => {
+  const drafts: [string, string, ChangeSet][] = [
+    ['a count raised', 'voice', { counts: { voice: 14 } }],
+    ['a count lowered below the peak', 'voice', { counts: { voice: 8 } }],
+    ['a type nobody bought yet', 'email', { counts: { email: 3 } }],
+    ['a retention change only', 'call-recording', { retention: { months: 3 } }],
+    [
+      'a retention and a count change',
+      'call-recording',
+      { retention: { months: 24 }, counts: { 'call-recording': 5 } },
+    ],
+    ['the free retention', 'call-recording', { retention: { days: 14 } }],
+  ];
+  for (const [what, typeId, draft] of drafts) {
+    it(`count, unit multiplier and subtotal are the planned snapshot's and the quote's: ${what}`, async () => {
+      const adapter = new MemoryAdapter(smallSeed());
+      const el = await card(typeId, adapter);
+      const store = sharedStoreFor(adapter);
+      expect(store.edit(draft).ok).to.equal(true);
+      await settle(el);
+      const { planned, quote, snapshot } = store.state;
+      const type = snapshot!.catalog.find((t) => t.id === typeId)!;
+      const quoted = quote!.lines.find((l) => l.typeId === typeId)!;
+      expect(spinbutton(el).value).to.equal(String(lineFor(planned!, typeId).count));
+      expect(quoted.count.to).to.equal(lineFor(planned!, typeId).count);
+      const subtotal = deepQueryAll(el, '[part="subtotal"]')[0]!.textContent!.trim();
+      expect(subtotal).to.equal(cardMessages.subtotal(quoted.nextMonth.after));
+      const price = deepQueryAll(el, '[part="price"]')[0]!.textContent!.trim();
+      const multiplier = unitMultiplier(planned!, typeId);
+      expect(multiplier).to.equal(quoted.multiplier.to);
+      expect(price).to.equal(
+        snapshot!.recording?.typeId === typeId
+          ? cardMessages.unitPriceRecording(type.unitPrice, multiplier)
+          : cardMessages.unitPrice(type.unitPrice),
+      );
+    });
+  }
+
+  for (const permission of ['none', 'view', 'update'] as Permission[]) {
+    it(`follows canView / canEdit with ${permission} permission (R1)`, async () => {
+      const el = await card('voice', new MemoryAdapter(smallSeed({ permission })));
+      expect(el.matches(':state(no-access)')).to.equal(!canView(permission));
+      expect(el.matches(':state(read-only)')).to.equal(canView(permission) && !canEdit(permission));
+      const input = deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]')[0];
+      if (!canView(permission)) expect(input).to.equal(undefined);
+      else expect(input!.readOnly).to.equal(!canEdit(permission));
+    });
+  }
 });

@@ -6,16 +6,10 @@ import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import '../src/elements/licence-card/licence-card.js';
 import '../src/elements/licence-provider/licence-provider.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: Element & { updateComplete: Promise<unknown> }) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 async function cart(adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<LicenceCart>(html`<licence-cart .adapter=${adapter}></licence-cart>`);
@@ -58,9 +52,9 @@ describe('licence-cart', () => {
   it('sums the draft in the bar: changes, this month and next month', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setCount('voice', 14); // +4 × €24 next month; this month: peak 12 → 14 = +€48
-    storeFor(adapter).setCount('email', 1); // −1 × €9 next month; this month stays at peak 2
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setCount('voice', 14); // +4 × €24 next month; this month: peak 12 → 14 = +€48
+    sharedStoreFor(adapter).setCount('email', 1); // −1 × €9 next month; this month stays at peak 2
     await settle(el);
     const text = deepText(el);
     expect(text).to.contain('2 changes');
@@ -73,7 +67,7 @@ describe('licence-cart', () => {
     const backend = new MemoryAdapter(smallSeed());
     const { adapter, commits } = counting(backend);
     const el = await cart(adapter);
-    storeFor(adapter).setCount('voice', 8);
+    sharedStoreFor(adapter).setCount('voice', 8);
     await settle(el);
     const committed: unknown[] = [];
     el.addEventListener('licence-commit', (e) => committed.push(e.detail.snapshot.version));
@@ -101,14 +95,14 @@ describe('licence-cart', () => {
     expect(deepText(el)).to.contain('Your changes are saved.');
     // Save is disabled now (nothing pending): focus lands on the summary, not on the page body.
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('summary');
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
   });
 
   it('shows a blocking error and disables Save in the review (R3)', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setCount('voice', 1);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     await el.review();
     await settle(el);
@@ -121,8 +115,8 @@ describe('licence-cart', () => {
   it('shows warnings without blocking (R6 shortening)', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setRetention({ months: 3 });
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setRetention({ months: 3 });
     await settle(el);
     await el.review();
     await settle(el);
@@ -136,9 +130,9 @@ describe('licence-cart', () => {
   it('shows Speech-to-Text and Power Pack as maximum spend', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setSpeechToText({ limitOverBase: null });
-    storeFor(adapter).setPowerPackLimit('smart-routing', 12);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setSpeechToText({ limitOverBase: null });
+    sharedStoreFor(adapter).setPowerPackLimit('smart-routing', 12);
     await settle(el);
     await el.review();
     await settle(el);
@@ -153,8 +147,8 @@ describe('licence-cart', () => {
   it('keeps the draft on failure, says what happened, and a retry saves it', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const el = await cart(backend);
-    await storeFor(backend).load();
-    storeFor(backend).setCount('email', 5);
+    await sharedStoreFor(backend).load();
+    sharedStoreFor(backend).setCount('email', 5);
     await settle(el);
     const errors: string[] = [];
     el.addEventListener('licence-commit-error', (e) => errors.push(e.detail.error.kind));
@@ -167,7 +161,7 @@ describe('licence-cart', () => {
     expect(dialog(el).open).to.equal(true);
     expect(deepText(dialog(el))).to.contain('could not be reached');
     expect(deepText(dialog(el))).to.contain('Your changes are kept');
-    expect(storeFor(backend).state.draft).to.deep.equal({ counts: { email: 5 } });
+    expect(sharedStoreFor(backend).state.draft).to.deep.equal({ counts: { email: 5 } });
     await expect(el).to.be.accessible();
     button(el, 'Save changes').click();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -181,8 +175,8 @@ describe('licence-cart', () => {
     // Like a REST backend: no push of other people's changes, so the commit meets the conflict.
     const { adapter } = counting(backend);
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setCount('voice', 14);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setCount('voice', 14);
     await settle(el);
     await backend.commit(
       { counts: { voice: 20 } },
@@ -208,7 +202,7 @@ describe('licence-cart', () => {
   it('shows a change made in another tab as soon as the adapter reports it', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const el = await cart(backend);
-    storeFor(backend).setCount('voice', 14);
+    sharedStoreFor(backend).setCount('voice', 14);
     await settle(el);
     await backend.commit({ counts: { voice: 20 } }, { expectedVersion: 'v1', idempotencyKey: 'other-tab' });
     await el.review();
@@ -219,8 +213,8 @@ describe('licence-cart', () => {
   it('lets the host veto a commit', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const el = await cart(backend);
-    await storeFor(backend).load();
-    storeFor(backend).setCount('email', 5);
+    await sharedStoreFor(backend).load();
+    sharedStoreFor(backend).setCount('email', 5);
     await settle(el);
     el.addEventListener('licence-before-commit', (e) => e.preventDefault());
     await el.review();
@@ -232,20 +226,20 @@ describe('licence-cart', () => {
   it('discards the draft', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setCount('email', 5);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setCount('email', 5);
     await settle(el);
     button(el, 'Discard').click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     expect(deepText(el)).to.contain('No pending changes.');
   });
 
   it('closes the review with Escape and returns focus to Save', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
-    await storeFor(adapter).load();
-    storeFor(adapter).setCount('email', 5);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setCount('email', 5);
     await settle(el);
     button(el, 'Save').focus();
     button(el, 'Save').click();

@@ -5,13 +5,7 @@ import '../src/elements/licence-manager/licence-manager.js';
 import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: LicenceManager) => {
-  for (let i = 0; i < 6; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 function counting(backend = new MemoryAdapter(smallSeed())) {
   const calls = { load: 0 };

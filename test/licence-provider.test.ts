@@ -15,6 +15,7 @@ import type { LicenceProvider } from '../src/elements/licence-provider/licence-p
 import { LicensingController } from '../src/state/controller.js';
 import type { LicensingStore } from '../src/state/licensing-store.js';
 import { smallSeed } from './helpers/fixtures.js';
+import { settle } from './helpers/settle.js';
 
 /** A minimal widget: shows the voice count it gets from the store. */
 class VoiceCount extends LitElement {
@@ -40,8 +41,6 @@ function countingAdapter(backend = new MemoryAdapter(smallSeed(), { latency: 5 }
   return { adapter, calls };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-
 /** The REST contract over MSW at `baseUrl`, backed by `backend`, recording every request it sees. */
 async function recordedBackend(backend: MemoryAdapter, baseUrl: string) {
   const { setupWorker } = await import('msw/browser');
@@ -64,7 +63,7 @@ describe('licence-provider', () => {
         ${Array.from({ length: 6 }, () => html`<test-voice-count></test-voice-count>`)}
       </licence-provider>
     `);
-    await settle();
+    await settle(null, { latency: 30 });
     const widgets = [...provider.querySelectorAll('test-voice-count')] as VoiceCount[];
     await Promise.all(widgets.map((w) => w.updateComplete));
     expect(widgets.map((w) => w.shadowRoot!.textContent)).to.deep.equal(Array(6).fill('10'));
@@ -77,7 +76,7 @@ describe('licence-provider', () => {
     const provider = await fixture<LicenceProvider>(html`
       <licence-provider .adapter=${adapter}><test-voice-count></test-voice-count></licence-provider>
     `);
-    await settle();
+    await settle(null, { latency: 30 });
     const store = provider.providedStore!;
     store.setCount('voice', 13);
     await store.commit();
@@ -89,7 +88,7 @@ describe('licence-provider', () => {
   it('lets a widget outside any provider take an adapter itself', async () => {
     const { adapter, calls } = countingAdapter();
     const widget = await fixture<VoiceCount>(html`<test-voice-count .adapter=${adapter}></test-voice-count>`);
-    await settle();
+    await settle(null, { latency: 30 });
     await widget.updateComplete;
     expect(widget.shadowRoot!.textContent).to.equal('10');
     expect(calls.load).to.equal(1);
@@ -108,10 +107,10 @@ describe('licence-provider', () => {
     const provider = await fixture<LicenceProvider>(html`
       <licence-provider .adapter=${first.adapter}><test-voice-count></test-voice-count></licence-provider>
     `);
-    await settle();
+    await settle(null, { latency: 30 });
     provider.adapter = second.adapter;
     await provider.updateComplete;
-    await settle();
+    await settle(null, { latency: 30 });
     const widget = provider.querySelector('test-voice-count') as VoiceCount;
     await widget.updateComplete;
     expect(widget.shadowRoot!.textContent).to.equal('42');
@@ -128,7 +127,7 @@ describe('licence-provider over HTTP', () => {
         </licence-provider>
       `);
       await provider.providedStore!.load();
-      await settle();
+      await settle(null, { latency: 30 });
       const widgets = [...provider.querySelectorAll('test-voice-count')] as VoiceCount[];
       await Promise.all(widgets.map((w) => w.updateComplete));
       expect(widgets.map((w) => w.shadowRoot!.textContent)).to.deep.equal(Array(6).fill('10'));

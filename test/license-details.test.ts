@@ -7,9 +7,10 @@ import type { LicenseDetails } from '../src/elements/license-details/license-det
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csDetails } from '../src/locales/cs/license-details.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
+import { settle } from './helpers/settle.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const HOUR = 60 * 60 * 1000;
@@ -40,13 +41,6 @@ function seed(
 ): MemorySeed {
   return { ...smallSeed({ permission }), installationLicense: installation };
 }
-
-const settle = async (el: Element) => {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await (el as LicenseDetails).updateComplete;
-  }
-};
 
 async function details(installation: InstallationLicense | null = licence(), names?: Record<string, string>) {
   const adapter = new MemoryAdapter(seed(installation));
@@ -191,7 +185,7 @@ describe('license-details: what the licence includes', () => {
       html`<license-details .adapter=${adapter} .now=${NOW}></license-details>`,
     );
     await settle(el);
-    await storeFor(adapter).applyLicenseKey(makeLicenseKey({ plan: 'monthly', expiresAt: inDays(10) }));
+    await sharedStoreFor(adapter).applyLicenseKey(makeLicenseKey({ plan: 'monthly', expiresAt: inDays(10) }));
     await settle(el);
     expect(valueOf(el, 'Type of licence')).to.equal('Monthly');
     expect(valueOf(el, 'Expiration date')).to.contain('10 days left');

@@ -13,9 +13,10 @@ import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csToken } from '../src/locales/cs/license-token.js';
 import { messages as csUi } from '../src/locales/cs/ui.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
+import { settle } from './helpers/settle.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const HOUR = 60 * 60 * 1000;
@@ -57,13 +58,6 @@ const grace = (reason: 'hardware-change' | 'late-payment', endsIn: number, extra
       ...extra,
     } as InstallationLicense['status'],
   });
-
-const settle = async (el: Element) => {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await (el as LicenseToken).updateComplete;
-  }
-};
 
 async function token(adapter: LicensingAdapter = new MemoryAdapter(seed(), { now: () => NOW })) {
   const el = await fixture<LicenseToken>(
@@ -262,7 +256,7 @@ describe('license-token: manual update', () => {
     expect(deepText(el)).not.to.contain('Grace period');
     expect(el.matches(':state(grace)')).to.equal(false);
     expect(applied.map((d) => d.licence.plan)).to.deep.equal(['monthly']);
-    const state = storeFor(adapter).state.installation;
+    const state = sharedStoreFor(adapter).state.installation;
     expect(state.status === 'ready' && state.licence.plan).to.equal('monthly');
     expect(focused(el)).to.equal(pencil);
     await expect(el).to.be.accessible();

@@ -281,7 +281,7 @@ describe('LicensingStore: the rule book is given, not imported', () => {
     expect(store.state.dirty).to.equal(true);
     expect(store.state.issues).to.deep.equal([]);
     expect(store.state.quote).to.equal(undefined);
-    expect(store.state.after).to.equal(store.state.snapshot);
+    expect(store.state.planned).to.equal(store.state.snapshot);
     // No one can say that no error blocks the draft: Save stays off (R9).
     expect(store.state.canSave).to.equal(false);
     const seen: string[][] = [];
@@ -291,7 +291,7 @@ describe('LicensingStore: the rule book is given, not imported', () => {
     expect(seen).to.have.length(1);
     expect(seen[0]).to.include('reduce-below-in-use');
     expect(store.state.quote).not.to.equal(undefined);
-    expect(store.state.after!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(2);
+    expect(store.state.planned!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(2);
     // The same rules again: nothing to recompute, no new state.
     const before = store.state;
     store.useRules(ruleBook);
@@ -335,5 +335,21 @@ describe('LicensingStore: the rule book is given, not imported', () => {
     store.setCount('voice', 10);
     expect((await store.commit()).ok).to.equal(true);
     expect(calls.commit).to.have.length(1);
+  });
+});
+
+describe('LicensingStore: deprecated names a host may still use', () => {
+  it('state.after is state.planned, with and without rules, before and after a commit', async () => {
+    const store = new LicensingStore(new MemoryAdapter(smallSeed()));
+    expect(store.state.after).to.equal(undefined);
+    await store.load();
+    store.setCount('voice', 12);
+    expect(store.state.after).to.equal(store.state.planned);
+    store.useRules(ruleBook);
+    expect(store.state.planned!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(12);
+    expect(store.state.after).to.equal(store.state.planned);
+    await store.commit();
+    expect(store.state.planned!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(12);
+    expect(store.state.after).to.equal(store.state.planned);
   });
 });

@@ -3,19 +3,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import { typeText } from './helpers/keys.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import type { LicensingSnapshot, PowerPackService } from '../src/core/index.js';
+import {
+  isPowerPackServiceStopped,
+  powerPackServiceMaxSpend,
+  type ChangeSet,
+  type LicensingSnapshot,
+  type PowerPackService,
+} from '../src/core/index.js';
+import { messages as limitsMessages } from '../src/elements/power-pack-limits/power-pack-limits.messages.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: PowerPackLimits) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
 
 function seed(change: (s: LicensingSnapshot) => LicensingSnapshot = (s) => s) {
   const base = smallSeed();
@@ -97,7 +98,7 @@ describe('power-pack-limits', () => {
   it('says AI Topics stops working on call queues when the draft turns STT off', async () => {
     const adapter = new MemoryAdapter(seed());
     const el = await limits(adapter);
-    storeFor(adapter).setSpeechToText({ enabled: false });
+    sharedStoreFor(adapter).setSpeechToText({ enabled: false });
     await settle(el);
     expect(deepText(el)).to.contain('Speech-to-Text is off: AI Topics will not work on the 1 call queues');
   });
@@ -106,10 +107,14 @@ describe('power-pack-limits', () => {
     const adapter = new MemoryAdapter(seed());
     const el = await limits(adapter);
     await type(el, field(el, 'Smart routing'), '12');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { limits: { 'smart-routing': 12 } } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({
+      powerPack: { limits: { 'smart-routing': 12 } },
+    });
     expect(deepText(el)).to.contain('At most €588.00 a month');
     await type(el, field(el, 'Smart routing'), '');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { limits: { 'smart-routing': null } } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({
+      powerPack: { limits: { 'smart-routing': null } },
+    });
   });
 
   it('warns that lowering a limit below what is used stops the service at once', async () => {
@@ -127,7 +132,7 @@ describe('power-pack-limits', () => {
       const el = await limits(adapter);
       await type(el, field(el, 'Smart routing'), bad);
       expect(field(el, 'Smart routing').getAttribute('aria-invalid')).to.equal('true');
-      expect(storeFor(adapter).state.draft).to.deep.equal({});
+      expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     });
   }
 
@@ -136,7 +141,7 @@ describe('power-pack-limits', () => {
     const el = await limits(adapter);
     (deepQueryAll(el, '[role="switch"]')[0] as HTMLButtonElement).click();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ powerPack: { enabled: false } });
     expect(deepText(el)).to.contain('The Power Pack is off');
     expect(deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]').every((i) => i.disabled)).to.equal(true);
     await expect(el).to.be.accessible();
@@ -180,4 +185,39 @@ describe('power-pack-limits: service ids from the backend', () => {
     expect(names).to.deep.equal(['Smart routing', 'AI QA']);
     await expect(el).to.be.accessible();
   });
+});
+
+// Stopped and maximum spend are the rule book's; these fail if the element judged them itself.
+describe('power-pack-limits: says what the rules say (R8)', () => {
+  const drafts: [string, ChangeSet][] = [
+    ['as saved', {}],
+    ['switched off in the draft', { powerPack: { enabled: false } }],
+    [
+      'limits changed in the draft',
+      { powerPack: { limits: { 'smart-routing': 3, 'ai-topics': null, 'ai-qa': 2 } } },
+    ],
+  ];
+  for (const [what, draft] of drafts) {
+    it(`stopped and maximum spend per service are isPowerPackServiceStopped's and powerPackServiceMaxSpend's: ${what}`, async () => {
+      const adapter = new MemoryAdapter(seed());
+      const el = await limits(adapter);
+      const store = sharedStoreFor(adapter);
+      store.edit(draft);
+      await settle(el);
+      const planned = store.state.planned!.powerPack!;
+      const items = deepQueryAll(el, '[part="service"]');
+      const services = store.state.snapshot!.powerPack!.services;
+      expect(items).to.have.length(services.length);
+      services.forEach((service, i) => {
+        const stopped = isPowerPackServiceStopped(planned, service);
+        expect(items[i]!.hasAttribute('data-stopped'), service.id).to.equal(stopped);
+        expect(items[i]!.querySelector('[part="stopped"]') !== null, service.id).to.equal(stopped);
+        const limit = planned.services.find((s) => s.id === service.id)!.limit;
+        const spend = powerPackServiceMaxSpend(planned, limit);
+        expect(items[i]!.querySelector('[part="spend"]')!.textContent!.trim(), service.id).to.equal(
+          limitsMessages.maxSpend(spend.kind === 'capped' ? spend.amount : null),
+        );
+      });
+    });
+  }
 });

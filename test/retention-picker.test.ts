@@ -3,16 +3,18 @@ import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/retention-picker/retention-picker.js';
 import type { RetentionPicker } from '../src/elements/retention-picker/retention-picker.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepText, describeWidgetStates } from './helpers/widget-states.js';
-
-const settle = async (el: RetentionPicker) => {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await el.updateComplete;
-  }
-};
+import { settle } from './helpers/settle.js';
+import {
+  canEdit,
+  retentionMultiplier,
+  retentionToString,
+  type Permission,
+  type Retention,
+} from '../src/core/index.js';
+import { messages as pickerMessages } from '../src/elements/retention-picker/retention-picker.messages.js';
 
 async function picker(adapter: LicensingAdapter = new MemoryAdapter(smallSeed())) {
   const el = await fixture<RetentionPicker>(html`<retention-picker .adapter=${adapter}></retention-picker>`);
@@ -60,7 +62,7 @@ describe('retention-picker', () => {
     let changes = 0;
     el.addEventListener('change', () => changes++);
     await choose(el, 'P12M');
-    expect(storeFor(adapter).state.draft).to.deep.equal({ retention: { months: 12 } });
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ retention: { months: 12 } });
     expect(changes).to.equal(1);
     expect(el.value).to.equal('P12M');
     // 3 recording licences × 1 more unit × €3.00
@@ -95,7 +97,7 @@ describe('retention-picker', () => {
     await choose(el, 'P6M');
     form.reset();
     await settle(el);
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
     // What the user sees follows too, after options were picked by hand.
     expect(select(el).value).to.equal('P9M');
     expect(new FormData(form).get('retention')).to.equal('P9M');
@@ -106,7 +108,7 @@ describe('retention-picker', () => {
     const el = await picker(adapter);
     el.value = 'P4M';
     el.value = 'banana';
-    expect(storeFor(adapter).state.draft).to.deep.equal({});
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
   });
 
   it('is disabled inside a disabled fieldset', async () => {
@@ -134,4 +136,31 @@ describe('retention-picker', () => {
     const el = await picker(new MemoryAdapter({ ...seed, snapshot }));
     expect(deepText(el)).to.contain('Call recording is not part of this account.');
   });
+});
+
+// The picker shows the planned retention and its R6 multiplier; these fail if it derived them itself.
+describe('retention-picker: says what the rules say', () => {
+  const retentions: Retention[] = [{ days: 14 }, { months: 3 }, { months: 24 }];
+  for (const retention of retentions) {
+    it(`value and multiplier are the planned snapshot's: ${retentionToString(retention)}`, async () => {
+      const adapter = new MemoryAdapter(smallSeed());
+      const el = await picker(adapter);
+      const store = sharedStoreFor(adapter);
+      expect(store.setRetention(retention).ok).to.equal(true);
+      await settle(el);
+      const planned = store.state.planned!.recording!.retention;
+      expect(el.value).to.equal(retentionToString(planned));
+      expect(select(el).value).to.equal(retentionToString(planned));
+      expect(el.shadowRoot!.querySelector('[part="multiplier"]')!.textContent!.trim()).to.equal(
+        pickerMessages.multiplier(retentionMultiplier(planned)),
+      );
+    });
+  }
+
+  for (const permission of ['view', 'update'] as Permission[]) {
+    it(`is disabled exactly when canEdit says no: ${permission} (R1)`, async () => {
+      const el = await picker(new MemoryAdapter(smallSeed({ permission })));
+      expect(select(el).disabled).to.equal(!canEdit(permission));
+    });
+  }
 });

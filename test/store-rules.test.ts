@@ -9,7 +9,8 @@ import '../src/elements/licence-provider/licence-provider.js';
 import type { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
 import '../src/elements/usage-overview/usage-overview.js';
 import type { UsageOverview } from '../src/elements/usage-overview/usage-overview.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreWithRules, storeFor as rootStoreFor } from '../src/index.js';
+import { sharedStoreFor, storeFor as controllerStoreFor } from '../src/state/controller.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepText } from './helpers/widget-states.js';
 
@@ -19,7 +20,7 @@ describe('rules given by the widget that needs them', () => {
   it('a card on an adapter whose store a usage overview made shows the rule’s message at once', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     await fixture<UsageOverview>(html`<usage-overview .adapter=${adapter}></usage-overview>`);
-    const store = storeFor(adapter);
+    const store = sharedStoreFor(adapter);
     await store.load();
     expect(store.edit({ counts: { voice: 1 } }).ok).to.equal(true);
     expect(store.hasRules).to.equal(false);
@@ -48,5 +49,37 @@ describe('rules given by the widget that needs them', () => {
     provider.append(card);
     await card.updateComplete;
     expect(deepText(card)).to.contain(R3);
+  });
+});
+
+describe('the two store-finding functions, under honest names', () => {
+  it('sharedStoreFor finds the one store widgets share and gives it no rules; sharedStoreWithRules gives them', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = sharedStoreFor(adapter);
+    expect(sharedStoreFor(adapter)).to.equal(store);
+    expect(store.hasRules).to.equal(false);
+    expect(sharedStoreWithRules(adapter)).to.equal(store);
+    expect(store.hasRules).to.equal(true);
+    await store.load();
+    store.setCount('voice', 1);
+    expect(store.state.issues.map((i) => i.code)).to.include('reduce-below-in-use');
+  });
+
+  it('the deprecated storeFor of the root entry still gives the shared store with the rules', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = rootStoreFor(adapter);
+    expect(store).to.equal(sharedStoreFor(adapter));
+    expect(store.hasRules).to.equal(true);
+    await store.load();
+    store.setCount('voice', 1);
+    expect(store.state.canSave).to.equal(false);
+    expect(store.state.issues.map((i) => i.code)).to.include('reduce-below-in-use');
+  });
+
+  it('the deprecated storeFor of the state module still finds the shared store, without rules', () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = controllerStoreFor(adapter);
+    expect(store).to.equal(sharedStoreFor(adapter));
+    expect(store.hasRules).to.equal(false);
   });
 });

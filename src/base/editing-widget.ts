@@ -1,22 +1,18 @@
 import { html, nothing } from 'lit';
-import type { ChangeSet, LicensingSnapshot, RuleBook, ValidationIssue } from '../core/index.js';
-import { ruleBook } from '../core/rule-book.js';
+import type { ChangeSet, LicensingSnapshot, ValidationIssue } from '../core/index.js';
 import { emit } from '../events.js';
 import { issueText, messages as issueMessages } from '../i18n/issues.js';
 import { namesFrom } from '../i18n/names.js';
-import { LicensingWidget } from './licensing-widget.js';
+import { RulesWidget } from './rules-widget.js';
 
 /**
  * A widget with fields that edit the shared draft and show the rule book's issues next to them
  * (`licence-card`, `retention-picker`, `power-pack-limits`). Kept apart from `LicensingWidget` so
- * widgets that only show data do not ship the issue catalogue, nor the rule book: this one gives
- * the store its rules, so its fields show issues and planned values from the first render.
+ * widgets that only show data do not ship the issue catalogue, nor the rule book: as a
+ * `RulesWidget` it gives the store its rules, so its fields show issues and planned values from
+ * the first render.
  */
-export class EditingWidget extends LicensingWidget {
-  protected override storeRules(): RuleBook {
-    return ruleBook;
-  }
-
+export class EditingWidget extends RulesWidget {
   /** Lays `changes` over the shared draft and tells the host (`licence-change`) when taken. */
   protected edit(changes: ChangeSet): void {
     const store = this.licensing.store;

@@ -2,7 +2,7 @@ import { css, html, nothing, type CSSResultGroup, type TemplateResult } from 'li
 import { property } from 'lit/decorators.js';
 import type { LicensingAdapter } from '../adapters/adapter.js';
 import type { LicensingError } from '../adapters/errors.js';
-import type { RuleBook } from '../core/index.js';
+import { canEdit, canView, type RuleBook } from '../core/index.js';
 import { LocaleController } from '../i18n/locale.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { LicensingController } from '../state/controller.js';
@@ -156,8 +156,10 @@ export class LicensingWidget extends LicenceElement {
     this.setState('loading', status === 'loading' || status === 'idle');
     this.setState('error', status === 'error');
     const permission = state?.snapshot?.permission;
-    this.setState('no-access', permission === 'none');
-    this.setState('read-only', permission === 'view');
+    // R1 (src/core/permissions.ts): no access without view; read-only with view but not edit.
+    const noAccess = permission !== undefined && !canView(permission);
+    this.setState('no-access', noAccess);
+    this.setState('read-only', permission !== undefined && !noAccess && !canEdit(permission));
     if (!state) {
       return html`<div part="status" role="status">${this.t.notConnected}</div>`;
     }
@@ -175,7 +177,7 @@ export class LicensingWidget extends LicenceElement {
         </button>
       </div>`;
     }
-    if (permission === 'none') {
+    if (noAccess) {
       return html`<div part="status" data-kind="no-access" role="status">${this.t.noAccess}</div>`;
     }
     return undefined;

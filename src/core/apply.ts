@@ -3,7 +3,8 @@
 // rules that price (quote.ts) and judge (validate.ts) it.
 
 import { normaliseDraft } from './draft.js';
-import { findType, isWhole } from './lookup.js';
+import { findType } from './lookup.js';
+import { isLimit, isWhole } from './parse.js';
 import { billedUnits, unitMultiplier } from './pricing.js';
 import { isValidRetention } from './retention.js';
 import type {
@@ -63,10 +64,6 @@ function applyRetention(recording: Recording | undefined, draft: ChangeSet): Rec
   const retention = draft.retention;
   if (!recording || !retention || !isValidRetention(retention)) return recording;
   return { ...recording, retention };
-}
-
-function isLimit(limit: unknown): limit is number | null {
-  return limit === null || isWhole(limit);
 }
 
 function applySpeechToText(stt: SpeechToText | undefined, draft: ChangeSet): SpeechToText | undefined {

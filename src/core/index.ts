@@ -6,14 +6,16 @@
 // Rule index
 //   R1 permissions     canView, canEdit                              permissions.ts
 //                      validate → permission-denied                  validate.ts
-//   R2 counts          parseCount, parseLimit                        parse.ts
+//   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
+//                      whole-number check)                           parse.ts
+//                      lineFor (a type's line, or an empty one)      lookup.ts
 //                      validate → unknown-licence-type, count-not-whole, count-negative,
 //                      count-above-max                               validate.ts
 //   R3 reductions      validate → reduce-below-in-use (mustFree)     validate.ts
 //   R4 dependencies    validate → exceeds-required-licence,
 //                      below-dependent-licence                       validate.ts
 //   R5 high-water      unitMultiplier, billedUnits, thisMonthCharge,
-//                      nextMonthCharge                               pricing.ts
+//                      nextMonthCharge, seatNextMonthCharge          pricing.ts
 //                      quote                                         quote.ts
 //                      applyDraft (peak raised)                      apply.ts
 //                      money, add, sub, multiply, sum                money.ts
@@ -28,8 +30,8 @@
 //                      speech-to-text-stops-now                      validate.ts
 //   R8 prerequisites   servicePrerequisite (status shown per service)   prerequisites.ts
 //   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
-//   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, powerPackServiceMaxSpend,
-//                      powerPackMaxSpend                             power-pack.ts
+//   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, isPowerPackServiceStopped,
+//                      powerPackServiceMaxSpend, powerPackMaxSpend   power-pack.ts
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
 //                      power-pack-service-stops-now, smart-routing-needs-email-queues,
 //                      ai-topics-needs-speech-to-text, ai-qa-needs-form   validate.ts
@@ -46,8 +48,15 @@
 export type * from './types.js';
 
 export { canEdit, canView } from './permissions.js';
-export { MAX_QUANTITY, parseCount, parseLimit } from './parse.js';
-export type { ParseFailure, ParseFailureReason, ParseOptions, ParseResult } from './parse.js';
+export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';
+export type {
+  ParseFailure,
+  ParseFailureReason,
+  ParseOptions,
+  ParseResult,
+  WholeNumberProblem,
+} from './parse.js';
+export { lineFor } from './lookup.js';
 export {
   AmountRangeError,
   CurrencyMismatchError,
@@ -81,6 +90,7 @@ export {
   capDelta,
   capped,
   nextMonthCharge,
+  seatNextMonthCharge,
   thisMonthCharge,
   unitMultiplier,
 } from './pricing.js';
@@ -93,6 +103,7 @@ export {
 } from './speech-to-text.js';
 export {
   POWER_PACK_SERVICES,
+  isPowerPackServiceStopped,
   isServiceStopped,
   powerPackMaxSpend,
   powerPackServiceMaxSpend,

@@ -1,14 +1,6 @@
-// Small lookups the rules share. Internal: not re-exported from index.ts.
+// Small lookups the rules share. `lineFor` is re-exported from index.ts for the elements.
 
 import type { LicenceLine, LicenceType, LicensingSnapshot, PowerPackService } from './types.js';
-
-/**
- * R2: whether `n` is a count or limit the rules can hold: a whole number, at least 0, exactly
- * representable (a safe integer). NaN, fractions, negatives and 1e300 are not.
- */
-export function isWhole(n: unknown): n is number {
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-}
 
 export function findType(snapshot: LicensingSnapshot, typeId: string): LicenceType | undefined {
   return snapshot.catalog.find((type) => type.id === typeId);

@@ -32,6 +32,37 @@ const NEGATIVE = /^[-\u2212]\s*(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)$/;
 // '1.5', '.5', '5.', and '1,5' where the comma is the decimal separator.
 const DECIMAL = /^(?:[0-9]+[.,][0-9]*|[.,][0-9]+)$/;
 
+/** Why a number is not a count or limit the rules can hold (`wholeNumberProblem`). */
+export type WholeNumberProblem = 'not-whole' | 'negative' | 'too-large';
+
+/**
+ * R2: the one whole-number check. Why `n` is not a count or limit the rules can hold — a fraction
+ * (NaN and ±Infinity included), below 0, or above `max` (capped at `Number.MAX_SAFE_INTEGER`, so
+ * 1e300 is too large) — or undefined when it is one.
+ */
+export function wholeNumberProblem(
+  n: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): WholeNumberProblem | undefined {
+  if (!Number.isInteger(n)) return 'not-whole';
+  if (n < 0) return 'negative';
+  if (n > Math.min(max, Number.MAX_SAFE_INTEGER)) return 'too-large';
+  return undefined;
+}
+
+/**
+ * R2: whether `n` is a count or limit the rules can hold: a whole number, at least 0, at most `max`
+ * and exactly representable (a safe integer). NaN, fractions, negatives and 1e300 are not.
+ */
+export function isWhole(n: unknown, max?: number): n is number {
+  return typeof n === 'number' && wholeNumberProblem(n, max) === undefined;
+}
+
+/** R7, R8: whether `limit` is a usage limit the rules can hold: a whole number ≥ 0, or null (no limit). */
+export function isLimit(limit: unknown): limit is number | null {
+  return limit === null || isWhole(limit);
+}
+
 function fail(reason: Exclude<ParseFailureReason, 'too-large'>): ParseFailure {
   return { ok: false, reason };
 }
@@ -43,7 +74,8 @@ function parseWhole(trimmed: string, options: ParseOptions): ParseResult<number>
     // keeps a pasted megabyte of digits from becoming Infinity.
     const significant = trimmed.replace(/^0+(?=[0-9])/, '');
     const value = significant.length > 16 ? Number.POSITIVE_INFINITY : Number(significant);
-    if (!Number.isSafeInteger(value) || value > max) return { ok: false, reason: 'too-large', max };
+    // Digits only, so the one way not to be whole here is to be too large.
+    if (!isWhole(value, max)) return { ok: false, reason: 'too-large', max };
     return { ok: true, value };
   }
   if (NEGATIVE.test(trimmed)) return fail('negative');

@@ -26,6 +26,17 @@ export function isServiceStopped(service: Pick<PowerPackService, 'limit' | 'used
   return service.limit !== null && service.used >= service.limit;
 }
 
+/**
+ * R8: whether a service of `powerPack` is stopped until next month, as a user sees it: the Power
+ * Pack is on and the service has used all of its limit. Switched off, nothing is "stopped".
+ */
+export function isPowerPackServiceStopped(
+  powerPack: Pick<PowerPack, 'enabled'>,
+  service: Pick<PowerPackService, 'limit' | 'used'>,
+): boolean {
+  return powerPack.enabled && isServiceStopped(service);
+}
+
 /** R8: the most one service can cost in a month: limit × pack price; no cap without a limit; nothing when off. */
 export function powerPackServiceMaxSpend(
   powerPack: Pick<PowerPack, 'enabled' | 'packPrice'>,

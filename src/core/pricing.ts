@@ -3,9 +3,10 @@
 // apply to both the current month and the next month". So an increase costs this month at once; a
 // reduction lowers next month's charge, while this month stays charged at the peak.
 
+import { lineFor } from './lookup.js';
 import { multiply, multiplyWhole, sub } from './money.js';
 import { retentionMultiplier } from './retention.js';
-import type { LicensingSnapshot, Money, Retention } from './types.js';
+import type { LicenceType, LicensingSnapshot, Money, Retention } from './types.js';
 
 /**
  * R5 with R6: billed units per licence of `typeId`. 1 for every type except the recording type,
@@ -35,6 +36,21 @@ export function thisMonthCharge(unitPrice: Money, peak: number, units: number): 
 /** R5: next month's recurring charge = units × unit price. */
 export function nextMonthCharge(unitPrice: Money, units: number): Money {
   return multiply(unitPrice, units);
+}
+
+/**
+ * R5 with R6: what `type`'s line of `snapshot` is charged next month: count × its unit multiplier ×
+ * unit price. Given the store's `planned` snapshot, the card's subtotal; equal to `quote`'s
+ * `nextMonth.after` for a changed line (test/core/quote.test.ts holds them together).
+ */
+export function seatNextMonthCharge(
+  snapshot: LicensingSnapshot,
+  type: Pick<LicenceType, 'id' | 'unitPrice'>,
+): Money {
+  return nextMonthCharge(
+    type.unitPrice,
+    billedUnits(lineFor(snapshot, type.id).count, unitMultiplier(snapshot, type.id)),
+  );
 }
 
 /**

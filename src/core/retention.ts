@@ -3,6 +3,7 @@
 // counts as one additional licence unit per user. For example, a 9-month retention period
 // multiplies the licence count by 3", and "The retention period is set globally for all users."
 
+import { isWhole } from './parse.js';
 import type { Retention } from './types.js';
 
 /** Months per billed step of retention (R6). */
@@ -25,7 +26,7 @@ export function isValidRetention(r: Retention, maxMonths?: number): boolean {
   if ('days' in r) return r.days === 14;
   const { months } = r;
   return (
-    Number.isSafeInteger(months) &&
+    isWhole(months) &&
     months >= RETENTION_STEP_MONTHS &&
     months % RETENTION_STEP_MONTHS === 0 &&
     (maxMonths === undefined || months <= maxMonths)

@@ -7,7 +7,8 @@
 // can still commit unrelated changes, and a change that moves towards the rule is not blocked.
 
 import { applyServiceLimit } from './apply.js';
-import { findService, findType, isWhole, lineFor } from './lookup.js';
+import { findService, findType, lineFor } from './lookup.js';
+import { isLimit, isWhole, wholeNumberProblem } from './parse.js';
 import { AmountRangeError } from './money.js';
 import { canEdit } from './permissions.js';
 import { isServiceStopped, POWER_PACK_SERVICES } from './power-pack.js';
@@ -225,11 +226,12 @@ function checkCounts(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIssue
       continue;
     }
     const max = Math.min(type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    if (!Number.isInteger(requested)) {
+    const problem = wholeNumberProblem(requested, max);
+    if (problem === 'not-whole') {
       issues.push({ code: 'count-not-whole', severity: 'error', typeId, requested });
-    } else if (requested < 0) {
+    } else if (problem === 'negative') {
       issues.push({ code: 'count-negative', severity: 'error', typeId, requested });
-    } else if (requested > max) {
+    } else if (problem === 'too-large') {
       issues.push({ code: 'count-above-max', severity: 'error', typeId, requested, max });
     } else {
       const { count, inUse } = lineFor(snapshot, typeId);
@@ -332,9 +334,9 @@ function checkRetention(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIs
   return [];
 }
 
-/** R7, R8: a limit is a whole number ≥ 0, or null for "no limit". */
+/** R7, R8: a limit the draft sets (not undefined) that is neither whole nor null (`isLimit`). */
 function isInvalidLimit(limit: number | null | undefined): limit is number {
-  return limit !== null && limit !== undefined && !isWhole(limit);
+  return limit !== undefined && !isLimit(limit);
 }
 
 /**

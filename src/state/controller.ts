@@ -8,16 +8,23 @@ import { LicensingStore, type LicensingState } from './licensing-store.js';
 const stores = new WeakMap<LicensingAdapter, LicensingStore>();
 
 /**
- * The store for an adapter. Widgets given the same adapter without a provider share one store
- * (one load, one draft), exactly as they would under a provider. The store has the rule book once
- * a widget that needs it connects, or once `store.useRules(ruleBook)` is called (the root entry's
- * `storeFor` does that).
+ * The store every widget given `adapter` without a provider shares (one load, one draft), exactly
+ * as they would under a provider. Made without rules: it has the rule book once a widget that
+ * needs it connects, or once `store.useRules(ruleBook)` is called (the root entry's
+ * `sharedStoreWithRules` does that).
  */
-export function storeFor(adapter: LicensingAdapter): LicensingStore {
+export function sharedStoreFor(adapter: LicensingAdapter): LicensingStore {
   let store = stores.get(adapter);
   if (!store) stores.set(adapter, (store = new LicensingStore(adapter)));
   return store;
 }
+
+/**
+ * The store widgets given `adapter` share, without rules.
+ * @deprecated Renamed `sharedStoreFor`; the root entry's `storeFor` (which gives the rules) is
+ * `sharedStoreWithRules`.
+ */
+export const storeFor = sharedStoreFor;
 
 /** An element that can be given a store or an adapter directly, outside any provider. */
 export interface LicensingHost extends ReactiveControllerHost, HTMLElement {
@@ -30,7 +37,7 @@ export interface LicensingControllerOptions {
   /** Load the installation licence too. */
   installation?: boolean;
   /**
-   * The rule book, for a widget that shows `issues`, `quote`, `after` or `canSave`: it is given to
+   * The rule book, for a widget that shows `issues`, `quote`, `planned` or `canSave`: it is given to
    * every store the widget connects to, before its first render.
    */
   rules?: RuleBook | undefined;
@@ -84,7 +91,7 @@ export class LicensingController implements ReactiveController {
 
   private resolve(): void {
     const { host } = this;
-    const next = host.store ?? (host.adapter ? storeFor(host.adapter) : this.fromContext);
+    const next = host.store ?? (host.adapter ? sharedStoreFor(host.adapter) : this.fromContext);
     if (next === this.store && (this.unsubscribe || !host.isConnected)) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;

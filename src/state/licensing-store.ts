@@ -1,9 +1,11 @@
 // Not validate / quote / applyDraft: the store is given them (`useRules`), so a page of data-only
 // widgets does not ship the rule book. What stays here is small and needed on every edit: R1's
-// canEdit, R2/R6's refusals of values no rule accepts, and the draft's bookkeeping.
+// canEdit, R2/R6's refusals of values no rule accepts, and the draft's bookkeeping. The
+// installation licence is its own part (installation.ts), the state's shape is in state.ts.
 import {
   MAX_QUANTITY,
   isValidRetention,
+  isWhole,
   canEdit,
   changedUnderneath,
   mergeDraft,
@@ -11,105 +13,38 @@ import {
   type ChangeSet,
   type InstallationLicense,
   type LicensingSnapshot,
-  type Quote,
   type Retention,
-  type UnderneathChange,
   type UsagePage,
   type UsageQuery,
   type RuleBook,
-  type ValidationIssue,
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import {
   ConflictError,
   isAbortError,
-  type LicensingError,
   NotSupportedError,
   toLicensingError,
+  type LicensingError,
 } from '../adapters/errors.js';
+import { derivedState } from './derive.js';
+import type { InstallationCapabilities, InstallationPart } from './installation.js';
+import {
+  initialState,
+  type CommitResult,
+  type EditResult,
+  type LicensingState,
+  type StoreListener,
+} from './state.js';
 
-/** Where the cart's last save stands. */
-export type CommitState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'saving' }
-  | { readonly status: 'saved'; readonly snapshot: LicensingSnapshot }
-  | { readonly status: 'failed'; readonly error: LicensingError }
-  /**
-   * Someone else changed the licences meanwhile. The store reloaded, kept the draft, re-validated
-   * it, and lists here what changed underneath; the user reviews and saves again.
-   */
-  | {
-      readonly status: 'conflict';
-      readonly error: LicensingError;
-      readonly changes: readonly UnderneathChange[];
-    };
-
-/** The installation licence part of the state (second seed). */
-export type InstallationState =
-  | { readonly status: 'idle' | 'loading' | 'unsupported' }
-  | { readonly status: 'ready'; readonly licence: InstallationLicense }
-  | { readonly status: 'error'; readonly error: LicensingError };
-
-/** Everything the widgets render from; replaced as a whole on every change, never mutated. */
-export interface LicensingState {
-  readonly status: 'idle' | 'loading' | 'ready' | 'error';
-  readonly snapshot: LicensingSnapshot | undefined;
-  /** Why the last load failed (status `error`), or why a reload failed while data is shown. */
-  readonly error: LicensingError | undefined;
-  /** The pending changes, without no-op entries. */
-  readonly draft: ChangeSet;
-  /**
-   * `validate(snapshot, draft)` from the rule book. Empty while the store has no rules (see
-   * `LicensingStore.useRules`): every widget that shows issues gives the store its rules.
-   */
-  readonly issues: readonly ValidationIssue[];
-  /** `quote(snapshot, draft)` from the rule book; undefined until loaded, or without rules. */
-  readonly quote: Quote | undefined;
-  /**
-   * The snapshot as it would be once the draft is saved (`applyDraft`): what the fields show,
-   * so no element re-derives how a change applies. Undefined until loaded; the snapshot itself
-   * while the store has no rules.
-   */
-  readonly after: LicensingSnapshot | undefined;
-  /** Whether the draft changes anything. */
-  readonly dirty: boolean;
-  /**
-   * Whether the draft may be saved now: changes, no blocking issue, update permission, idle.
-   * False while the store has no rules: without them no one can say that no error blocks it (R9).
-   */
-  readonly canSave: boolean;
-  readonly commit: CommitState;
-  readonly installation: InstallationState;
-}
-
-/** Why an edit was not taken into the draft. */
-export type EditRefusal = 'not-loaded' | 'permission' | 'saving' | 'invalid';
-export type EditResult = { readonly ok: true } | { readonly ok: false; readonly reason: EditRefusal };
-
-/** How a save ended. */
-export type CommitResult =
-  | { readonly ok: true; readonly snapshot: LicensingSnapshot }
-  | {
-      readonly ok: false;
-      readonly reason: 'not-loaded' | 'permission' | 'empty' | 'invalid' | 'failed' | 'conflict';
-      readonly error?: LicensingError;
-    };
-
-export type StoreListener = (state: LicensingState, previous: LicensingState) => void;
-
-const initial: LicensingState = Object.freeze<LicensingState>({
-  status: 'idle',
-  snapshot: undefined,
-  error: undefined,
-  draft: {},
-  issues: [],
-  quote: undefined,
-  after: undefined,
-  dirty: false,
-  canSave: false,
-  commit: { status: 'idle' },
-  installation: { status: 'idle' },
-});
+export type { InstallationCapabilities, InstallationState } from './installation.js';
+export type {
+  CommitResult,
+  CommitState,
+  EditRefusal,
+  EditResult,
+  LicensingState,
+  StoreListener,
+} from './state.js';
 
 /** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
 function newKey(): string {
@@ -118,35 +53,13 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The quote, or undefined when its amounts leave safe integers (`validate` says so: amount-too-large). */
-function quoteOrNothing(rules: RuleBook, snapshot: LicensingSnapshot, draft: ChangeSet): Quote | undefined {
-  try {
-    return rules.quote(snapshot, draft);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The draft applied, or the snapshot when that leaves safe integers (`validate` reports it). */
-function applyDraftOrSnapshot(
-  rules: RuleBook,
-  snapshot: LicensingSnapshot,
-  draft: ChangeSet,
-): LicensingSnapshot {
-  try {
-    return rules.applyDraft(snapshot, draft);
-  } catch {
-    return snapshot;
-  }
-}
-
 /** The rule book, loaded when a store must judge a draft and no widget gave it one. */
 async function loadRules(): Promise<RuleBook> {
   return (await import('../core/rule-book.js')).ruleBook;
 }
 
 function validNumber(n: number | null | undefined): boolean {
-  return n === undefined || n === null || (Number.isSafeInteger(n) && n >= 0 && n <= MAX_QUANTITY);
+  return n === undefined || n === null || isWhole(n, MAX_QUANTITY);
 }
 
 /**
@@ -158,7 +71,7 @@ function validNumber(n: number | null | undefined): boolean {
  * widgets that only show data ship none of it. The widgets that show issues, prices or planned
  * values (cards, retention picker, Power Pack limits, cart, manager) give it through their
  * controller before their first render. Until a store has rules, `issues` is empty, `quote`
- * undefined, `after` the snapshot and `canSave` false; `commit()` loads the rules itself first,
+ * undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules itself first,
  * so a draft with errors is refused (R9) whichever widgets are on the page.
  *
  * - One `load()` however many widgets ask (concurrent calls share one request).
@@ -170,13 +83,13 @@ function validNumber(n: number | null | undefined): boolean {
  */
 export class LicensingStore {
   readonly adapter: LicensingAdapter;
-  private current: LicensingState = initial;
+  private current: LicensingState = initialState;
   private readonly listeners = new Set<StoreListener>();
   private loading:
     { promise: Promise<LicensingSnapshot | undefined>; controller: AbortController } | undefined;
   private loadSeq = 0;
   private committing: Promise<CommitResult> | undefined;
-  private installationLoading: Promise<void> | undefined;
+  private installationPart: Promise<InstallationPart> | undefined;
   /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
@@ -188,14 +101,14 @@ export class LicensingStore {
     this.rules = rules;
   }
 
-  /** Whether the store has its rule book, so `issues`, `quote`, `after` and `canSave` are real. */
+  /** Whether the store has its rule book, so `issues`, `quote`, `planned` and `canSave` are real. */
   get hasRules(): boolean {
     return this.rules !== undefined;
   }
 
   /**
    * Gives the store the rule book (`ruleBook` from `licence-kit/core.js`) and derives `issues`,
-   * `quote`, `after` and `canSave` with it at once, so a widget that reads them sees them from its
+   * `quote`, `planned` and `canSave` with it at once, so a widget that reads them sees them from its
    * first render. Giving the same rules again does nothing; other rules replace them. Returns the
    * store.
    */
@@ -212,11 +125,12 @@ export class LicensingStore {
   }
 
   /** What the adapter offers beyond the required methods. */
-  get capabilities() {
+  get capabilities(): InstallationCapabilities {
+    const has = (method: keyof LicensingAdapter) => typeof this.adapter[method] === 'function';
     return {
-      installationLicense: typeof this.adapter.getInstallationLicense === 'function',
-      applyLicenseKey: typeof this.adapter.applyLicenseKey === 'function',
-      downloadLicenseLog: typeof this.adapter.downloadLicenseLog === 'function',
+      installationLicense: has('getInstallationLicense'),
+      applyLicenseKey: has('applyLicenseKey'),
+      downloadLicenseLog: has('downloadLicenseLog'),
     };
   }
 
@@ -347,52 +261,33 @@ export class LicensingStore {
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
-  loadInstallation({ force = false }: { force?: boolean } = {}): Promise<void> {
-    const get = this.adapter.getInstallationLicense?.bind(this.adapter);
-    if (!get) {
-      if (this.current.installation.status !== 'unsupported')
-        this.set({ installation: { status: 'unsupported' } });
-      return Promise.resolve();
-    }
-    if (!force && (this.installationLoading || this.current.installation.status === 'ready')) {
-      return this.installationLoading ?? Promise.resolve();
-    }
-    this.set({ installation: { status: 'loading' } });
-    const promise = get().then(
-      (licence) => this.set({ installation: { status: 'ready', licence } }),
-      (error: unknown) => this.set({ installation: { status: 'error', error: toLicensingError(error) } }),
-    );
-    this.installationLoading = promise.finally(() => {
-      this.installationLoading = undefined;
-    });
-    return this.installationLoading;
+  loadInstallation(options: { force?: boolean } = {}): Promise<void> {
+    return this.installation().then((part) => part.load(options));
   }
 
   /**
    * Applies a pasted licence key; on success the new licence is in `state.installation`. Rejects
    * with the adapter's typed error (a refused key: `ValidationError` with the server's reason).
    */
-  async applyLicenseKey(key: string): Promise<InstallationLicense> {
-    const apply = this.adapter.applyLicenseKey?.bind(this.adapter);
-    if (!apply) throw new NotSupportedError('Manual licence update is not available here.');
-    try {
-      const licence = await apply(key);
-      this.set({ installation: { status: 'ready', licence } });
-      return licence;
-    } catch (error) {
-      throw toLicensingError(error);
-    }
+  applyLicenseKey(key: string): Promise<InstallationLicense> {
+    return this.installation().then((part) => part.applyLicenseKey(key));
   }
 
   /** Fetches the licence log file. */
-  async downloadLicenseLog(): Promise<DownloadedFile> {
-    const download = this.adapter.downloadLicenseLog?.bind(this.adapter);
-    if (!download) throw new NotSupportedError('The licence log file is not available here.');
-    try {
-      return await download();
-    } catch (error) {
-      throw toLicensingError(error);
-    }
+  downloadLicenseLog(): Promise<DownloadedFile> {
+    return this.installation().then((part) => part.downloadLicenseLog());
+  }
+
+  /** The installation part (installation.ts), loaded on first use like the rule book. */
+  private installation(): Promise<InstallationPart> {
+    return (this.installationPart ??= import('./installation.js').then(({ installationPart }) =>
+      installationPart(
+        this.adapter,
+        () => this.current.installation,
+        (installation) => this.set({ installation }),
+        { toLicensingError, notSupported: (message) => new NotSupportedError(message) },
+      ),
+    ));
   }
 
   /** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
@@ -416,9 +311,7 @@ export class LicensingStore {
       try {
         this.useRules(await loadRules());
       } catch (thrown) {
-        const error = toLicensingError(thrown);
-        this.set({ commit: { status: 'failed', error } });
-        return { ok: false, reason: 'failed', error };
+        return this.failed(toLicensingError(thrown));
       }
       // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
       reason = this.refusal();
@@ -448,22 +341,24 @@ export class LicensingStore {
       const error = toLicensingError(thrown);
       if (error.kind !== 'conflict') {
         // Keep the draft and the key: a retry of the same cart must not apply it twice.
-        this.set({ commit: { status: 'failed', error } });
-        return { ok: false, reason: 'failed', error };
+        return this.failed(error);
       }
       // R9: reload, re-apply the draft, re-validate, show what changed underneath.
       this.cartKey = undefined;
       const latest = await this.load({ force: true });
-      if (!latest) {
-        this.set({ commit: { status: 'failed', error: this.current.error ?? error } });
-        return { ok: false, reason: 'failed', error: this.current.error ?? error };
-      }
+      if (!latest) return this.failed(this.current.error ?? error);
       const changes = changedUnderneath(snapshot, latest, draft);
       this.set(
         this.derive({ draft: normaliseDraft(latest, draft), commit: { status: 'conflict', error, changes } }),
       );
       return { ok: false, reason: 'conflict', error };
     }
+  }
+
+  /** A save that failed: the cart says why, and keeps the draft. */
+  private failed(error: LicensingError): CommitResult {
+    this.set({ commit: { status: 'failed', error } });
+    return { ok: false, reason: 'failed', error };
   }
 
   /**
@@ -490,29 +385,9 @@ export class LicensingStore {
     this.set(this.derive({ ...this.rebase(latest), commit: changes.length ? conflict : commit }));
   }
 
-  /**
-   * Recomputes what the rule book derives from snapshot + draft. Without rules there is nothing to
-   * derive but `dirty`: no issues, no quote, `after` the snapshot, and `canSave` false, because
-   * "no blocking error" is the rule book's to say (R9). No widget that offers Save is without
-   * rules; `commit()` judges with them in any case.
-   */
+  /** `patch` with what the rule book derives from the snapshot and draft it leaves (derive.ts). */
   private derive(patch: Partial<LicensingState>): Partial<LicensingState> {
-    const next = { ...this.current, ...patch };
-    const { snapshot, draft } = next;
-    if (!snapshot) return patch;
-    const dirty = Object.keys(draft).length > 0;
-    const rules = this.rules;
-    if (!rules) return { ...patch, issues: [], quote: undefined, after: snapshot, dirty, canSave: false };
-    const issues = rules.validate(snapshot, draft);
-    const saving = next.commit.status === 'saving';
-    return {
-      ...patch,
-      issues,
-      quote: quoteOrNothing(rules, snapshot, draft),
-      after: applyDraftOrSnapshot(rules, snapshot, draft),
-      dirty,
-      canSave: dirty && !saving && canEdit(snapshot.permission) && rules.canCommit(issues),
-    };
+    return { ...patch, ...derivedState(this.rules, { ...this.current, ...patch }) };
   }
 
   private set(patch: Partial<LicensingState>): void {

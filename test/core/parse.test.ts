@@ -1,6 +1,20 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseCount, parseLimit, type ParseResult } from '../../src/core/index.js';
+import {
+  MAX_QUANTITY,
+  applyDraft,
+  isWhole,
+  lineFor,
+  parseCount,
+  parseLimit,
+  validate,
+  wholeNumberProblem,
+  type ParseResult,
+} from '../../src/core/index.js';
+import { MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { LicensingStore } from '../../src/state/licensing-store.js';
+import { smallSeed } from '../helpers/fixtures.js';
+import { account } from './fixtures.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -104,5 +118,34 @@ describe('core/parse (R2: only whole numbers reach the draft)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('core/parse: the one whole-number check (R2)', () => {
+  const numbers = [0, 7, 1.5, -1, -0.5, Number.NaN, Infinity, 1e300, 2 ** 53, MAX_QUANTITY, MAX_QUANTITY + 1];
+
+  it('says why a number is not whole, or nothing', () => {
+    expect(wholeNumberProblem(7)).to.equal(undefined);
+    expect(wholeNumberProblem(1.5)).to.equal('not-whole');
+    expect(wholeNumberProblem(Number.NaN)).to.equal('not-whole');
+    expect(wholeNumberProblem(-3)).to.equal('negative');
+    expect(wholeNumberProblem(1e300)).to.equal('too-large');
+    expect(wholeNumberProblem(501, 500)).to.equal('too-large');
+    expect(wholeNumberProblem(500, 500)).to.equal(undefined);
+    expect(isWhole('7')).to.equal(false);
+    expect(isWhole(2 ** 53)).to.equal(false);
+  });
+
+  it('validate, applyDraft and the store refuse exactly the numbers isWhole refuses', async () => {
+    const store = new LicensingStore(new MemoryAdapter(smallSeed()));
+    await store.load();
+    for (const n of numbers) {
+      const codes = validate(account(), { counts: { chat: n } }).map((i) => i.code);
+      const judged = codes.some((c) => c.startsWith('count-'));
+      expect(judged, `validate ${n}`).to.equal(!isWhole(n));
+      const applied = lineFor(applyDraft(account(), { counts: { chat: n } }), 'chat').count;
+      expect(applied === n, `applyDraft ${n}`).to.equal(isWhole(n));
+      expect(store.setCount('voice', n).ok, `store ${n}`).to.equal(isWhole(n, MAX_QUANTITY));
+    }
   });
 });

@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { UNLIMITED, capped, quote, type LicensingSnapshot, type Quote } from '../../src/core/index.js';
+import {
+  UNLIMITED,
+  applyDraft,
+  capped,
+  quote,
+  seatNextMonthCharge,
+  type ChangeSet,
+  type LicensingSnapshot,
+  type Quote,
+} from '../../src/core/index.js';
 import { account, eur, withLine } from './fixtures.js';
 
 const zeroCharge = { before: eur(0), after: eur(0), delta: eur(0) };
@@ -193,4 +202,26 @@ describe('core/quote (R5 with R6–R8)', () => {
     const s = withLine(account(), { typeId: 'legacy', count: 3, inUse: 0, peak: 3 });
     expect(quote(s, { counts: { legacy: 1 } }).lines).to.deep.equal([]);
   });
+});
+
+describe("core/quote: one definition of a line's monthly charge (R5, R6)", () => {
+  const drafts: ChangeSet[] = [
+    { counts: { voice: 12 } },
+    { counts: { voice: 8, chat: 0 } },
+    { retention: { months: 3 } },
+    { retention: { days: 14 }, counts: { recording: 7 } },
+  ];
+  for (const draft of drafts) {
+    it(`next month of every quoted line is seatNextMonthCharge of the snapshot and of applyDraft: ${JSON.stringify(draft)}`, () => {
+      const snapshot = account();
+      const after = applyDraft(snapshot, draft);
+      const q = quote(snapshot, draft);
+      expect(q.lines.length).to.be.greaterThan(0);
+      for (const line of q.lines) {
+        const type = snapshot.catalog.find((t) => t.id === line.typeId)!;
+        expect(line.nextMonth.before).to.deep.equal(seatNextMonthCharge(snapshot, type));
+        expect(line.nextMonth.after).to.deep.equal(seatNextMonthCharge(after, type));
+      }
+    });
+  }
 });

@@ -7,6 +7,7 @@ import {
   canView,
   capDelta,
   capped,
+  isPowerPackServiceStopped,
   isServiceStopped,
   isSpeechToTextStopped,
   nextMonthCharge,
@@ -89,6 +90,10 @@ describe('core/power-pack (R8)', () => {
     expect(isServiceStopped({ limit: 5, used: 4 })).to.equal(false);
     expect(isServiceStopped({ limit: 0, used: 0 })).to.equal(true);
     expect(isServiceStopped({ limit: null, used: 1000 })).to.equal(false);
+    // As a user sees it: a switched-off Power Pack has no stopped service.
+    expect(isPowerPackServiceStopped({ enabled: true }, { limit: 5, used: 5 })).to.equal(true);
+    expect(isPowerPackServiceStopped({ enabled: false }, { limit: 5, used: 5 })).to.equal(false);
+    expect(isPowerPackServiceStopped({ enabled: true }, { limit: 5, used: 4 })).to.equal(false);
   });
 
   it('costs at most Σ limit × pack price; no cap if any service has none; nothing when off', () => {

@@ -7,6 +7,7 @@ import type { LicensingAdapter } from '../../src/adapters/adapter.js';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import type { MemorySeed } from '../../src/adapters/memory/demo-data.js';
 import type { LicensingSnapshot } from '../../src/core/index.js';
+import { settle } from './settle.js';
 
 export interface WidgetStateOptions {
   /** The widget's tag, for test names. */
@@ -22,13 +23,6 @@ export interface WidgetStateOptions {
   /** Whether the view-permission state must still be checked for enabled controls. */
   editableInView?: boolean;
 }
-
-const settle = async (el: Element) => {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
-  }
-};
 
 /** All text of the element and its shadow roots, as a user would read it. */
 export function deepText(node: Node): string {

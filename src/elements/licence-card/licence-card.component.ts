@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  billedUnits,
+  canEdit,
   isSpeechToTextStopped,
+  lineFor,
   nextPeriodStart,
-  nextMonthCharge,
+  seatNextMonthCharge,
   speechToTextMaxSpend,
   speechToTextTotalMinutes,
   unitMultiplier,
@@ -99,29 +100,25 @@ export class LicenceCard extends EditingWidget {
   }
 
   private readOnlyNote(snapshot: LicensingSnapshot) {
-    return snapshot.permission === 'view' ? html`<p part="note">${this.t.readOnly}</p>` : nothing;
+    return !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing;
   }
 
-  private renderSeat({ snapshot, draft, quote, issues }: LicensingState) {
+  private renderSeat({ snapshot, planned, quote, issues }: LicensingState) {
     const m = this.m;
     const snap = snapshot!;
     const type = snap.catalog.find((t) => t.id === this.typeId);
     if (!type) return html`<div part="status" role="status">${m.unknownType(this.typeId)}</div>`;
-    const line = snap.lines.find((l) => l.typeId === type.id) ?? {
-      typeId: type.id,
-      count: 0,
-      inUse: 0,
-      peak: 0,
-    };
-    const count = draft.counts?.[type.id] ?? line.count;
+    const line = lineFor(snap, type.id);
+    // What the fields show is the account once the draft is saved (the store's `planned`).
+    const next = planned ?? snap;
+    const count = lineFor(next, type.id).count;
     const quoted = quote?.lines.find((l) => l.typeId === type.id);
     const mine = issues.filter((i) => 'typeId' in i && i.typeId === type.id);
     const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
     const isRecording = snap.recording?.typeId === type.id;
-    const multiplier = unitMultiplier(snap, type.id, draft.retention);
-    const subtotal =
-      quoted?.nextMonth.after ?? nextMonthCharge(type.unitPrice, billedUnits(line.count, multiplier));
-    const readonly = snap.permission !== 'update';
+    const multiplier = unitMultiplier(next, type.id);
+    const subtotal = seatNextMonthCharge(next, type);
+    const readonly = !canEdit(snap.permission);
     const changed = quoted !== undefined;
     this.setState('pending', changed);
     return html`<article part="base" aria-labelledby="name">
@@ -163,16 +160,17 @@ export class LicenceCard extends EditingWidget {
     </article>`;
   }
 
-  private renderSpeechToText({ snapshot, after, draft, issues }: LicensingState) {
+  private renderSpeechToText({ snapshot, planned, draft, issues }: LicensingState) {
     const m = this.m;
     const snap = snapshot!;
     const stt = snap.speechToText;
     if (!stt) return html`<div part="status" role="status">${m.unavailable(m.sttName)}</div>`;
-    const planned = after?.speechToText ?? stt;
-    const { enabled, limitOverBase: limit } = planned;
-    const total = speechToTextTotalMinutes(planned);
-    const spend = speechToTextMaxSpend(planned);
-    const readonly = snap.permission !== 'update';
+    const next = planned?.speechToText ?? stt;
+    const { enabled, limitOverBase: limit } = next;
+    const total = speechToTextTotalMinutes(next);
+    const savedTotal = speechToTextTotalMinutes(stt);
+    const spend = speechToTextMaxSpend(next);
+    const readonly = !canEdit(snap.permission);
     const mine = issues.filter((i) => 'field' in i && i.field === SPEECH_TO_TEXT);
     const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
     const limitIssue = mine.find(
@@ -206,14 +204,14 @@ export class LicenceCard extends EditingWidget {
       ></lk-number-stepper>
       <p part="note">${m.sttTotal(stt.baseMinutes, total)}</p>
       <p part="usage">
-        ${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+        ${m.sttUsage(stt.usedMinutes, savedTotal)}
         ${
-          speechToTextTotalMinutes(stt) !== null
+          savedTotal !== null
             ? html`<meter
                 min="0"
-                max=${speechToTextTotalMinutes(stt)!}
+                max=${savedTotal}
                 value=${stt.usedMinutes}
-                aria-label=${m.sttUsage(stt.usedMinutes, speechToTextTotalMinutes(stt))}
+                aria-label=${m.sttUsage(stt.usedMinutes, savedTotal)}
               ></meter>`
             : nothing
         }
@@ -226,13 +224,13 @@ export class LicenceCard extends EditingWidget {
     </article>`;
   }
 
-  private renderPowerPack({ snapshot, after, draft, issues }: LicensingState) {
+  private renderPowerPack({ snapshot, planned, draft, issues }: LicensingState) {
     const m = this.m;
     const snap = snapshot!;
     const pp = snap.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.unavailable(m.ppName)}</div>`;
-    const enabled = after?.powerPack?.enabled ?? pp.enabled;
-    const readonly = snap.permission !== 'update';
+    const enabled = planned?.powerPack?.enabled ?? pp.enabled;
+    const readonly = !canEdit(snap.permission);
     const switchIssue = issues.find(
       (i) => i.code === 'ai-topics-needs-speech-to-text' && draft.powerPack?.enabled,
     );

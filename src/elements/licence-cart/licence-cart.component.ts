@@ -1,15 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
-import type {
-  CapChange,
-  LicensingSnapshot,
-  Quote,
-  RuleBook,
-  UnderneathChange,
-  ValidationIssue,
+import {
+  canEdit,
+  type CapChange,
+  type LicensingSnapshot,
+  type Quote,
+  type UnderneathChange,
+  type ValidationIssue,
 } from '../../core/index.js';
-import { ruleBook } from '../../core/rule-book.js';
-import { LicensingWidget } from '../../base/licensing-widget.js';
+import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import { issueText, messages as issueMessages } from '../../i18n/issues.js';
 import { namesFrom, retentionLabel } from '../../i18n/names.js';
@@ -66,8 +65,8 @@ interface Row {
  * @cssstate pending - The draft holds changes to review and save.
  * @cssstate empty - Nothing is pending.
  */
-export class LicenceCart extends LicensingWidget {
-  static override styles = [LicensingWidget.styles, styles];
+export class LicenceCart extends RulesWidget {
+  static override styles = [RulesWidget.styles, styles];
   static override dependencies = { 'lk-toast': Toast };
 
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -75,11 +74,6 @@ export class LicenceCart extends LicensingWidget {
   @query('[part~="save-button"]') private saveButton!: HTMLButtonElement;
 
   private confirming = false;
-
-  // The cart shows the quote, the issues and Save (canSave): it gives the store the rule book.
-  protected override storeRules(): RuleBook {
-    return ruleBook;
-  }
 
   private get m() {
     return this.locale.section('licence-cart', messages);
@@ -342,7 +336,7 @@ export class LicenceCart extends LicensingWidget {
     const count = Math.max(rows.length, state.dirty ? 1 : 0);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
-    const editable = snapshot.permission === 'update';
+    const editable = canEdit(snapshot.permission);
     return html`<section part="base" aria-label=${m.title}>
         <p part="summary" role="status" tabindex="-1">
           ${

@@ -2,9 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from '../../base/define.js';
-import { LicensingWidget } from '../../base/licensing-widget.js';
-import type { RuleBook } from '../../core/index.js';
-import { ruleBook } from '../../core/rule-book.js';
+import { RulesWidget } from '../../base/rules-widget.js';
 import type { LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
 import { LicenceCard } from '../licence-card/licence-card.component.js';
@@ -103,8 +101,8 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @cssproperty --licence-manager-gap - Space between sections.
  * @cssproperty --licence-manager-card-width - Narrowest card in the grid.
  */
-export class LicenceManager extends LicensingWidget {
-  static override styles = [LicensingWidget.styles, styles];
+export class LicenceManager extends RulesWidget {
+  static override styles = [RulesWidget.styles, styles];
   static override dependencies: Record<string, CustomElementConstructor> = {
     'licence-card': LicenceCard,
     'licence-cart': LicenceCart,
@@ -138,11 +136,6 @@ export class LicenceManager extends LicensingWidget {
 
   private readonly provider = new ContextProvider(this, { context: licensingContext });
   private returnFocusTo: HTMLElement | undefined;
-
-  // The page's cards and cart need the rule book; given here, the store has it before they render.
-  protected override storeRules(): RuleBook {
-    return ruleBook;
-  }
 
   constructor() {
     super();

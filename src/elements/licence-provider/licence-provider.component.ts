@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { LicensingAdapter } from '../../adapters/adapter.js';
 import { LicenceElement } from '../../base/licence-element.js';
 import { licensingContext } from '../../state/context.js';
-import { storeFor } from '../../state/controller.js';
+import { sharedStoreFor } from '../../state/controller.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 
 /**
@@ -36,7 +36,7 @@ export class LicenceProvider extends LicenceElement {
 
   /** The store the widgets inside get. */
   get providedStore(): LicensingStore | undefined {
-    return this.store ?? (this.adapter ? storeFor(this.adapter) : undefined);
+    return this.store ?? (this.adapter ? sharedStoreFor(this.adapter) : undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

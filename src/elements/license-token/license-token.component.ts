@@ -6,7 +6,7 @@ import type { InstallationLicense } from '../../core/index.js';
 import { Toast } from '../../ui/toast.js';
 import { copyIcon, downloadIcon, pencilIcon, stopIcon, warningIcon } from '../../ui/icons.js';
 import { InstallationWidget } from '../../base/installation-widget.js';
-import { graceDaysLeft } from '../../core/index.js';
+import { canEdit, graceDaysLeft } from '../../core/index.js';
 import { messages, type LicenseTokenMessages } from './license-token.messages.js';
 import { styles } from './license-token.styles.js';
 import { emit } from '../../events.js';
@@ -247,7 +247,7 @@ export class LicenseToken extends InstallationWidget {
     const result = this.installationOrStatus(m);
     if ('view' in result) return html`${result.view}${toast}`;
     const { licence } = result;
-    const canUpdate = this.state!.snapshot!.permission === 'update';
+    const canUpdate = canEdit(this.state!.snapshot!.permission);
     const capabilities = this.licensing.store!.capabilities;
     const canApply = canUpdate && capabilities.applyLicenseKey;
     const editing = this.editing && canApply;

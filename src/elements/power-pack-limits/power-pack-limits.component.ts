@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import {
-  isServiceStopped,
+  canEdit,
+  isPowerPackServiceStopped,
   nextPeriodStart,
   powerPackServiceMaxSpend,
   servicePrerequisite,
   type ChangeSet,
   type LicensingSnapshot,
+  type PowerPack,
   type PowerPackService,
   type PrerequisiteStatus,
   type ValidationIssue,
@@ -75,21 +77,21 @@ export class PowerPackLimits extends EditingWidget {
     service: PowerPackService,
     planned: PowerPackService,
     snapshot: LicensingSnapshot,
+    plannedPack: PowerPack,
     draft: ChangeSet,
     issues: readonly ValidationIssue[],
-    enabled: boolean,
     index: number,
   ) {
     const m = this.m;
     const limit = planned.limit;
-    const spend = powerPackServiceMaxSpend({ enabled, packPrice: snapshot.powerPack!.packPrice }, limit);
-    const stopped = enabled && isServiceStopped(service);
+    const spend = powerPackServiceMaxSpend(plannedPack, limit);
+    const stopped = isPowerPackServiceStopped(plannedPack, service);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
     );
     const others = mine.filter((i) => i !== limitIssue && i.code !== 'unknown-power-pack-service');
-    const readonly = snapshot.permission !== 'update';
+    const readonly = !canEdit(snapshot.permission);
     const description = entryFor(m.descriptions, service.id);
     // By position: a service id from the backend may hold spaces, which would split the reference.
     return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="service-${index}">
@@ -102,7 +104,7 @@ export class PowerPackLimits extends EditingWidget {
         .value=${limit}
         min="0"
         ?readonly=${readonly}
-        ?disabled=${!enabled}
+        ?disabled=${!plannedPack.enabled}
         message=${this.issueWords(limitIssue, snapshot)}
         message-kind=${limitIssue?.severity ?? 'hint'}
         @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } })}
@@ -131,13 +133,13 @@ export class PowerPackLimits extends EditingWidget {
     const status = this.renderStatus();
     if (status) return status;
     const m = this.m;
-    const { snapshot, after, draft, issues } = this.state!;
+    const { snapshot, planned: next, draft, issues } = this.state!;
     const pp = snapshot!.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.noPowerPack}</div>`;
     // What the fields show is the account once the draft is saved (applyDraft, src/core).
-    const planned = after?.powerPack ?? pp;
+    const planned = next?.powerPack ?? pp;
     const enabled = planned.enabled;
-    const readonly = snapshot!.permission !== 'update';
+    const readonly = !canEdit(snapshot!.permission);
     this.setState('off', !enabled);
     return html`<section part="base" aria-labelledby="title">
       <header>
@@ -155,7 +157,7 @@ export class PowerPackLimits extends EditingWidget {
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, draft, issues, enabled, index))}
+              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  canEdit,
   parseRetention,
   retentionMultiplier,
   retentionOptions,
@@ -76,8 +77,8 @@ export class RetentionPicker extends EditingWidget {
   }
 
   private current(): Retention | undefined {
-    const state = this.state;
-    return state?.draft.retention ?? state?.snapshot?.recording?.retention;
+    // The account's retention once the draft is saved (the store's `planned`, set with the snapshot).
+    return this.state?.planned?.recording?.retention;
   }
 
   private choose(retention: Retention, fromUser: boolean): void {
@@ -117,7 +118,7 @@ export class RetentionPicker extends EditingWidget {
     const recording = snapshot!.recording;
     if (!recording) return html`<div part="status" role="status">${this.m.noRecording}</div>`;
     const current = this.current()!;
-    const readonly = snapshot!.permission !== 'update' || this.disabled || this.formDisabled;
+    const readonly = !canEdit(snapshot!.permission) || this.disabled || this.formDisabled;
     const recordingLine = quote?.lines.find((l) => l.typeId === recording.typeId);
     const issue = issues.find((i) => 'field' in i && i.field === 'retention');
     const options = retentionOptions(recording.maxMonths);
@@ -150,7 +151,7 @@ export class RetentionPicker extends EditingWidget {
           : nothing
       }
       ${this.renderIssue(issue, snapshot!)}
-      ${snapshot!.permission === 'view' ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
+      ${!canEdit(snapshot!.permission) ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
     </div>`;
   }
 }
