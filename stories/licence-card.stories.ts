@@ -2,13 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/licence-card/licence-card.js';
 import '../src/elements/licence-provider/licence-provider.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
   typeId: string;
   /** Applied to the draft before the story renders. */
-  draft?: Parameters<ReturnType<typeof storeFor>['edit']>[0];
+  draft?: Parameters<ReturnType<typeof sharedStoreFor>['edit']>[0];
 }
 
 const meta: Meta<Args> = {
@@ -24,9 +24,9 @@ const meta: Meta<Args> = {
   render: ({ typeId, draft, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
-      void storeFor(adapter)
+      void sharedStoreFor(adapter)
         .load()
-        .then(() => storeFor(adapter).edit(draft));
+        .then(() => sharedStoreFor(adapter).edit(draft));
     return html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`;
   },
 };

@@ -4,7 +4,7 @@ import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { RestAdapter } from '../src/adapters/rest/index.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
@@ -31,7 +31,7 @@ const meta: Meta<Args> = {
       listUsage: (q, o) => backend.listUsage(q, o),
       commit: (c, o) => backend.commit(c, o),
     };
-    const store = storeFor(adapter);
+    const store = sharedStoreFor(adapter);
     void store.load().then(async () => {
       if (draft) store.edit(draft);
       if (failCommit === 'conflict') {
@@ -89,7 +89,7 @@ export const OverRest: Story = {
     storyApi.reset();
     storyApi.failNext('commit', 'unavailable');
     const adapter = new RestAdapter({ baseUrl: '/story-api', retryDelay: 200 });
-    const store = storeFor(adapter);
+    const store = sharedStoreFor(adapter);
     void store.load().then(() => store.edit(pending));
     return html`<licence-cart .adapter=${adapter}></licence-cart>`;
   },

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-manager/licence-manager.js';
 import type { ManagerSection } from '../src/elements/licence-manager/licence-manager.component.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
@@ -35,9 +35,9 @@ const meta: Meta<Args> = {
       withoutInstallation ? { ...data, seed: (s) => ({ ...s, installationLicense: null }) } : data,
     );
     if (draft)
-      void storeFor(adapter)
+      void sharedStoreFor(adapter)
         .load()
-        .then(() => storeFor(adapter).edit(draft));
+        .then(() => sharedStoreFor(adapter).edit(draft));
     return html`<licence-manager .adapter=${adapter} .hide=${hide}></licence-manager>`;
   },
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
@@ -15,9 +15,9 @@ const meta: Meta<Args> = {
   render: ({ draft, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
-      void storeFor(adapter)
+      void sharedStoreFor(adapter)
         .load()
-        .then(() => storeFor(adapter).edit(draft));
+        .then(() => sharedStoreFor(adapter).edit(draft));
     return html`<power-pack-limits .adapter=${adapter}></power-pack-limits>`;
   },
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Retention } from '../src/core/index.js';
 import '../src/elements/retention-picker/retention-picker.js';
-import { storeFor } from '../src/state/controller.js';
+import { sharedStoreFor } from '../src/state/controller.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
@@ -15,9 +15,9 @@ const meta: Meta<Args> = {
   render: ({ retention, ...data }) => {
     const adapter = storyAdapter(data);
     if (retention)
-      void storeFor(adapter)
+      void sharedStoreFor(adapter)
         .load()
-        .then(() => storeFor(adapter).setRetention(retention));
+        .then(() => sharedStoreFor(adapter).setRetention(retention));
     return html`<retention-picker .adapter=${adapter}></retention-picker>`;
   },
 };
