@@ -1,11 +1,11 @@
-// The installation licence part of the store (second seed): loading it once, applying a pasted
+// The installation licence part of the store (R10, docs/rules.md): loading it once, applying a pasted
 // key, fetching the log file. Apart from the licensing part (snapshot, draft, commit) because the
 // two share nothing but the adapter and the state object the store hands out.
 import type { InstallationLicense } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter } from '../adapters/adapter.js';
 import type { LicensingError } from '../adapters/errors.js';
 
-/** The installation licence part of the state (second seed). */
+/** The installation licence part of the state (R10, docs/rules.md). */
 export type InstallationState =
   | { readonly status: 'idle' | 'loading' | 'unsupported' }
   | { readonly status: 'ready'; readonly licence: InstallationLicense }
