@@ -82,13 +82,14 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port, host: values.host });
   const where = databaseUrl ? `PostgreSQL (DATABASE_URL)` : `PGlite in ${dataDir}`;
-  console.log(`licence-kit reference backend on ${address}/api — ${where}`);
-  if (seeded.length) console.log(`seeded: ${seeded.join(', ')}`);
+  // One write, so whoever reads the output sees the whole banner at once.
+  const lines = [`licence-kit reference backend on ${address}/api — ${where}`];
+  if (seeded.length) lines.push(`seeded: ${seeded.join(', ')}`);
   if (!values.seed) {
-    console.log('demo tokens (Authorization: Bearer <token>):');
-    for (const user of DEMO_USERS)
-      console.log(`  ${user.permission.padEnd(6)} ${user.token}  (${user.name})`);
+    lines.push('demo tokens (Authorization: Bearer <token>):');
+    for (const user of DEMO_USERS) lines.push(`  ${user.permission.padEnd(6)} ${user.token}  (${user.name})`);
   }
+  console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {

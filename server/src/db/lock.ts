@@ -29,7 +29,7 @@ export async function lockFolder(dir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && (pid === process.pid || alive(pid))) {
         throw new FolderLockedError(
           `${dir} is in use by another server (pid ${pid}). Stop it, or start this one with --data on another folder.`,
         );

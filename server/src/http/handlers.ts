@@ -175,12 +175,12 @@ export class LicensingService {
       await writeSnapshot(tx, caller.accountId, after, version + 1);
       await tx.query(
         `INSERT INTO idempotency_keys (account_id, key, request_hash, status, response)
-         VALUES ($1, $2, $3, 200, $4::jsonb)`,
+         VALUES ($1, $2, $3, 200, $4::text::jsonb)`,
         [caller.accountId, key, requestHash, JSON.stringify(after)],
       );
       await tx.query(
         `INSERT INTO audit_log (account_id, at, user_name, idempotency_key, changes, before, after, quote)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7::jsonb, $8::jsonb)`,
+         VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb)`,
         [
           caller.accountId,
           at.toISOString(),

@@ -96,7 +96,7 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
     `INSERT INTO catalog (account_id, id, position, name, description, unit_amount, currency, requires, max_count)
      SELECT $1, c->>'id', (o - 1)::int, c->>'name', c->>'description', (c->'unitPrice'->>'amount')::bigint,
             c->'unitPrice'->>'currency', c->>'requires', (c->>'max')::bigint
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t (c, o)`,
+       FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t (c, o)`,
     [seed.id, JSON.stringify(s.catalog)],
   );
   await writeLines(tx, seed.id, s.lines);
@@ -138,7 +138,7 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
     await tx.query(
       `INSERT INTO power_pack_services (account_id, id, position, name, monthly_limit, used)
        SELECT $1, v->>'id', (o - 1)::int, v->>'name', (v->>'limit')::bigint, (v->>'used')::bigint
-         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t (v, o)`,
+         FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t (v, o)`,
       [seed.id, JSON.stringify(p.services)],
     );
   }
@@ -151,7 +151,7 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
     );
   }
   if (seed.installationLicense) {
-    await tx.query('INSERT INTO installation_licenses (account_id, licence) VALUES ($1, $2::jsonb)', [
+    await tx.query('INSERT INTO installation_licenses (account_id, licence) VALUES ($1, $2::text::jsonb)', [
       seed.id,
       JSON.stringify(seed.installationLicense),
     ]);
@@ -164,7 +164,7 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
       `INSERT INTO agents (account_id, id, name, email, licences, search)
        SELECT $1, a->>'id', a->>'name', a->>'email',
               ARRAY(SELECT jsonb_array_elements_text(a->'licences')), a->>'search'
-         FROM jsonb_array_elements($2::jsonb) AS a`,
+         FROM jsonb_array_elements($2::text::jsonb) AS a`,
       [seed.id, JSON.stringify(chunk)],
     );
   }

@@ -169,7 +169,7 @@ export async function writeLines(sql: Sql, accountId: string, lines: readonly Li
   await sql.query(
     `INSERT INTO licence_lines (account_id, type_id, position, count, in_use, peak)
      SELECT $1, l->>'typeId', (o - 1)::int, (l->>'count')::bigint, (l->>'inUse')::bigint, (l->>'peak')::bigint
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t (l, o)
+       FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t (l, o)
      ON CONFLICT (account_id, type_id) DO UPDATE
        SET position = EXCLUDED.position, count = EXCLUDED.count, in_use = EXCLUDED.in_use, peak = EXCLUDED.peak`,
     [accountId, JSON.stringify(lines)],
