@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './http/app.js';
+import { signKeyCli } from './license/cli.js';
+import { readPublicKey } from './license/keys.js';
 import { openDatabase } from './db/open.js';
 import { DEMO_USERS, demoAccount, hasAccounts, parseSeedFile, seedAccount } from './store/seed.js';
 
@@ -18,6 +20,8 @@ const usage = `Usage: npm run server -- [options]
   --license-public-key FILE the licensing team's Ed25519 public key (PEM)
   --help                    this text
 
+  sign-key …                make key pairs and sign licence keys (sign-key --help)
+
 DATABASE_URL=postgres://… uses that PostgreSQL server instead of PGlite (--data is ignored).`;
 
 // npm runs workspace scripts in server/; paths on the command line are the caller's.
@@ -25,6 +29,10 @@ const callerDir = process.env.INIT_CWD ?? process.cwd();
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'sign-key') {
+    await signKeyCli(process.argv.slice(3), callerDir);
+    return;
+  }
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '8787' },
@@ -47,11 +55,17 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = values.data ? resolve(callerDir, values.data) : resolve(repoRoot, '.data');
 
+  const publicKeyFile = values['license-public-key'];
+  const licensePublicKey = publicKeyFile
+    ? readPublicKey(await readFile(resolve(callerDir, publicKeyFile), 'utf8'))
+    : undefined;
+
   const db = await openDatabase({ databaseUrl, dataDir });
   const app = await buildApp({
     db,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
+    ...(licensePublicKey ? { licensePublicKey } : {}),
   });
 
   let closing = false;

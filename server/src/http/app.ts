@@ -3,6 +3,7 @@
 
 import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import type { KeyObject } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** Allow this origin by CORS; no CORS headers when absent. */
   readonly corsOrigin?: string;
+  /** The licensing team's Ed25519 public key, to verify manual licence keys. */
+  readonly licensePublicKey?: KeyObject;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
 }
@@ -176,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  const service = new LicensingService(db, now);
+  const service = new LicensingService(db, now, options.licensePublicKey);
   await app.register(openapiGlue, {
     specification: SPECIFICATION,
     prefix: 'api',

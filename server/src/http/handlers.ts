@@ -1,7 +1,7 @@
 // The operations of docs/openapi.yaml. Each translates HTTP to the store and the rule book
 // (src/core) and back; the rules themselves are only ever called, never restated.
 
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import {
   applyDraft,
@@ -13,13 +13,8 @@ import {
 } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
 import { rollOver } from '../store/period.js';
-import {
-  accountVersion,
-  readInstallationLicense,
-  readSnapshot,
-  versionLabel,
-  writeSnapshot,
-} from '../store/snapshot.js';
+import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
+import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
@@ -55,8 +50,6 @@ function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
-const notSupported = () => new HttpProblem(501, { detail: 'This installation has no licence information.' });
-
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -66,6 +59,8 @@ export class LicensingService {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
+    /** The licensing team's Ed25519 public key; without it every licence key is refused. */
+    private readonly licensePublicKey?: KeyObject,
   ) {}
 
   /** The handler of `operationId`, or `undefined` when the contract has an operation this lacks. */
@@ -74,9 +69,16 @@ export class LicensingService {
       load: (q, r) => this.load(q, r),
       listUsage: (q) => this.listUsage(q),
       commit: (q, r) => this.commit(q, r),
-      getInstallationLicense: (q) => this.getInstallationLicense(q),
-      applyLicenseKey: () => Promise.reject(notSupported()),
-      downloadLicenseLog: () => Promise.reject(notSupported()),
+      getInstallationLicense: (q) => getLicense(this.db, callerOf(q).accountId, this.now()),
+      applyLicenseKey: (q) =>
+        applyKey(
+          this.db,
+          callerOf(q).accountId,
+          (q.body as { key: string }).key,
+          this.licensePublicKey,
+          this.now(),
+        ),
+      downloadLicenseLog: (q, r) => this.downloadLicenseLog(q, r),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }
@@ -198,9 +200,15 @@ export class LicensingService {
     return snapshot;
   }
 
-  private async getInstallationLicense(request: FastifyRequest) {
-    const licence = await readInstallationLicense(this.db, callerOf(request).accountId);
-    if (!licence) throw notSupported();
-    return licence;
+  private async downloadLicenseLog(request: FastifyRequest, reply: FastifyReply): Promise<string> {
+    const file = await licenseLog(this.db, callerOf(request).accountId, this.now());
+    const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    reply
+      .type('text/plain; charset=utf-8')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      );
+    return file.text;
   }
 }

@@ -1,7 +1,7 @@
 // Starts the reference backend in this process on 127.0.0.1 (an ephemeral port) over PGlite in
 // memory, or over PostgreSQL when DATABASE_URL is set, and talks to it over real HTTP.
 
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { MemorySeed } from '../../../src/adapters/memory/demo-data.js';
 import { createDemoSeed } from '../../../src/adapters/memory/demo-data.js';
@@ -50,10 +50,16 @@ export interface CallOptions {
 /** What the backend is: `pglite` or `postgres`, from DATABASE_URL. */
 export const backendKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function startServer(options: { dataDir?: string; now?: Date } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; now?: Date; licensePublicKey?: KeyObject } = {},
+): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
   const clock = { now: options.now ?? new Date() };
-  const app = await buildApp({ db, now: () => clock.now });
+  const app = await buildApp({
+    db,
+    now: () => clock.now,
+    ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
+  });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;
   return {
