@@ -51,7 +51,7 @@ export interface CallOptions {
 export const backendKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
 export async function startServer(
-  options: { dataDir?: string; now?: Date; licensePublicKey?: KeyObject } = {},
+  options: { dataDir?: string; now?: Date; licensePublicKey?: KeyObject; corsOrigin?: string } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
   const clock = { now: options.now ?? new Date() };
@@ -59,6 +59,7 @@ export async function startServer(
     db,
     now: () => clock.now,
     ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
+    ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;
