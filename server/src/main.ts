@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './http/app.js';
 import { signKeyCli } from './license/cli.js';
 import { readPublicKey } from './license/keys.js';
+import { simulateUsage } from './store/simulate.js';
 import { openDatabase } from './db/open.js';
 import { DEMO_USERS, demoAccount, hasAccounts, parseSeedFile, seedAccount } from './store/seed.js';
 
@@ -18,6 +19,7 @@ const usage = `Usage: npm run server -- [options]
   --seed FILE               seed accounts from FILE (replaces those accounts' data)
   --cors-origin URL         allow this origin by CORS (default: no CORS)
   --license-public-key FILE the licensing team's Ed25519 public key (PEM)
+  --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'cors-origin': { type: 'string' },
       'license-public-key': { type: 'string' },
+      'simulate-usage': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -68,10 +71,17 @@ async function main(): Promise<void> {
     ...(licensePublicKey ? { licensePublicKey } : {}),
   });
 
+  const simulation = values['simulate-usage']
+    ? setInterval(() => {
+        simulateUsage(db, new Date()).catch((error: unknown) => app.log.error(error));
+      }, 5000)
+    : undefined;
+
   let closing = false;
   const close = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(simulation);
     console.log(`${signal}: closing…`);
     try {
       await app.close();

@@ -41,6 +41,8 @@ const permissionOf: Readonly<Record<string, Permission>> = {
   load: 'none',
   listUsage: 'view',
   getInstallationLicense: 'view',
+  isServiceAllowed: 'view',
+  recordUsage: 'update',
   commit: 'update',
   applyLicenseKey: 'update',
   downloadLicenseLog: 'update',

@@ -16,6 +16,7 @@ import { rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
+import { allowance, recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
 /** The signed-in user, found from the bearer token. */
@@ -79,6 +80,8 @@ export class LicensingService {
           this.now(),
         ),
       downloadLicenseLog: (q, r) => this.downloadLicenseLog(q, r),
+      recordUsage: (q) => this.recordUsage(q),
+      isServiceAllowed: (q) => this.isServiceAllowed(q),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }
@@ -198,6 +201,30 @@ export class LicensingService {
     });
     reply.header('ETag', `"${snapshot.version}"`);
     return snapshot;
+  }
+
+  /** Use reported by the host's services, counted into the current billing month. */
+  private async recordUsage(request: FastifyRequest) {
+    const caller = callerOf(request);
+    const { records } = request.body as { records: UsageRecordInput[] };
+    await this.currentPeriod(caller.accountId);
+    return this.db.transaction(async (tx) => {
+      // Locked, so a month rollover cannot run between reading the period and counting.
+      await accountVersion(tx, caller.accountId, true);
+      const snapshot = await readSnapshot(tx, caller.accountId, 'update');
+      if (!snapshot) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+      return recordUsage(tx, caller.accountId, snapshot, records, this.now());
+    });
+  }
+
+  private async isServiceAllowed(request: FastifyRequest) {
+    const caller = callerOf(request);
+    const { id } = request.params as { id: string };
+    await this.currentPeriod(caller.accountId);
+    const snapshot = await readSnapshot(this.db, caller.accountId, 'update');
+    const answer = snapshot && allowance(snapshot, id);
+    if (!answer) throw new HttpProblem(404, { detail: `This account has no service "${id}".` });
+    return answer;
   }
 
   private async downloadLicenseLog(request: FastifyRequest, reply: FastifyReply): Promise<string> {
