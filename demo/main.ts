@@ -22,7 +22,7 @@ interface Settings {
 }
 
 const defaults: Settings = {
-  adapter: 'memory',
+  adapter: 'server',
   permission: 'update',
   theme: 'light',
   lang: 'en',

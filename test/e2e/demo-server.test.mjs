@@ -2,13 +2,8 @@
 // reaches the server (server/, PGlite in a throw-away folder) through Vite's /api proxy. A saved
 // change survives a reload because the server's database holds it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import process from 'node:process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, projectRoot, startVite, waitFor } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { newPage, useDemo, waitFor } from './harness.mjs';
 
 const voiceField = '::-p-aria([name="Voice licences"][role="spinbutton"])';
 const addVoice = '::-p-aria([name="Increase Voice licences"][role="button"])';
@@ -19,65 +14,20 @@ const fieldValue = (page, selector) =>
     .map((input) => input.value)
     .wait();
 
-/** The reference backend as `npm run server` runs it, on a free port and a new data folder. */
-async function startReferenceServer() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'licence-kit-demo-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /reference backend on (http:\/\/\S+)\/api/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the reference backend exited (${code}):\n${output}`)));
-  });
-  return {
-    url,
-    async close() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('demo on the reference backend', () => {
-  const demo = {};
-  before(async () => {
-    demo.api = await startReferenceServer();
-    process.env.LICENCE_KIT_API = demo.api.url;
-    demo.vite = await startVite();
-    demo.browser = await launchChromium();
-  });
-  after(async () => {
-    await demo.browser?.close();
-    await demo.vite?.close();
-    await demo.api?.close();
-  });
+  const demo = useDemo({ backend: true });
 
   /** The snapshot the server holds, as the update user sees it. */
   const serverSnapshot = async () =>
     (
-      await fetch(`${demo.api.url}/api/licensing`, { headers: { Authorization: 'Bearer demo-update' } })
+      await fetch(`${demo.backend.url}/api/licensing`, { headers: { Authorization: 'Bearer demo-update' } })
     ).json();
 
   it('changes a count, Save, Save again; after a reload the change is there, and in the server', async () => {
     const context = await demo.browser.createBrowserContext();
     const page = await newPage(context);
-    await page.goto(demo.vite.url, { waitUntil: 'load' });
-    const navigation = page.waitForNavigation({ waitUntil: 'load' });
-    await page.select('#panel select[name="adapter"]', 'server');
-    await navigation;
+    await page.goto(demo.server.url, { waitUntil: 'load' });
+    assert.equal(await page.$eval('#panel select[name="adapter"]', (s) => s.value), 'server', 'the default');
 
     const before = Number(await fieldValue(page, voiceField));
     const voiceOnServer = (snapshot) => snapshot.lines.find((line) => line.typeId === 'voice').count;
@@ -100,7 +50,7 @@ describe('demo on the reference backend', () => {
   it('picks the token of the chosen permission (view: read-only), with the failure switches off', async () => {
     const context = await demo.browser.createBrowserContext();
     const page = await newPage(context);
-    await page.goto(demo.vite.url, { waitUntil: 'load' });
+    await page.goto(demo.server.url, { waitUntil: 'load' });
     await page.evaluate(() =>
       localStorage.setItem(
         'licence-kit-demo:settings',
