@@ -36,6 +36,11 @@ describe(`reference backend on ${backendKind}: seed files`, () => {
       /users\[0\]/,
     );
     assert.throws(() => parseSeedFile({ accounts: [{ snapshot, agents }] }), /accounts\[0\]\.id/);
+    assert.throws(() => parseSeedFile({ snapshot, agents, timeZone: 'Mars/Olympus' }), /timeZone/);
+    assert.equal(
+      parseSeedFile({ snapshot, agents, timeZone: 'Europe/Prague' })[0]!.timeZone,
+      'Europe/Prague',
+    );
   });
 
   it('seeding an account again replaces its data, users included, and leaves other accounts alone', async () => {

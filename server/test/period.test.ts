@@ -64,4 +64,17 @@ describe(`reference backend on ${backendKind}: billing months`, () => {
     assert.equal(answer.body.currentVersion, january.version);
     assert.deepEqual(january.period, { start: '2027-01-01', end: '2027-01-31' });
   });
+
+  it("follows the account's own time zone when it names one", async () => {
+    server.clock.now = new Date('2026-11-20T10:00:00Z');
+    const utc = await server.account();
+    const auckland = await server.account({ timeZone: 'Pacific/Auckland' });
+    const period = async (account: typeof utc) =>
+      (await server.call<LicensingSnapshot>('GET', '/licensing', { token: account.tokens.view })).body.period;
+    assert.deepEqual(await period(auckland), { start: '2026-11-01', end: '2026-11-30' });
+    // 12:00 UTC on 30 November is 01:00 on 1 December in Auckland (UTC+13).
+    server.clock.now = new Date('2026-11-30T12:00:00Z');
+    assert.deepEqual(await period(utc), { start: '2026-11-01', end: '2026-11-30' });
+    assert.deepEqual(await period(auckland), { start: '2026-12-01', end: '2026-12-31' });
+  });
 });

@@ -12,7 +12,7 @@ import {
   type Permission,
 } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
-import { rollOver } from '../store/period.js';
+import { periodEnded, rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
@@ -88,11 +88,9 @@ export class LicensingService {
 
   /** A new billing month, if it began since the last request (the check is cheap; a roll is rare). */
   private async currentPeriod(accountId: string): Promise<void> {
-    const [row] = await this.db.query<{ ended: boolean }>(
-      'SELECT period_end < $2::date AS ended FROM accounts WHERE id = $1',
-      [accountId, this.now().toISOString().slice(0, 10)],
-    );
-    if (row?.ended) await this.db.transaction((tx) => rollOver(tx, accountId, this.now()));
+    if (await periodEnded(this.db, accountId, this.now())) {
+      await this.db.transaction((tx) => rollOver(tx, accountId, this.now()));
+    }
   }
 
   private async load(request: FastifyRequest, reply: FastifyReply): Promise<LicensingSnapshot> {

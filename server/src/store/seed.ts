@@ -18,6 +18,8 @@ export interface SeedUser {
 
 export interface AccountSeed extends MemorySeed {
   readonly id: string;
+  /** IANA time zone of the account's billing months; UTC when absent. */
+  readonly timeZone?: string;
   readonly users: readonly SeedUser[];
 }
 
@@ -51,6 +53,10 @@ export function parseSeedFile(value: unknown): AccountSeed[] {
     const id = item.id ?? fallbackId;
     if (typeof id !== 'string' || id === '') throw new Error(`${where}.id is not a non-empty string`);
     if (!isRecord(item.snapshot)) throw new Error(`${where}.snapshot is missing`);
+    const timeZone = item.timeZone ?? 'UTC';
+    if (typeof timeZone !== 'string' || !validTimeZone(timeZone)) {
+      throw new Error(`${where}.timeZone is not an IANA time zone`);
+    }
     if (!Array.isArray(item.agents)) throw new Error(`${where}.agents is not an array`);
     const users = item.users ?? [];
     if (!Array.isArray(users)) throw new Error(`${where}.users is not an array`);
@@ -67,6 +73,7 @@ export function parseSeedFile(value: unknown): AccountSeed[] {
     });
     return {
       id,
+      timeZone,
       snapshot: item.snapshot as unknown as AccountSeed['snapshot'],
       agents: item.agents as AccountSeed['agents'],
       installationLicense: (item.installationLicense ?? null) as AccountSeed['installationLicense'],
@@ -79,6 +86,15 @@ export function parseSeedFile(value: unknown): AccountSeed[] {
   return [one(value, DEMO_ACCOUNT, 'the seed')];
 }
 
+function validTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const AGENT_CHUNK = 5000;
 
 /** Replaces the account `seed.id` (all its data, users included) with `seed`, in `tx`. */
@@ -86,12 +102,10 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
   const s = seed.snapshot;
   const version = Number(/(\d+)$/.exec(s.version)?.[1] ?? 1);
   await tx.query('DELETE FROM accounts WHERE id = $1', [seed.id]);
-  await tx.query('INSERT INTO accounts (id, version, period_start, period_end) VALUES ($1, $2, $3, $4)', [
-    seed.id,
-    version,
-    s.period.start.slice(0, 10),
-    s.period.end.slice(0, 10),
-  ]);
+  await tx.query(
+    'INSERT INTO accounts (id, version, period_start, period_end, time_zone) VALUES ($1, $2, $3, $4, $5)',
+    [seed.id, version, s.period.start.slice(0, 10), s.period.end.slice(0, 10), seed.timeZone ?? 'UTC'],
+  );
   await tx.query(
     `INSERT INTO catalog (account_id, id, position, name, description, unit_amount, currency, requires, max_count)
      SELECT $1, c->>'id', (o - 1)::int, c->>'name', c->>'description', (c->'unitPrice'->>'amount')::bigint,

@@ -33,7 +33,7 @@ export interface TestServer {
   /** The clock the server reads; tests set `clock.now`. */
   clock: { now: Date };
   /** A new account with its own users (one per permission), seeded with `seed` or a small demo. */
-  account(seed?: Partial<MemorySeed>): Promise<TestAccount>;
+  account(seed?: Partial<MemorySeed> & { timeZone?: string }): Promise<TestAccount>;
   /** A request under `/api`; the answer is checked against the contract. */
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<Answer<T>>;
   close(): Promise<void>;
@@ -80,6 +80,7 @@ export async function startServer(
       await db.transaction((tx) =>
         seedAccount(tx, {
           id,
+          ...(seed.timeZone ? { timeZone: seed.timeZone } : {}),
           snapshot: seed.snapshot ?? demo.snapshot,
           agents: seed.agents ?? demo.agents,
           installationLicense:
