@@ -116,6 +116,10 @@ describe(`reference backend on ${backendKind}: installation licence`, () => {
     assert.equal(grace.status.graceEndsAt, new Date(expiry + 7 * 24 * 3600_000).toISOString());
     server.clock.now = new Date(expiry + 8 * 24 * 3600_000);
     assert.equal((await licence(account)).status.state, 'deactivated');
+    const log = await server.call<string>('GET', '/license/log', { token: account.tokens.update });
+    const graceLines = log.body.split('\n').filter((line) => line.includes('grace period (late payment)'));
+    assert.equal(graceLines.length, 1, 'the grace period is logged once');
+    assert.match(log.body, /deactivated \(late payment\): the grace period has ended/);
   });
 
   it('downloads the log of the licence events as a text file', async () => {

@@ -47,10 +47,31 @@ async function logEvent(sql: Sql, accountId: string, at: Date, kind: string, mes
   ]);
 }
 
+/**
+ * The licence at `now`. The first time it is seen in a grace period or deactivated, that goes into
+ * the log (once per period: the event's kind names the date it ends or began).
+ */
 export async function getLicense(sql: Sql, accountId: string, now: Date): Promise<InstallationLicense> {
   const stored = await readInstallationLicense(sql, accountId);
   if (!stored) throw notSupported();
-  return licenceAt(stored, now);
+  const licence = licenceAt(stored, now);
+  const { state, reason, graceEndsAt } = licence.status;
+  if (state !== 'active') {
+    const kind = state === 'grace' ? `grace ${graceEndsAt ?? ''}` : `deactivated ${licence.expiresAt}`;
+    const seen = await sql.query('SELECT 1 FROM license_events WHERE account_id = $1 AND kind = $2', [
+      accountId,
+      kind,
+    ]);
+    if (!seen.length) {
+      const why = reason === 'hardware-change' ? 'hardware change' : 'late payment';
+      const message =
+        state === 'grace'
+          ? `grace period (${why}): the installation runs until ${graceEndsAt ?? 'the end of the grace period'}`
+          : `deactivated (${why}): the grace period has ended`;
+      await logEvent(sql, accountId, now, kind, message);
+    }
+  }
+  return licence;
 }
 
 /** Verifies and applies a key; a refusal is logged and answered 422 with the reason as `detail`. */
