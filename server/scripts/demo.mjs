@@ -2,7 +2,8 @@
 // server together; Vite forwards /api to the backend. Ctrl+C stops both. A change saved in the
 // demo is in .data/ and still there next time.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
@@ -29,9 +30,23 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+// A licensing key pair of the demo's own, made once, so the manual licence update can be tried:
+// sign a key with the private one (README, "Reference backend").
+const keys = '.data/demo-license-keys';
+if (!existsSync(`${root}${keys}/license-public.pem`)) {
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'sign-key', '--keygen', keys], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
 start(
   process.execPath,
-  ['--import', 'tsx', 'server/src/main.ts', '--simulate-usage', ...process.argv.slice(2)],
+  [
+    ...['--import', 'tsx', 'server/src/main.ts', '--simulate-usage'],
+    ...['--license-public-key', `${keys}/license-public.pem`],
+    ...process.argv.slice(2),
+  ],
   'the reference backend',
 );
 start(process.execPath, ['node_modules/vite/bin/vite.js', 'demo', '--config', 'vite.config.ts'], 'vite');
