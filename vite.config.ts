@@ -41,6 +41,11 @@ export default defineConfig(({ command }) => ({
       ? [mswWorker(), vue({ template: { compilerOptions: { isCustomElement: isLicenceKitTag } } })]
       : [minifyCssLiterals()],
   publicDir: false,
+  // The demo's default adapter talks to the reference backend (server/) on the demo's own origin:
+  // `npm start` runs it on 8787; LICENCE_KIT_API points elsewhere (the end-to-end tests).
+  server: {
+    proxy: { '/api': { target: process.env.LICENCE_KIT_API ?? 'http://127.0.0.1:8787' } },
+  },
   build: {
     target: 'es2022',
     outDir: 'dist',

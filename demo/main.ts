@@ -1,5 +1,6 @@
-// The demo host page: licence-manager on the memory adapter (default) or the REST adapter over the
-// MSW worker, with a panel that switches permission, theme, language and injects failures.
+// The demo host page: licence-manager on the REST adapter talking to the reference backend (server/,
+// reached through Vite's /api proxy), on the memory adapter, or on the REST adapter over the MSW
+// worker, with a panel that switches permission, theme, language and injects failures.
 import { setupWorker } from 'msw/browser';
 import { storeFor } from '../src/index.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
@@ -13,7 +14,7 @@ const SETTINGS_KEY = 'licence-kit-demo:settings';
 const DATA_KEY = 'licence-kit-demo:data';
 
 interface Settings {
-  adapter: 'memory' | 'rest';
+  adapter: 'server' | 'memory' | 'rest';
   permission: LicensingSnapshot['permission'];
   theme: 'light' | 'dark' | 'brand';
   lang: 'en' | 'cs';
@@ -21,7 +22,7 @@ interface Settings {
 }
 
 const defaults: Settings = {
-  adapter: 'memory',
+  adapter: 'server',
   permission: 'update',
   theme: 'light',
   lang: 'en',
@@ -54,7 +55,56 @@ const backend = new MemoryAdapter(undefined, { storageKey: DATA_KEY, latency: se
 if ((await backend.load()).permission !== settings.permission) backend.setPermission(settings.permission);
 const api = createLicensingHandlers({ backend, baseUrl: '/api' });
 
+/** The reference backend's fixed demo users: one bearer token per permission (README). */
+const serverToken = (permission: Settings['permission']) => `demo-${permission}`;
+
+/** `fetch`, 1.5 s late when the panel's slow network is on. */
+async function demoFetch(input: string, init: RequestInit): Promise<Response> {
+  if (settings.slow) await new Promise((resolve) => setTimeout(resolve, 1500));
+  return fetch(input, init);
+}
+
+/**
+ * In server mode the panel's failure switches would need a fault-injection route on the server;
+ * they are off, and say why. "Another admin" is a second client committing through the API.
+ */
+function serverPanel(): void {
+  const why = 'Off on the reference server: it has no fault switches. Use the memory or MSW adapter.';
+  for (const button of form.querySelectorAll<HTMLButtonElement>(
+    'button[data-fail="load"], button[data-fail="commit"], #reset',
+  )) {
+    button.disabled = true;
+    button.title =
+      button.id === 'reset' ? 'The server keeps its data in .data/: delete it to start again.' : why;
+  }
+}
+
+/** Another administrator adds one Voice licence through the reference backend's API. */
+async function anotherAdminOnServer(): Promise<void> {
+  const headers = { Authorization: `Bearer ${serverToken('update')}` };
+  const snapshot = (await (await fetch('/api/licensing', { headers })).json()) as LicensingSnapshot;
+  const voice = snapshot.lines.find((l) => l.typeId === 'voice')!;
+  await fetch('/api/licensing/changes', {
+    method: 'POST',
+    headers: {
+      ...headers,
+      'Content-Type': 'application/json',
+      'If-Match': `"${snapshot.version}"`,
+      'Idempotency-Key': `other-admin-${Date.now()}`,
+    },
+    body: JSON.stringify({ counts: { voice: voice.count + 1 } }),
+  });
+}
+
 async function makeAdapter(): Promise<LicensingAdapter> {
+  if (settings.adapter === 'server') {
+    serverPanel();
+    return new RestAdapter({
+      baseUrl: '/api',
+      headers: () => ({ Authorization: `Bearer ${serverToken(settings.permission)}` }),
+      fetch: demoFetch,
+    });
+  }
   if (settings.adapter === 'memory') return backend;
   const worker = setupWorker(...api.handlers);
   await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
@@ -112,6 +162,9 @@ form.addEventListener('click', async (event) => {
   } else if (fail === 'commit') {
     backend.failNext('commit', 'server');
     say('The next save will fail once with a server error; the cart keeps your changes.');
+  } else if (fail === 'conflict' && settings.adapter === 'server') {
+    await anotherAdminOnServer();
+    say('Another administrator added one Voice licence. Save your cart to see the conflict handled.');
   } else if (fail === 'conflict') {
     const snapshot = await backend.load();
     const voice = snapshot.lines.find((l) => l.typeId === 'voice')!;

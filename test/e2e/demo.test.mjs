@@ -53,7 +53,7 @@ function editableControls() {
 }
 
 describe('demo: the Licensing page', () => {
-  const demo = useDemo();
+  const demo = useDemo({ backend: true });
 
   /** A fresh profile (empty localStorage), so each test starts from the demo data. */
   async function open(path = '') {
@@ -86,6 +86,7 @@ describe('demo: the Licensing page', () => {
 
   it('loads licence-manager on the memory adapter with no errors', async () => {
     const { page, context } = await open();
+    await choose(page, 'adapter', 'memory');
     assert.equal(await fieldValue(page, voiceField), '221');
     await page.locator('::-p-aria([name="Licence usage"][role="button"])').wait();
     assert.deepEqual(page.problems, []);
@@ -94,6 +95,7 @@ describe('demo: the Licensing page', () => {
 
   it('changes a count, reviews the cart, confirms, and keeps the new state across a reload', async () => {
     const { page, context } = await open();
+    await choose(page, 'adapter', 'memory');
     const before = await addOneVoiceAndSave(page);
     await cartSays(page, 'No pending changes.', 'the cart is empty after the save');
     assert.equal(await fieldValue(page, voiceField), String(before + 1));
@@ -138,6 +140,7 @@ describe('demo: the Licensing page', () => {
 
   it('keeps the cart whole when a save fails, then saves on the next try', async () => {
     const { page, context } = await open();
+    await choose(page, 'adapter', 'memory');
     await page.locator('button[data-fail="commit"]').click();
     await page.locator(addVoice).click();
     await page.locator('::-p-aria([name="Save"][role="button"])').click();

@@ -60,7 +60,8 @@ const apps = [
 ];
 
 describe('framework apps', () => {
-  const demo = useDemo();
+  // The side navigation starts on the demo page, whose default adapter is the reference backend.
+  const demo = useDemo({ backend: true });
 
   for (const app of apps) {
     describe(`${app.name} (demo/${app.path})`, () => {

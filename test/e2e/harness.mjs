@@ -3,7 +3,10 @@
 // `test/e2e/*.test.mjs` under Node's own test runner (`npm run test:e2e`).
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { readFile, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import process from 'node:process';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
@@ -135,18 +138,63 @@ export async function waitFor(page, predicate, { timeout = 15_000, message, args
 }
 
 /**
- * For a `describe` block: starts Vite on `root` and Chromium before its tests and stops both after.
- * Returns `{ server, browser }`, filled in once the block's `before` has run.
+ * For a `describe` block: starts Vite on `root` and Chromium before its tests and stops both after;
+ * with `backend`, the reference backend too, behind Vite's /api proxy (the demo's default adapter).
+ * Returns `{ server, browser, backend }`, filled in once the block's `before` has run.
  */
-export function useDemo({ root = 'demo' } = {}) {
-  const demo = { server: undefined, browser: undefined };
+export function useDemo({ root = 'demo', backend = false } = {}) {
+  const demo = { server: undefined, browser: undefined, backend: undefined };
   before(async () => {
+    if (backend) {
+      demo.backend = await startReferenceServer();
+      process.env.LICENCE_KIT_API = demo.backend.url;
+    }
     demo.server = await startVite({ root });
     demo.browser = await launchChromium();
   });
   after(async () => {
     await demo.browser?.close();
     await demo.server?.close();
+    await demo.backend?.close();
   });
   return demo;
+}
+
+/**
+ * The reference backend (server/) as `npm run server` runs it, on a free port and a throw-away
+ * PGlite folder, seeded with the demo data. Resolves to `{ url, close }`; Vite's /api proxy
+ * reaches it when `LICENCE_KIT_API` is its `url` before Vite starts.
+ */
+export async function startReferenceServer() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'licence-kit-demo-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise((done, fail) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /reference backend on (http:\/\/\S+)\/api/.exec(output);
+      if (match) done(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`the reference backend exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,0 +1,197 @@
+// The HTTP server: Fastify with docs/openapi.yaml as the router (fastify-openapi-glue) under /api,
+// bearer-token users, problem+json errors, /healthz and /readyz.
+
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import type { KeyObject } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Permission } from '../../../src/core/index.js';
+import type { Database } from '../db/database.js';
+import { hashToken } from '../store/seed.js';
+import { LicensingService, type Caller } from './handlers.js';
+import { HttpProblem, problemTypes, sendProblem } from './problem.js';
+import { describeError, validatorCompiler } from './validation.js';
+
+export const SPECIFICATION = fileURLToPath(new URL('../../../docs/openapi.yaml', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    operationId?: string;
+    permission?: Permission;
+  }
+}
+
+export interface AppOptions {
+  readonly db: Database;
+  /** The clock (billing months, log lines); tests move it. Default: the system clock. */
+  readonly now?: () => Date;
+  /** Allow this origin by CORS; no CORS headers when absent. */
+  readonly corsOrigin?: string;
+  /** The licensing team's Ed25519 public key, to verify manual licence keys. */
+  readonly licensePublicKey?: KeyObject;
+  /** Fastify's logger: `false` in tests, pino options otherwise. */
+  readonly logger?: boolean | { level: string };
+}
+
+/** What each operation of the contract needs (R1): `none` may only load (and sees no data). */
+const permissionOf: Readonly<Record<string, Permission>> = {
+  load: 'none',
+  listUsage: 'view',
+  getInstallationLicense: 'view',
+  isServiceAllowed: 'view',
+  recordUsage: 'update',
+  commit: 'update',
+  applyLicenseKey: 'update',
+  downloadLicenseLog: 'update',
+};
+
+const rank: Readonly<Record<Permission, number>> = { none: 0, view: 1, update: 2 };
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Bodies are small JSON documents; a big one is a mistake or an attack.
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler());
+  // Plain JSON.stringify: responses are written by handlers that build contract shapes; the tests
+  // check every response against docs/openapi.yaml instead of letting a serializer drop fields.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorateRequest('caller', null);
+  // The contract names these media types (answers, the log file); as request bodies they are
+  // JSON and refused, respectively.
+  app.addContentTypeParser(
+    'application/problem+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
+  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) =>
+    done(new HttpProblem(415, { detail: 'Send JSON.' })),
+  );
+
+  if (options.corsOrigin) {
+    const origin = options.corsOrigin;
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.headers.origin !== origin) return;
+      reply.header('Access-Control-Allow-Origin', origin);
+      reply.header('Vary', 'Origin');
+      reply.header('Access-Control-Expose-Headers', 'ETag, Retry-After, Content-Disposition');
+      if (request.method === 'OPTIONS') {
+        reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT');
+        reply.header(
+          'Access-Control-Allow-Headers',
+          'Authorization, Content-Type, If-Match, Idempotency-Key',
+        );
+        reply.header('Access-Control-Max-Age', '600');
+        await reply.status(204).send();
+      }
+    });
+  }
+
+  // Who is calling, and may they call this operation: before the body is even parsed, so a user
+  // without the permission learns nothing from validation errors.
+  app.addHook('onRequest', async (request, reply) => {
+    const needed = request.routeOptions.config?.permission;
+    if (needed === undefined) return;
+    const token = bearer(request.headers.authorization);
+    const [user] = token
+      ? await db.query<{ account_id: string; name: string; permission: Permission }>(
+          'SELECT account_id, name, permission FROM users WHERE token_hash = $1',
+          [hashToken(token)],
+        )
+      : [];
+    if (!user) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      return sendProblem(reply, 401, { detail: 'Sign in: send Authorization: Bearer <token>.' });
+    }
+    request.caller = { accountId: user.account_id, name: user.name, permission: user.permission };
+    if (rank[user.permission] < rank[needed]) {
+      return sendProblem(reply, 403, {
+        detail:
+          user.permission === 'none'
+            ? 'You have no access to licensing. Ask an administrator (Accesses).'
+            : 'You may view licensing but not change it. Ask an administrator (Accesses).',
+      });
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.init);
+    if (error.validation) {
+      const context = error.validationContext;
+      const first = error.validation[0];
+      if (context === 'headers') {
+        const missing = first?.keyword === 'required' ? String(first.params.missingProperty) : '';
+        if (missing === 'if-match') {
+          return sendProblem(reply, 428, {
+            detail: 'Send If-Match with the version of the snapshot the changes were made against.',
+          });
+        }
+        return sendProblem(reply, 400, {
+          type: problemTypes.badRequest,
+          detail:
+            missing === 'idempotency-key' ? 'Send an Idempotency-Key header, one per cart.' : error.message,
+        });
+      }
+      if (context === 'body') {
+        return sendProblem(reply, 422, {
+          type: problemTypes.validation,
+          detail: `The request body does not match the contract: ${first ? describeError(first) : error.message}.`,
+          extensions: { issues: [] },
+        });
+      }
+      return sendProblem(reply, 400, {
+        type: problemTypes.badRequest,
+        detail: first ? `${context ?? 'request'}: ${describeError(first)}` : error.message,
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+          ? 'The request body is not valid JSON.'
+          : error.message;
+      return sendProblem(reply, status, { type: problemTypes.badRequest, detail });
+    }
+    request.log.error(error);
+    return sendProblem(reply, 500, { detail: 'The server failed; the change was not applied.' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, { detail: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await db.query('SELECT 1');
+      return { status: 'ok', database: db.kind };
+    } catch {
+      return sendProblem(reply, 503, { detail: 'The database cannot be reached.' });
+    }
+  });
+
+  const service = new LicensingService(db, now, options.licensePublicKey);
+  await app.register(openapiGlue, {
+    specification: SPECIFICATION,
+    prefix: 'api',
+    operationResolver: (operationId: string) => {
+      const handler = service.handler(operationId);
+      const permission = permissionOf[operationId];
+      if (!handler || permission === undefined) throw new Error(`No handler for operation ${operationId}`);
+      // Glue fills in method, url and schema; its types ask for them anyway.
+      return { handler, config: { operationId, permission } } as unknown as RouteOptions;
+    },
+  });
+  return app;
+}

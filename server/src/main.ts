@@ -1,0 +1,122 @@
+// `npm run server [-- options]`: the reference backend. See the README, "Reference backend".
+
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './http/app.js';
+import { signKeyCli } from './license/cli.js';
+import { readPublicKey } from './license/keys.js';
+import { simulateUsage } from './store/simulate.js';
+import { openDatabase } from './db/open.js';
+import { DEMO_USERS, demoAccount, hasAccounts, parseSeedFile, seedAccount } from './store/seed.js';
+
+const usage = `Usage: npm run server -- [options]
+
+  --port N                  port (default 8787; 0 picks a free one)
+  --host H                  address to listen on (default 127.0.0.1)
+  --data DIR                PGlite data folder (default .data/ at the repository root)
+  --seed FILE               seed accounts from FILE (replaces those accounts' data)
+  --cors-origin URL         allow this origin by CORS (default: no CORS)
+  --license-public-key FILE the licensing team's Ed25519 public key (PEM)
+  --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
+  --help                    this text
+
+  sign-key …                make key pairs and sign licence keys (sign-key --help)
+
+DATABASE_URL=postgres://… uses that PostgreSQL server instead of PGlite (--data is ignored).`;
+
+// npm runs workspace scripts in server/; paths on the command line are the caller's.
+const callerDir = process.env.INIT_CWD ?? process.cwd();
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function main(): Promise<void> {
+  if (process.argv[2] === 'sign-key') {
+    await signKeyCli(process.argv.slice(3), callerDir);
+    return;
+  }
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      'cors-origin': { type: 'string' },
+      'license-public-key': { type: 'string' },
+      'simulate-usage': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port ${values.port} is not a port`);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = values.data ? resolve(callerDir, values.data) : resolve(repoRoot, '.data');
+
+  const publicKeyFile = values['license-public-key'];
+  const licensePublicKey = publicKeyFile
+    ? readPublicKey(await readFile(resolve(callerDir, publicKeyFile), 'utf8'))
+    : undefined;
+
+  const db = await openDatabase({ databaseUrl, dataDir });
+  const app = await buildApp({
+    db,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
+    ...(licensePublicKey ? { licensePublicKey } : {}),
+  });
+
+  const simulation = values['simulate-usage']
+    ? setInterval(() => {
+        simulateUsage(db, new Date()).catch((error: unknown) => app.log.error(error));
+      }, 5000)
+    : undefined;
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    clearInterval(simulation);
+    console.log(`${signal}: closing…`);
+    try {
+      await app.close();
+    } finally {
+      await db.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+
+  const seeded: string[] = [];
+  if (values.seed) {
+    const file = resolve(callerDir, values.seed);
+    const accounts = parseSeedFile(JSON.parse(await readFile(file, 'utf8')) as unknown);
+    for (const account of accounts) await db.transaction((tx) => seedAccount(tx, account));
+    seeded.push(...accounts.map((a) => a.id));
+  } else if (!(await hasAccounts(db))) {
+    await db.transaction((tx) => seedAccount(tx, demoAccount()));
+    seeded.push('demo');
+  }
+
+  const address = await app.listen({ port, host: values.host });
+  const where = databaseUrl ? `PostgreSQL (DATABASE_URL)` : `PGlite in ${dataDir}`;
+  // One write, so whoever reads the output sees the whole banner at once.
+  const lines = [`licence-kit reference backend on ${address}/api — ${where}`];
+  if (seeded.length) lines.push(`seeded: ${seeded.join(', ')}`);
+  if (!values.seed) {
+    lines.push('demo tokens (Authorization: Bearer <token>):');
+    for (const user of DEMO_USERS) lines.push(`  ${user.permission.padEnd(6)} ${user.token}  (${user.name})`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// `--simulate-usage`: plausible use every few seconds, so the demo's meters move. It reports use
+// only for services that may run (the same stop rules the allowed route answers from).
+
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database.js';
+import { rollOver } from './period.js';
+import { accountVersion, readSnapshot } from './snapshot.js';
+import { allowance, recordUsage, SPEECH_TO_TEXT, type UsageRecordInput } from './usage-records.js';
+
+/** One round of simulated use for every account; answers how many records were stored. */
+export async function simulateUsage(
+  db: Database,
+  now: Date,
+  random: () => number = Math.random,
+): Promise<number> {
+  const accounts = await db.query<{ id: string }>('SELECT id FROM accounts ORDER BY id');
+  let stored = 0;
+  for (const { id } of accounts) {
+    stored += await db.transaction(async (tx) => {
+      await rollOver(tx, id, now);
+      await accountVersion(tx, id, true);
+      const snapshot = await readSnapshot(tx, id, 'update');
+      if (!snapshot) return 0;
+      const records: UsageRecordInput[] = [];
+      if (allowance(snapshot, SPEECH_TO_TEXT)?.allowed) {
+        records.push({
+          id: `simulated-${randomUUID()}`,
+          service: SPEECH_TO_TEXT,
+          quantity: 5 + Math.floor(random() * 36),
+        });
+      }
+      for (const service of snapshot.powerPack?.services ?? []) {
+        if (allowance(snapshot, service.id)?.allowed && random() < 0.15) {
+          records.push({ id: `simulated-${randomUUID()}`, service: service.id, quantity: 1 });
+        }
+      }
+      return records.length ? (await recordUsage(tx, id, snapshot, records, now)).recorded : 0;
+    });
+  }
+  return stored;
+}
