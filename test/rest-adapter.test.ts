@@ -411,10 +411,11 @@ describe('RestAdapter', () => {
         it(`${method} × ${failure} → ${expected[failure].name}`, async () => {
           const licence = await backend.getInstallationLicense!();
           // No retries here: each failure must surface as itself (retries are tested above), and
+          // a timeout long enough that a loaded machine's service worker still answers in time;
           // the one request consumes the one queued failure.
           api.failNext(method, failure);
           const error = await rejection(
-            call(adapter({ retries: 0, commitRetries: 0, timeout: 200 }), method),
+            call(adapter({ retries: 0, commitRetries: 0, timeout: 600 }), method),
           );
           expect(error).to.be.instanceOf(expected[failure]);
           expect((error as LicensingError).kind).to.equal(new expected[failure]().kind);
@@ -440,7 +441,7 @@ describe('RestAdapter', () => {
       for (const failure of failures) {
         it(`${method} × ${failure}`, async () => {
           api.failNext(method, failure);
-          const rest = adapter({ timeout: 200 });
+          const rest = adapter({ timeout: 600 });
           switch (method) {
             case 'load':
               expect((await rest.load()).version).to.equal('v1');
