@@ -30,6 +30,7 @@
 //                      speech-to-text-stops-now                      validate.ts
 //   R8 prerequisites   servicePrerequisite (status shown per service)   prerequisites.ts
 //   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
+//                      serviceAllowance (may a service run now)      allowance.ts
 //   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, isPowerPackServiceStopped,
 //                      powerPackServiceMaxSpend, powerPackMaxSpend   power-pack.ts
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
@@ -108,6 +109,8 @@ export {
   powerPackMaxSpend,
   powerPackServiceMaxSpend,
 } from './power-pack.js';
+export { SPEECH_TO_TEXT, serviceAllowance } from './allowance.js';
+export type { ServiceAllowance } from './allowance.js';
 export { changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
 export type { Change, UnderneathChange } from './draft.js';
 export { canCommit, validate } from './validate.js';

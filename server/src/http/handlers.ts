@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import {
   applyDraft,
   quote,
+  serviceAllowance,
   validate,
   type ChangeSet,
   type LicensingSnapshot,
@@ -16,7 +17,7 @@ import { periodEnded, rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
-import { allowance, recordUsage, type UsageRecordInput } from '../store/usage-records.js';
+import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
 /** The signed-in user, found from the bearer token. */
@@ -220,7 +221,7 @@ export class LicensingService {
     const { id } = request.params as { id: string };
     await this.currentPeriod(caller.accountId);
     const snapshot = await readSnapshot(this.db, caller.accountId, 'update');
-    const answer = snapshot && allowance(snapshot, id);
+    const answer = snapshot && serviceAllowance(snapshot, id);
     if (!answer) throw new HttpProblem(404, { detail: `This account has no service "${id}".` });
     return answer;
   }

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { rollOver } from './period.js';
 import { accountVersion, readSnapshot } from './snapshot.js';
-import { allowance, recordUsage, SPEECH_TO_TEXT, type UsageRecordInput } from './usage-records.js';
+import { SPEECH_TO_TEXT, serviceAllowance } from '../../../src/core/index.js';
+import { recordUsage, type UsageRecordInput } from './usage-records.js';
 
 /** One round of simulated use for every account; answers how many records were stored. */
 export async function simulateUsage(
@@ -22,7 +23,7 @@ export async function simulateUsage(
       const snapshot = await readSnapshot(tx, id, 'update');
       if (!snapshot) return 0;
       const records: UsageRecordInput[] = [];
-      if (allowance(snapshot, SPEECH_TO_TEXT)?.allowed) {
+      if (serviceAllowance(snapshot, SPEECH_TO_TEXT)?.allowed) {
         records.push({
           id: `simulated-${randomUUID()}`,
           service: SPEECH_TO_TEXT,
@@ -30,7 +31,7 @@ export async function simulateUsage(
         });
       }
       for (const service of snapshot.powerPack?.services ?? []) {
-        if (allowance(snapshot, service.id)?.allowed && random() < 0.15) {
+        if (serviceAllowance(snapshot, service.id)?.allowed && random() < 0.15) {
           records.push({ id: `simulated-${randomUUID()}`, service: service.id, quantity: 1 });
         }
       }

@@ -1,16 +1,9 @@
-// Use reported by the host's services, and whether a service may run now (R7, R8 stop rules from
-// src/core: a service that reached its monthly limit stops until the next billing month).
+// Use reported by the host's services. Whether a service may run now is the rule book's
+// serviceAllowance (R7, R8, src/core/allowance.ts).
 
-import {
-  isServiceStopped,
-  isSpeechToTextStopped,
-  nextPeriodStart,
-  type LicensingSnapshot,
-} from '../../../src/core/index.js';
+import { SPEECH_TO_TEXT, type LicensingSnapshot } from '../../../src/core/index.js';
 import type { Sql } from '../db/database.js';
 import { HttpProblem, problemTypes } from '../http/problem.js';
-
-export const SPEECH_TO_TEXT = 'speech-to-text';
 
 export interface UsageRecordInput {
   readonly id: string;
@@ -62,29 +55,4 @@ export async function recordUsage(
     }
   }
   return { recorded, duplicates: records.length - recorded };
-}
-
-export interface ServiceAllowance {
-  readonly service: string;
-  readonly allowed: boolean;
-  readonly reason?: 'disabled' | 'limit-reached';
-  readonly resumesOn?: string;
-}
-
-/** Whether `service` may run now, by the rule book's stop rules; `undefined` for an unknown one. */
-export function allowance(snapshot: LicensingSnapshot, service: string): ServiceAllowance | undefined {
-  const resumesOn = nextPeriodStart(snapshot.period);
-  if (service === SPEECH_TO_TEXT) {
-    const stt = snapshot.speechToText;
-    if (!stt) return undefined;
-    if (!stt.enabled) return { service, allowed: false, reason: 'disabled' };
-    if (isSpeechToTextStopped(stt)) return { service, allowed: false, reason: 'limit-reached', resumesOn };
-    return { service, allowed: true };
-  }
-  const pp = snapshot.powerPack;
-  const found = pp?.services.find((s) => s.id === service);
-  if (!pp || !found) return undefined;
-  if (!pp.enabled) return { service, allowed: false, reason: 'disabled' };
-  if (isServiceStopped(found)) return { service, allowed: false, reason: 'limit-reached', resumesOn };
-  return { service, allowed: true };
 }
