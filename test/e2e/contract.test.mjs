@@ -233,8 +233,12 @@ describe('docs/openapi.yaml', () => {
       validatorAt(pointer('components', 'schemas', name));
   });
 
-  it('names the six operations the adapter and the handlers speak', () => {
-    assert.deepEqual(Object.keys(operations).sort(), [
+  it('names the six operations the adapter and the handlers speak, and the host services apart', () => {
+    const hostServices = Object.keys(operations).filter((id) =>
+      operations[id].op.tags?.includes('host-services'),
+    );
+    const widgets = Object.keys(operations).filter((id) => !hostServices.includes(id));
+    assert.deepEqual(widgets.sort(), [
       'applyLicenseKey',
       'commit',
       'downloadLicenseLog',
@@ -242,6 +246,8 @@ describe('docs/openapi.yaml', () => {
       'listUsage',
       'load',
     ]);
+    // Served by the reference backend only; server/test checks its answers against this file.
+    assert.deepEqual(hostServices.sort(), ['isServiceAllowed', 'recordUsage']);
   });
 });
 
