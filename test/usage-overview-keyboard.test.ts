@@ -143,3 +143,27 @@ describe('usage-overview grid keyboard controller', () => {
     expect(table(el).tabIndex).to.equal(-1);
   });
 });
+
+describe('usage-overview grid keyboard controller: focus', () => {
+  it('passes a focus on the grid itself (a click on its scrollbar) on to the active cell', async () => {
+    const el = await focusedGrid();
+    await press(el, 'ArrowDown', 'r1c0');
+    table(el).focus();
+    expect(focusedCell(el)).to.equal('r1c0');
+    expect(table(el).scrollTop).to.equal(0);
+  });
+
+  it('lands on the cell of the last of two keys pressed before the grid rendered', async () => {
+    const el = await focusedGrid();
+    const down = () =>
+      el.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }),
+      );
+    down();
+    down();
+    await until(() => focusedCell(el) === 'r2c0', 'two rows down');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(focusedCell(el)).to.equal('r2c0');
+    expect(tabStops(el)).to.deep.equal(['r2c0']);
+  });
+});
