@@ -40,6 +40,14 @@ describe('licence-manager: sections', () => {
     expect(cardTypes(el)).to.include('voice');
   });
 
+  it('leaves out the seat cards and the retention with hide="seats", keeping Speech-to-Text', async () => {
+    const el = await manager(undefined, 'seats');
+    expect(el.shadowRoot!.querySelector('[part~="seats"]') === null, 'no seats section').to.equal(true);
+    expect(deepQueryAll(el, 'retention-picker')).to.have.length(0);
+    expect(cardTypes(el)).to.deep.equal(['speech-to-text']);
+    expect(deepQueryAll(el, 'licence-cart')).to.have.length(1);
+  });
+
   it('without call recording, shows no retention picker and every type as a seat card', async () => {
     const el = await manager(without('recording'));
     expect(deepQueryAll(el, 'retention-picker')).to.have.length(0);
