@@ -119,6 +119,18 @@ describe('licence-manager: the usage overview', () => {
       expect(dialog(el)!.open).to.equal(false);
       expect(dialog(el)!.querySelector('usage-overview') === null, 'no overview rendered').to.equal(true);
       expect(listed).to.equal(0);
+      // Once shown, the same request opens it, filtered to that type.
+      deepQueryAll(el, 'licence-card')[0]!.dispatchEvent(
+        new CustomEvent('licence-show-usage', {
+          detail: { typeId: 'voice' },
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      );
+      await waitUntil(() => dialog(el)!.open, 'the usage dialog opens');
+      expect(dialog(el)!.querySelector('usage-overview')!.getAttribute('type-id')).to.equal('voice');
+      await waitUntil(() => listed > 0, 'the agents asked for');
     } finally {
       document.removeEventListener('licence-show-usage', onShow);
     }
