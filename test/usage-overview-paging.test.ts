@@ -59,7 +59,7 @@ describe('usage-overview: requests while scrolling and searching', () => {
   it('cancels the requests of pages scrolled past before they answered', async () => {
     const { adapter, calls } = recorded(
       new MemoryAdapter({ ...smallSeed(), agents: generateAgents(2000) }),
-      (q) => (q.offset ? 300 : 0),
+      (q) => (q.offset ? 1000 : 0),
     );
     const el = await overview(adapter, 10);
     const rowPx = root(el).querySelector('[data-row]')!.getBoundingClientRect().height;
@@ -118,7 +118,7 @@ describe('usage-overview: requests while scrolling and searching', () => {
   });
 
   it('keeps the rows on screen, and their pages, while many searches are typed faster than they answer', async () => {
-    const { adapter, calls } = recorded(new MemoryAdapter(smallSeed()), (q) => (q.search ? 100 : 0));
+    const { adapter, calls } = recorded(new MemoryAdapter(smallSeed()), (q) => (q.search ? 1000 : 0));
     const el = await overview(adapter);
     for (const search of ['a', 'an', 'ann', 'anna', 'b', 'be', 'ben', 'c', 'ca', 'car']) {
       el.search = search;
