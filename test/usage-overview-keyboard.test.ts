@@ -143,3 +143,52 @@ describe('usage-overview grid keyboard controller', () => {
     expect(table(el).tabIndex).to.equal(-1);
   });
 });
+
+describe('usage-overview grid keyboard controller: focus', () => {
+  it('passes a focus on the grid itself (a click on its scrollbar) on to the active cell', async () => {
+    const el = await focusedGrid();
+    await press(el, 'ArrowDown', 'r1c0');
+    table(el).focus();
+    expect(focusedCell(el)).to.equal('r1c0');
+    expect(table(el).scrollTop).to.equal(0);
+  });
+
+  it('takes a key pressed as the rows went away, and keeps its place for when they are back', async () => {
+    const el = await focusedGrid();
+    // What a page's error reporting would pick up.
+    const errors: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => (event.preventDefault(), errors.push(event.reason));
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      el.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }),
+      );
+      // A reload empties the list before the grid rendered the key's move.
+      el.total = 0;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(errors.map(String)).to.deep.equal([]);
+    expect(renderedRows(el)).to.deep.equal([]);
+    expect(el.shadowRoot!.activeElement === null, 'nothing in the grid to focus').to.equal(true);
+    el.total = 1000;
+    await until(() => tabStops(el).length === 1, 'the rows back');
+    expect(tabStops(el)).to.deep.equal(['r1c0']);
+  });
+
+  it('lands on the cell of the last of two keys pressed before the grid rendered', async () => {
+    const el = await focusedGrid();
+    const down = () =>
+      el.shadowRoot!.activeElement!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true, cancelable: true }),
+      );
+    down();
+    down();
+    await until(() => focusedCell(el) === 'r2c0', 'two rows down');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(focusedCell(el)).to.equal('r2c0');
+    expect(tabStops(el)).to.deep.equal(['r2c0']);
+  });
+});

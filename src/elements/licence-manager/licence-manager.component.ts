@@ -14,11 +14,14 @@ import { RetentionPicker } from '../retention-picker/retention-picker.component.
 import { messages } from './licence-manager.messages.js';
 import { styles } from './licence-manager.styles.js';
 
-/** The focused element, looking into shadow roots. */
+/**
+ * The focused element, looking into shadow roots; undefined when nothing (the body) or no HTML
+ * element has focus, so that focus then returns to the Licence usage button rather than nowhere.
+ */
 function deepActiveElement(): HTMLElement | undefined {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
+  return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
 let usageOverview: Promise<void> | undefined;

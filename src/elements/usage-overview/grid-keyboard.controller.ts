@@ -131,20 +131,23 @@ export class GridKeyboardController implements ReactiveController {
     this.scrollCellIntoView(cell);
   }
 
-  /** Sideways only: the first column sticks to the start edge, so a cell must not hide under it. */
+  /**
+   * Sideways only: the row's first cell sticks to the start edge, so another cell must not hide
+   * under it. Measured from that cell, which sits at the edge of the grid's client area (inside
+   * its border and scrollbar) in either direction.
+   */
   private scrollCellIntoView(cell: HTMLElement): void {
-    const grid = this.rows.grid;
-    if (!grid || grid.scrollWidth <= grid.clientWidth) return;
-    const box = grid.getBoundingClientRect();
+    const grid = this.rows.grid!;
+    const sticky = cell.parentElement!.firstElementChild!;
+    if (cell === sticky || grid.scrollWidth <= grid.clientWidth) return;
+    const edge = sticky.getBoundingClientRect();
     const rect = cell.getBoundingClientRect();
-    const sticky = cell.dataset.col === '0' ? 0 : (cell.parentElement?.firstElementChild?.clientWidth ?? 0);
-    const rtl = this.host.matches(':dir(rtl)');
-    const start = rtl ? box.right - sticky : box.left + sticky;
-    const end = rtl ? box.right - grid.clientWidth : box.left + grid.clientWidth;
-    if (!rtl) {
+    if (!this.host.matches(':dir(rtl)')) {
+      const [start, end] = [edge.right, edge.left + grid.clientWidth];
       if (rect.left < start) grid.scrollLeft -= start - rect.left;
       else if (rect.right > end) grid.scrollLeft += rect.right - end;
     } else {
+      const [start, end] = [edge.left, edge.right - grid.clientWidth];
       if (rect.right > start) grid.scrollLeft += rect.right - start;
       else if (rect.left < end) grid.scrollLeft -= end - rect.left;
     }

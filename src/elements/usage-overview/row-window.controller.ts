@@ -101,14 +101,14 @@ export class RowWindowController implements ReactiveController {
 
   /**
    * Scrolls the least that brings row `row` fully into view. Rows have one height, so its place is
-   * arithmetic even when it is not rendered.
+   * arithmetic even when it is not rendered. Only while the host renders its grid (the keys that
+   * call it are pressed on the grid).
    */
   showRow(row: number): void {
-    const grid = this.grid;
-    if (!grid) return;
+    const grid = this.grid!;
     // A key can come between a CSS change and the ResizeObserver's report of it: the arithmetic
     // must use the row height of now (a forced layout, on a key press only).
-    if (this.readMetrics()) {
+    if (this.readMetrics(grid)) {
       this.window = this.compute();
       this.apply();
     }
@@ -129,24 +129,20 @@ export class RowWindowController implements ReactiveController {
   }
 
   /** The host's grid calls this on `scroll`. */
-  onScroll = (): void => {
-    const top = this.grid?.scrollTop ?? 0;
+  onScroll = (event: Event): void => {
+    const top = (event.currentTarget as HTMLElement).scrollTop;
     if (top === this.lastScrollTop) return;
     this.lastScrollTop = top;
     this.refresh();
   };
 
-  /** The row height and the rows' viewport, reported after layout; rows have no size of their own. */
-  private onResize = (): void => {
-    if (this.readMetrics()) this.refresh();
-  };
-
-  /** Reads the row height and the rows' viewport; true when either changed. */
-  private readMetrics(): boolean {
-    const grid = this.grid;
-    if (!grid) return false;
-    const viewport = grid.clientHeight - (this.find('[part~="header"]')?.offsetHeight ?? 0);
-    const row = this.find('.probe')?.getBoundingClientRect().height ?? 0;
+  /**
+   * Reads the row height and the rows' viewport of `grid`; true when either changed. The host
+   * renders the header and the probe with the grid, so they are there whenever it is.
+   */
+  private readMetrics(grid: HTMLElement): boolean {
+    const viewport = grid.clientHeight - this.find('[part~="header"]')!.offsetHeight;
+    const row = this.find('.probe')!.getBoundingClientRect().height;
     if ((viewport <= 0 || viewport === this.viewportPx) && (row <= 0 || row === this.rowPx)) return false;
     if (viewport > 0) this.viewportPx = viewport;
     if (row > 0) this.rowPx = row;
@@ -156,22 +152,25 @@ export class RowWindowController implements ReactiveController {
   }
 
   private observe(grid: HTMLElement | null): void {
-    this.resizeObserver ??= new ResizeObserver(this.onResize);
-    this.resizeObserver.disconnect();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
     this.observed = grid;
     // A new grid starts at its top (reading its scrollTop here would force a layout).
     this.lastScrollTop = 0;
     this.anchor = undefined;
     if (!grid) return;
+    // The row height and the rows' viewport, reported after layout; rows have no size of their own.
+    this.resizeObserver = new ResizeObserver(() => {
+      if (this.readMetrics(grid)) this.refresh();
+    });
     if (!this.overhang) {
       requestAnimationFrame(() => {
         this.overhang = OVERHANG_ROWS;
         this.refresh();
       });
     }
-    for (const el of [grid, this.find('[part~="header"]'), this.find('.probe')]) {
-      if (el) this.resizeObserver.observe(el);
-    }
+    for (const el of [grid, this.find('[part~="header"]')!, this.find('.probe')!])
+      this.resizeObserver.observe(el);
   }
 
   private metrics(): RowMetrics {

@@ -27,7 +27,7 @@ export function usageGrid(
     class="table"
     role="grid"
     aria-label=${m.tableLabel}
-    aria-rowcount=${(shown.total ?? 0) + 1}
+    aria-rowcount=${rowWindow.total() + 1}
     aria-colcount=${catalog.length + 1}
     aria-busy=${busy ? 'true' : 'false'}
     tabindex=${keyboard.gridTabIndex}

@@ -102,8 +102,9 @@ export class UsageOverview extends LicensingWidget {
     return this.locale.section('usage-overview', messages);
   }
 
+  /** Read only while the element shows data (a toolbar, a grid), so with a snapshot. */
   private get catalog(): readonly LicenceType[] {
-    return this.state?.snapshot?.catalog ?? [];
+    return this.state!.snapshot!.catalog;
   }
 
   private get filter(): UsageFilter {
@@ -247,9 +248,10 @@ export class UsageOverview extends LicensingWidget {
     this.setState('empty', Boolean(empty));
     this.setState('no-match', Boolean(noMatch));
     if (pages.status === 'error') {
-      const error = pages.current?.error;
+      // 'error' is the current query's first page failing: its error is there.
+      const error = pages.current!.error!;
       return html`<div part="status" data-kind="error" role="alert">
-        <span>${m.usageFailed} ${error ? this.errorText(error) : nothing}</span>
+        <span>${m.usageFailed} ${this.errorText(error)}</span>
         <button class="button" part="retry-button" type="button" @click=${this.retry}>${this.t.retry}</button>
       </div>`;
     }

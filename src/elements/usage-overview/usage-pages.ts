@@ -86,10 +86,9 @@ export class UsagePages {
     return this.shownResult;
   }
 
-  /** Where the current query stands. */
-  get status(): 'idle' | 'loading' | 'error' | 'ready' {
-    const current = this.currentResult;
-    if (!current) return 'idle';
+  /** Where the current query stands; the element requests one as it creates this, so never none. */
+  get status(): 'loading' | 'error' | 'ready' {
+    const current = this.currentResult!;
     if (current.total === undefined) return current.error ? 'error' : 'loading';
     return 'ready';
   }
@@ -139,10 +138,9 @@ export class UsagePages {
     }
   }
 
-  /** Asks again for what failed in the current query. */
+  /** Asks again for what failed in the current query (the element offers it only for one it shows). */
   retry(): void {
-    const result = this.currentResult;
-    if (!result) return;
+    const result = this.currentResult!;
     result.failed.clear();
     result.error = undefined;
     if (result.total === undefined) this.load(result, 0);
