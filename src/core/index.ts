@@ -9,6 +9,7 @@
 //   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
 //                      whole-number check)                           parse.ts
 //                      lineFor (a type's line, or an empty one)      lookup.ts
+//                      maxQuantityFor (the one ceiling of stepper, store and validate)  quantity.ts
 //                      validate → unknown-licence-type, count-not-whole, count-negative,
 //                      count-above-max                               validate.ts
 //   R3 reductions      validate → reduce-below-in-use (mustFree)     validate.ts
@@ -49,6 +50,7 @@ export type * from './types.js';
 
 export { canEdit, canView } from './permissions.js';
 export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';
+export { maxQuantityFor } from './quantity.js';
 export type {
   ParseFailure,
   ParseFailureReason,
