@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
-  CurrencyMismatchError,
+  MAX_QUANTITY,
   canCommit,
+  maxQuantityFor,
   validate,
   type LicensingSnapshot,
   type ValidationIssue,
@@ -80,23 +81,47 @@ describe('core/validate', () => {
       ]);
     });
 
-    it("refuses counts above the type's max, or above MAX_SAFE_INTEGER without one", () => {
+    it("refuses counts above the type's max, or above MAX_QUANTITY without one (the stepper's and the store's ceiling)", () => {
       expect(validate(account(), { counts: { voice: 501 } })).to.deep.equal([
         { code: 'count-above-max', severity: 'error', typeId: 'voice', requested: 501, max: 500 },
       ]);
       expect(validate(account(), { counts: { voice: 500 } })).to.deep.equal([]);
       expect(validate(account(), { counts: { chat: 1e300 } })).to.deep.equal([
-        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: 1e300, max: MAX },
+        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: 1e300, max: MAX_QUANTITY },
       ]);
+      expect(validate(account(), { counts: { chat: MAX } })).to.deep.equal([
+        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: MAX, max: MAX_QUANTITY },
+      ]);
+      // A catalog max above MAX_QUANTITY does not lift the ceiling.
+      const big = account();
+      const lifted = { ...big, catalog: big.catalog.map((t) => (t.id === 'chat' ? { ...t, max: 1e12 } : t)) };
+      expect(maxQuantityFor(lifted.catalog.find((t) => t.id === 'chat'))).to.equal(MAX_QUANTITY);
+      expect(validate(lifted, { counts: { chat: MAX_QUANTITY + 1 } })).to.deep.equal([
+        {
+          code: 'count-above-max',
+          severity: 'error',
+          typeId: 'chat',
+          requested: MAX_QUANTITY + 1,
+          max: MAX_QUANTITY,
+        },
+      ]);
+      expect(validate(lifted, { counts: { chat: MAX_QUANTITY } })).to.deep.equal([]);
     });
 
-    it('refuses a sum the money arithmetic cannot hold exactly', () => {
-      expect(validate(account(), { counts: { chat: MAX } })).to.deep.equal([
+    it('refuses a sum the money arithmetic cannot hold exactly as amount-too-large, without throwing', () => {
+      const s = account();
+      const dear = {
+        ...s,
+        catalog: s.catalog.map((t) =>
+          t.id === 'chat' ? { ...t, unitPrice: { amount: 1e10, currency: 'EUR' } } : t,
+        ),
+      };
+      expect(validate(dear, { counts: { chat: MAX_QUANTITY } })).to.deep.equal([
         { code: 'amount-too-large', severity: 'error' },
       ]);
     });
 
-    it('lets a snapshot that mixes currencies fail loudly (a backend bug, not a user error)', () => {
+    it('reports a snapshot that mixes currencies as currency-mismatch instead of throwing', () => {
       const s = account();
       const mixed = {
         ...s,
@@ -104,7 +129,9 @@ describe('core/validate', () => {
           t.id === 'chat' ? { ...t, unitPrice: { amount: 1, currency: 'USD' } } : t,
         ),
       };
-      expect(() => validate(mixed, { counts: { voice: 11, chat: 1 } })).to.throw(CurrencyMismatchError);
+      expect(validate(mixed, { counts: { voice: 11, chat: 1 } })).to.deep.equal([
+        { code: 'currency-mismatch', severity: 'error' },
+      ]);
     });
   });
 
@@ -261,13 +288,19 @@ describe('core/validate', () => {
   });
 
   describe('R7 Speech-to-Text', () => {
-    it('refuses a limit that is not whole and ≥ 0', () => {
-      for (const requested of [-1, 1.5, Number.NaN]) {
+    it('refuses a limit that is not whole and ≥ 0, or above MAX_QUANTITY', () => {
+      for (const requested of [-1, 1.5, Number.NaN, MAX_QUANTITY + 1]) {
         expect(
           validate(account(), { speechToText: { limitOverBase: requested } }),
           String(requested),
         ).to.deep.equal([
-          { code: 'speech-to-text-limit-invalid', severity: 'error', field: 'speech-to-text', requested },
+          {
+            code: 'speech-to-text-limit-invalid',
+            severity: 'error',
+            field: 'speech-to-text',
+            requested,
+            max: MAX_QUANTITY,
+          },
         ]);
       }
     });
@@ -317,16 +350,19 @@ describe('core/validate', () => {
       ]);
     });
 
-    it('refuses a limit that is not whole and ≥ 0', () => {
-      expect(validate(account(), { powerPack: { limits: { 'smart-routing': -1 } } })).to.deep.equal([
-        {
-          code: 'power-pack-limit-invalid',
-          severity: 'error',
-          field: 'power-pack',
-          serviceId: 'smart-routing',
-          requested: -1,
-        },
-      ]);
+    it('refuses a limit that is not whole and ≥ 0, or above MAX_QUANTITY', () => {
+      for (const requested of [-1, MAX_QUANTITY + 1]) {
+        expect(validate(account(), { powerPack: { limits: { 'smart-routing': requested } } })).to.deep.equal([
+          {
+            code: 'power-pack-limit-invalid',
+            severity: 'error',
+            field: 'power-pack',
+            serviceId: 'smart-routing',
+            requested,
+            max: MAX_QUANTITY,
+          },
+        ]);
+      }
     });
 
     it('warns that a service whose limit is used up stops at once, only while the pack is on', () => {
