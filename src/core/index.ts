@@ -33,6 +33,7 @@
 //   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
 //   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, isPowerPackServiceStopped,
 //                      powerPackServiceMaxSpend, powerPackMaxSpend   power-pack.ts
+//                      powerPackServiceSpend (for display, never throws)   spend.ts
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
 //                      power-pack-service-stops-now, smart-routing-needs-email-queues,
 //                      ai-topics-needs-speech-to-text, ai-qa-needs-form   validate.ts
@@ -110,6 +111,7 @@ export {
   powerPackMaxSpend,
   powerPackServiceMaxSpend,
 } from './power-pack.js';
+export { powerPackServiceSpend, type ShownSpend } from './spend.js';
 export { changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
 export type { Change, UnderneathChange } from './draft.js';
 export { canCommit, validate } from './validate.js';
