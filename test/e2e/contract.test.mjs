@@ -1,5 +1,5 @@
 // The contract is written four times: the types (src/core/types.ts), the decoders of the REST
-// adapter (src/adapters/rest/decode.ts), docs/openapi.yaml and the MSW handlers
+// adapter (src/adapters/decode/), docs/openapi.yaml and the MSW handlers
 // (src/mocks/licensing-handlers.ts). This ties them: every answer the handlers give, for each
 // operation, success and every error status they can answer (on their own or through an injected
 // failure), is checked against the schemas of docs/openapi.yaml with Ajv (JSON Schema 2020-12, the
