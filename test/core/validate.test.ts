@@ -4,6 +4,7 @@ import {
   canCommit,
   maxQuantityFor,
   validate,
+  type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../src/core/index.js';
@@ -523,4 +524,89 @@ describe('core/validate', () => {
     expect(canCommit(validate(account(), { counts: { voice: 6 } }))).to.equal(false);
     expect(canCommit(validate(account(), {}))).to.equal(false);
   });
+});
+
+describe('core/validate on snapshots no decoder checked', () => {
+  // An integrator's adapter may skip the decoders: whatever reaches validate is reported, never
+  // thrown, so the store and every widget keep working.
+  const base = account();
+  const snapshots: [string, LicensingSnapshot][] = [
+    [
+      'two currencies',
+      {
+        ...base,
+        catalog: base.catalog.map((t) =>
+          t.id === 'chat' ? { ...t, unitPrice: { amount: 1, currency: 'USD' } } : t,
+        ),
+      },
+    ],
+    [
+      'an invalid currency code',
+      { ...base, powerPack: { ...base.powerPack!, packPrice: { amount: 1, currency: 'eur' } } },
+    ],
+    [
+      'a price beyond safe integers',
+      {
+        ...base,
+        catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: 2 ** 60, currency: 'EUR' } })),
+      },
+    ],
+    [
+      'a fractional price',
+      { ...base, catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: 10.5, currency: 'EUR' } })) },
+    ],
+    [
+      'a negative price',
+      { ...base, catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: -100, currency: 'EUR' } })) },
+    ],
+    [
+      'duplicate lines',
+      { ...base, lines: [...base.lines, { typeId: 'voice', count: 3, inUse: 1, peak: 3 }] },
+    ],
+    [
+      'requires naming no type',
+      { ...base, catalog: base.catalog.map((t) => (t.id === 'outbound' ? { ...t, requires: 'fax' } : t)) },
+    ],
+    [
+      'fractional and NaN counts',
+      { ...base, lines: base.lines.map((l) => ({ ...l, count: 2.5, peak: Number.NaN })) },
+    ],
+    [
+      'a retention above maxMonths',
+      { ...base, recording: { ...base.recording!, retention: { months: 48 } } },
+    ],
+    [
+      'a prototype name as a type id',
+      {
+        ...base,
+        catalog: [
+          ...base.catalog,
+          { id: 'constructor', name: 'C', unitPrice: { amount: 1, currency: 'EUR' } },
+        ],
+      },
+    ],
+    [
+      'a huge pack price',
+      {
+        ...base,
+        powerPack: { ...base.powerPack!, enabled: true, packPrice: { amount: 2 ** 52, currency: 'EUR' } },
+      },
+    ],
+  ];
+  const drafts: ChangeSet[] = [
+    { counts: { voice: 12, chat: 1, constructor: 2 } },
+    { counts: { toString: 1 } },
+    { retention: { months: 12 } },
+    { speechToText: { enabled: false, limitOverBase: 10 } },
+    { powerPack: { enabled: true, limits: { 'smart-routing': 3, hasOwnProperty: 1 } } },
+  ];
+  for (const [what, snapshot] of snapshots) {
+    it(`reports instead of throwing: ${what}`, () => {
+      for (const draft of drafts) {
+        let issues: ValidationIssue[] = [];
+        expect(() => (issues = validate(snapshot, draft)), JSON.stringify(draft)).not.to.throw();
+        expect(Array.isArray(issues)).to.equal(true);
+      }
+    });
+  }
 });
