@@ -33,6 +33,11 @@ const cases: [string, (s: Loose) => void, string][] = [
     'period.start is not an ISO 8601 date',
   ],
   [
+    'a period start on a day no month has',
+    (s) => (s.period.start = '2026-02-32'),
+    'period.start is not an ISO 8601 date',
+  ],
+  [
     'a period end on a day that does not exist',
     (s) => (s.period.end = '2026-11-31'),
     'period.end is not an ISO 8601 date',

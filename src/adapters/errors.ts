@@ -120,7 +120,7 @@ export class BadResponseError extends LicensingError {
  */
 export class StorageError extends LicensingError {
   constructor(
-    message = 'The change could not be stored in this browser (its storage is full or refused), so it was not saved.',
+    message = 'The change could not be stored in this browser, so it was not saved.',
     init?: ErrorInit,
   ) {
     super('server', message, { detail: message, ...init });

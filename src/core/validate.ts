@@ -9,7 +9,7 @@
 import { applyServiceLimit } from './apply.js';
 import { findService, findType, lineFor } from './lookup.js';
 import { isWhole, wholeNumberProblem } from './parse.js';
-import { AmountRangeError, CurrencyMismatchError } from './money.js';
+import { AmountRangeError } from './money.js';
 import { maxQuantityFor } from './quantity.js';
 import { canEdit } from './permissions.js';
 import { isServiceStopped, POWER_PACK_SERVICES } from './power-pack.js';
@@ -332,13 +332,9 @@ function checkAmounts(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIssu
     return [];
   } catch (error) {
     if (error instanceof AmountRangeError) return [{ code: 'amount-too-large', severity: 'error' }];
-    // A mismatch, or a currency code `money()` refuses: the prices cannot be added up.
-    if (
-      error instanceof CurrencyMismatchError ||
-      (error instanceof TypeError && error.message.includes('currency'))
-    ) {
-      return [{ code: 'currency-mismatch', severity: 'error' }];
-    }
+    // A currency mismatch, or a price `money()` cannot read (a code that is not ISO 4217): both
+    // TypeErrors of money.ts; the prices cannot be added up.
+    if (error instanceof TypeError) return [{ code: 'currency-mismatch', severity: 'error' }];
     throw error;
   }
 }

@@ -21,8 +21,7 @@ export const messages: {
   'permission-denied': () => 'You can view licences but not change them.',
   'nothing-to-commit': () => 'There are no changes to save.',
   'amount-too-large': () => 'The total is too large to be charged.',
-  'currency-mismatch': () =>
-    'The prices of this account are in different currencies, so the total cannot be worked out.',
+  'currency-mismatch': () => 'The prices are in different currencies.',
   'unknown-licence-type': (i) => `There is no licence type "${i.typeId}".`,
   'count-not-whole': () => 'Enter a whole number.',
   'count-negative': () => 'Enter 0 or more.',
@@ -38,13 +37,11 @@ export const messages: {
   'retention-above-max': (i, names) =>
     `The longest retention you can choose is ${names.retention(i.maxMonths)}.`,
   'retention-shortened': () => 'Recordings older than the new period will no longer be kept.',
-  'speech-to-text-limit-invalid': (i) =>
-    `Enter a whole number of minutes up to ${n(i.max)}, or leave it empty for no limit.`,
+  'speech-to-text-limit-invalid': () => 'Enter a whole number of minutes, or leave it empty for no limit.',
   'speech-to-text-stops-now': (i) =>
     `${n(i.usedOverBase)} minutes over the base pack are already used this month: with this limit Speech-to-Text stops at once until next month.`,
   'unknown-power-pack-service': (i) => `There is no Power Pack service "${i.serviceId}".`,
-  'power-pack-limit-invalid': (i) =>
-    `Enter a whole number of packs up to ${n(i.max)}, or leave it empty for no limit.`,
+  'power-pack-limit-invalid': () => 'Enter a whole number of packs, or leave it empty for no limit.',
   'power-pack-service-stops-now': (i, names) =>
     `${names.service(i.serviceId)} already used ${n(i.used)} packs this month: with this limit it stops at once until next month.`,
   'smart-routing-needs-email-queues': (i, names) =>

@@ -48,7 +48,7 @@ function price(value: unknown, path: string): Money {
   // Money is integer minor units everywhere (cents): a float here is a server bug that would make
   // every total in the cart wrong by rounding.
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
-    fail(at(path, 'amount'), 'is not a whole number of minor units, 0 or more', amount);
+    fail(at(path, 'amount'), 'is not a whole number of minor units ≥ 0', amount);
   }
   const currency = req(o, 'currency', path, string);
   if (!CURRENCY.test(currency)) fail(at(path, 'currency'), 'is not an ISO 4217 code', currency);
@@ -72,19 +72,22 @@ function id(value: unknown, path: string): string {
 const VERSION = /^[\x21\x23-\x7e]+$/;
 function version(value: unknown, path: string): string {
   const text = nonEmpty(value, path);
-  if (!VERSION.test(text)) fail(path, 'cannot be sent in an ETag (visible ASCII without ")', text);
+  if (!VERSION.test(text)) fail(path, 'cannot be sent in an ETag', text);
   return text;
 }
 
-/** A calendar date `YYYY-MM-DD`, optionally with a time: `2026-11-30`, `2026-11-30T00:00:00Z`. */
-const DAY = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+/** A calendar day `YYYY-MM-DD`, optionally with a time: `2026-11-30`, `2026-11-30T00:00:00Z`. */
+const DAY = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d))?$/;
 function day(value: unknown, path: string): string {
   const text = string(value, path);
-  const match = DAY.exec(text);
-  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  // 2026-02-30 matches the pattern; only a date that exists survives the round trip.
-  if (!match || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d || Number.isNaN(Date.parse(text))) {
+  const date = Date.parse(text.slice(0, 10));
+  // 2026-02-30 matches the pattern; only a day that exists survives the round trip.
+  if (
+    !DAY.test(text) ||
+    Number.isNaN(Date.parse(text)) ||
+    Number.isNaN(date) ||
+    new Date(date).toISOString().slice(0, 10) !== text.slice(0, 10)
+  ) {
     fail(path, 'is not an ISO 8601 date', value);
   }
   return text;
@@ -200,17 +203,16 @@ function unique<T>(items: readonly T[], key: (item: T) => string, path: string, 
 
 /** Every price of the snapshot must be in one currency: `quote` adds them up. */
 function oneCurrency(snapshot: LicensingSnapshot): void {
-  const prices: [string, Money][] = snapshot.catalog.map((type, i) => [
+  const prices: [string, Money | undefined][] = snapshot.catalog.map((type, i) => [
     `catalog[${i}].unitPrice`,
     type.unitPrice,
   ]);
-  if (snapshot.speechToText) prices.push(['speechToText.minutePrice', snapshot.speechToText.minutePrice]);
-  if (snapshot.powerPack) prices.push(['powerPack.packPrice', snapshot.powerPack.packPrice]);
-  const first = prices[0];
+  prices.push(['speechToText.minutePrice', snapshot.speechToText?.minutePrice]);
+  prices.push(['powerPack.packPrice', snapshot.powerPack?.packPrice]);
+  let currency: string | undefined;
   for (const [path, money] of prices) {
-    if (first && money.currency !== first[1].currency) {
-      fail(at(path, 'currency'), `is not ${first[1].currency}, the currency of ${first[0]}`, money.currency);
-    }
+    currency ??= money?.currency;
+    if (money && money.currency !== currency) fail(`${path}.currency`, `is not ${currency}`, money.currency);
   }
 }
 

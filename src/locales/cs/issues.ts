@@ -13,7 +13,7 @@ export const messages: IssueMessages = {
   'permission-denied': () => 'Licence můžete prohlížet, ale ne měnit.',
   'nothing-to-commit': () => 'Nejsou žádné změny k uložení.',
   'amount-too-large': () => 'Částka je příliš velká.',
-  'currency-mismatch': () => 'Ceny tohoto účtu jsou v různých měnách, celkovou částku nelze spočítat.',
+  'currency-mismatch': () => 'Ceny jsou v různých měnách.',
   'unknown-licence-type': (i) => `Typ licence „${i.typeId}“ neexistuje.`,
   'count-not-whole': () => 'Zadejte celé číslo.',
   'count-negative': () => 'Zadejte 0 nebo víc.',
@@ -28,13 +28,11 @@ export const messages: IssueMessages = {
   'retention-invalid': () => 'Zvolte 14 dní nebo dobu po 3 měsících.',
   'retention-above-max': (i, names) => `Nejdelší možná doba uchování je ${names.retention(i.maxMonths)}.`,
   'retention-shortened': () => 'Nahrávky starší než nová doba už nebudou uchovány.',
-  'speech-to-text-limit-invalid': (i) =>
-    `Zadejte celý počet minut nejvýše ${n(i.max)}, nebo pole nechte prázdné (bez limitu).`,
+  'speech-to-text-limit-invalid': () => 'Zadejte celý počet minut, nebo pole nechte prázdné (bez limitu).',
   'speech-to-text-stops-now': (i) =>
     `Tento měsíc je už využito ${n(i.usedOverBase)} minut nad základní balíček: s tímto limitem se převod řeči na text hned zastaví až do dalšího měsíce.`,
   'unknown-power-pack-service': (i) => `Služba Power Packu „${i.serviceId}“ neexistuje.`,
-  'power-pack-limit-invalid': (i) =>
-    `Zadejte celý počet balíčků nejvýše ${n(i.max)}, nebo pole nechte prázdné (bez limitu).`,
+  'power-pack-limit-invalid': () => 'Zadejte celý počet balíčků, nebo pole nechte prázdné (bez limitu).',
   'power-pack-service-stops-now': (i, names) =>
     `${names.service(i.serviceId)} tento měsíc už využila ${n(i.used)} balíčků: s tímto limitem se hned zastaví až do dalšího měsíce.`,
   'smart-routing-needs-email-queues': (i, names) =>
