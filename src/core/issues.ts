@@ -104,8 +104,6 @@ export type ValidationIssue =
       readonly severity: 'error';
       readonly field: 'speech-to-text';
       readonly requested: number;
-      /** The largest limit allowed (`maxQuantityFor()`). */
-      readonly max: number;
     }
   | {
       /** STT stops at once and stays off until next month. */
@@ -132,8 +130,6 @@ export type ValidationIssue =
       readonly field: 'power-pack';
       readonly serviceId: string;
       readonly requested: number;
-      /** The largest limit allowed (`maxQuantityFor()`). */
-      readonly max: number;
     }
   | {
       /** The service stops at once and stays off until next month. */

@@ -7,11 +7,10 @@ import type { LicenceType } from './types.js';
 /**
  * R2: the largest count a licence type may have, or the largest usage limit (no type given): the
  * type's `max` when it sets one, never above `MAX_QUANTITY` (a billion keeps every price ×
- * quantity inside safe integers). A `max` that is not a whole number ≥ 0 is ignored.
+ * quantity inside safe integers). A negative or NaN `max` is ignored; a fraction is rounded down.
  */
 export function maxQuantityFor(type?: Pick<LicenceType, 'max'>): number {
-  const max = type?.max;
-  return typeof max === 'number' && Number.isSafeInteger(max) && max >= 0
-    ? Math.min(max, MAX_QUANTITY)
-    : MAX_QUANTITY;
+  const max = type?.max ?? MAX_QUANTITY;
+  // `>= 0` is false for NaN too.
+  return max >= 0 ? Math.min(Math.floor(max), MAX_QUANTITY) : MAX_QUANTITY;
 }

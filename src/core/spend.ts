@@ -9,8 +9,6 @@ import type { PowerPack } from './types.js';
 /** A SpendCap, or `too-large` when the amount cannot be held exactly (beyond 2^53 − 1). */
 export type ShownSpend = SpendCap | { readonly kind: 'too-large' };
 
-const TOO_LARGE: ShownSpend = Object.freeze({ kind: 'too-large' });
-
 /**
  * R8: `powerPackServiceMaxSpend` (limit × pack price; no cap without a limit; nothing when off)
  * that never throws: an amount beyond safe integers is `{ kind: 'too-large' }`.
@@ -25,5 +23,5 @@ export function powerPackServiceSpend(
   const product = amount * limit;
   return Number.isSafeInteger(product)
     ? capped({ amount: product === 0 ? 0 : product, currency })
-    : TOO_LARGE;
+    : { kind: 'too-large' };
 }

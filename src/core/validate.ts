@@ -202,7 +202,6 @@ function checkSpeechToText(snapshot: LicensingSnapshot, d: ChangeSet): Validatio
         severity: 'error',
         field: 'speech-to-text',
         requested: limitOverBase,
-        max: maxQuantityFor(),
       },
     ];
   }
@@ -254,7 +253,6 @@ function checkPowerPack(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIs
         field: 'power-pack',
         serviceId,
         requested,
-        max: maxQuantityFor(),
       });
     }
   }

@@ -300,7 +300,6 @@ describe('core/validate', () => {
             severity: 'error',
             field: 'speech-to-text',
             requested,
-            max: MAX_QUANTITY,
           },
         ]);
       }
@@ -360,7 +359,6 @@ describe('core/validate', () => {
             field: 'power-pack',
             serviceId: 'smart-routing',
             requested,
-            max: MAX_QUANTITY,
           },
         ]);
       }

@@ -16,7 +16,7 @@ export const messages = {
   stopped: (until: string) => `Limit reached: stopped until ${until}.`,
   maxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${formatMoney(amount, 'en')} a month`,
-  maxSpendTooLarge: 'The monthly spend with this limit is too large to be charged: lower the limit.',
+  maxSpendTooLarge: 'Too large to charge: lower the limit.',
   packPrice: (price: Money) => `One Power Pack costs ${formatMoney(price, 'en')}.`,
   descriptions: {
     'smart-routing': 'Routes emails to the best agent using AI.',
