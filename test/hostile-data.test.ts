@@ -54,8 +54,8 @@ function hostileSnapshot(overrides: Partial<LicensingSnapshot> = {}): LicensingS
         ...base.powerPack!.services.map((service) =>
           service.id === 'smart-routing' ? { ...service, name: SMART_ROUTING } : service,
         ),
-        // A service id that is also a name on Object.prototype has no built-in description.
-        { id: 'constructor', name: 'Custom service', limit: null, used: 0 },
+        // A service the rule book does not know has no built-in description.
+        { id: 'custom-service', name: 'Custom service', limit: null, used: 0 },
       ],
     },
   };
@@ -212,6 +212,27 @@ describe('hostile data renders as text', () => {
     const el = await fixture(html`<power-pack-limits .adapter=${hostileAdapter()}></power-pack-limits>`);
     await shows(el, [SMART_ROUTING]);
     expect(deepText(el)).to.contain('Custom service').and.not.contain('[native code]');
+    await expectInert(el);
+  });
+
+  it('power-pack-limits shows no description for a service id that is an Object.prototype name', async () => {
+    // The decoders refuse such an id (test/hostile-snapshots.test.ts); an integrator's adapter that
+    // does not decode may still send one, and the widget must not show Object's function for it.
+    const snapshot = hostileSnapshot();
+    const prototypeNamed = {
+      ...snapshot,
+      powerPack: {
+        ...snapshot.powerPack!,
+        services: [
+          ...snapshot.powerPack!.services,
+          { id: 'constructor', name: 'Constructor service', limit: null, used: 0 },
+        ],
+      },
+    };
+    const adapter = { ...failing(hostileAdapter(), {}), load: () => Promise.resolve(prototypeNamed) };
+    const el = await fixture(html`<power-pack-limits .adapter=${adapter}></power-pack-limits>`);
+    await shows(el, [SMART_ROUTING, 'Constructor service']);
+    expect(deepText(el)).not.to.contain('[native code]');
     await expectInert(el);
   });
 

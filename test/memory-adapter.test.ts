@@ -203,3 +203,14 @@ describe('MemoryAdapter.setPermission', () => {
     expect(refused).to.be.instanceOf(PermissionError);
   });
 });
+
+describe('MemoryAdapter: applying a licence key needs update', () => {
+  it('refuses a view user with a PermissionError and keeps the licence', async () => {
+    const seed = createDemoSeed();
+    const adapter = new MemoryAdapter({ ...seed, snapshot: { ...seed.snapshot, permission: 'view' } });
+    const before = await adapter.getInstallationLicense!();
+    const refused = await rejectionOf(adapter.applyLicenseKey!(makeLicenseKey({ plan: 'monthly' })));
+    expect(refused).to.be.instanceOf(PermissionError);
+    expect(await adapter.getInstallationLicense!()).to.deep.equal(before);
+  });
+});

@@ -6,6 +6,7 @@ import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import {
   isPowerPackServiceStopped,
   powerPackServiceMaxSpend,
+  powerPackServiceSpend,
   type ChangeSet,
   type LicensingSnapshot,
   type PowerPackService,
@@ -220,4 +221,34 @@ describe('power-pack-limits: says what the rules say (R8)', () => {
       });
     });
   }
+});
+
+describe('power-pack-limits: money it cannot hold exactly', () => {
+  it('renders a pack price whose limit × price leaves safe integers, saying the spend is too large to show', async () => {
+    const adapter = new MemoryAdapter(
+      seed((s) => ({
+        ...s,
+        powerPack: { ...s.powerPack!, enabled: true, packPrice: { amount: 2e15, currency: 'EUR' } },
+      })),
+    );
+    const el = await limits(adapter);
+    const items = deepQueryAll(el, '[part="service"]');
+    expect(items).to.have.length(3);
+    const spends = items.map((item) => item.querySelector('[part="spend"]')!.textContent!.trim());
+    // smart-routing 10 × 2e15 and ai-topics 5 × 2e15 are beyond 2^53; ai-qa has no limit.
+    expect(spends).to.deep.equal([
+      limitsMessages.maxSpendTooLarge,
+      limitsMessages.maxSpendTooLarge,
+      limitsMessages.maxSpend(null),
+    ]);
+    expect(field(el, 'Smart routing')).to.exist;
+    expect(
+      powerPackServiceSpend({ enabled: true, packPrice: { amount: 2e15, currency: 'EUR' } }, 10),
+    ).to.deep.equal({ kind: 'too-large' });
+    expect(
+      powerPackServiceSpend({ enabled: true, packPrice: { amount: 250, currency: 'EUR' } }, 4),
+    ).to.deep.equal(
+      powerPackServiceMaxSpend({ enabled: true, packPrice: { amount: 250, currency: 'EUR' } }, 4),
+    );
+  });
 });

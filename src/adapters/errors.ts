@@ -113,6 +113,20 @@ export class BadResponseError extends LicensingError {
   }
 }
 
+/**
+ * A change could not be kept where it must survive a reload (the memory adapter's browser storage
+ * is full or refused), so it was not applied. `kind` is `server`: trying again may work once
+ * storage has room.
+ */
+export class StorageError extends LicensingError {
+  constructor(
+    message = 'The change could not be stored in this browser, so it was not saved.',
+    init?: ErrorInit,
+  ) {
+    super('server', message, { detail: message, ...init });
+  }
+}
+
 /** The adapter does not offer this optional capability. */
 export class NotSupportedError extends LicensingError {
   constructor(message = 'This is not available here.', init?: ErrorInit) {

@@ -9,6 +9,7 @@
 //   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
 //                      whole-number check)                           parse.ts
 //                      lineFor (a type's line, or an empty one)      lookup.ts
+//                      maxQuantityFor (the one ceiling of stepper, store and validate)  quantity.ts
 //                      validate → unknown-licence-type, count-not-whole, count-negative,
 //                      count-above-max                               validate.ts
 //   R3 reductions      validate → reduce-below-in-use (mustFree)     validate.ts
@@ -33,6 +34,7 @@
 //                      serviceAllowance (may a service run now)      allowance.ts
 //   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, isPowerPackServiceStopped,
 //                      powerPackServiceMaxSpend, powerPackMaxSpend   power-pack.ts
+//                      powerPackServiceSpend (for display, never throws)   spend.ts
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
 //                      power-pack-service-stops-now, smart-routing-needs-email-queues,
 //                      ai-topics-needs-speech-to-text, ai-qa-needs-form   validate.ts
@@ -50,6 +52,7 @@ export type * from './types.js';
 
 export { canEdit, canView } from './permissions.js';
 export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';
+export { maxQuantityFor } from './quantity.js';
 export type {
   ParseFailure,
   ParseFailureReason,
@@ -111,6 +114,7 @@ export {
 } from './power-pack.js';
 export { SPEECH_TO_TEXT, serviceAllowance } from './allowance.js';
 export type { ServiceAllowance } from './allowance.js';
+export { powerPackServiceSpend, type ShownSpend } from './spend.js';
 export { changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
 export type { Change, UnderneathChange } from './draft.js';
 export { canCommit, validate } from './validate.js';

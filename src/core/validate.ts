@@ -8,179 +8,19 @@
 
 import { applyServiceLimit } from './apply.js';
 import { findService, findType, lineFor } from './lookup.js';
-import { isLimit, isWhole, wholeNumberProblem } from './parse.js';
+import { isWhole, wholeNumberProblem } from './parse.js';
 import { AmountRangeError } from './money.js';
+import { maxQuantityFor } from './quantity.js';
 import { canEdit } from './permissions.js';
 import { isServiceStopped, POWER_PACK_SERVICES } from './power-pack.js';
 import { quote } from './quote.js';
 import { compareRetention, isValidRetention } from './retention.js';
 import { isSpeechToTextStopped, speechToTextUsedOverBase } from './speech-to-text.js';
 import { normaliseDraft } from './draft.js';
-import type { ChangeSet, LicensingSnapshot, Permission, PowerPack, Retention } from './types.js';
+import type { ValidationIssue } from './issues.js';
+import type { ChangeSet, LicensingSnapshot, PowerPack } from './types.js';
 
-/** The settings an issue can concern besides a licence type. */
-export type IssueField = 'retention' | 'speech-to-text' | 'power-pack';
-
-/** Every issue `validate` can report, discriminated on `code`. */
-export type ValidationIssue =
-  // R1
-  | {
-      readonly code: 'permission-denied';
-      readonly severity: 'error';
-      readonly permission: Exclude<Permission, 'update'>;
-    }
-  // R9
-  | { readonly code: 'nothing-to-commit'; readonly severity: 'error' }
-  | { readonly code: 'amount-too-large'; readonly severity: 'error' }
-  // R2
-  | { readonly code: 'unknown-licence-type'; readonly severity: 'error'; readonly typeId: string }
-  | {
-      readonly code: 'count-not-whole';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly requested: number;
-    }
-  | {
-      readonly code: 'count-negative';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly requested: number;
-    }
-  | {
-      readonly code: 'count-above-max';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly requested: number;
-      readonly max: number;
-    }
-  // R3
-  | {
-      readonly code: 'reduce-below-in-use';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly inUse: number;
-      readonly requested: number;
-      /** Users or queue logins to free first: inUse − requested. */
-      readonly mustFree: number;
-    }
-  // R4
-  | {
-      /** `typeId` is raised above the count of the type it requires. */
-      readonly code: 'exceeds-required-licence';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly requiredTypeId: string;
-      readonly requested: number;
-      readonly requiredCount: number;
-      /** Licences of `requiredTypeId` missing: requested − requiredCount. */
-      readonly shortBy: number;
-    }
-  | {
-      /** `typeId` is lowered below the count of a type that requires it. */
-      readonly code: 'below-dependent-licence';
-      readonly severity: 'error';
-      readonly typeId: string;
-      readonly dependentTypeId: string;
-      readonly requested: number;
-      readonly dependentCount: number;
-      /** The lowest count `typeId` may have: dependentCount. */
-      readonly minimum: number;
-    }
-  // R6, R7, R8
-  | { readonly code: 'feature-unavailable'; readonly severity: 'error'; readonly field: IssueField }
-  // R6
-  | {
-      readonly code: 'retention-invalid';
-      readonly severity: 'error';
-      readonly field: 'retention';
-      readonly requested: Retention;
-    }
-  | {
-      readonly code: 'retention-above-max';
-      readonly severity: 'error';
-      readonly field: 'retention';
-      readonly requestedMonths: number;
-      readonly maxMonths: number;
-    }
-  | {
-      /** Older recordings will no longer be kept. */
-      readonly code: 'retention-shortened';
-      readonly severity: 'warning';
-      readonly field: 'retention';
-      readonly from: Retention;
-      readonly to: Retention;
-    }
-  // R7
-  | {
-      readonly code: 'speech-to-text-limit-invalid';
-      readonly severity: 'error';
-      readonly field: 'speech-to-text';
-      readonly requested: number;
-    }
-  | {
-      /** STT stops at once and stays off until next month. */
-      readonly code: 'speech-to-text-stops-now';
-      readonly severity: 'warning';
-      readonly field: 'speech-to-text';
-      readonly limitOverBase: number;
-      readonly baseMinutes: number;
-      readonly usedMinutes: number;
-      readonly usedOverBase: number;
-      /** base + limit */
-      readonly totalMinutes: number;
-    }
-  // R8
-  | {
-      readonly code: 'unknown-power-pack-service';
-      readonly severity: 'error';
-      readonly field: 'power-pack';
-      readonly serviceId: string;
-    }
-  | {
-      readonly code: 'power-pack-limit-invalid';
-      readonly severity: 'error';
-      readonly field: 'power-pack';
-      readonly serviceId: string;
-      readonly requested: number;
-    }
-  | {
-      /** The service stops at once and stays off until next month. */
-      readonly code: 'power-pack-service-stops-now';
-      readonly severity: 'warning';
-      readonly field: 'power-pack';
-      readonly serviceId: string;
-      readonly limit: number;
-      readonly used: number;
-    }
-  | {
-      readonly code: 'smart-routing-needs-email-queues';
-      readonly severity: 'warning';
-      readonly field: 'power-pack';
-      readonly serviceId: string;
-    }
-  | {
-      /**
-       * Call queues use AI Topics while Speech-to-Text is (or is turned) off. `field` is the card
-       * whose change raised it: 'speech-to-text' when the draft turns STT off, else 'power-pack'.
-       */
-      readonly code: 'ai-topics-needs-speech-to-text';
-      readonly severity: 'warning';
-      readonly field: 'power-pack' | 'speech-to-text';
-      readonly serviceId: string;
-      readonly callQueuesWithAiTopics: number;
-    }
-  | {
-      readonly code: 'ai-qa-needs-form';
-      readonly severity: 'warning';
-      readonly field: 'power-pack';
-      readonly serviceId: string;
-    };
-
-/** Every code `validate` can report. */
-export type ValidationCode = ValidationIssue['code'];
-
-/** The issue type of one code, e.g. `IssueOf<'reduce-below-in-use'>`. */
-export type IssueOf<C extends ValidationCode> = Extract<ValidationIssue, { code: C }>;
+export type { IssueField, IssueOf, ValidationCode, ValidationIssue } from './issues.js';
 
 /** R9: whether a draft with these issues may be committed: errors block Save, warnings do not. */
 export function canCommit(issues: readonly ValidationIssue[]): boolean {
@@ -195,7 +35,7 @@ export function canCommit(issues: readonly ValidationIssue[]): boolean {
 export function validate(snapshot: LicensingSnapshot, draft: ChangeSet): ValidationIssue[] {
   const d = normaliseDraft(snapshot, draft);
   if (Object.keys(d).length === 0) return [{ code: 'nothing-to-commit', severity: 'error' }];
-  return [
+  const issues = [
     ...checkPermission(snapshot),
     ...checkCounts(snapshot, d),
     ...checkRequires(snapshot, d),
@@ -203,8 +43,10 @@ export function validate(snapshot: LicensingSnapshot, draft: ChangeSet): Validat
     ...checkSpeechToText(snapshot, d),
     ...checkPowerPack(snapshot, d),
     ...checkPrerequisites(snapshot, d),
-    ...checkAmounts(snapshot, d),
   ];
+  // A count or limit already refused (above the ceiling) would also be priced: say it once.
+  const refused = issues.some((issue) => issue.severity === 'error' && issue.code !== 'permission-denied');
+  return refused ? issues : [...issues, ...checkAmounts(snapshot, d)];
 }
 
 /** R1: only `update` may change anything. */
@@ -225,7 +67,8 @@ function checkCounts(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIssue
       issues.push({ code: 'unknown-licence-type', severity: 'error', typeId });
       continue;
     }
-    const max = Math.min(type.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    // The one ceiling the stepper and the store use too: the type's max, never above MAX_QUANTITY.
+    const max = maxQuantityFor(type);
     const problem = wholeNumberProblem(requested, max);
     if (problem === 'not-whole') {
       issues.push({ code: 'count-not-whole', severity: 'error', typeId, requested });
@@ -334,9 +177,12 @@ function checkRetention(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIs
   return [];
 }
 
-/** R7, R8: a limit the draft sets (not undefined) that is neither whole nor null (`isLimit`). */
+/**
+ * R7, R8: a limit the draft sets (not undefined) that is neither null nor a whole number up to the
+ * one ceiling of limits (`maxQuantityFor()`).
+ */
 function isInvalidLimit(limit: number | null | undefined): limit is number {
-  return limit !== undefined && !isLimit(limit);
+  return limit !== undefined && limit !== null && !isWhole(limit, maxQuantityFor());
 }
 
 /**
@@ -472,13 +318,21 @@ function checkPrerequisites(snapshot: LicensingSnapshot, d: ChangeSet): Validati
   return issues;
 }
 
-/** Amounts must stay exact: a draft whose charges leave the safe-integer range cannot be priced or committed. */
+/**
+ * Amounts must stay exact: a draft whose charges leave the safe-integer range cannot be priced or
+ * committed, and prices in different currencies cannot be added up. Both are reported, never
+ * thrown: a snapshot from an adapter that does not decode its data (or a typed billion) reaches
+ * here, and a widget must still render.
+ */
 function checkAmounts(snapshot: LicensingSnapshot, d: ChangeSet): ValidationIssue[] {
   try {
     quote(snapshot, d);
     return [];
   } catch (error) {
     if (error instanceof AmountRangeError) return [{ code: 'amount-too-large', severity: 'error' }];
+    // A currency mismatch, or a price `money()` cannot read (a code that is not ISO 4217): both
+    // TypeErrors of money.ts; the prices cannot be added up.
+    if (error instanceof TypeError) return [{ code: 'currency-mismatch', severity: 'error' }];
     throw error;
   }
 }

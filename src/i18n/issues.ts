@@ -21,6 +21,7 @@ export const messages: {
   'permission-denied': () => 'You can view licences but not change them.',
   'nothing-to-commit': () => 'There are no changes to save.',
   'amount-too-large': () => 'The total is too large to be charged.',
+  'currency-mismatch': () => 'The prices are in different currencies.',
   'unknown-licence-type': (i) => `There is no licence type "${i.typeId}".`,
   'count-not-whole': () => 'Enter a whole number.',
   'count-negative': () => 'Enter 0 or more.',

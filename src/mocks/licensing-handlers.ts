@@ -23,7 +23,7 @@ import {
 } from '../adapters/errors.js';
 import type { MemoryAdapter } from '../adapters/memory/memory-adapter.js';
 import { decodeChangeSet } from '../adapters/rest/decode-changes.js';
-import { DecodeError } from '../adapters/rest/decode-fields.js';
+import { DecodeError } from '../adapters/decode/fields.js';
 import { parseEtag } from '../adapters/rest/headers.js';
 
 /** Options of `createLicensingHandlers`. */

@@ -1,5 +1,7 @@
 import { agentMatchesSearch, type ChangeSet, type LicensingSnapshot } from '../core/index.js';
 import type { LicensingAdapter } from '../adapters/adapter.js';
+import { DecodeError } from '../adapters/decode/fields.js';
+import { decodeLicensingSnapshot } from '../adapters/decode/snapshot.js';
 import { LicensingError } from '../adapters/errors.js';
 
 /** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
@@ -16,6 +18,16 @@ export interface ConformanceOptions extends SuiteFunctions {
    * permission, and at least one licence type has licences in use and at least one agent exists.
    */
   create(): LicensingAdapter | Promise<LicensingAdapter>;
+  /**
+   * Optional: an adapter on a fresh backend where the signed-in user has `view` permission only.
+   * With it, the suite checks that such a user cannot commit (nor, with `licenseKey`, apply a key).
+   */
+  viewOnly?(): LicensingAdapter | Promise<LicensingAdapter>;
+  /**
+   * Optional, with `viewOnly`: a licence key the backend would accept from a user with `update`;
+   * the suite checks that `applyLicenseKey` refuses it to the `view` user with a `PermissionError`.
+   */
+  licenseKey?: string;
 }
 
 class ConformanceFailure extends Error {
@@ -61,7 +73,8 @@ function raisable(snapshot: LicensingSnapshot): { typeId: string; count: number 
  * describeAdapterConformance({ name: 'my adapter', create: () => new MyAdapter(freshBackend()), describe, it });
  * ```
  */
-export function describeAdapterConformance({ name, create, describe, it }: ConformanceOptions): void {
+export function describeAdapterConformance(options: ConformanceOptions): void {
+  const { name, create, describe, it } = options;
   describe(`LicensingAdapter conformance: ${name}`, () => {
     it('load() returns a snapshot with a version, a permission and a line per catalog type', async () => {
       const snapshot = await (await create()).load();
@@ -124,6 +137,43 @@ export function describeAdapterConformance({ name, create, describe, it }: Confo
       );
       const after = await adapter.load();
       check(after.version === before.version, 'a refused commit must not change the version');
+    });
+
+    it('load() answers a snapshot the rules can handle (licence-kit’s snapshot decoder accepts it)', async () => {
+      const snapshot = await (await create()).load();
+      try {
+        decodeLicensingSnapshot(JSON.parse(JSON.stringify(snapshot)));
+      } catch (error) {
+        if (error instanceof DecodeError)
+          throw new ConformanceFailure(`the snapshot is refused: ${error.message}`);
+        throw error;
+      }
+    });
+
+    it('commit() against a version another commit replaced rejects with a conflict and keeps the other change', async () => {
+      const adapter = await create();
+      const before = await adapter.load();
+      const { typeId, count } = raisable(before);
+      const first = await adapter.commit(
+        { counts: { [typeId]: count } },
+        { expectedVersion: before.version, idempotencyKey: key() },
+      );
+      const error = await rejection(
+        adapter.commit(
+          { counts: { [typeId]: count - 1 } },
+          { expectedVersion: before.version, idempotencyKey: key() },
+        ),
+      );
+      check(
+        error instanceof LicensingError && error.kind === 'conflict',
+        `expected a ConflictError, got ${String(error)}`,
+      );
+      const after = await adapter.load();
+      check(after.version === first.version, 'a refused commit must not change the version');
+      check(
+        after.lines.find((l) => l.typeId === typeId)?.count === count,
+        'a refused commit must not overwrite the change it conflicted with',
+      );
     });
 
     it('commit() with a repeated idempotency key returns the first result and applies once', async () => {
@@ -204,6 +254,44 @@ export function describeAdapterConformance({ name, create, describe, it }: Confo
         'a search must return only matching agents',
       );
     });
+
+    const { viewOnly, licenseKey } = options;
+    if (viewOnly) {
+      it('commit() by a view user rejects with a PermissionError and changes nothing', async () => {
+        const adapter = await viewOnly();
+        const before = await adapter.load();
+        check(before.permission === 'view', `viewOnly() must load as view, not ${before.permission}`);
+        const { typeId, count } = raisable(before);
+        const error = await rejection(
+          adapter.commit(
+            { counts: { [typeId]: count } },
+            { expectedVersion: before.version, idempotencyKey: key() },
+          ),
+        );
+        check(
+          error instanceof LicensingError && error.kind === 'permission',
+          `expected a PermissionError, got ${String(error)}`,
+        );
+        check(
+          (await adapter.load()).version === before.version,
+          'a refused commit must not change the version',
+        );
+      });
+    }
+    if (viewOnly && licenseKey !== undefined) {
+      it('applyLicenseKey() by a view user rejects with a PermissionError', async () => {
+        const adapter = await viewOnly();
+        check(
+          typeof adapter.applyLicenseKey === 'function',
+          'with licenseKey, the adapter must offer applyLicenseKey',
+        );
+        const error = await rejection(adapter.applyLicenseKey(licenseKey));
+        check(
+          error instanceof LicensingError && error.kind === 'permission',
+          `expected a PermissionError, got ${String(error)}`,
+        );
+      });
+    }
 
     it('methods honour an aborted signal', async () => {
       const adapter = await create();

@@ -136,13 +136,14 @@ describe('core/parse: the one whole-number check (R2)', () => {
     expect(isWhole(2 ** 53)).to.equal(false);
   });
 
-  it('validate, applyDraft and the store refuse exactly the numbers isWhole refuses', async () => {
+  it('validate and the store refuse exactly the numbers isWhole refuses below the one ceiling (MAX_QUANTITY); applyDraft those isWhole refuses', async () => {
     const store = new LicensingStore(new MemoryAdapter(smallSeed()));
     await store.load();
     for (const n of numbers) {
       const codes = validate(account(), { counts: { chat: n } }).map((i) => i.code);
       const judged = codes.some((c) => c.startsWith('count-'));
-      expect(judged, `validate ${n}`).to.equal(!isWhole(n));
+      // One ceiling for validate, the store and the stepper (maxQuantityFor).
+      expect(judged, `validate ${n}`).to.equal(!isWhole(n, MAX_QUANTITY));
       const applied = lineFor(applyDraft(account(), { counts: { chat: n } }), 'chat').count;
       expect(applied === n, `applyDraft ${n}`).to.equal(isWhole(n));
       expect(store.setCount('voice', n).ok, `store ${n}`).to.equal(isWhole(n, MAX_QUANTITY));

@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
-  CurrencyMismatchError,
+  MAX_QUANTITY,
   canCommit,
+  maxQuantityFor,
   validate,
+  type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../src/core/index.js';
@@ -80,23 +82,47 @@ describe('core/validate', () => {
       ]);
     });
 
-    it("refuses counts above the type's max, or above MAX_SAFE_INTEGER without one", () => {
+    it("refuses counts above the type's max, or above MAX_QUANTITY without one (the stepper's and the store's ceiling)", () => {
       expect(validate(account(), { counts: { voice: 501 } })).to.deep.equal([
         { code: 'count-above-max', severity: 'error', typeId: 'voice', requested: 501, max: 500 },
       ]);
       expect(validate(account(), { counts: { voice: 500 } })).to.deep.equal([]);
       expect(validate(account(), { counts: { chat: 1e300 } })).to.deep.equal([
-        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: 1e300, max: MAX },
+        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: 1e300, max: MAX_QUANTITY },
       ]);
+      expect(validate(account(), { counts: { chat: MAX } })).to.deep.equal([
+        { code: 'count-above-max', severity: 'error', typeId: 'chat', requested: MAX, max: MAX_QUANTITY },
+      ]);
+      // A catalog max above MAX_QUANTITY does not lift the ceiling.
+      const big = account();
+      const lifted = { ...big, catalog: big.catalog.map((t) => (t.id === 'chat' ? { ...t, max: 1e12 } : t)) };
+      expect(maxQuantityFor(lifted.catalog.find((t) => t.id === 'chat'))).to.equal(MAX_QUANTITY);
+      expect(validate(lifted, { counts: { chat: MAX_QUANTITY + 1 } })).to.deep.equal([
+        {
+          code: 'count-above-max',
+          severity: 'error',
+          typeId: 'chat',
+          requested: MAX_QUANTITY + 1,
+          max: MAX_QUANTITY,
+        },
+      ]);
+      expect(validate(lifted, { counts: { chat: MAX_QUANTITY } })).to.deep.equal([]);
     });
 
-    it('refuses a sum the money arithmetic cannot hold exactly', () => {
-      expect(validate(account(), { counts: { chat: MAX } })).to.deep.equal([
+    it('refuses a sum the money arithmetic cannot hold exactly as amount-too-large, without throwing', () => {
+      const s = account();
+      const dear = {
+        ...s,
+        catalog: s.catalog.map((t) =>
+          t.id === 'chat' ? { ...t, unitPrice: { amount: 1e10, currency: 'EUR' } } : t,
+        ),
+      };
+      expect(validate(dear, { counts: { chat: MAX_QUANTITY } })).to.deep.equal([
         { code: 'amount-too-large', severity: 'error' },
       ]);
     });
 
-    it('lets a snapshot that mixes currencies fail loudly (a backend bug, not a user error)', () => {
+    it('reports a snapshot that mixes currencies as currency-mismatch instead of throwing', () => {
       const s = account();
       const mixed = {
         ...s,
@@ -104,7 +130,9 @@ describe('core/validate', () => {
           t.id === 'chat' ? { ...t, unitPrice: { amount: 1, currency: 'USD' } } : t,
         ),
       };
-      expect(() => validate(mixed, { counts: { voice: 11, chat: 1 } })).to.throw(CurrencyMismatchError);
+      expect(validate(mixed, { counts: { voice: 11, chat: 1 } })).to.deep.equal([
+        { code: 'currency-mismatch', severity: 'error' },
+      ]);
     });
   });
 
@@ -261,13 +289,18 @@ describe('core/validate', () => {
   });
 
   describe('R7 Speech-to-Text', () => {
-    it('refuses a limit that is not whole and ≥ 0', () => {
-      for (const requested of [-1, 1.5, Number.NaN]) {
+    it('refuses a limit that is not whole and ≥ 0, or above MAX_QUANTITY', () => {
+      for (const requested of [-1, 1.5, Number.NaN, MAX_QUANTITY + 1]) {
         expect(
           validate(account(), { speechToText: { limitOverBase: requested } }),
           String(requested),
         ).to.deep.equal([
-          { code: 'speech-to-text-limit-invalid', severity: 'error', field: 'speech-to-text', requested },
+          {
+            code: 'speech-to-text-limit-invalid',
+            severity: 'error',
+            field: 'speech-to-text',
+            requested,
+          },
         ]);
       }
     });
@@ -317,16 +350,18 @@ describe('core/validate', () => {
       ]);
     });
 
-    it('refuses a limit that is not whole and ≥ 0', () => {
-      expect(validate(account(), { powerPack: { limits: { 'smart-routing': -1 } } })).to.deep.equal([
-        {
-          code: 'power-pack-limit-invalid',
-          severity: 'error',
-          field: 'power-pack',
-          serviceId: 'smart-routing',
-          requested: -1,
-        },
-      ]);
+    it('refuses a limit that is not whole and ≥ 0, or above MAX_QUANTITY', () => {
+      for (const requested of [-1, MAX_QUANTITY + 1]) {
+        expect(validate(account(), { powerPack: { limits: { 'smart-routing': requested } } })).to.deep.equal([
+          {
+            code: 'power-pack-limit-invalid',
+            severity: 'error',
+            field: 'power-pack',
+            serviceId: 'smart-routing',
+            requested,
+          },
+        ]);
+      }
     });
 
     it('warns that a service whose limit is used up stops at once, only while the pack is on', () => {
@@ -487,4 +522,89 @@ describe('core/validate', () => {
     expect(canCommit(validate(account(), { counts: { voice: 6 } }))).to.equal(false);
     expect(canCommit(validate(account(), {}))).to.equal(false);
   });
+});
+
+describe('core/validate on snapshots no decoder checked', () => {
+  // An integrator's adapter may skip the decoders: whatever reaches validate is reported, never
+  // thrown, so the store and every widget keep working.
+  const base = account();
+  const snapshots: [string, LicensingSnapshot][] = [
+    [
+      'two currencies',
+      {
+        ...base,
+        catalog: base.catalog.map((t) =>
+          t.id === 'chat' ? { ...t, unitPrice: { amount: 1, currency: 'USD' } } : t,
+        ),
+      },
+    ],
+    [
+      'an invalid currency code',
+      { ...base, powerPack: { ...base.powerPack!, packPrice: { amount: 1, currency: 'eur' } } },
+    ],
+    [
+      'a price beyond safe integers',
+      {
+        ...base,
+        catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: 2 ** 60, currency: 'EUR' } })),
+      },
+    ],
+    [
+      'a fractional price',
+      { ...base, catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: 10.5, currency: 'EUR' } })) },
+    ],
+    [
+      'a negative price',
+      { ...base, catalog: base.catalog.map((t) => ({ ...t, unitPrice: { amount: -100, currency: 'EUR' } })) },
+    ],
+    [
+      'duplicate lines',
+      { ...base, lines: [...base.lines, { typeId: 'voice', count: 3, inUse: 1, peak: 3 }] },
+    ],
+    [
+      'requires naming no type',
+      { ...base, catalog: base.catalog.map((t) => (t.id === 'outbound' ? { ...t, requires: 'fax' } : t)) },
+    ],
+    [
+      'fractional and NaN counts',
+      { ...base, lines: base.lines.map((l) => ({ ...l, count: 2.5, peak: Number.NaN })) },
+    ],
+    [
+      'a retention above maxMonths',
+      { ...base, recording: { ...base.recording!, retention: { months: 48 } } },
+    ],
+    [
+      'a prototype name as a type id',
+      {
+        ...base,
+        catalog: [
+          ...base.catalog,
+          { id: 'constructor', name: 'C', unitPrice: { amount: 1, currency: 'EUR' } },
+        ],
+      },
+    ],
+    [
+      'a huge pack price',
+      {
+        ...base,
+        powerPack: { ...base.powerPack!, enabled: true, packPrice: { amount: 2 ** 52, currency: 'EUR' } },
+      },
+    ],
+  ];
+  const drafts: ChangeSet[] = [
+    { counts: { voice: 12, chat: 1, constructor: 2 } },
+    { counts: { toString: 1 } },
+    { retention: { months: 12 } },
+    { speechToText: { enabled: false, limitOverBase: 10 } },
+    { powerPack: { enabled: true, limits: { 'smart-routing': 3, hasOwnProperty: 1 } } },
+  ];
+  for (const [what, snapshot] of snapshots) {
+    it(`reports instead of throwing: ${what}`, () => {
+      for (const draft of drafts) {
+        let issues: ValidationIssue[] = [];
+        expect(() => (issues = validate(snapshot, draft)), JSON.stringify(draft)).not.to.throw();
+        expect(Array.isArray(issues)).to.equal(true);
+      }
+    });
+  }
 });

@@ -1,5 +1,5 @@
 // The contract is written four times: the types (src/core/types.ts), the decoders of the REST
-// adapter (src/adapters/rest/decode.ts), docs/openapi.yaml and the MSW handlers
+// adapter (src/adapters/decode/), docs/openapi.yaml and the MSW handlers
 // (src/mocks/licensing-handlers.ts). This ties them: every answer the handlers give, for each
 // operation, success and every error status they can answer (on their own or through an injected
 // failure), is checked against the schemas of docs/openapi.yaml with Ajv (JSON Schema 2020-12, the
@@ -491,6 +491,13 @@ describe('docs/openapi.yaml refuses the bodies the decoders refuse', () => {
       ['a retention that is not a step of 3 months', (s) => (s.recording.retention = { months: 4 })],
       ['a retention of days other than 14', (s) => (s.recording.retention = { days: 7 })],
       ['a retention with neither days nor months', (s) => (s.recording.retention = {})],
+      ['a negative price', (s) => (s.catalog[0].unitPrice.amount = -1)],
+      ['a version holding a quote', (s) => (s.version = 'v"1')],
+      ['a version holding a newline', (s) => (s.version = 'v1\nX')],
+      ['a version holding a non-ASCII character', (s) => (s.version = 'verze-č1')],
+      ['a period start that is not a date', (s) => (s.period.start = '1 November 2026')],
+      ['a type id that is an Object.prototype name', (s) => (s.catalog[0].id = 'constructor')],
+      ['a service id that is an Object.prototype name', (s) => (s.powerPack.services[0].id = '__proto__')],
     ],
     listUsage: [
       ['a fractional total', (p) => (p.total = 1.5)],

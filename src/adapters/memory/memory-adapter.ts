@@ -1,9 +1,6 @@
 import {
-  agentSearchText,
   applyDraft,
-  searchKey,
   validate,
-  type Agent,
   type ChangeSet,
   type InstallationLicense,
   type LicensingSnapshot,
@@ -29,35 +26,31 @@ import {
   TimeoutError,
   ValidationError,
 } from '../errors.js';
+import { DecodeError } from '../decode/fields.js';
+import { decodeLicensingSnapshot } from '../decode/snapshot.js';
 import { createDemoSeed, type MemorySeed } from './demo-data.js';
 import { readLicenseKey } from './license-key.js';
+import { SavedState, type Persisted, type StorageLike } from './storage.js';
+import { UsageIndex } from './usage-index.js';
 
 export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
   latency?: number;
   /**
    * Keep committed changes in `localStorage` under this key, so they survive a reload. Agents are
-   * not stored (they come from the seed).
+   * not stored (they come from the seed). Tabs on the same storage share it as one backend: each
+   * commit re-reads storage first (a commit made against a version another tab replaced is a
+   * `ConflictError`), and `subscribe` listeners get another tab's changes (`storage` events). A
+   * commit or licence key that storage refuses (full, private mode) is not applied and rejects with
+   * a `StorageError`, so nothing reports "saved" that a reload would lose. Stored data of another
+   * or a broken shape is checked like a backend's answer and ignored, with a console warning, for
+   * the seed.
    */
   storageKey?: string;
   /** Storage to use with `storageKey`; `localStorage` by default. */
-  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  storage?: StorageLike;
   /** The clock, for the log file's name and contents. */
   now?: () => Date;
-}
-
-interface Persisted {
-  snapshot: LicensingSnapshot;
-  installationLicense: InstallationLicense | null;
-}
-
-/** The agents a search found, positions in name order. */
-interface SearchHits {
-  text: string;
-  matches: Uint32Array;
-  countsByType: Record<string, number>;
-  /** Per type, the matches holding it: paging a search within a type reuses them. */
-  byType: Map<string, Uint32Array>;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -69,16 +62,13 @@ function nextVersion(version: string): string {
 const clone = <T>(value: T): T => structuredClone(value);
 
 /**
- * A copy of an agent the caller may keep or change. Agents are flat apart from their licences;
- * structuredClone per agent cost more than the page's whole lookup.
- */
-const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.licences] });
-
-/**
  * The embedded adapter: keeps the whole backend in memory. The demo and Storybook run on it, tests
  * seed it with exactly the data they need, and the MSW handlers put it behind the REST contract.
  * It enforces the same rules as any backend must, by calling `licence-kit/core` (`validate`,
- * `applyDraft`), so the rules exist once.
+ * `applyDraft`), so the rules exist once. Its seed passes the same decoder as a REST answer: a seed
+ * the rules cannot handle (two currencies, a duplicate id, an end before the start) makes `load`
+ * and `commit` reject with a `BadResponseError` naming the field. See `storageKey` for what it
+ * keeps across reloads and tabs.
  *
  * ```ts
  * const adapter = new MemoryAdapter();                       // the demo data set
@@ -93,16 +83,13 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly options: MemoryAdapterOptions;
   private snapshot: LicensingSnapshot;
   private installation: InstallationLicense | null;
-  private readonly agents: readonly Agent[];
-  /** Agents sorted by name, and per type the positions (in that order) of the agents holding it. */
-  private readonly byName: readonly Agent[];
-  private readonly byType = new Map<string, Uint32Array>();
-  private readonly searchText: readonly string[];
-  private lastSearch: SearchHits | undefined;
+  private readonly usage: UsageIndex;
+  private readonly saved: SavedState | undefined;
+  /** Why the seed cannot be served, when the decoder refused it. */
+  private readonly seedError: BadResponseError | undefined;
   private readonly idempotency = new Map<string, LicensingSnapshot>();
   private readonly pendingFailures = new Map<AdapterMethod, Failure[]>();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
-  private allCounts: Record<string, number> = {};
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -117,15 +104,28 @@ export class MemoryAdapter implements LicensingAdapter {
     };
     this.options = options;
     this.latency = options.latency ?? 0;
-    const stored = this.readStorage();
+    try {
+      decodeLicensingSnapshot(this.seed.snapshot);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      this.seedError = new BadResponseError(`The memory adapter's seed cannot be used: ${error.message}.`, {
+        detail: error.message,
+        cause: error,
+      });
+    }
+    const key = options.storageKey;
+    const storage = options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
+    this.saved = key
+      ? new SavedState(
+          key,
+          storage,
+          this.seed.snapshot.catalog.map((type) => type.id),
+        )
+      : undefined;
+    const stored = this.seedError ? undefined : this.saved?.read();
     this.snapshot = stored?.snapshot ?? this.seed.snapshot;
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
-    this.agents = this.seed.agents;
-    this.byName = [...this.agents].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
-    );
-    this.searchText = this.byName.map(agentSearchText);
-    this.buildIndex();
+    this.usage = new UsageIndex(this.seed.agents);
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
       // that does not offer them, so the widgets take the "not available" path.
@@ -147,8 +147,13 @@ export class MemoryAdapter implements LicensingAdapter {
    * (demo, stories, tests). Widgets on a subscribing store see it at once.
    */
   setPermission(permission: LicensingSnapshot['permission']): void {
+    this.sync();
     this.snapshot = { ...this.snapshot, permission, version: nextVersion(this.snapshot.version) };
-    this.persist();
+    try {
+      this.persist(this.snapshot, this.installation);
+    } catch (error) {
+      console.warn('MemoryAdapter: the new permission holds until this page is reloaded.', error);
+    }
     this.notify();
   }
 
@@ -164,52 +169,29 @@ export class MemoryAdapter implements LicensingAdapter {
     this.idempotency.clear();
     this.pendingFailures.clear();
     this.mutations = 0;
-    if (this.options.storageKey) this.storage?.removeItem(this.options.storageKey);
+    this.saved?.remove();
     this.notify();
   }
 
   async load(options: RequestOptions = {}): Promise<LicensingSnapshot> {
     await this.enter('load', options);
+    this.servable();
+    this.sync();
     return clone(this.snapshot);
   }
 
   async listUsage(query: UsageQuery, options: RequestOptions = {}): Promise<UsagePage> {
     await this.enter('listUsage', options);
-    const offset = Math.max(0, Math.floor(query.offset));
-    const limit = Math.max(0, Math.floor(query.limit));
-    const search = searchKey(query.search ?? '');
-    let total: number;
-    let countsByType: Record<string, number>;
-    let pick: (position: number) => number;
-    if (!search) {
-      countsByType = this.allCounts;
-      if (query.typeId) {
-        const positions = this.byType.get(query.typeId) ?? new Uint32Array(0);
-        total = positions.length;
-        pick = (i) => positions[i]!;
-      } else {
-        total = this.byName.length;
-        pick = (i) => i;
-      }
-    } else {
-      const found = this.search(search);
-      countsByType = found.countsByType;
-      const matches = query.typeId ? this.filterByType(found, query.typeId) : found.matches;
-      total = matches.length;
-      pick = (i) => matches[i]!;
-    }
-    const agents: Agent[] = [];
-    // Only the page's agents are touched: the per-type index and the cached search give their
-    // positions, so a page costs the same at 50 agents or 1,000,000.
-    for (let i = offset; i < Math.min(total, offset + limit); i++)
-      agents.push(copyAgent(this.byName[pick(i)]!));
-    return { total, countsByType: { ...countsByType }, agents };
+    return this.usage.page(query);
   }
 
   async commit(changes: ChangeSet, options: CommitOptions): Promise<LicensingSnapshot> {
     await this.enter('commit', options);
+    this.servable();
     const repeat = this.idempotency.get(options.idempotencyKey);
     if (repeat) return clone(repeat);
+    // Another tab may have committed since this one last looked: its version is the current one.
+    if (this.sync()) this.notify();
     if (this.snapshot.permission !== 'update') throw new PermissionError();
     if (options.expectedVersion !== this.snapshot.version) {
       throw new ConflictError(undefined, { currentVersion: this.snapshot.version });
@@ -224,12 +206,14 @@ export class MemoryAdapter implements LicensingAdapter {
         },
       );
     }
-    this.snapshot = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
-    this.idempotency.set(options.idempotencyKey, this.snapshot);
+    const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
+    // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
+    this.persist(next, this.installation);
+    this.snapshot = next;
+    this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;
-    this.persist();
     this.notify();
-    return clone(this.snapshot);
+    return clone(next);
   }
 
   async getInstallationLicense?(options: RequestOptions = {}): Promise<InstallationLicense> {
@@ -239,12 +223,17 @@ export class MemoryAdapter implements LicensingAdapter {
 
   async applyLicenseKey?(key: string, options: RequestOptions = {}): Promise<InstallationLicense> {
     await this.enter('applyLicenseKey', options);
+    this.sync();
     const current = this.requireInstallation();
+    if (this.snapshot.permission !== 'update') {
+      throw new PermissionError('You do not have permission to update the licence.');
+    }
     const read = readLicenseKey(key);
     if (!read.ok) throw new ValidationError('The licence key was refused.', { detail: read.reason });
-    this.installation = { ...current, ...read.fields, status: { state: 'active' } };
-    this.persist();
-    return clone(this.installation);
+    const next: InstallationLicense = { ...current, ...read.fields, status: { state: 'active' } };
+    this.persist(this.snapshot, next);
+    this.installation = next;
+    return clone(next);
   }
 
   async downloadLicenseLog?(options: RequestOptions = {}): Promise<DownloadedFile> {
@@ -264,43 +253,48 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {
+    // Another tab's commits arrive as `storage` events; listened to only while someone subscribes.
+    if (this.saved && this.listeners.size === 0 && typeof window !== 'undefined') {
+      window.addEventListener('storage', this.onStorage);
+    }
     this.listeners.add(onChange);
-    return () => this.listeners.delete(onChange);
+    return () => {
+      this.listeners.delete(onChange);
+      if (this.listeners.size === 0 && typeof window !== 'undefined') {
+        window.removeEventListener('storage', this.onStorage);
+      }
+    };
   }
 
-  private get storage() {
-    return this.options.storage ?? (typeof localStorage === 'undefined' ? undefined : localStorage);
+  private readonly onStorage = (event: StorageEvent): void => {
+    // `key` is null when another tab cleared the whole storage.
+    if (event.key !== null && event.key !== this.saved?.key) return;
+    if (this.sync()) this.notify();
+  };
+
+  /** Rejects with the seed's decoding error, when it had one. */
+  private servable(): void {
+    if (this.seedError) throw this.seedError;
   }
 
-  private readStorage(): Persisted | undefined {
-    const key = this.options.storageKey;
-    if (!key) return undefined;
-    try {
-      const raw = this.storage?.getItem(key);
-      if (!raw) return undefined;
-      const value = JSON.parse(raw) as Partial<Persisted>;
-      // Data from an older seed (another catalog) would not fit the agents; start afresh then.
-      const sameCatalog =
-        value.snapshot &&
-        JSON.stringify(value.snapshot.catalog.map((t) => t.id)) ===
-          JSON.stringify(this.seed.snapshot.catalog.map((t) => t.id));
-      return sameCatalog
-        ? { snapshot: value.snapshot!, installationLicense: value.installationLicense ?? null }
-        : undefined;
-    } catch {
-      return undefined;
-    }
+  /**
+   * Takes what another tab stored, if it differs from what this one holds; returns whether the
+   * snapshot changed (listeners are then due a notification).
+   */
+  private sync(): boolean {
+    const stored = this.saved?.read();
+    if (!stored) return false;
+    const changed = stored.snapshot.version !== this.snapshot.version;
+    if (changed) this.snapshot = stored.snapshot;
+    // A licence key applied in another tab does not change the snapshot's version.
+    if (stored.installationLicense && this.installation) this.installation = stored.installationLicense;
+    return changed;
   }
 
-  private persist(): void {
-    const key = this.options.storageKey;
-    if (!key) return;
-    const value: Persisted = { snapshot: this.snapshot, installationLicense: this.installation };
-    try {
-      this.storage?.setItem(key, JSON.stringify(value));
-    } catch {
-      // Storage full or refused (private mode): the change still holds for this page's life.
-    }
+  /** Stores the state; throws StorageError when storage refuses it. */
+  private persist(snapshot: LicensingSnapshot, installationLicense: InstallationLicense | null): void {
+    const value: Persisted = { snapshot, installationLicense };
+    this.saved?.store(value);
   }
 
   private notify(): void {
@@ -352,46 +346,5 @@ export class MemoryAdapter implements LicensingAdapter {
       case 'malformed':
         return new BadResponseError();
     }
-  }
-
-  private buildIndex(): void {
-    const positions = new Map<string, number[]>();
-    this.byName.forEach((agent, index) => {
-      for (const id of agent.licences) {
-        let list = positions.get(id);
-        if (!list) positions.set(id, (list = []));
-        list.push(index);
-      }
-    });
-    this.allCounts = {};
-    for (const [id, list] of positions) {
-      this.byType.set(id, Uint32Array.from(list));
-      this.allCounts[id] = list.length;
-    }
-  }
-
-  /** Agents whose name or email contains `text`; the last search is cached for paging. */
-  private search(text: string): SearchHits {
-    if (this.lastSearch?.text === text) return this.lastSearch;
-    const hits: number[] = [];
-    // No prototype: a type id such as `constructor` must count from 0, not from Object's function.
-    const countsByType: Record<string, number> = Object.create(null) as Record<string, number>;
-    for (let i = 0; i < this.searchText.length; i++) {
-      if (this.searchText[i]!.includes(text)) {
-        hits.push(i);
-        for (const id of this.byName[i]!.licences) countsByType[id] = (countsByType[id] ?? 0) + 1;
-      }
-    }
-    this.lastSearch = { text, matches: Uint32Array.from(hits), countsByType, byType: new Map() };
-    return this.lastSearch;
-  }
-
-  private filterByType(found: SearchHits, typeId: string): Uint32Array {
-    let matches = found.byType.get(typeId);
-    if (!matches) {
-      matches = found.matches.filter((i) => this.byName[i]!.licences.includes(typeId));
-      found.byType.set(typeId, matches);
-    }
-    return matches;
   }
 }

@@ -14,7 +14,7 @@ import {
   record,
   req,
   withOptional,
-} from './decode-fields.js';
+} from '../decode/fields.js';
 
 /**
  * Checks the shape of a `POST /licensing/changes` body. Only the shape: whether the values are

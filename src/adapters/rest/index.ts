@@ -6,7 +6,7 @@ export {
   type RestRequestInfo,
 } from './rest-adapter.js';
 export { parseContentDispositionFilename, parseEtag, parseRetryAfter } from './headers.js';
-export { DecodeError } from './decode-fields.js';
-export { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from './decode.js';
+export { DecodeError } from '../decode/fields.js';
+export { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
 export { decodeChangeSet } from './decode-changes.js';
 export { decodeProblem, type Problem } from './problem.js';

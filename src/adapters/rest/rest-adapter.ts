@@ -2,7 +2,7 @@
 // down in docs/openapi.yaml; the MSW handlers in src/mocks serve the same contract, and the tests
 // run this adapter against them. What it needs besides the six operations lives next door: header
 // parsing (headers.ts), the retry policy (retry.ts), abort and timeout (signals.ts), error answers
-// (problem.ts) and the body decoders (decode.ts).
+// (problem.ts) and the body decoders (../decode/).
 
 import type {
   ChangeSet,
@@ -13,8 +13,8 @@ import type {
 } from '../../core/index.js';
 import type { CommitOptions, DownloadedFile, LicensingAdapter, RequestOptions } from '../adapter.js';
 import { BadResponseError, type LicensingError, NetworkError, TimeoutError } from '../errors.js';
-import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from './decode.js';
-import { DecodeError } from './decode-fields.js';
+import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
+import { DecodeError } from '../decode/fields.js';
 import { parseContentDispositionFilename, parseEtag } from './headers.js';
 import { errorFromAnswer } from './problem.js';
 import {

@@ -3,7 +3,7 @@ import {
   canEdit,
   isPowerPackServiceStopped,
   nextPeriodStart,
-  powerPackServiceMaxSpend,
+  powerPackServiceSpend,
   servicePrerequisite,
   type ChangeSet,
   type LicensingSnapshot,
@@ -84,7 +84,7 @@ export class PowerPackLimits extends EditingWidget {
   ) {
     const m = this.m;
     const limit = planned.limit;
-    const spend = powerPackServiceMaxSpend(plannedPack, limit);
+    const spend = powerPackServiceSpend(plannedPack, limit);
     const stopped = isPowerPackServiceStopped(plannedPack, service);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
@@ -125,7 +125,9 @@ export class PowerPackLimits extends EditingWidget {
       ${stopped ? html`<p part="stopped" role="status">${m.stopped(formatDate(nextPeriodStart(snapshot.period), this.locale.lang))}</p>` : nothing}
       ${this.prerequisite(servicePrerequisite(snapshot, draft, service.id))}
       ${others.map((issue) => this.renderIssue(issue, snapshot))}
-      <p part="spend">${m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}</p>
+      <p part="spend">
+        ${spend.kind === 'too-large' ? m.maxSpendTooLarge : m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}
+      </p>
     </li>`;
   }
 

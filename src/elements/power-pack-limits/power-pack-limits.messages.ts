@@ -16,6 +16,7 @@ export const messages = {
   stopped: (until: string) => `Limit reached: stopped until ${until}.`,
   maxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${formatMoney(amount, 'en')} a month`,
+  maxSpendTooLarge: 'Too large to charge: lower the limit.',
   packPrice: (price: Money) => `One Power Pack costs ${formatMoney(price, 'en')}.`,
   descriptions: {
     'smart-routing': 'Routes emails to the best agent using AI.',

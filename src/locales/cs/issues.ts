@@ -13,6 +13,7 @@ export const messages: IssueMessages = {
   'permission-denied': () => 'Licence můžete prohlížet, ale ne měnit.',
   'nothing-to-commit': () => 'Nejsou žádné změny k uložení.',
   'amount-too-large': () => 'Částka je příliš velká.',
+  'currency-mismatch': () => 'Ceny jsou v různých měnách.',
   'unknown-licence-type': (i) => `Typ licence „${i.typeId}“ neexistuje.`,
   'count-not-whole': () => 'Zadejte celé číslo.',
   'count-negative': () => 'Zadejte 0 nebo víc.',

@@ -22,6 +22,7 @@ export const messages: PowerPackLimitsMessages = {
   stopped: (until) => `Limit vyčerpán: zastaveno do ${until}.`,
   maxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${formatMoney(amount, 'cs')} měsíčně`,
+  maxSpendTooLarge: 'Příliš velká částka: snižte limit.',
   packPrice: (price) => `Jeden Power Pack stojí ${formatMoney(price, 'cs')}.`,
   descriptions: {
     'smart-routing': 'Směruje e-maily nejvhodnějšímu agentovi pomocí AI.',

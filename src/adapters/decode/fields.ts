@@ -97,7 +97,15 @@ export function record<T>(item: (value: unknown, path: string) => T) {
   return (value: unknown, path: string): Record<string, T> => {
     const o = object(value, path);
     const out: Record<string, T> = {};
-    for (const [key, entry] of Object.entries(o)) out[key] = item(entry, `${path}[${JSON.stringify(key)}]`);
+    for (const [key, entry] of Object.entries(o)) {
+      // Defined, not assigned: a `__proto__` key from JSON.parse must stay a key, not a prototype.
+      Object.defineProperty(out, key, {
+        value: item(entry, `${path}[${JSON.stringify(key)}]`),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   };
 }

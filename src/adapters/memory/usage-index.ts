@@ -1,0 +1,106 @@
+// The memory adapter's agents, indexed so a page of the usage overview costs the same at 50 agents
+// or 1,000,000: sorted by name once, per type the positions of the agents holding it, and the last
+// search cached for paging.
+
+import { agentSearchText, searchKey, type Agent, type UsagePage, type UsageQuery } from '../../core/index.js';
+
+/** The agents a search found, positions in name order. */
+interface SearchHits {
+  text: string;
+  matches: Uint32Array;
+  countsByType: Record<string, number>;
+  /** Per type, the matches holding it: paging a search within a type reuses them. */
+  byType: Map<string, Uint32Array>;
+}
+
+/**
+ * A copy of an agent the caller may keep or change. Agents are flat apart from their licences;
+ * structuredClone per agent cost more than the page's whole lookup.
+ */
+const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.licences] });
+
+export class UsageIndex {
+  /** Agents sorted by name, and per type the positions (in that order) of the agents holding it. */
+  private readonly byName: readonly Agent[];
+  private readonly byType = new Map<string, Uint32Array>();
+  private readonly searchText: readonly string[];
+  private lastSearch: SearchHits | undefined;
+  private allCounts: Record<string, number> = {};
+
+  constructor(agents: readonly Agent[]) {
+    this.byName = [...agents].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1,
+    );
+    this.searchText = this.byName.map(agentSearchText);
+    const positions = new Map<string, number[]>();
+    this.byName.forEach((agent, index) => {
+      for (const id of agent.licences) {
+        let list = positions.get(id);
+        if (!list) positions.set(id, (list = []));
+        list.push(index);
+      }
+    });
+    for (const [id, list] of positions) {
+      this.byType.set(id, Uint32Array.from(list));
+      this.allCounts[id] = list.length;
+    }
+  }
+
+  /** One page of `query`, filtered by type and search. */
+  page(query: UsageQuery): UsagePage {
+    const offset = Math.max(0, Math.floor(query.offset));
+    const limit = Math.max(0, Math.floor(query.limit));
+    const search = searchKey(query.search ?? '');
+    let total: number;
+    let countsByType: Record<string, number>;
+    let pick: (position: number) => number;
+    if (!search) {
+      countsByType = this.allCounts;
+      if (query.typeId) {
+        const positions = this.byType.get(query.typeId) ?? new Uint32Array(0);
+        total = positions.length;
+        pick = (i) => positions[i]!;
+      } else {
+        total = this.byName.length;
+        pick = (i) => i;
+      }
+    } else {
+      const found = this.search(search);
+      countsByType = found.countsByType;
+      const matches = query.typeId ? this.filterByType(found, query.typeId) : found.matches;
+      total = matches.length;
+      pick = (i) => matches[i]!;
+    }
+    const agents: Agent[] = [];
+    // Only the page's agents are touched: the per-type index and the cached search give their
+    // positions.
+    for (let i = offset; i < Math.min(total, offset + limit); i++)
+      agents.push(copyAgent(this.byName[pick(i)]!));
+    return { total, countsByType: { ...countsByType }, agents };
+  }
+
+  /** Agents whose name or email contains `text`; the last search is cached for paging. */
+  private search(text: string): SearchHits {
+    if (this.lastSearch?.text === text) return this.lastSearch;
+    const hits: number[] = [];
+    // No prototype: a type id such as `constructor` must count from 0, not from Object's function.
+    const countsByType: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (let i = 0; i < this.searchText.length; i++) {
+      if (this.searchText[i]!.includes(text)) {
+        hits.push(i);
+        for (const id of this.byName[i]!.licences) countsByType[id] = (countsByType[id] ?? 0) + 1;
+      }
+    }
+    this.lastSearch = { text, matches: Uint32Array.from(hits), countsByType, byType: new Map() };
+    return this.lastSearch;
+  }
+
+  private filterByType(found: SearchHits, typeId: string): Uint32Array {
+    let matches = found.byType.get(typeId);
+    if (!matches) {
+      matches = found.matches.filter((i) => this.byName[i]!.licences.includes(typeId));
+      found.byType.set(typeId, matches);
+    }
+    return matches;
+  }
+}
