@@ -1,13 +1,9 @@
 // Not validate / quote / applyDraft: the store is given them (`useRules`), so a page of data-only
-// widgets does not ship the rule book. What stays here is small and needed on every edit: R1's
-// canEdit, R2/R6's refusals of values no rule accepts, and the draft's bookkeeping. The
-// installation licence is its own part (installation.ts), the state's shape is in state.ts.
+// widgets does not ship the rule book. What stays here is the state machine: loads, edits, saves.
+// What an edit or a call is refused for is in guards.ts, how a newer snapshot is taken (rebase,
+// conflict) in reconcile.ts, the installation licence in installation.ts, the shape in state.ts.
 import {
-  MAX_QUANTITY,
-  isValidRetention,
-  isWhole,
   canEdit,
-  changedUnderneath,
   mergeDraft,
   normaliseDraft,
   type ChangeSet,
@@ -20,7 +16,6 @@ import {
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import {
-  ConflictError,
   isAbortError,
   NotSupportedError,
   toLicensingError,
@@ -28,6 +23,8 @@ import {
 } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
+import { editRefusal, loadRules, newKey, requireUpdate, requireView } from './guards.js';
+import { conflictOnto, rebaseOnto, type Rebased } from './reconcile.js';
 import {
   initialState,
   type CommitResult,
@@ -45,22 +42,6 @@ export type {
   LicensingState,
   StoreListener,
 } from './state.js';
-
-/** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The rule book, loaded when a store must judge a draft and no widget gave it one. */
-async function loadRules(): Promise<RuleBook> {
-  return (await import('../core/rule-book.js')).ruleBook;
-}
-
-function validNumber(n: number | null | undefined): boolean {
-  return n === undefined || n === null || isWhole(n, MAX_QUANTITY);
-}
 
 /**
  * The one store behind every widget under a `<licence-provider>` (or behind one stand-alone
@@ -94,6 +75,8 @@ export class LicensingStore {
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
   private rules: RuleBook | undefined;
+  /** Another admin's snapshot that arrived while a save was running, taken once it ends. */
+  private heldExternal: LicensingSnapshot | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -189,20 +172,8 @@ export class LicensingStore {
   /** Lays `changes` over the draft (R9: every change goes into the one draft). */
   edit(changes: ChangeSet): EditResult {
     const { snapshot, commit } = this.current;
-    if (!snapshot) return { ok: false, reason: 'not-loaded' };
-    if (!canEdit(snapshot.permission)) return { ok: false, reason: 'permission' };
-    if (commit.status === 'saving') return { ok: false, reason: 'saving' };
-    const numbers = [
-      ...Object.values(changes.counts ?? {}),
-      ...Object.values(changes.powerPack?.limits ?? {}),
-      changes.speechToText?.limitOverBase,
-    ];
-    // R2: text that is not a whole number never reaches the draft (elements parse with parseCount).
-    if (!numbers.every(validNumber)) return { ok: false, reason: 'invalid' };
-    // R6: only 14 days or whole 3-month steps up to the account's maximum.
-    if (changes.retention && !isValidRetention(changes.retention, snapshot.recording?.maxMonths)) {
-      return { ok: false, reason: 'invalid' };
-    }
+    const reason = editRefusal(snapshot, commit, changes);
+    if (reason || !snapshot) return { ok: false, reason: reason ?? 'not-loaded' };
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
     if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
     this.set(this.derive({ draft, commit: commit.status === 'saved' ? { status: 'idle' } : commit }));
@@ -255,9 +226,12 @@ export class LicensingStore {
 
   /** One page of the usage overview, straight from the adapter (filtered there). */
   listUsage(query: UsageQuery, options?: RequestOptions): Promise<UsagePage> {
-    return this.adapter.listUsage(query, options).catch((error: unknown) => {
-      throw isAbortError(error) ? error : toLicensingError(error);
-    });
+    // R1: needs at least `view` (the export reads through here too), once the permission is known.
+    return Promise.resolve(this.current.snapshot ?? this.load())
+      .then((snapshot) => (requireView(snapshot), this.adapter.listUsage(query, options)))
+      .catch((error: unknown) => {
+        throw isAbortError(error) ? error : toLicensingError(error);
+      });
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
@@ -270,7 +244,11 @@ export class LicensingStore {
    * with the adapter's typed error (a refused key: `ValidationError` with the server's reason).
    */
   applyLicenseKey(key: string): Promise<InstallationLicense> {
-    return this.installation().then((part) => part.applyLicenseKey(key));
+    // R1: changing the installation licence needs `update`, whatever the UI offers.
+    return this.load()
+      .then((snapshot) => requireUpdate(snapshot))
+      .then(() => this.installation())
+      .then((part) => part.applyLicenseKey(key));
   }
 
   /** Fetches the licence log file. */
@@ -320,6 +298,7 @@ export class LicensingStore {
     const { draft } = this.current;
     const snapshot = this.current.snapshot!; // refusal() found it loaded
     const idempotencyKey = (this.cartKey ??= newKey());
+    this.heldExternal = undefined;
     this.set({ commit: { status: 'saving' } });
     try {
       const next = await this.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
@@ -336,21 +315,30 @@ export class LicensingStore {
           commit: { status: 'saved', snapshot: next },
         }),
       );
+      // Another admin's change came during the save: which of the two is newer only the backend
+      // knows, so ask it (the newer wins), and the next save is made on the latest version.
+      const held = this.heldExternal as LicensingSnapshot | undefined;
+      this.heldExternal = undefined;
+      if (held && held.version !== next.version) await this.load({ force: true });
       return { ok: true, snapshot: next };
     } catch (thrown) {
       const error = toLicensingError(thrown);
+      const held = this.heldExternal as LicensingSnapshot | undefined;
+      this.heldExternal = undefined;
       if (error.kind !== 'conflict') {
-        // Keep the draft and the key: a retry of the same cart must not apply it twice.
+        // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
+        // the host signs in again). Refused (403): the permission changed, so learn it now.
+        if (error.kind === 'permission' && error.status !== 401) await this.load({ force: true });
+        else if (held) this.receiveExternal(held);
         return this.failed(error);
       }
-      // R9: reload, re-apply the draft, re-validate, show what changed underneath.
+      // R9: reload, re-apply the draft, re-validate, show what others changed underneath.
       this.cartKey = undefined;
       const latest = await this.load({ force: true });
       if (!latest) return this.failed(this.current.error ?? error);
-      const changes = changedUnderneath(snapshot, latest, draft);
-      this.set(
-        this.derive({ draft: normaliseDraft(latest, draft), commit: { status: 'conflict', error, changes } }),
-      );
+      const rebased = conflictOnto({ ...this.current, draft }, snapshot, latest, error);
+      this.set(this.derive(rebased));
+      if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
       return { ok: false, reason: 'conflict', error };
     }
   }
@@ -366,23 +354,22 @@ export class LicensingStore {
    * drop the entries that became no-ops, and start a new cart key, because the same key must never
    * travel with another expected version (a backend would replay the first answer).
    */
-  private rebase(latest: LicensingSnapshot): Pick<LicensingState, 'snapshot' | 'draft'> {
-    const { snapshot, draft } = this.current;
+  private rebase(latest: LicensingSnapshot): Rebased {
+    const { snapshot } = this.current;
     if (snapshot && snapshot.version !== latest.version) this.cartKey = undefined;
-    return { snapshot: latest, draft: normaliseDraft(latest, draft) };
+    return rebaseOnto(this.current, latest);
   }
 
-  /** Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft. */
+  /**
+   * Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft.
+   * During a save it is held, and taken (or the backend asked) once the save ends.
+   */
   private receiveExternal(latest: LicensingSnapshot): void {
-    const { snapshot, draft, commit } = this.current;
+    const { snapshot, commit } = this.current;
+    if (commit.status === 'saving') this.heldExternal = latest;
     if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
-    const changes = changedUnderneath(snapshot, latest, draft);
-    const conflict = {
-      status: 'conflict' as const,
-      error: new ConflictError('The licences were changed elsewhere.'),
-      changes,
-    };
-    this.set(this.derive({ ...this.rebase(latest), commit: changes.length ? conflict : commit }));
+    this.rebase(latest);
+    this.set(this.derive(conflictOnto(this.current, snapshot, latest, undefined)));
   }
 
   /** `patch` with what the rule book derives from the snapshot and draft it leaves (derive.ts). */
