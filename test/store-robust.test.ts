@@ -190,3 +190,72 @@ describe('LicensingStore: a pending cart survives (issue #16)', () => {
     expect((retried as { snapshot: LicensingSnapshot }).snapshot.version).to.equal('v2');
   });
 });
+
+/** An in-memory `sessionStorage`, shared by the stores of one "tab" across a reload. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+describe('LicensingStore.keepCart: a pending cart survives a reload (issue #16)', () => {
+  it('keeps the cart per account, restores it on the next load and re-validates it', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const storage = memoryStorage();
+    const before = new LicensingStore(wrap(backend), { rules: ruleBook }).keepCart('acme', storage);
+    await before.load();
+    before.setCount('voice', 2); // below in use: an error the restored cart must show again
+    const after = new LicensingStore(wrap(backend), { rules: ruleBook }).keepCart('acme', storage);
+    await after.load();
+    expect(after.state.draft).to.deep.equal({ counts: { voice: 2 } });
+    expect(after.state.issues.map((i) => i.code)).to.include('reduce-below-in-use');
+    const other = new LicensingStore(wrap(backend), { rules: ruleBook }).keepCart('globex', storage);
+    await other.load();
+    expect(other.state.dirty).to.equal(false);
+    after.discard();
+    expect(storage.items.size).to.equal(0);
+  });
+
+  it('rebases a kept cart like a conflict when the counts moved meanwhile', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const storage = memoryStorage();
+    const before = new LicensingStore(wrap(backend), { rules: ruleBook }).keepCart('acme', storage);
+    await before.load();
+    before.setCount('voice', 12);
+    await otherAdmin(backend, 'v1', { voice: 11 });
+    const after = new LicensingStore(wrap(backend), { rules: ruleBook }).keepCart('acme', storage);
+    await after.load();
+    expect(after.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    const commit = after.state.commit;
+    expect(commit.status === 'conflict' && commit.changes).to.deep.equal([
+      { kind: 'count', typeId: 'voice', from: 10, to: 11 },
+    ]);
+  });
+
+  it('a save cut by a 401, then a page reload: the retry travels with the same key and charges once', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const storage = memoryStorage();
+    const keys: string[] = [];
+    const adapter = wrap(backend, {
+      commit: (c, o) => {
+        keys.push(o.idempotencyKey);
+        return keys.length === 1
+          ? Promise.reject(new PermissionError('Signed out.', { status: 401 }))
+          : backend.commit(c, o);
+      },
+    });
+    const before = new LicensingStore(adapter, { rules: ruleBook }).keepCart('acme', storage);
+    await before.load();
+    before.setCount('voice', 12);
+    expect((await before.commit()).ok).to.equal(false);
+    const after = new LicensingStore(adapter, { rules: ruleBook }).keepCart('acme', storage);
+    await after.load();
+    expect((await after.commit()).ok).to.equal(true);
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+});

@@ -11,7 +11,7 @@ import {
   type RuleBook,
 } from '../core/index.js';
 import { PermissionError } from '../adapters/errors.js';
-import type { CommitState, EditRefusal } from './state.js';
+import type { CommitResult, CommitState, EditRefusal, LicensingState } from './state.js';
 
 /** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
 export function newKey(): string {
@@ -49,6 +49,18 @@ export function editRefusal(
   if (changes.retention && !isValidRetention(changes.retention, snapshot.recording?.maxMonths)) {
     return 'invalid';
   }
+  return undefined;
+}
+
+/** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
+export function commitRefusal(
+  { snapshot, dirty, issues }: LicensingState,
+  rules: RuleBook | undefined,
+): Extract<CommitResult, { ok: false }>['reason'] | undefined {
+  if (!snapshot) return 'not-loaded';
+  if (!canEdit(snapshot.permission)) return 'permission';
+  if (!dirty) return 'empty';
+  if (rules && !rules.canCommit(issues)) return 'invalid';
   return undefined;
 }
 

@@ -3,7 +3,6 @@
 // What an edit or a call is refused for is in guards.ts, how a newer snapshot is taken (rebase,
 // conflict) in reconcile.ts, the installation licence in installation.ts, the shape in state.ts.
 import {
-  canEdit,
   mergeDraft,
   normaliseDraft,
   type ChangeSet,
@@ -23,7 +22,8 @@ import {
 } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
-import { editRefusal, loadRules, newKey, requireUpdate, requireView } from './guards.js';
+import { commitRefusal, editRefusal, loadRules, newKey, requireUpdate, requireView } from './guards.js';
+import { CartKeeper, type CartStorage } from './cart-storage.js';
 import { conflictOnto, rebaseOnto, type Rebased } from './reconcile.js';
 import {
   initialState,
@@ -55,12 +55,10 @@ export type {
  * undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules itself first,
  * so a draft with errors is refused (R9) whichever widgets are on the page.
  *
- * - One `load()` however many widgets ask (concurrent calls share one request).
- * - Edits refuse without `update` permission and refuse numbers the rules can never accept.
- * - `commit()` sends the draft with the snapshot's version and one idempotency key per cart,
- *   ignores a second call while one is in flight, keeps the draft whole on any failure, and on a
- *   conflict reloads, re-applies the draft, re-validates and reports what changed underneath.
- * - A newer load aborts an older one; a stale answer never overwrites newer state.
+ * One `load()` however many widgets ask; a newer load aborts an older one. Edits are refused
+ * without `update`, while saving, and for numbers no rule accepts (guards.ts). `commit()` sends the
+ * draft with the snapshot's version and one idempotency key per cart, once however often called,
+ * keeps the draft whole on any failure, and on a conflict rebases it (reconcile.ts).
  */
 export class LicensingStore {
   readonly adapter: LicensingAdapter;
@@ -77,6 +75,8 @@ export class LicensingStore {
   private rules: RuleBook | undefined;
   /** Another admin's snapshot that arrived while a save was running, taken once it ends. */
   private heldExternal: LicensingSnapshot | undefined;
+  /** Where the pending cart is kept across reloads (`keepCart`). */
+  private keeper: CartKeeper | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -99,6 +99,21 @@ export class LicensingStore {
     if (rules === this.rules) return this;
     this.rules = rules;
     if (this.current.snapshot) this.set(this.derive({}));
+    return this;
+  }
+
+  /**
+   * Keeps the pending cart in `storage` (`sessionStorage` by default) under `key`, which names the
+   * account (two accounts in one tab keep two carts): a page reload does not lose it. The kept
+   * cart is restored on the first load (unless a draft was made meanwhile), re-validated against
+   * the snapshot loaded then, and rebased like a conflict when what it changes moved meanwhile;
+   * its idempotency key travels with it while the version is the same. Returns the store.
+   */
+  keepCart(key: string, storage: CartStorage = sessionStorage): this {
+    const name = `licence-kit:cart:${key}`;
+    if (this.keeper?.key === name && this.keeper.storage === storage) return this;
+    this.keeper = new CartKeeper(storage, name);
+    if (this.current.snapshot) this.restoreCart(this.current.snapshot);
     return this;
   }
 
@@ -150,6 +165,7 @@ export class LicensingStore {
         if (seq !== this.loadSeq) return this.current.snapshot;
         this.loading = undefined;
         this.set(this.derive({ status: 'ready', error: undefined, ...this.rebase(snapshot) }));
+        this.restoreCart(snapshot);
         return snapshot;
       },
       (error: unknown) => {
@@ -268,19 +284,8 @@ export class LicensingStore {
     ));
   }
 
-  /** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
-  private refusal(): 'not-loaded' | 'permission' | 'empty' | 'invalid' | undefined {
-    const { snapshot, dirty, issues } = this.current;
-    const rules = this.rules;
-    if (!snapshot) return 'not-loaded';
-    if (!canEdit(snapshot.permission)) return 'permission';
-    if (!dirty) return 'empty';
-    if (rules && !rules.canCommit(issues)) return 'invalid';
-    return undefined;
-  }
-
   private async runCommit(): Promise<CommitResult> {
-    let reason = this.refusal();
+    let reason = commitRefusal(this.current, this.rules);
     if (reason) return { ok: false, reason };
     // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
     // calling commit() next to a usage overview only): judge with the rule book, loaded now if need
@@ -292,7 +297,7 @@ export class LicensingStore {
         return this.failed(toLicensingError(thrown));
       }
       // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
-      reason = this.refusal();
+      reason = commitRefusal(this.current, this.rules);
       if (reason) return { ok: false, reason };
     }
     const { draft } = this.current;
@@ -307,14 +312,8 @@ export class LicensingStore {
       this.loadSeq++;
       this.loading?.controller.abort();
       this.loading = undefined;
-      this.set(
-        this.derive({
-          status: 'ready',
-          snapshot: next,
-          draft: {},
-          commit: { status: 'saved', snapshot: next },
-        }),
-      );
+      const saved = { status: 'saved', snapshot: next } as const;
+      this.set(this.derive({ status: 'ready', snapshot: next, draft: {}, commit: saved }));
       // Another admin's change came during the save: which of the two is newer only the backend
       // knows, so ask it (the newer wins), and the next save is made on the latest version.
       const held = this.heldExternal as LicensingSnapshot | undefined;
@@ -372,6 +371,15 @@ export class LicensingStore {
     this.set(this.derive(conflictOnto(this.current, snapshot, latest, undefined)));
   }
 
+  /** The kept cart, once, over `latest` (cart-storage.ts). */
+  private restoreCart(latest: LicensingSnapshot): void {
+    const restored = this.keeper?.restore(this.current, latest);
+    if (!restored) return;
+    const { key, ...rebased } = restored;
+    if (key) this.cartKey = key;
+    this.set(this.derive(rebased));
+  }
+
   /** `patch` with what the rule book derives from the snapshot and draft it leaves (derive.ts). */
   private derive(patch: Partial<LicensingState>): Partial<LicensingState> {
     return { ...patch, ...derivedState(this.rules, { ...this.current, ...patch }) };
@@ -380,6 +388,7 @@ export class LicensingStore {
   private set(patch: Partial<LicensingState>): void {
     const previous = this.current;
     this.current = Object.freeze({ ...previous, ...patch });
+    this.keeper?.save(this.current, previous, this.cartKey);
     for (const listener of [...this.listeners]) listener(this.current, previous);
   }
 }
