@@ -214,3 +214,59 @@ describe("a retention above the plan's maximum (issue #16, Money)", () => {
     await saving;
   });
 });
+
+describe('leaving with unsaved changes (issue #16, a pending cart survives)', () => {
+  const leave = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('asks first on beforeunload, fires a cancelable licence-leave, and lets a clean page go', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const el = await fixture<LicenceCart>(html`<licence-cart .adapter=${backend}></licence-cart>`);
+    await settle(el);
+    const leaves: unknown[] = [];
+    el.addEventListener('licence-leave', (e) => leaves.push(e.detail.draft));
+    expect(leave()).to.equal(false);
+    expect(el.canLeave()).to.equal(true);
+    expect(leaves).to.have.length(0);
+    sharedStoreFor(backend).setCount('voice', 12);
+    expect(leave()).to.equal(true);
+    expect(el.canLeave()).to.equal(false);
+    expect(leaves).to.deep.equal([{ counts: { voice: 12 } }, { counts: { voice: 12 } }]);
+    // A host with its own router handles it: cancelling lets the page go without asking.
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('licence-leave', cancel);
+    expect(leave()).to.equal(false);
+    expect(el.canLeave()).to.equal(true);
+    document.removeEventListener('licence-leave', cancel);
+    el.remove();
+    expect(leave()).to.equal(false);
+  });
+
+  it('a provider with a cart-key keeps the cart across a reload of the page', async () => {
+    sessionStorage.clear();
+    const backend = new MemoryAdapter(smallSeed());
+    const first = await fixture<LicenceProvider>(
+      html`<licence-provider cart-key="acme" .adapter=${backend}
+        ><licence-cart></licence-cart
+      ></licence-provider>`,
+    );
+    await settle(first.querySelector('licence-cart'));
+    first.providedStore!.setCount('voice', 12);
+    first.remove();
+    // The page again: a new adapter and store over the same backend data.
+    const again = new MemoryAdapter(smallSeed());
+    const second = await fixture<LicenceProvider>(
+      html`<licence-provider cart-key="acme" .adapter=${again}
+        ><licence-cart></licence-cart
+      ></licence-provider>`,
+    );
+    const cart = second.querySelector('licence-cart')!;
+    await settle(cart);
+    expect(second.providedStore!.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(deepText(cart)).to.contain('1 change');
+    sessionStorage.clear();
+  });
+});

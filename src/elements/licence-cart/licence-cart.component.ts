@@ -26,6 +26,7 @@ import { styles } from './licence-cart.styles.js';
  * @event licence-commit - The changes were saved; `detail.snapshot`.
  * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
  * @event licence-change - The draft was discarded; `detail.draft` is empty.
+ * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
  * @csspart summary - Count and effects in the bar.
@@ -66,6 +67,31 @@ export class LicenceCart extends RulesWidget {
   private get m() {
     return this.locale.section('licence-cart', messages);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /**
+   * For a host's router, before it navigates away: true when nothing is pending, or a
+   * `licence-leave` listener cancelled it; false when changes would be lost (ask the user first).
+   */
+  canLeave(): boolean {
+    const state = this.state;
+    if (!state?.dirty) return true;
+    return !emit(this, 'licence-leave', { draft: state.draft }, { cancelable: true });
+  }
+
+  /** Leaving the page with unsaved changes: the browser asks first, unless the host said not to. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.canLeave()) event.preventDefault();
+  };
 
   /** Opens the review of the pending changes. */
   async review(): Promise<void> {
