@@ -35,8 +35,7 @@
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
 //                      power-pack-service-stops-now, smart-routing-needs-email-queues,
 //                      ai-topics-needs-speech-to-text, ai-qa-needs-form   validate.ts
-//   R9 the cart        normaliseDraft, isEmptyDraft, mergeDraft, changedUnderneath,
-//                      changedByOthers (a conflict notice)          draft.ts
+//   R9 the cart        normaliseDraft, isEmptyDraft, mergeDraft, changedUnderneath   draft.ts
 //                      validate → nothing-to-commit, amount-too-large; canCommit    validate.ts
 //                      applyDraft (commit and rebase)                apply.ts
 //                      ruleBook: validate, canCommit, quote, applyDraft as the one object a
@@ -109,7 +108,7 @@ export {
   powerPackMaxSpend,
   powerPackServiceMaxSpend,
 } from './power-pack.js';
-export { changedByOthers, changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
+export { changedUnderneath, isEmptyDraft, mergeDraft, normaliseDraft } from './draft.js';
 export type { Change, UnderneathChange } from './draft.js';
 export { canCommit, validate } from './validate.js';
 export type { IssueField, IssueOf, ValidationCode, ValidationIssue } from './validate.js';

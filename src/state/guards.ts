@@ -11,7 +11,19 @@ import {
   type RuleBook,
 } from '../core/index.js';
 import { PermissionError } from '../adapters/errors.js';
+import type { LicensingAdapter } from '../adapters/adapter.js';
+import type { InstallationCapabilities } from './installation.js';
 import type { CommitResult, CommitState, EditRefusal, LicensingState } from './state.js';
+
+/** What `adapter` offers beyond the required methods. */
+export function capabilitiesOf(adapter: LicensingAdapter): InstallationCapabilities {
+  const has = (method: keyof LicensingAdapter) => typeof adapter[method] === 'function';
+  return {
+    installationLicense: has('getInstallationLicense'),
+    applyLicenseKey: has('applyLicenseKey'),
+    downloadLicenseLog: has('downloadLicenseLog'),
+  };
+}
 
 /** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
 export function newKey(): string {

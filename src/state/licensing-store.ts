@@ -1,7 +1,6 @@
-// Not validate / quote / applyDraft: the store is given them (`useRules`), so a page of data-only
-// widgets does not ship the rule book. What stays here is the state machine: loads, edits, saves.
-// What an edit or a call is refused for is in guards.ts, how a newer snapshot is taken (rebase,
-// conflict) in reconcile.ts, the installation licence in installation.ts, the shape in state.ts.
+// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
+// guards.ts, rebasing in reconcile.ts, conflicts and the kept cart in carry-over.ts (lazy), the
+// installation licence in installation.ts (lazy), the state's shape in state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -15,6 +14,7 @@ import {
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import {
+  ConflictError,
   isAbortError,
   NotSupportedError,
   toLicensingError,
@@ -22,9 +22,9 @@ import {
 } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
-import { commitRefusal, editRefusal, loadRules, newKey, requireUpdate, requireView } from './guards.js';
-import { CartKeeper, type CartStorage } from './cart-storage.js';
-import { conflictOnto, rebaseOnto, type Rebased } from './reconcile.js';
+import * as guard from './guards.js';
+import type { CartKeeper, CartStorage } from './carry-over.js';
+import { rebaseOnto, type Rebased } from './reconcile.js';
 import {
   initialState,
   type CommitResult,
@@ -34,6 +34,11 @@ import {
 } from './state.js';
 
 export type { InstallationCapabilities, InstallationState } from './installation.js';
+export type { CartStorage } from './carry-over.js';
+
+/** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
+const carryOver = () => import('./carry-over.js');
+const elsewhere = () => new ConflictError('The licences were changed elsewhere.');
 export type {
   CommitResult,
   CommitState,
@@ -45,20 +50,13 @@ export type {
 
 /**
  * The one store behind every widget under a `<licence-provider>` (or behind one stand-alone
- * widget): snapshot + draft, with the quote and issues derived from them by the rule book. Widgets
- * never call the adapter; they read `state`, subscribe, and call the methods here.
- *
- * The rule book is given, not imported (`useRules(ruleBook)`, or `{ rules }` when constructed), so
- * widgets that only show data ship none of it. The widgets that show issues, prices or planned
- * values (cards, retention picker, Power Pack limits, cart, manager) give it through their
- * controller before their first render. Until a store has rules, `issues` is empty, `quote`
- * undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules itself first,
- * so a draft with errors is refused (R9) whichever widgets are on the page.
- *
- * One `load()` however many widgets ask; a newer load aborts an older one. Edits are refused
- * without `update`, while saving, and for numbers no rule accepts (guards.ts). `commit()` sends the
+ * widget): snapshot + draft, with the quote and issues derived from them by the rule book given
+ * (`useRules`, or `{ rules }`), so widgets that only show data ship none of it. Until then `issues`
+ * is empty, `quote` undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules
+ * itself, so a draft with errors is never sent (R9). One `load()` however many widgets ask; edits
+ * are refused without `update`, while saving, and for numbers no rule accepts; `commit()` sends the
  * draft with the snapshot's version and one idempotency key per cart, once however often called,
- * keeps the draft whole on any failure, and on a conflict rebases it (reconcile.ts).
+ * keeps the draft whole on any failure, and on a conflict rebases it and says what changed.
  */
 export class LicensingStore {
   readonly adapter: LicensingAdapter;
@@ -77,6 +75,7 @@ export class LicensingStore {
   private heldExternal: LicensingSnapshot | undefined;
   /** Where the pending cart is kept across reloads (`keepCart`). */
   private keeper: CartKeeper | undefined;
+  private keeping: { name: string; ready: Promise<void> } | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -111,9 +110,12 @@ export class LicensingStore {
    */
   keepCart(key: string, storage: CartStorage = sessionStorage): this {
     const name = `licence-kit:cart:${key}`;
-    if (this.keeper?.key === name && this.keeper.storage === storage) return this;
-    this.keeper = new CartKeeper(storage, name);
-    if (this.current.snapshot) this.restoreCart(this.current.snapshot);
+    if (this.keeping?.name === name) return this;
+    const ready = carryOver().then(({ CartKeeper }) => {
+      this.keeper = new CartKeeper(storage, name);
+      this.restoreCart();
+    });
+    this.keeping = { name, ready };
     return this;
   }
 
@@ -124,12 +126,7 @@ export class LicensingStore {
 
   /** What the adapter offers beyond the required methods. */
   get capabilities(): InstallationCapabilities {
-    const has = (method: keyof LicensingAdapter) => typeof this.adapter[method] === 'function';
-    return {
-      installationLicense: has('getInstallationLicense'),
-      applyLicenseKey: has('applyLicenseKey'),
-      downloadLicenseLog: has('downloadLicenseLog'),
-    };
+    return guard.capabilitiesOf(this.adapter);
   }
 
   /** Calls `listener` after every change of state; returns the function that stops it. */
@@ -165,7 +162,9 @@ export class LicensingStore {
         if (seq !== this.loadSeq) return this.current.snapshot;
         this.loading = undefined;
         this.set(this.derive({ status: 'ready', error: undefined, ...this.rebase(snapshot) }));
-        this.restoreCart(snapshot);
+        this.restoreCart();
+        // With a kept cart, the load ends once it is restored (its code may still be loading).
+        if (this.keeping) return this.keeping.ready.then(() => snapshot);
         return snapshot;
       },
       (error: unknown) => {
@@ -188,7 +187,7 @@ export class LicensingStore {
   /** Lays `changes` over the draft (R9: every change goes into the one draft). */
   edit(changes: ChangeSet): EditResult {
     const { snapshot, commit } = this.current;
-    const reason = editRefusal(snapshot, commit, changes);
+    const reason = guard.editRefusal(snapshot, commit, changes);
     if (reason || !snapshot) return { ok: false, reason: reason ?? 'not-loaded' };
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
     if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
@@ -244,7 +243,7 @@ export class LicensingStore {
   listUsage(query: UsageQuery, options?: RequestOptions): Promise<UsagePage> {
     // R1: needs at least `view` (the export reads through here too), once the permission is known.
     return Promise.resolve(this.current.snapshot ?? this.load())
-      .then((snapshot) => (requireView(snapshot), this.adapter.listUsage(query, options)))
+      .then((snapshot) => (guard.requireView(snapshot), this.adapter.listUsage(query, options)))
       .catch((error: unknown) => {
         throw isAbortError(error) ? error : toLicensingError(error);
       });
@@ -262,7 +261,7 @@ export class LicensingStore {
   applyLicenseKey(key: string): Promise<InstallationLicense> {
     // R1: changing the installation licence needs `update`, whatever the UI offers.
     return this.load()
-      .then((snapshot) => requireUpdate(snapshot))
+      .then((snapshot) => guard.requireUpdate(snapshot))
       .then(() => this.installation())
       .then((part) => part.applyLicenseKey(key));
   }
@@ -285,24 +284,24 @@ export class LicensingStore {
   }
 
   private async runCommit(): Promise<CommitResult> {
-    let reason = commitRefusal(this.current, this.rules);
+    let reason = guard.commitRefusal(this.current, this.rules);
     if (reason) return { ok: false, reason };
     // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
     // calling commit() next to a usage overview only): judge with the rule book, loaded now if need
     // be, and keep it. With rules given (the cart always gives them) nothing is awaited here.
     if (!this.rules) {
       try {
-        this.useRules(await loadRules());
+        this.useRules(await guard.loadRules());
       } catch (thrown) {
         return this.failed(toLicensingError(thrown));
       }
       // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
-      reason = commitRefusal(this.current, this.rules);
+      reason = guard.commitRefusal(this.current, this.rules);
       if (reason) return { ok: false, reason };
     }
     const { draft } = this.current;
     const snapshot = this.current.snapshot!; // refusal() found it loaded
-    const idempotencyKey = (this.cartKey ??= newKey());
+    const idempotencyKey = (this.cartKey ??= guard.newKey());
     this.heldExternal = undefined;
     this.set({ commit: { status: 'saving' } });
     try {
@@ -335,7 +334,8 @@ export class LicensingStore {
       this.cartKey = undefined;
       const latest = await this.load({ force: true });
       if (!latest) return this.failed(this.current.error ?? error);
-      const rebased = conflictOnto({ ...this.current, draft }, snapshot, latest, error);
+      const { conflictOnto } = await carryOver();
+      const rebased = conflictOnto({ ...this.current, draft }, snapshot, latest, error, elsewhere);
       this.set(this.derive(rebased));
       if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
       return { ok: false, reason: 'conflict', error };
@@ -348,11 +348,7 @@ export class LicensingStore {
     return { ok: false, reason: 'failed', error };
   }
 
-  /**
-   * A newer snapshot than the one the draft was made on (a reload, another tab): keep the draft,
-   * drop the entries that became no-ops, and start a new cart key, because the same key must never
-   * travel with another expected version (a backend would replay the first answer).
-   */
+  /** A newer snapshot (reconcile.ts); a new cart key: one key never travels with two versions. */
   private rebase(latest: LicensingSnapshot): Rebased {
     const { snapshot } = this.current;
     if (snapshot && snapshot.version !== latest.version) this.cartKey = undefined;
@@ -364,16 +360,23 @@ export class LicensingStore {
    * During a save it is held, and taken (or the backend asked) once the save ends.
    */
   private receiveExternal(latest: LicensingSnapshot): void {
-    const { snapshot, commit } = this.current;
+    const { snapshot, commit, draft } = this.current;
     if (commit.status === 'saving') this.heldExternal = latest;
     if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
-    this.rebase(latest);
-    this.set(this.derive(conflictOnto(this.current, snapshot, latest, undefined)));
+    this.set(this.derive(this.rebase(latest)));
+    const taken = this.current;
+    if (!taken.dirty) return;
+    // What moved under the draft, once the conflict code is here; not if anything changed since.
+    void carryOver().then(({ conflictOnto }) => {
+      if (this.current !== taken) return;
+      this.set(this.derive(conflictOnto({ ...taken, draft }, snapshot, latest, undefined, elsewhere)));
+    });
   }
 
-  /** The kept cart, once, over `latest` (cart-storage.ts). */
-  private restoreCart(latest: LicensingSnapshot): void {
-    const restored = this.keeper?.restore(this.current, latest);
+  /** The kept cart, once, over the first snapshot loaded (carry-over.ts). */
+  private restoreCart(): void {
+    const latest = this.current.snapshot;
+    const restored = latest && this.keeper?.restore(this.current, latest, elsewhere);
     if (!restored) return;
     const { key, ...rebased } = restored;
     if (key) this.cartKey = key;

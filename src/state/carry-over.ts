@@ -1,9 +1,55 @@
-// A pending cart kept in `sessionStorage` (per account: the host names the key), so a reload does
-// not lose it: the draft, the snapshot it was made on (to rebase it like a conflict when the counts
-// moved meanwhile) and its idempotency key (so a save whose answer was lost is not made twice).
+// A draft carried over onto a newer snapshot than the one it was made on: after a save refused for
+// its version, under another admin's change, and after a page reload (the cart kept in
+// `sessionStorage`, per account: the draft, the snapshot it was made on and its idempotency key).
+// What a conflict lists never mistakes the user's own applied change for someone else's. Loaded on
+// first use: a page that never meets a conflict and keeps no cart does not ship it.
+import { changedByOthers } from '../core/conflict-notice.js';
 import type { ChangeSet, LicensingSnapshot } from '../core/index.js';
-import { conflictOnto, rebaseOnto, type Rebased } from './reconcile.js';
-import type { LicensingState } from './state.js';
+import type { LicensingError } from '../adapters/errors.js';
+import { rebaseOnto, type Rebased } from './reconcile.js';
+import type { CommitState, LicensingState } from './state.js';
+
+/**
+ * After a conflict (`error`) or another admin's change, `latest` taken over `base`: the draft
+ * rebased, and the cart in conflict listing what others changed (never the user's own applied
+ * change). `quiet`: nothing of the draft moved, so an external change keeps the cart as it was.
+ */
+export function conflictOnto(
+  state: LicensingState,
+  base: LicensingSnapshot,
+  latest: LicensingSnapshot,
+  error: LicensingError | undefined,
+  elsewhere: () => LicensingError,
+): Rebased {
+  const rebased = rebaseOnto(state, latest);
+  const empty = Object.keys(rebased.draft).length === 0;
+  // A save met a conflict, but the backend already holds the whole draft: it was ours.
+  if (error && empty) return { ...rebased, commit: { status: 'saved', snapshot: latest } };
+  if (rebased.commit.status === 'saved' || empty) return rebased;
+  const changes = changedByOthers(base, latest, state.draft);
+  const touched = error !== undefined || changes.some((c) => c.kind === 'permission' || inDraft(c, state));
+  if (!touched) return rebased;
+  const commit: CommitState = {
+    status: 'conflict',
+    error: error ?? elsewhere(),
+    changes,
+  };
+  return { ...rebased, commit };
+}
+
+function inDraft(change: ReturnType<typeof changedByOthers>[number], { draft }: LicensingState): boolean {
+  switch (change.kind) {
+    case 'count':
+      return draft.counts?.[change.typeId] !== undefined;
+    case 'retention':
+      return draft.retention !== undefined;
+    case 'speech-to-text-enabled':
+    case 'speech-to-text-limit':
+      return draft.speechToText !== undefined;
+    default:
+      return draft.powerPack !== undefined;
+  }
+}
 
 /** What is kept of a cart. */
 export interface KeptCart {
@@ -80,13 +126,15 @@ export class CartKeeper {
   restore(
     state: LicensingState,
     latest: LicensingSnapshot,
+    elsewhere: () => LicensingError,
   ): (Rebased & { key?: string | undefined }) | undefined {
     if (this.restored) return undefined;
     this.restored = true;
     const cart = readCart(this.storage, this.key);
     if (!cart || state.dirty) return undefined;
     const kept = { ...state, draft: cart.draft };
-    if (cart.base.version !== latest.version) return conflictOnto(kept, cart.base, latest, undefined);
+    if (cart.base.version !== latest.version)
+      return conflictOnto(kept, cart.base, latest, undefined, elsewhere);
     return { ...rebaseOnto(kept, latest), key: cart.key };
   }
 
