@@ -74,6 +74,28 @@ describe('editing while a save runs (issue #16, Data loss)', () => {
     expect(spinbutton(el).readOnly).to.equal(false);
   });
 
+  it('a switch refused while saving stays as the draft has it and the card says why', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const { adapter, release } = held(backend);
+    const el = await fixture<LicenceCard>(
+      html`<licence-card type-id="speech-to-text" .adapter=${adapter}></licence-card>`,
+    );
+    await settle(el);
+    const store = sharedStoreFor(adapter);
+    store.setCount('voice', 12);
+    const saving = store.commit();
+    await settle(el);
+    const toggle = el.shadowRoot!.querySelector('lk-switch')!;
+    expect(toggle.disabled).to.equal(true);
+    toggle.dispatchEvent(new CustomEvent('lk-toggle', { detail: { checked: false } }));
+    await settle(el);
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(toggle.checked).to.equal(true);
+    expect(deepText(el)).to.contain('the cart is being saved');
+    release();
+    await saving;
+  });
+
   it('Back and Escape do not close the review while it is saving', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const { adapter, release } = held(backend);

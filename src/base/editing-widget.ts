@@ -44,6 +44,13 @@ export class EditingWidget extends RulesWidget {
     return false;
   }
 
+  /** Why the last edit was refused, for a widget whose field cannot say so itself (a switch, a select). */
+  protected renderRefusal() {
+    return this.refusal
+      ? html`<p part="message" data-kind="error" role="alert">${this.refusal}</p>`
+      : nothing;
+  }
+
   /** Whether the fields are read-only: no `update` permission (R1), or a save is running. */
   protected locked({ snapshot, commit }: LicensingState): boolean {
     return !snapshot || !canEdit(snapshot.permission) || commit.status === 'saving';

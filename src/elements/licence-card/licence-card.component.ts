@@ -100,8 +100,11 @@ export class LicenceCard extends EditingWidget {
     return this.renderSeat(state);
   }
 
+  /** The read-only note (R1), and why the last switch was refused (EditingWidget). */
   private readOnlyNote(snapshot: LicensingSnapshot) {
-    return !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing;
+    return html`${this.renderRefusal()}${
+      !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing
+    }`;
   }
 
   private renderSeat(state: LicensingState) {

@@ -157,8 +157,7 @@ export class RetentionPicker extends EditingWidget {
             </p>`
           : nothing
       }
-      ${this.refusal ? html`<p part="message" data-kind="error" role="alert">${this.refusal}</p>` : nothing}
-      ${this.renderIssue(issue, snapshot!)}
+      ${this.renderRefusal()} ${this.renderIssue(issue, snapshot!)}
       ${!canEdit(snapshot!.permission) ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
     </div>`;
   }
