@@ -158,6 +158,23 @@ describe('the cart outside its review (issue #16, Permissions and Feedback)', ()
     expect(deepText(el)).not.to.contain('can no longer be saved');
   });
 
+  it('the same when access drops to none: the leftover draft is shown as not saveable, with Discard', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const el = await fixture<LicenceCart>(html`<licence-cart .adapter=${backend}></licence-cart>`);
+    await settle(el);
+    const store = sharedStoreFor(backend);
+    store.setCount('voice', 12);
+    backend.setPermission('none');
+    await store.reload();
+    await settle(el);
+    expect(store.state.canSave).to.equal(false);
+    expect(deepText(el)).to.contain('can no longer be saved');
+    button(el, 'Discard').click();
+    await settle(el);
+    expect(store.state.dirty).to.equal(false);
+    expect(deepText(el)).to.contain('You have no access to licensing');
+  });
+
   it('a save that failed says so in the bar once the review is closed', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const el = await fixture<LicenceCart>(html`<licence-cart .adapter=${backend}></licence-cart>`);

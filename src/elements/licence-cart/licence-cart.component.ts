@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
-import { canEdit, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
+import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import { issueText, messages as issueMessages } from '../../i18n/issues.js';
@@ -281,7 +281,9 @@ export class LicenceCart extends RulesWidget {
     const status = this.renderStatus();
     this.setState('pending', false);
     this.setState('empty', false);
-    if (status) return html`${status}<lk-toast></lk-toast>`;
+    // Access dropped to none with changes left: the bar stays, to say so and to discard them.
+    const leftover = this.state?.dirty && this.state.snapshot && !canView(this.state.snapshot.permission);
+    if (status && !leftover) return html`${status}<lk-toast></lk-toast>`;
     const state = this.state!;
     const m = this.m;
     const snapshot = state.snapshot!;
