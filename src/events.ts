@@ -24,6 +24,10 @@ export interface LicenceBeforeCommitDetail {
   /** What is about to be saved. */
   draft: ChangeSet;
 }
+export interface LicenceLeaveDetail {
+  /** The changes that would be lost. */
+  draft: ChangeSet;
+}
 export interface LicenceShowUsageDetail {
   /** The licence type whose users to show. */
   typeId: string;
@@ -89,6 +93,11 @@ export interface LicenceEventMap {
   'licence-commit': CustomEvent<LicenceCommitDetail>;
   /** The commit failed; the draft is kept. */
   'licence-commit-error': CustomEvent<LicenceCommitErrorDetail>;
+  /**
+   * The page is about to be left with unsaved changes (`beforeunload`, or a router asking
+   * `licence-cart`'s `canLeave()`). Cancel it to let the page go without asking.
+   */
+  'licence-leave': CustomEvent<LicenceLeaveDetail>;
   /** The user asked to see who uses a licence type (e.g. before a reduction). Cancel to handle it yourself. */
   'licence-show-usage': CustomEvent<LicenceShowUsageDetail>;
   /** The user copied an installation token (or it was selected for a manual copy). */

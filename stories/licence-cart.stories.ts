@@ -17,12 +17,16 @@ interface Args extends StoryData {
   open?: boolean;
   /** Make the first commit fail this way. */
   failCommit?: 'network' | 'conflict' | 'server';
+  /** Close the review after the failed save: the bar says it failed. */
+  closeAfter?: boolean;
+  /** The permission drops to view with the changes pending: they can only be discarded. */
+  dropPermission?: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Seat licences/licence-cart',
   component: 'licence-cart',
-  render: ({ draft, open, failCommit, ...data }) => {
+  render: ({ draft, open, failCommit, closeAfter, dropPermission, ...data }) => {
     const backend = storyAdapter(data);
     // Like a REST backend, this one does not push other people's changes: the conflict story then
     // meets the conflict on save, as a user would.
@@ -34,6 +38,10 @@ const meta: Meta<Args> = {
     const store = sharedStoreFor(adapter);
     void store.load().then(async () => {
       if (draft) store.edit(draft);
+      if (dropPermission) {
+        backend.setPermission('view');
+        await store.reload();
+      }
       if (failCommit === 'conflict') {
         // Another administrator changes voice first.
         const voice = store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!;
@@ -46,6 +54,7 @@ const meta: Meta<Args> = {
         const cart = document.querySelector<LicenceCart>('licence-cart');
         await cart?.review();
         if (failCommit) await store.commit();
+        if (closeAfter) cart?.closeReview();
       }
     });
     return html`<licence-cart .adapter=${adapter}></licence-cart>`;
@@ -70,6 +79,10 @@ export const UsageLimits: Story = {
   },
 };
 export const SaveFailed: Story = { args: { draft: pending, failCommit: 'network' } };
+export const SaveFailedReviewClosed: Story = {
+  args: { draft: pending, failCommit: 'network', closeAfter: true },
+};
+export const PermissionDroppedWithChanges: Story = { args: { draft: pending, dropPermission: true } };
 export const Conflict: Story = { args: { draft: pending, failCommit: 'conflict' } };
 export const ReadOnly: Story = { args: { permission: 'view' } };
 export const NoAccess: Story = { args: { permission: 'none' } };

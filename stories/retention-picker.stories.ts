@@ -28,6 +28,11 @@ export const Default: Story = {};
 export const Longer: Story = { args: { retention: { months: 15 } } };
 export const ShortenedWarns: Story = { args: { retention: { months: 3 } } };
 export const FreeFourteenDays: Story = { args: { retention: { days: 14 } } };
+export const AbovePlanMaximum: Story = {
+  args: {
+    snapshot: (s) => ({ ...s, recording: { ...s.recording!, retention: { months: 36 }, maxMonths: 24 } }),
+  },
+};
 export const InAForm: Story = {
   render: () =>
     html`<form>

@@ -1,9 +1,16 @@
 import { html, nothing } from 'lit';
-import type { ChangeSet, LicensingSnapshot, ValidationIssue } from '../core/index.js';
+import { canEdit, type ChangeSet, type LicensingSnapshot, type ValidationIssue } from '../core/index.js';
 import { emit } from '../events.js';
 import { issueText, messages as issueMessages } from '../i18n/issues.js';
 import { namesFrom } from '../i18n/names.js';
+import type { LicensingState } from '../state/state.js';
+import { messages as editingMessages } from './editing.messages.js';
 import { RulesWidget } from './rules-widget.js';
+
+/** A field that can take back a refused edit: it shows the draft's value again and says why. */
+export interface RefusableField {
+  refuse(message: string): void;
+}
 
 /**
  * A widget with fields that edit the shared draft and show the rule book's issues next to them
@@ -13,10 +20,40 @@ import { RulesWidget } from './rules-widget.js';
  * the first render.
  */
 export class EditingWidget extends RulesWidget {
-  /** Lays `changes` over the shared draft and tells the host (`licence-change`) when taken. */
-  protected edit(changes: ChangeSet): void {
+  /** Why the last edit of a field that cannot say so itself was refused; empty when it was taken. */
+  protected refusal = '';
+
+  /**
+   * Lays `changes` over the shared draft and tells the host (`licence-change`) when taken. When the
+   * store refuses them (a save is running, the permission dropped), `field` goes back to the
+   * draft's value and says why: a field never shows what the draft does not hold.
+   */
+  protected edit(changes: ChangeSet, field?: EventTarget | null): boolean {
     const store = this.licensing.store;
-    if (store?.edit(changes).ok) emit(this, 'licence-change', { draft: store.state.draft });
+    const result = store?.edit(changes) ?? { ok: false, reason: 'not-loaded' };
+    this.refusal = '';
+    if (result.ok) {
+      emit(this, 'licence-change', { draft: store!.state.draft });
+      return true;
+    }
+    const words = this.locale.section('editing', editingMessages).refused[result.reason];
+    const refusable = field as Partial<RefusableField> | null | undefined;
+    if (refusable?.refuse) refusable.refuse(words);
+    else this.refusal = words;
+    this.requestUpdate();
+    return false;
+  }
+
+  /** Why the last edit was refused, for a widget whose field cannot say so itself (a switch, a select). */
+  protected renderRefusal() {
+    return this.refusal
+      ? html`<p part="message" data-kind="error" role="alert">${this.refusal}</p>`
+      : nothing;
+  }
+
+  /** Whether the fields are read-only: no `update` permission (R1), or a save is running. */
+  protected locked({ snapshot, commit }: LicensingState): boolean {
+    return !snapshot || !canEdit(snapshot.permission) || commit.status === 'saving';
   }
 
   /** A rule-book issue in words, or empty text when there is none (for a field's message). */

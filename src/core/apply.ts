@@ -19,7 +19,7 @@ import type {
 
 /**
  * R5 and R9: `snapshot` with `draft` applied, as a commit would leave it. Counts are replaced; every
- * line's peak is raised to max(peak, new billed units) (R5), the recording line priced at the new
+ * line's peak is raised to max(peak, current billed units, new billed units) (R5), the recording line priced at the new
  * retention (R6); retention, Speech-to-Text and Power Pack settings are replaced. A catalog type
  * without a line gets one. The version is not bumped: that is the adapter's job.
  *
@@ -42,7 +42,9 @@ export function applyDraft(snapshot: LicensingSnapshot, input: ChangeSet): Licen
   const reprice = (line: LicenceLine): LicenceLine => {
     const count = counts.get(line.typeId) ?? line.count;
     const units = billedUnits(count, unitMultiplier({ recording }, line.typeId));
-    return { ...line, count, peak: Math.max(line.peak, units) };
+    // R5: the month's peak is at least what is billed now (a stored peak may lag behind it).
+    const current = billedUnits(line.count, unitMultiplier(snapshot, line.typeId));
+    return { ...line, count, peak: Math.max(line.peak, current, units) };
   };
   const lines = snapshot.lines.map(reprice);
   for (const type of snapshot.catalog) {

@@ -36,7 +36,7 @@ export interface SeatQuoteLine {
   readonly multiplier: Change<number>;
   /** Billed units = count × multiplier; what next month is charged for. */
   readonly units: Change<number>;
-  /** Highest billed units set this month before the draft. */
+  /** Highest billed units set this month before the draft: max(stored peak, current units). */
   readonly peak: number;
   /** Billed units charged this month: max(peak, units). */
   readonly thisMonthUnits: Change<number>;
@@ -151,19 +151,22 @@ export function quote(snapshot: LicensingSnapshot, draft: ChangeSet): Quote {
       from: billedUnits(count.from, multiplier.from),
       to: billedUnits(count.to, multiplier.to),
     };
-    const thisMonthUnits = { from: Math.max(before.peak, units.from), to: Math.max(before.peak, units.to) };
+    // The month's peak is never below what is billed now, whatever the backend stored (a peak kept
+    // in licences while retention multiplies units): a reduction is never a refund this month.
+    const peak = Math.max(before.peak, units.from);
+    const thisMonthUnits = { from: peak, to: Math.max(peak, units.to) };
     lines.push({
       typeId: type.id,
       unitPrice: type.unitPrice,
       count,
       multiplier,
       units,
-      peak: before.peak,
+      peak,
       thisMonthUnits,
       heldAtPeak: thisMonthUnits.to > units.to,
       thisMonth: chargeChange(
-        thisMonthCharge(type.unitPrice, before.peak, units.from),
-        thisMonthCharge(type.unitPrice, before.peak, units.to),
+        thisMonthCharge(type.unitPrice, peak, units.from),
+        thisMonthCharge(type.unitPrice, peak, units.to),
       ),
       nextMonth: chargeChange(
         nextMonthCharge(type.unitPrice, units.from),

@@ -2,6 +2,7 @@
 // (or `<html lang="cs">`) then speak Czech, with Czech plural forms and number formats.
 import { registerMessages } from '../i18n/locale.js';
 import { common } from './cs/common.js';
+import { messages as editing } from './cs/editing.js';
 import { messages as issues } from './cs/issues.js';
 import { messages as licenceCard } from './cs/licence-card.js';
 import { messages as licenceCart } from './cs/licence-cart.js';
@@ -16,6 +17,7 @@ import { messages as usageOverview } from './cs/usage-overview.js';
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
 registerMessages('cs', 'issues', issues);
+registerMessages('cs', 'editing', editing);
 registerMessages('cs', 'licence-card', licenceCard);
 registerMessages('cs', 'licence-cart', licenceCart);
 registerMessages('cs', 'retention-picker', retentionPicker);

@@ -1,13 +1,7 @@
-// Not validate / quote / applyDraft: the store is given them (`useRules`), so a page of data-only
-// widgets does not ship the rule book. What stays here is small and needed on every edit: R1's
-// canEdit, R2/R6's refusals of values no rule accepts, and the draft's bookkeeping. The
-// installation licence is its own part (installation.ts), the state's shape is in state.ts.
+// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
+// guards.ts, rebasing in reconcile.ts, conflicts and the kept cart in carry-over.ts (lazy), the
+// installation licence in installation.ts (lazy), the state's shape in state.ts.
 import {
-  MAX_QUANTITY,
-  isValidRetention,
-  isWhole,
-  canEdit,
-  changedUnderneath,
   mergeDraft,
   normaliseDraft,
   type ChangeSet,
@@ -28,6 +22,9 @@ import {
 } from '../adapters/errors.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
+import * as guard from './guards.js';
+import type { CartKeeper, CartStorage } from './carry-over.js';
+import { rebaseOnto, type Rebased } from './reconcile.js';
 import {
   initialState,
   type CommitResult,
@@ -37,6 +34,11 @@ import {
 } from './state.js';
 
 export type { InstallationCapabilities, InstallationState } from './installation.js';
+export type { CartStorage } from './carry-over.js';
+
+/** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
+const carryOver = () => import('./carry-over.js');
+const elsewhere = () => new ConflictError('The licences were changed elsewhere.');
 export type {
   CommitResult,
   CommitState,
@@ -46,40 +48,15 @@ export type {
   StoreListener,
 } from './state.js';
 
-/** A random idempotency key; `crypto.randomUUID` exists only in secure contexts. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The rule book, loaded when a store must judge a draft and no widget gave it one. */
-async function loadRules(): Promise<RuleBook> {
-  return (await import('../core/rule-book.js')).ruleBook;
-}
-
-function validNumber(n: number | null | undefined): boolean {
-  return n === undefined || n === null || isWhole(n, MAX_QUANTITY);
-}
-
 /**
  * The one store behind every widget under a `<licence-provider>` (or behind one stand-alone
- * widget): snapshot + draft, with the quote and issues derived from them by the rule book. Widgets
- * never call the adapter; they read `state`, subscribe, and call the methods here.
- *
- * The rule book is given, not imported (`useRules(ruleBook)`, or `{ rules }` when constructed), so
- * widgets that only show data ship none of it. The widgets that show issues, prices or planned
- * values (cards, retention picker, Power Pack limits, cart, manager) give it through their
- * controller before their first render. Until a store has rules, `issues` is empty, `quote`
- * undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules itself first,
- * so a draft with errors is refused (R9) whichever widgets are on the page.
- *
- * - One `load()` however many widgets ask (concurrent calls share one request).
- * - Edits refuse without `update` permission and refuse numbers the rules can never accept.
- * - `commit()` sends the draft with the snapshot's version and one idempotency key per cart,
- *   ignores a second call while one is in flight, keeps the draft whole on any failure, and on a
- *   conflict reloads, re-applies the draft, re-validates and reports what changed underneath.
- * - A newer load aborts an older one; a stale answer never overwrites newer state.
+ * widget): snapshot + draft, with the quote and issues derived from them by the rule book given
+ * (`useRules`, or `{ rules }`), so widgets that only show data ship none of it. Until then `issues`
+ * is empty, `quote` undefined, `planned` the snapshot and `canSave` false; `commit()` loads the rules
+ * itself, so a draft with errors is never sent (R9). One `load()` however many widgets ask; edits
+ * are refused without `update`, while saving, and for numbers no rule accepts; `commit()` sends the
+ * draft with the snapshot's version and one idempotency key per cart, once however often called,
+ * keeps the draft whole on any failure, and on a conflict rebases it and says what changed.
  */
 export class LicensingStore {
   readonly adapter: LicensingAdapter;
@@ -94,6 +71,11 @@ export class LicensingStore {
   private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
   private rules: RuleBook | undefined;
+  /** Another admin's snapshot that arrived while a save was running, taken once it ends. */
+  private heldExternal: LicensingSnapshot | undefined;
+  /** Where the pending cart is kept across reloads (`keepCart`). */
+  private keeper: CartKeeper | undefined;
+  private keeping: { name: string; ready: Promise<void> } | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -119,6 +101,24 @@ export class LicensingStore {
     return this;
   }
 
+  /**
+   * Keeps the pending cart in `storage` (`sessionStorage` by default) under `key`, which names the
+   * account (two accounts in one tab keep two carts): a page reload does not lose it. The kept
+   * cart is restored on the first load (unless a draft was made meanwhile), re-validated against
+   * the snapshot loaded then, and rebased like a conflict when what it changes moved meanwhile;
+   * its idempotency key travels with it while the version is the same. Returns the store.
+   */
+  keepCart(key: string, storage: CartStorage = sessionStorage): this {
+    const name = `licence-kit:cart:${key}`;
+    if (this.keeping?.name === name) return this;
+    const ready = carryOver().then(({ CartKeeper }) => {
+      this.keeper = new CartKeeper(storage, name);
+      this.restoreCart();
+    });
+    this.keeping = { name, ready };
+    return this;
+  }
+
   /** The current state. */
   get state(): LicensingState {
     return this.current;
@@ -126,12 +126,7 @@ export class LicensingStore {
 
   /** What the adapter offers beyond the required methods. */
   get capabilities(): InstallationCapabilities {
-    const has = (method: keyof LicensingAdapter) => typeof this.adapter[method] === 'function';
-    return {
-      installationLicense: has('getInstallationLicense'),
-      applyLicenseKey: has('applyLicenseKey'),
-      downloadLicenseLog: has('downloadLicenseLog'),
-    };
+    return guard.capabilitiesOf(this.adapter);
   }
 
   /** Calls `listener` after every change of state; returns the function that stops it. */
@@ -167,6 +162,9 @@ export class LicensingStore {
         if (seq !== this.loadSeq) return this.current.snapshot;
         this.loading = undefined;
         this.set(this.derive({ status: 'ready', error: undefined, ...this.rebase(snapshot) }));
+        this.restoreCart();
+        // With a kept cart, the load ends once it is restored (its code may still be loading).
+        if (this.keeping) return this.keeping.ready.then(() => snapshot);
         return snapshot;
       },
       (error: unknown) => {
@@ -189,20 +187,8 @@ export class LicensingStore {
   /** Lays `changes` over the draft (R9: every change goes into the one draft). */
   edit(changes: ChangeSet): EditResult {
     const { snapshot, commit } = this.current;
-    if (!snapshot) return { ok: false, reason: 'not-loaded' };
-    if (!canEdit(snapshot.permission)) return { ok: false, reason: 'permission' };
-    if (commit.status === 'saving') return { ok: false, reason: 'saving' };
-    const numbers = [
-      ...Object.values(changes.counts ?? {}),
-      ...Object.values(changes.powerPack?.limits ?? {}),
-      changes.speechToText?.limitOverBase,
-    ];
-    // R2: text that is not a whole number never reaches the draft (elements parse with parseCount).
-    if (!numbers.every(validNumber)) return { ok: false, reason: 'invalid' };
-    // R6: only 14 days or whole 3-month steps up to the account's maximum.
-    if (changes.retention && !isValidRetention(changes.retention, snapshot.recording?.maxMonths)) {
-      return { ok: false, reason: 'invalid' };
-    }
+    const reason = guard.editRefusal(snapshot, commit, changes);
+    if (reason || !snapshot) return { ok: false, reason: reason ?? 'not-loaded' };
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
     if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
     this.set(this.derive({ draft, commit: commit.status === 'saved' ? { status: 'idle' } : commit }));
@@ -255,9 +241,12 @@ export class LicensingStore {
 
   /** One page of the usage overview, straight from the adapter (filtered there). */
   listUsage(query: UsageQuery, options?: RequestOptions): Promise<UsagePage> {
-    return this.adapter.listUsage(query, options).catch((error: unknown) => {
-      throw isAbortError(error) ? error : toLicensingError(error);
-    });
+    // R1: needs at least `view` (the export reads through here too), once the permission is known.
+    return Promise.resolve(this.current.snapshot ?? this.load())
+      .then((snapshot) => (guard.requireView(snapshot), this.adapter.listUsage(query, options)))
+      .catch((error: unknown) => {
+        throw isAbortError(error) ? error : toLicensingError(error);
+      });
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
@@ -270,7 +259,11 @@ export class LicensingStore {
    * with the adapter's typed error (a refused key: `ValidationError` with the server's reason).
    */
   applyLicenseKey(key: string): Promise<InstallationLicense> {
-    return this.installation().then((part) => part.applyLicenseKey(key));
+    // R1: changing the installation licence needs `update`, whatever the UI offers.
+    return this.load()
+      .then((snapshot) => guard.requireUpdate(snapshot))
+      .then(() => this.installation())
+      .then((part) => part.applyLicenseKey(key));
   }
 
   /** Fetches the licence log file. */
@@ -290,36 +283,26 @@ export class LicensingStore {
     ));
   }
 
-  /** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
-  private refusal(): 'not-loaded' | 'permission' | 'empty' | 'invalid' | undefined {
-    const { snapshot, dirty, issues } = this.current;
-    const rules = this.rules;
-    if (!snapshot) return 'not-loaded';
-    if (!canEdit(snapshot.permission)) return 'permission';
-    if (!dirty) return 'empty';
-    if (rules && !rules.canCommit(issues)) return 'invalid';
-    return undefined;
-  }
-
   private async runCommit(): Promise<CommitResult> {
-    let reason = this.refusal();
+    let reason = guard.commitRefusal(this.current, this.rules);
     if (reason) return { ok: false, reason };
     // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
     // calling commit() next to a usage overview only): judge with the rule book, loaded now if need
     // be, and keep it. With rules given (the cart always gives them) nothing is awaited here.
     if (!this.rules) {
       try {
-        this.useRules(await loadRules());
+        this.useRules(await guard.loadRules());
       } catch (thrown) {
         return this.failed(toLicensingError(thrown));
       }
       // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
-      reason = this.refusal();
+      reason = guard.commitRefusal(this.current, this.rules);
       if (reason) return { ok: false, reason };
     }
     const { draft } = this.current;
     const snapshot = this.current.snapshot!; // refusal() found it loaded
-    const idempotencyKey = (this.cartKey ??= newKey());
+    const idempotencyKey = (this.cartKey ??= guard.newKey());
+    this.heldExternal = undefined;
     this.set({ commit: { status: 'saving' } });
     try {
       const next = await this.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
@@ -328,29 +311,33 @@ export class LicensingStore {
       this.loadSeq++;
       this.loading?.controller.abort();
       this.loading = undefined;
-      this.set(
-        this.derive({
-          status: 'ready',
-          snapshot: next,
-          draft: {},
-          commit: { status: 'saved', snapshot: next },
-        }),
-      );
+      const saved = { status: 'saved', snapshot: next } as const;
+      this.set(this.derive({ status: 'ready', snapshot: next, draft: {}, commit: saved }));
+      // Another admin's change came during the save: which of the two is newer only the backend
+      // knows, so ask it (the newer wins), and the next save is made on the latest version.
+      const held = this.heldExternal as LicensingSnapshot | undefined;
+      this.heldExternal = undefined;
+      if (held && held.version !== next.version) await this.load({ force: true });
       return { ok: true, snapshot: next };
     } catch (thrown) {
       const error = toLicensingError(thrown);
+      const held = this.heldExternal as LicensingSnapshot | undefined;
+      this.heldExternal = undefined;
       if (error.kind !== 'conflict') {
-        // Keep the draft and the key: a retry of the same cart must not apply it twice.
+        // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
+        // the host signs in again). Refused (403): the permission changed, so learn it now.
+        if (error.kind === 'permission' && error.status !== 401) await this.load({ force: true });
+        else if (held) this.receiveExternal(held);
         return this.failed(error);
       }
-      // R9: reload, re-apply the draft, re-validate, show what changed underneath.
+      // R9: reload, re-apply the draft, re-validate, show what others changed underneath.
       this.cartKey = undefined;
       const latest = await this.load({ force: true });
       if (!latest) return this.failed(this.current.error ?? error);
-      const changes = changedUnderneath(snapshot, latest, draft);
-      this.set(
-        this.derive({ draft: normaliseDraft(latest, draft), commit: { status: 'conflict', error, changes } }),
-      );
+      const { conflictOnto } = await carryOver();
+      const rebased = conflictOnto({ ...this.current, draft }, snapshot, latest, error, elsewhere);
+      this.set(this.derive(rebased));
+      if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
       return { ok: false, reason: 'conflict', error };
     }
   }
@@ -361,28 +348,39 @@ export class LicensingStore {
     return { ok: false, reason: 'failed', error };
   }
 
-  /**
-   * A newer snapshot than the one the draft was made on (a reload, another tab): keep the draft,
-   * drop the entries that became no-ops, and start a new cart key, because the same key must never
-   * travel with another expected version (a backend would replay the first answer).
-   */
-  private rebase(latest: LicensingSnapshot): Pick<LicensingState, 'snapshot' | 'draft'> {
-    const { snapshot, draft } = this.current;
+  /** A newer snapshot (reconcile.ts); a new cart key: one key never travels with two versions. */
+  private rebase(latest: LicensingSnapshot): Rebased {
+    const { snapshot } = this.current;
     if (snapshot && snapshot.version !== latest.version) this.cartKey = undefined;
-    return { snapshot: latest, draft: normaliseDraft(latest, draft) };
+    return rebaseOnto(this.current, latest);
   }
 
-  /** Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft. */
+  /**
+   * Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft.
+   * During a save it is held, and taken (or the backend asked) once the save ends.
+   */
   private receiveExternal(latest: LicensingSnapshot): void {
-    const { snapshot, draft, commit } = this.current;
+    const { snapshot, commit, draft } = this.current;
+    if (commit.status === 'saving') this.heldExternal = latest;
     if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
-    const changes = changedUnderneath(snapshot, latest, draft);
-    const conflict = {
-      status: 'conflict' as const,
-      error: new ConflictError('The licences were changed elsewhere.'),
-      changes,
-    };
-    this.set(this.derive({ ...this.rebase(latest), commit: changes.length ? conflict : commit }));
+    this.set(this.derive(this.rebase(latest)));
+    const taken = this.current;
+    if (!taken.dirty) return;
+    // What moved under the draft, once the conflict code is here; not if anything changed since.
+    void carryOver().then(({ conflictOnto }) => {
+      if (this.current !== taken) return;
+      this.set(this.derive(conflictOnto({ ...taken, draft }, snapshot, latest, undefined, elsewhere)));
+    });
+  }
+
+  /** The kept cart, once, over the first snapshot loaded (carry-over.ts). */
+  private restoreCart(): void {
+    const latest = this.current.snapshot;
+    const restored = latest && this.keeper?.restore(this.current, latest, elsewhere);
+    if (!restored) return;
+    const { key, ...rebased } = restored;
+    if (key) this.cartKey = key;
+    this.set(this.derive(rebased));
   }
 
   /** `patch` with what the rule book derives from the snapshot and draft it leaves (derive.ts). */
@@ -393,6 +391,7 @@ export class LicensingStore {
   private set(patch: Partial<LicensingState>): void {
     const previous = this.current;
     this.current = Object.freeze({ ...previous, ...patch });
+    this.keeper?.save(this.current, previous, this.cartKey);
     for (const listener of [...this.listeners]) listener(this.current, previous);
   }
 }

@@ -25,6 +25,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-before-commit': true,
   'licence-commit': true,
   'licence-commit-error': true,
+  'licence-leave': true,
   'licence-show-usage': true,
   'licence-token-copy': true,
   'licence-key-apply': true,
@@ -44,7 +45,13 @@ export const elementEvents = {
   'licence-provider': licenceEventNames,
   'licence-manager': licenceEventNames,
   'licence-card': ['licence-change', 'licence-show-usage'],
-  'licence-cart': ['licence-change', 'licence-before-commit', 'licence-commit', 'licence-commit-error'],
+  'licence-cart': [
+    'licence-change',
+    'licence-before-commit',
+    'licence-commit',
+    'licence-commit-error',
+    'licence-leave',
+  ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change'],
   'usage-overview': ['licence-usage-filter-change', 'licence-usage-export'],
@@ -68,10 +75,14 @@ export interface ElementApi<E extends HTMLElement, P extends keyof E, A extends 
  * and the attributes it may write in markup (always strings).
  */
 export interface LicenceKitElements {
-  'licence-provider': ElementApi<LicenceProvider, WidgetProperties>;
+  'licence-provider': ElementApi<LicenceProvider, WidgetProperties | 'cartKey', { 'cart-key'?: string }>;
   // `hide` is a property (an array) to frameworks: React 19 and Vue set it as one, since the
   // element has it; the space-separated attribute is for HTML.
-  'licence-manager': ElementApi<LicenceManager, WidgetProperties | 'hide'>;
+  'licence-manager': ElementApi<
+    LicenceManager,
+    WidgetProperties | 'hide' | 'cartKey',
+    { 'cart-key'?: string }
+  >;
   'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;
   'licence-cart': ElementApi<LicenceCart, WidgetProperties>;
   'retention-picker': ElementApi<RetentionPicker, WidgetProperties | 'name' | 'disabled' | 'value'>;

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { MAX_QUANTITY, parseCount, parseLimit } from '../core/index.js';
+import { parseCount, parseLimit } from '../core/index.js';
+import { countCeiling } from '../core/ceiling.js';
 import { LicenceElement } from '../base/licence-element.js';
 import { formatNumber } from '../i18n/format.js';
 import { LocaleController } from '../i18n/locale.js';
@@ -158,9 +159,21 @@ export class NumberStepper extends LicenceElement {
     );
   }
 
-  /** The highest value the field accepts: the caller's `max`, else R2's ceiling. */
+  /** The highest value the field accepts: the caller's `max`, never above R2's one ceiling. */
   private get upper(): number {
-    return this.max ?? MAX_QUANTITY;
+    return countCeiling(this.max);
+  }
+
+  /**
+   * The owner refused the last value (the store did not take it): the field shows `value` again,
+   * the draft's, and `message` says why.
+   */
+  refuse(message: string): void {
+    this.text = this.value === null ? '' : String(this.value);
+    // The input holds the refused text; the binding's last value is the draft's, so set it here.
+    if (this.input) this.input.value = this.text;
+    this.lastEmitted = this.valueAtFocus = this.value;
+    this.parseError = message;
   }
 
   private clamp(n: number): number {
@@ -203,7 +216,7 @@ export class NumberStepper extends LicenceElement {
       PageUp: () => this.step(10),
       PageDown: () => this.step(-10),
       Home: () => this.step(this.min - (this.value ?? this.min)),
-      End: () => this.max !== undefined && this.step(this.max - (this.value ?? this.min)),
+      End: () => this.max !== undefined && this.step(this.upper - (this.value ?? this.min)),
     };
     const move = moves[event.key];
     if (move && !this.readonly && !this.disabled) {
@@ -243,7 +256,7 @@ export class NumberStepper extends LicenceElement {
           aria-valuenow=${value ?? nothing}
           aria-valuetext=${value === null ? this.placeholder || nothing : formatNumber(value, lang)}
           aria-valuemin=${this.min}
-          aria-valuemax=${this.max ?? nothing}
+          aria-valuemax=${this.max === undefined ? nothing : this.upper}
           aria-invalid=${this.invalid ? 'true' : 'false'}
           aria-describedby=${message ? 'message' : nothing}
           ?readonly=${this.readonly}
@@ -261,7 +274,7 @@ export class NumberStepper extends LicenceElement {
           type="button"
           tabindex="-1"
           aria-label=${this.t.increase(this.label)}
-          ?disabled=${locked || (this.max !== undefined && (value ?? this.min) >= this.max)}
+          ?disabled=${locked || (value ?? this.min) >= this.upper}
           @click=${() => this.step(1)}
         >
           +

@@ -269,3 +269,15 @@ describe('core/draft (R9 the cart)', () => {
     });
   });
 });
+
+describe('core/apply: a stored peak below the current units (issue #16, Money)', () => {
+  it('raises the peak to at least the current billed units, so the next quote charges no less', () => {
+    const low = withLine(account(), { typeId: 'recording', count: 5, inUse: 5, peak: 5 });
+    const after = applyDraft(low, { retention: { months: 6 } });
+    expect(after.lines.find((l) => l.typeId === 'recording')!.peak).to.equal(15);
+    const voice = applyDraft(withLine(account(), { typeId: 'voice', count: 10, inUse: 0, peak: 3 }), {
+      counts: { voice: 4 },
+    });
+    expect(voice.lines.find((l) => l.typeId === 'voice')!.peak).to.equal(10);
+  });
+});

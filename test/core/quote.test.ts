@@ -225,3 +225,23 @@ describe("core/quote: one definition of a line's monthly charge (R5, R6)", () =>
     });
   }
 });
+
+describe('core/quote: a stored peak below the current units (issue #16, Money)', () => {
+  // A backend storing the recording peak in licences (5) while retention multiplies units (5 × 3).
+  const lowPeak = () => withLine(account(), { typeId: 'recording', count: 5, inUse: 5, peak: 5 });
+
+  it('bills this month at max(peak, current units): a reduction is never a refund this month', () => {
+    const q = quote(lowPeak(), { retention: { months: 6 } });
+    const line = q.lines.find((l) => l.typeId === 'recording')!;
+    expect(line.peak).to.equal(15);
+    expect(line.thisMonthUnits).to.deep.equal({ from: 15, to: 15 });
+    expect(line.thisMonth).to.deep.equal({ before: eur(4500), after: eur(4500), delta: eur(0) });
+    expect(line.heldAtPeak).to.equal(true);
+    expect(q.totals.thisMonth.delta).to.deep.equal(eur(0));
+    const fewer = quote(withLine(account(), { typeId: 'voice', count: 10, inUse: 0, peak: 3 }), {
+      counts: { voice: 4 },
+    });
+    expect(fewer.totals.thisMonth.delta).to.deep.equal(eur(0));
+    expect(fewer.totals.nextMonth.delta).to.deep.equal(eur(-6000));
+  });
+});

@@ -13,6 +13,7 @@ import {
   type ValidationIssue,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
+import { countCeiling } from '../../core/ceiling.js';
 import { emit } from '../../events.js';
 import { formatDate } from '../../i18n/format.js';
 import { namesFrom } from '../../i18n/names.js';
@@ -99,11 +100,15 @@ export class LicenceCard extends EditingWidget {
     return this.renderSeat(state);
   }
 
+  /** The read-only note (R1), and why the last switch was refused (EditingWidget). */
   private readOnlyNote(snapshot: LicensingSnapshot) {
-    return !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing;
+    return html`${this.renderRefusal()}${
+      !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing
+    }`;
   }
 
-  private renderSeat({ snapshot, planned, quote, issues }: LicensingState) {
+  private renderSeat(state: LicensingState) {
+    const { snapshot, planned, quote, issues } = state;
     const m = this.m;
     const snap = snapshot!;
     const type = snap.catalog.find((t) => t.id === this.typeId);
@@ -118,7 +123,7 @@ export class LicenceCard extends EditingWidget {
     const isRecording = snap.recording?.typeId === type.id;
     const multiplier = unitMultiplier(next, type.id);
     const subtotal = seatNextMonthCharge(next, type);
-    const readonly = !canEdit(snap.permission);
+    const readonly = this.locked(state);
     const changed = quoted !== undefined;
     this.setState('pending', changed);
     return html`<article part="base" aria-labelledby="name">
@@ -133,9 +138,9 @@ export class LicenceCard extends EditingWidget {
         label=${m.licences(type.name)}
         .value=${count}
         min="0"
-        .max=${type.max}
+        .max=${countCeiling(type.max)}
         ?readonly=${readonly}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } })}
+        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
       ></lk-number-stepper>
       <p part="usage">${m.inUse(line.inUse, line.count)}</p>
       ${
@@ -160,7 +165,8 @@ export class LicenceCard extends EditingWidget {
     </article>`;
   }
 
-  private renderSpeechToText({ snapshot, planned, draft, issues }: LicensingState) {
+  private renderSpeechToText(state: LicensingState) {
+    const { snapshot, planned, draft, issues } = state;
     const m = this.m;
     const snap = snapshot!;
     const stt = snap.speechToText;
@@ -170,7 +176,7 @@ export class LicenceCard extends EditingWidget {
     const total = speechToTextTotalMinutes(next);
     const savedTotal = speechToTextTotalMinutes(stt);
     const spend = speechToTextMaxSpend(next);
-    const readonly = !canEdit(snap.permission);
+    const readonly = this.locked(state);
     const mine = issues.filter((i) => 'field' in i && i.field === SPEECH_TO_TEXT);
     const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
     const limitIssue = mine.find(
@@ -200,7 +206,7 @@ export class LicenceCard extends EditingWidget {
         ?disabled=${!enabled}
         message=${this.issueWords(limitIssue, snap)}
         message-kind=${limitIssue?.severity ?? 'hint'}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } })}
+        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } }, e.target)}
       ></lk-number-stepper>
       <p part="note">${m.sttTotal(stt.baseMinutes, total)}</p>
       <p part="usage">
@@ -224,13 +230,14 @@ export class LicenceCard extends EditingWidget {
     </article>`;
   }
 
-  private renderPowerPack({ snapshot, planned, draft, issues }: LicensingState) {
+  private renderPowerPack(state: LicensingState) {
+    const { snapshot, planned, draft, issues } = state;
     const m = this.m;
     const snap = snapshot!;
     const pp = snap.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.unavailable(m.ppName)}</div>`;
     const enabled = planned?.powerPack?.enabled ?? pp.enabled;
-    const readonly = !canEdit(snap.permission);
+    const readonly = this.locked(state);
     const switchIssue = issues.find(
       (i) => i.code === 'ai-topics-needs-speech-to-text' && draft.powerPack?.enabled,
     );

@@ -1,28 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { query } from 'lit/decorators.js';
-import {
-  canEdit,
-  type CapChange,
-  type LicensingSnapshot,
-  type Quote,
-  type UnderneathChange,
-  type ValidationIssue,
-} from '../../core/index.js';
+import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import { issueText, messages as issueMessages } from '../../i18n/issues.js';
-import { namesFrom, retentionLabel } from '../../i18n/names.js';
+import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
+import { cartRows, underneathText, type Row } from './cart-rows.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
-
-interface Row {
-  item: string;
-  change: string;
-  thisMonth: string;
-  nextMonth: string;
-}
 
 /**
  * @tagname licence-cart
@@ -39,6 +26,7 @@ interface Row {
  * @event licence-commit - The changes were saved; `detail.snapshot`.
  * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
  * @event licence-change - The draft was discarded; `detail.draft` is empty.
+ * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
  * @csspart summary - Count and effects in the bar.
@@ -53,6 +41,7 @@ interface Row {
  * @csspart errors - The list of blocking errors.
  * @csspart conflict - What changed underneath after a conflict.
  * @csspart failure - Why the last save failed.
+ * @csspart notice - In the bar: a save that failed, or changes that can no longer be saved.
  * @csspart confirm-button - Save changes (commits).
  * @csspart back-button - Back (closes the review).
  * @csspart status - Loading, error, no-access and not-connected states.
@@ -79,6 +68,31 @@ export class LicenceCart extends RulesWidget {
     return this.locale.section('licence-cart', messages);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /**
+   * For a host's router, before it navigates away: true when nothing is pending, or a
+   * `licence-leave` listener cancelled it; false when changes would be lost (ask the user first).
+   */
+  canLeave(): boolean {
+    const state = this.state;
+    if (!state?.dirty) return true;
+    return !emit(this, 'licence-leave', { draft: state.draft }, { cancelable: true });
+  }
+
+  /** Leaving the page with unsaved changes: the browser asks first, unless the host said not to. */
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.canLeave()) event.preventDefault();
+  };
+
   /** Opens the review of the pending changes. */
   async review(): Promise<void> {
     await this.updateComplete;
@@ -86,9 +100,13 @@ export class LicenceCart extends RulesWidget {
     this.dialog.showModal();
   }
 
-  /** Closes the review without saving. */
+  /** Closes the review without saving; not while it is saving (the outcome is shown in it). */
   closeReview(): void {
-    this.dialog?.close();
+    if (!this.saving) this.dialog?.close();
+  }
+
+  private get saving(): boolean {
+    return this.confirming || this.state?.commit.status === 'saving';
   }
 
   private discard(): void {
@@ -105,9 +123,15 @@ export class LicenceCart extends RulesWidget {
     if (!emit(this, 'licence-before-commit', { draft: store.state.draft }, { cancelable: true })) return;
     this.confirming = true;
     const result = await store.commit().finally(() => (this.confirming = false));
+    // The provider's adapter was swapped meanwhile: the save ran against the old backend.
+    const elsewhere = this.licensing.store !== store;
+    if (elsewhere) {
+      this.closeReview();
+      this.toast.show(result.ok ? this.m.savedElsewhere : this.m.failedElsewhere, 'error');
+    }
     if (result.ok) {
       this.closeReview();
-      this.toast.show(this.m.saved, 'success');
+      if (!elsewhere) this.toast.show(this.m.saved, 'success');
       emit(this, 'licence-commit', { snapshot: result.snapshot });
     } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
       emit(this, 'licence-commit-error', { error: result.error, reason: result.reason });
@@ -115,112 +139,17 @@ export class LicenceCart extends RulesWidget {
   }
 
   private onDialogClose(): void {
+    // Closed while saving (a second Escape the browser does not let us cancel): keep it open.
+    if (this.saving && this.licensing.store?.state.commit.status === 'saving') {
+      this.dialog.showModal();
+      return;
+    }
+    // The bar says what the review said (a failed save), now that the review is closed.
+    this.requestUpdate();
     // Focus goes back to what opened the review, as with any dialog; after a save Save is
     // disabled (nothing pending), so the summary that announces the result takes it instead.
     if (this.saveButton && !this.saveButton.disabled) this.saveButton.focus();
     else this.renderRoot.querySelector<HTMLElement>('[part~="summary"]')?.focus();
-  }
-
-  private rows(snapshot: LicensingSnapshot, quote: Quote): Row[] {
-    const m = this.m;
-    const names = namesFrom(snapshot, this.t);
-    const rows: Row[] = quote.lines.map((line) => {
-      const counted = line.count.from !== line.count.to;
-      const change = counted
-        ? m.fromTo(m.units(line.count.from), m.units(line.count.to))
-        : m.multiplier(line.multiplier.from, line.multiplier.to);
-      return {
-        item: names.type(line.typeId),
-        change,
-        thisMonth: m.moneyChange(line.thisMonth.before, line.thisMonth.after, line.thisMonth.delta),
-        nextMonth: m.moneyChange(line.nextMonth.before, line.nextMonth.after, line.nextMonth.delta),
-      };
-    });
-    if (quote.retention) {
-      rows.push({
-        item: m.retention,
-        change: m.fromTo(
-          retentionLabel(quote.retention.from, this.t),
-          retentionLabel(quote.retention.to, this.t),
-        ),
-        thisMonth: '',
-        nextMonth: m.multiplier(quote.retention.multiplier.from, quote.retention.multiplier.to),
-      });
-    }
-    const cap = (c: CapChange) =>
-      m.fromTo(
-        m.maxSpend(c.before.kind === 'capped' ? c.before.amount : null),
-        m.maxSpend(c.after.kind === 'capped' ? c.after.amount : null),
-      );
-    const stt = quote.speechToText;
-    if (stt) {
-      const parts: string[] = [];
-      if (stt.enabled.from !== stt.enabled.to)
-        parts.push(m.fromTo(stt.enabled.from ? m.on : m.off, stt.enabled.to ? m.on : m.off));
-      if (stt.limitOverBase.from !== stt.limitOverBase.to) {
-        const limit = (v: number | null) => (v === null ? m.noLimit : m.minutes(v));
-        parts.push(m.fromTo(limit(stt.limitOverBase.from), limit(stt.limitOverBase.to)));
-      }
-      rows.push({
-        item: m.stt,
-        change: parts.join(', '),
-        thisMonth: m.usageBased,
-        nextMonth: cap(stt.maxSpend),
-      });
-    }
-    const pp = quote.powerPack;
-    if (pp) {
-      if (pp.enabled.from !== pp.enabled.to) {
-        rows.push({
-          item: m.powerPack,
-          change: m.fromTo(pp.enabled.from ? m.on : m.off, pp.enabled.to ? m.on : m.off),
-          thisMonth: m.usageBased,
-          nextMonth: cap(pp.maxSpend),
-        });
-      }
-      for (const service of pp.services) {
-        if (service.limit.from === service.limit.to) continue;
-        const limit = (v: number | null) => (v === null ? m.noLimit : m.packs(v));
-        rows.push({
-          item: m.limitOf(names.service(service.serviceId)),
-          change: m.fromTo(limit(service.limit.from), limit(service.limit.to)),
-          thisMonth: m.usageBased,
-          nextMonth: cap(service.maxSpend),
-        });
-      }
-    }
-    return rows;
-  }
-
-  private underneath(change: UnderneathChange, snapshot: LicensingSnapshot): string {
-    const m = this.m;
-    const names = namesFrom(snapshot, this.t);
-    const onOff = (v: boolean) => (v ? m.on : m.off);
-    const limit = (v: number | null) => (v === null ? m.noLimit : m.units(v));
-    switch (change.kind) {
-      case 'count':
-        return m.underneathCount(names.type(change.typeId), change.from, change.to);
-      case 'retention':
-        return m.underneathValue(
-          m.retention,
-          retentionLabel(change.from, this.t),
-          retentionLabel(change.to, this.t),
-        );
-      case 'speech-to-text-enabled':
-        return m.underneathValue(m.stt, onOff(change.from), onOff(change.to));
-      case 'speech-to-text-limit':
-        return m.underneathValue(m.stt, limit(change.from), limit(change.to));
-      case 'power-pack-enabled':
-        return m.underneathValue(m.powerPack, onOff(change.from), onOff(change.to));
-      case 'power-pack-limit':
-        return m.underneathValue(
-          m.limitOf(names.service(change.serviceId)),
-          limit(change.from),
-          limit(change.to),
-        );
-      case 'permission':
-        return m.underneathValue(m.permission, change.from, change.to);
-    }
   }
 
   private list(part: string, issues: readonly ValidationIssue[], snapshot: LicensingSnapshot, title: string) {
@@ -243,7 +172,12 @@ export class LicenceCart extends RulesWidget {
     const warnings = state.issues.filter((i) => i.severity === 'warning');
     const commit = state.commit;
     const saving = commit.status === 'saving';
-    return html`<dialog part="dialog" aria-labelledby="review-title" @close=${this.onDialogClose}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="review-title"
+      @cancel=${(e: Event) => saving && e.preventDefault()}
+      @close=${this.onDialogClose}
+    >
       <h2 id="review-title">${m.reviewTitle}</h2>
       <p part="invoice-warning">${m.invoiceWarning}</p>
       ${
@@ -253,7 +187,7 @@ export class LicenceCart extends RulesWidget {
               ${
                 commit.changes.length
                   ? html`<ul>
-                      ${commit.changes.map((c) => html`<li>${this.underneath(c, snapshot)}</li>`)}
+                      ${commit.changes.map((c) => html`<li>${underneathText(c, snapshot, this.m, this.t)}</li>`)}
                     </ul>`
                   : nothing
               }
@@ -307,7 +241,13 @@ export class LicenceCart extends RulesWidget {
       ${this.list('warnings', warnings, snapshot, m.warnings)}
       ${this.list('errors', blocking, snapshot, m.errors)}
       <footer>
-        <button class="button" part="back-button" type="button" @click=${() => this.closeReview()}>
+        <button
+          class="button"
+          part="back-button"
+          type="button"
+          ?disabled=${saving}
+          @click=${() => this.closeReview()}
+        >
           ${m.back}
         </button>
         <button
@@ -324,15 +264,30 @@ export class LicenceCart extends RulesWidget {
     </dialog>`;
   }
 
+  /**
+   * In the bar, outside the review: a save that failed (the review may be closed by now), or a
+   * draft left over after the permission dropped, which can only be discarded.
+   */
+  private renderNotice({ commit, dirty }: LicensingState, editable: boolean) {
+    const m = this.m;
+    if (dirty && !editable) return html`<p part="notice" data-kind="error" role="alert">${m.notSaveable}</p>`;
+    if (commit.status !== 'failed' || this.dialog?.open) return nothing;
+    return html`<p part="notice" data-kind="error" role="alert">
+      ${m.failedBar} ${this.errorText(commit.error)} ${m.failed}
+    </p>`;
+  }
+
   override render() {
     const status = this.renderStatus();
     this.setState('pending', false);
     this.setState('empty', false);
-    if (status) return html`${status}<lk-toast></lk-toast>`;
+    // Access dropped to none with changes left: the bar stays, to say so and to discard them.
+    const leftover = this.state?.dirty && this.state.snapshot && !canView(this.state.snapshot.permission);
+    if (status && !leftover) return html`${status}<lk-toast></lk-toast>`;
     const state = this.state!;
     const m = this.m;
     const snapshot = state.snapshot!;
-    const rows = state.quote ? this.rows(snapshot, state.quote) : [];
+    const rows = state.quote ? cartRows(snapshot, state.quote, this.m, this.t) : [];
     const count = Math.max(rows.length, state.dirty ? 1 : 0);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
@@ -352,8 +307,9 @@ export class LicenceCart extends RulesWidget {
                 : `${m.empty} ${this.t.readOnly}`
           }
         </p>
+        ${this.renderNotice(state, editable)}
         ${
-          editable
+          editable || state.dirty
             ? html`<div class="actions">
                 <button
                   class="button"
@@ -364,16 +320,20 @@ export class LicenceCart extends RulesWidget {
                 >
                   ${m.discard}
                 </button>
-                <button
-                  class="button primary"
-                  part="save-button"
-                  type="button"
-                  aria-haspopup="dialog"
-                  ?disabled=${!state.dirty}
-                  @click=${() => this.review()}
-                >
-                  ${m.save}
-                </button>
+                ${
+                  editable
+                    ? html`<button
+                        class="button primary"
+                        part="save-button"
+                        type="button"
+                        aria-haspopup="dialog"
+                        ?disabled=${!state.dirty}
+                        @click=${() => this.review()}
+                      >
+                        ${m.save}
+                      </button>`
+                    : nothing
+                }
               </div>`
             : nothing
         }

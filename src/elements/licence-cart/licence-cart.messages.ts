@@ -50,6 +50,12 @@ export const messages = {
   underneathCount: (name: string, from: number, to: number) => `${name}: was ${n(from)}, now ${n(to)}`,
   underneathValue: (name: string, from: string, to: string) => `${name}: was ${from}, now ${to}`,
   permission: 'Your permission',
+  notSaveable: 'These changes can no longer be saved: you may now only view licences. Discard them.',
+  failedBar: 'Your last save failed.',
+  savedElsewhere:
+    'Your changes were saved to the data source this page used before; it now shows another one.',
+  failedElsewhere:
+    'The save to the data source this page used before did not succeed; it now shows another one.',
 };
 
 export type LicenceCartMessages = typeof messages;

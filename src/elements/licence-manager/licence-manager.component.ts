@@ -69,6 +69,7 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @event licence-before-commit - The cart is about to save; `detail.draft`. Cancelable: cancel it to stop the save.
  * @event licence-commit - The cart's changes were saved; `detail.snapshot`.
  * @event licence-commit-error - Saving failed or met a conflict; `detail.error`, `detail.reason`. The draft is kept.
+ * @event licence-leave - The page is about to be left with unsaved changes; `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  * @event licence-token-copy - The user copied the installation token; `detail.token`, `detail.copied`.
  * @event licence-key-apply - A pasted licence key was applied; `detail.licence`.
  * @event licence-log-download - The licence log file was saved; `detail.filename`.
@@ -125,6 +126,12 @@ export class LicenceManager extends RulesWidget {
   })
   hide: ManagerSection[] = [];
 
+  /**
+   * Keeps the pending cart in `sessionStorage` under this name, so a page reload does not lose it
+   * (`LicensingStore.keepCart`). Name the account: `cart-key="account-42"`. None by default.
+   */
+  @property({ attribute: 'cart-key' }) cartKey = '';
+
   @state() private usageType = '';
   /** The overview is rendered only while its dialog is open, so it fetches nothing before. */
   @state() private usageOpen = false;
@@ -168,6 +175,7 @@ export class LicenceManager extends RulesWidget {
     super.willUpdate(changed);
     // The widgets inside share this element's store, wherever it came from.
     if (this.provider.value !== this.licensing.store) this.provider.setValue(this.licensing.store);
+    if (this.cartKey) this.licensing.store?.keepCart(this.cartKey);
     // Ask for the installation licence before rendering the token and details: asked by them as
     // they connect, the store's change would arrive after this update and render the page twice.
     const store = this.licensing.store;

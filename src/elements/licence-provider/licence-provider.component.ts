@@ -32,6 +32,12 @@ export class LicenceProvider extends LicenceElement {
   /** A store to provide instead of one made from `adapter`, e.g. to share it with other code. */
   @property({ attribute: false }) store: LicensingStore | undefined;
 
+  /**
+   * Keeps the pending cart in `sessionStorage` under this name, so a page reload does not lose it
+   * (`LicensingStore.keepCart`). Name the account: `cart-key="account-42"`. None by default.
+   */
+  @property({ attribute: 'cart-key' }) cartKey = '';
+
   private readonly provider = new ContextProvider(this, { context: licensingContext });
 
   /** The store the widgets inside get. */
@@ -41,6 +47,7 @@ export class LicenceProvider extends LicenceElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapter') || changed.has('store')) this.provider.setValue(this.providedStore);
+    if (this.cartKey) this.providedStore?.keepCart(this.cartKey);
   }
 
   override render() {

@@ -4,12 +4,11 @@ import {
   canEdit,
   parseRetention,
   retentionMultiplier,
-  retentionOptions,
   retentionToString,
   type Retention,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
-import { emit } from '../../events.js';
+import { retentionChoices } from '../../core/retention-choices.js';
 import { retentionLabel } from '../../i18n/names.js';
 import { messages } from './retention-picker.messages.js';
 import { styles } from './retention-picker.styles.js';
@@ -81,13 +80,12 @@ export class RetentionPicker extends EditingWidget {
     return this.state?.planned?.recording?.retention;
   }
 
-  private choose(retention: Retention, fromUser: boolean): void {
-    const store = this.licensing.store;
-    if (!store?.setRetention(retention).ok) return;
-    if (fromUser) {
-      emit(this, 'licence-change', { draft: store.state.draft });
-      this.dispatchEvent(new Event('change', { bubbles: true }));
-    }
+  /** Puts `retention` in the draft; false when the store refused it (the select goes back). */
+  private choose(retention: Retention, fromUser: boolean): boolean {
+    if (!fromUser) return this.licensing.store?.setRetention(retention).ok ?? false;
+    if (!this.edit({ retention })) return false;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -114,14 +112,15 @@ export class RetentionPicker extends EditingWidget {
   override render() {
     const status = this.renderStatus();
     if (status) return status;
-    const { snapshot, quote, issues } = this.state!;
+    const state = this.state!;
+    const { snapshot, quote, issues } = state;
     const recording = snapshot!.recording;
     if (!recording) return html`<div part="status" role="status">${this.m.noRecording}</div>`;
     const current = this.current()!;
-    const readonly = !canEdit(snapshot!.permission) || this.disabled || this.formDisabled;
+    const readonly = this.locked(state) || this.disabled || this.formDisabled;
     const recordingLine = quote?.lines.find((l) => l.typeId === recording.typeId);
     const issue = issues.find((i) => 'field' in i && i.field === 'retention');
-    const options = retentionOptions(recording.maxMonths);
+    const { options, aboveMax } = retentionChoices(current, recording.maxMonths);
     const value = retentionToString(current);
     return html`<div part="base">
       <label part="label" for="select">${this.m.label}</label>
@@ -133,7 +132,7 @@ export class RetentionPicker extends EditingWidget {
         ?disabled=${readonly}
         @change=${(e: Event) => {
           const chosen = parseRetention((e.target as HTMLSelectElement).value);
-          if (chosen) this.choose(chosen, true);
+          if (chosen && !this.choose(chosen, true)) (e.target as HTMLSelectElement).value = this.value;
         }}
       >
         ${options.map((option) => {
@@ -150,7 +149,15 @@ export class RetentionPicker extends EditingWidget {
           ? html`<p part="effect">${this.m.effect(recordingLine.nextMonth.delta)}</p>`
           : nothing
       }
-      ${this.renderIssue(issue, snapshot!)}
+      ${
+        aboveMax
+          ? html`<p part="message" data-kind="warning" role="status">
+              <strong>${this.t.warningPrefix}</strong>
+              ${this.m.aboveMax(retentionLabel(current, this.t), this.t.months(recording.maxMonths ?? 0))}
+            </p>`
+          : nothing
+      }
+      ${this.renderRefusal()} ${this.renderIssue(issue, snapshot!)}
       ${!canEdit(snapshot!.permission) ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
     </div>`;
   }

@@ -12,6 +12,8 @@ export const messages = {
     units === 0 ? 'No charge: recordings are kept 14 days.' : `×${n(units)} licence units per recording user`,
   effect: (delta: Money) => `${formatMoney(delta, 'en', { signed: true })} per month`,
   noRecording: 'Call recording is not part of this account.',
+  aboveMax: (current: string, max: string) =>
+    `The retention set, ${current}, is longer than your plan allows (${max}). It is kept and charged until you choose a shorter one.`,
 };
 
 export type RetentionPickerMessages = typeof messages;

@@ -56,4 +56,8 @@ export const messages: LicenceCartMessages = {
   underneathCount: (name, from, to) => `${name}: bylo ${n(from)}, nyní ${n(to)}`,
   underneathValue: (name, from, to) => `${name}: bylo ${from}, nyní ${to}`,
   permission: 'Vaše oprávnění',
+  notSaveable: 'Tyto změny už nelze uložit: nyní smíte licence jen prohlížet. Zahoďte je.',
+  failedBar: 'Poslední uložení se nezdařilo.',
+  savedElsewhere: 'Změny byly uloženy do zdroje dat, který stránka používala předtím; nyní ukazuje jiný.',
+  failedElsewhere: 'Uložení do zdroje dat, který stránka používala předtím, se nezdařilo; nyní ukazuje jiný.',
 };

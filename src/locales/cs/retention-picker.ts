@@ -11,4 +11,6 @@ export const messages: RetentionPickerMessages = {
       : `×${formatNumber(units, 'cs')} licenční jednotky na nahrávaného uživatele`,
   effect: (delta) => `${formatMoney(delta, 'cs', { signed: true })} měsíčně`,
   noRecording: 'Nahrávání hovorů není součástí tohoto účtu.',
+  aboveMax: (current, max) =>
+    `Nastavená doba, ${current}, je delší, než váš tarif dovoluje (${max}). Zůstává a účtuje se, dokud nezvolíte kratší.`,
 };

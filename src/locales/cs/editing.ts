@@ -1,0 +1,10 @@
+import type { EditingMessages } from '../../base/editing.messages.js';
+
+export const messages: EditingMessages = {
+  refused: {
+    saving: 'Nezměněno: košík se právě ukládá. Změňte to znovu, až ukládání skončí.',
+    permission: 'Nezměněno: licence už nesmíte měnit.',
+    invalid: 'Nezměněno: tato hodnota není dovolena.',
+    'not-loaded': 'Nezměněno: licence ještě nejsou načteny.',
+  },
+};

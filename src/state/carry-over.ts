@@ -1,0 +1,147 @@
+// A draft carried over onto a newer snapshot than the one it was made on: after a save refused for
+// its version, under another admin's change, and after a page reload (the cart kept in
+// `sessionStorage`, per account: the draft, the snapshot it was made on and its idempotency key).
+// What a conflict lists never mistakes the user's own applied change for someone else's. Loaded on
+// first use: a page that never meets a conflict and keeps no cart does not ship it.
+import { changedByOthers } from '../core/conflict-notice.js';
+import type { ChangeSet, LicensingSnapshot } from '../core/index.js';
+import type { LicensingError } from '../adapters/errors.js';
+import { rebaseOnto, type Rebased } from './reconcile.js';
+import type { CommitState, LicensingState } from './state.js';
+
+/**
+ * After a conflict (`error`) or another admin's change, `latest` taken over `base`: the draft
+ * rebased, and the cart in conflict listing what others changed (never the user's own applied
+ * change). `quiet`: nothing of the draft moved, so an external change keeps the cart as it was.
+ */
+export function conflictOnto(
+  state: LicensingState,
+  base: LicensingSnapshot,
+  latest: LicensingSnapshot,
+  error: LicensingError | undefined,
+  elsewhere: () => LicensingError,
+): Rebased {
+  const rebased = rebaseOnto(state, latest);
+  const empty = Object.keys(rebased.draft).length === 0;
+  // A save met a conflict, but the backend already holds the whole draft: it was ours.
+  if (error && empty) return { ...rebased, commit: { status: 'saved', snapshot: latest } };
+  if (rebased.commit.status === 'saved' || empty) return rebased;
+  const changes = changedByOthers(base, latest, state.draft);
+  const touched = error !== undefined || changes.some((c) => c.kind === 'permission' || inDraft(c, state));
+  if (!touched) return rebased;
+  const commit: CommitState = {
+    status: 'conflict',
+    error: error ?? elsewhere(),
+    changes,
+  };
+  return { ...rebased, commit };
+}
+
+function inDraft(change: ReturnType<typeof changedByOthers>[number], { draft }: LicensingState): boolean {
+  switch (change.kind) {
+    case 'count':
+      return draft.counts?.[change.typeId] !== undefined;
+    case 'retention':
+      return draft.retention !== undefined;
+    case 'speech-to-text-enabled':
+    case 'speech-to-text-limit':
+      return draft.speechToText !== undefined;
+    default:
+      return draft.powerPack !== undefined;
+  }
+}
+
+/** What is kept of a cart. */
+export interface KeptCart {
+  readonly draft: ChangeSet;
+  /** The snapshot the draft was made on. */
+  readonly base: LicensingSnapshot;
+  /** The idempotency key of its last save attempt, if one was made. */
+  readonly key?: string | undefined;
+}
+
+/** Where a cart is kept: `sessionStorage` by default. */
+export type CartStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The cart kept under `key`, or undefined when there is none or it is not one (then it is dropped). */
+export function readCart(storage: CartStorage, key: string): KeptCart | undefined {
+  let kept: unknown;
+  try {
+    const text = storage.getItem(key);
+    if (text === null) return undefined;
+    kept = JSON.parse(text);
+  } catch {
+    kept = undefined;
+  }
+  const base = isObject(kept) ? kept.base : undefined;
+  if (
+    isObject(kept) &&
+    isObject(kept.draft) &&
+    isObject(base) &&
+    typeof base.version === 'string' &&
+    Array.isArray(base.lines) &&
+    Array.isArray(base.catalog) &&
+    (kept.key === undefined || typeof kept.key === 'string')
+  ) {
+    return kept as unknown as KeptCart;
+  }
+  forgetCart(storage, key);
+  return undefined;
+}
+
+/** Keeps `cart` under `key`; an empty draft removes it. A storage that refuses is left alone. */
+export function writeCart(storage: CartStorage, key: string, cart: KeptCart): void {
+  try {
+    if (Object.keys(cart.draft).length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(cart));
+  } catch {
+    // Full or forbidden (private mode): the cart lives as long as the page, as without storage.
+  }
+}
+
+function forgetCart(storage: CartStorage, key: string): void {
+  try {
+    storage.removeItem(key);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+/** One store's kept cart: read once on the first load, written on every change after that. */
+export class CartKeeper {
+  private restored = false;
+
+  constructor(
+    readonly storage: CartStorage,
+    readonly key: string,
+  ) {}
+
+  /**
+   * The kept cart over `latest`, once (and only when no draft was made meanwhile): rebased, and in
+   * conflict when what it changes moved. `key`: its idempotency key, when the version is the same.
+   */
+  restore(
+    state: LicensingState,
+    latest: LicensingSnapshot,
+    elsewhere: () => LicensingError,
+  ): (Rebased & { key?: string | undefined }) | undefined {
+    if (this.restored) return undefined;
+    this.restored = true;
+    const cart = readCart(this.storage, this.key);
+    if (!cart || state.dirty) return undefined;
+    const kept = { ...state, draft: cart.draft };
+    if (cart.base.version !== latest.version)
+      return conflictOnto(kept, cart.base, latest, undefined, elsewhere);
+    return { ...rebaseOnto(kept, latest), key: cart.key };
+  }
+
+  /** Keeps the state's cart, once the kept one was read (before, it would erase it). */
+  save(state: LicensingState, previous: LicensingState, key: string | undefined): void {
+    if (!this.restored || !state.snapshot) return;
+    if (state.draft === previous.draft && state.commit === previous.commit) return;
+    writeCart(this.storage, this.key, { draft: state.draft, base: state.snapshot, key });
+  }
+}
