@@ -11,6 +11,8 @@ import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import '../src/elements/licence-provider/licence-provider.js';
 import type { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
+import '../src/elements/power-pack-limits/power-pack-limits.js';
+import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
 import '../src/elements/retention-picker/retention-picker.js';
 import type { RetentionPicker } from '../src/elements/retention-picker/retention-picker.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
@@ -94,6 +96,33 @@ describe('editing while a save runs (issue #16, Data loss)', () => {
     expect(deepText(el)).to.contain('the cart is being saved');
     release();
     await saving;
+  });
+
+  it('Power Pack limits are read-only while saving; a limit refused meanwhile returns to the draft and says why', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const { adapter, release } = held(backend);
+    const el = await fixture<PowerPackLimits>(
+      html`<power-pack-limits .adapter=${adapter}></power-pack-limits>`,
+    );
+    await settle(el);
+    const store = sharedStoreFor(adapter);
+    store.edit({ powerPack: { limits: { 'smart-routing': 12 } } });
+    const saving = store.commit();
+    await settle(el);
+    const input = spinbutton(el);
+    expect(input.readOnly).to.equal(true);
+    expect(deepQueryAll<HTMLButtonElement>(el, '[role="switch"]')[0]!.disabled).to.equal(true);
+    input.value = '20';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(store.state.draft).to.deep.equal({ powerPack: { limits: { 'smart-routing': 12 } } });
+    expect(input.value).to.equal('12');
+    expect(deepText(el)).to.contain('the cart is being saved');
+    expect(deepText(el)).not.to.contain('You can view');
+    release();
+    await saving;
+    await settle(el);
+    expect(spinbutton(el).readOnly).to.equal(false);
   });
 
   it('Back and Escape do not close the review while it is saving', async () => {
@@ -217,9 +246,17 @@ describe('the cart outside its review (issue #16, Permissions and Feedback)', ()
 
 describe("a retention above the plan's maximum (issue #16, Money)", () => {
   it('is shown as what it is and flagged, never as "14 days – free"', async () => {
-    const adapter = new MemoryAdapter(
-      smallSeed({ recording: { typeId: 'call-recording', retention: { months: 36 }, maxMonths: 24 } }),
-    );
+    // The decoders refuse such a snapshot (test/hostile-snapshots.test.ts): an integrator's adapter
+    // that does not decode may still send one, and the picker must not call it free.
+    const snapshot = smallSnapshot({
+      recording: { typeId: 'call-recording', retention: { months: 36 }, maxMonths: 24 },
+    });
+    const backend = new MemoryAdapter(smallSeed());
+    const adapter: LicensingAdapter = {
+      load: () => Promise.resolve(snapshot),
+      listUsage: (q, o) => backend.listUsage(q, o),
+      commit: (c, o) => backend.commit(c, o),
+    };
     const el = await fixture<RetentionPicker>(
       html`<retention-picker .adapter=${adapter}></retention-picker>`,
     );

@@ -81,6 +81,7 @@ export class PowerPackLimits extends EditingWidget {
     draft: ChangeSet,
     issues: readonly ValidationIssue[],
     index: number,
+    readonly: boolean,
   ) {
     const m = this.m;
     const limit = planned.limit;
@@ -91,7 +92,6 @@ export class PowerPackLimits extends EditingWidget {
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
     );
     const others = mine.filter((i) => i !== limitIssue && i.code !== 'unknown-power-pack-service');
-    const readonly = !canEdit(snapshot.permission);
     const description = entryFor(m.descriptions, service.id);
     // By position: a service id from the backend may hold spaces, which would split the reference.
     return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="service-${index}">
@@ -107,7 +107,7 @@ export class PowerPackLimits extends EditingWidget {
         ?disabled=${!plannedPack.enabled}
         message=${this.issueWords(limitIssue, snapshot)}
         message-kind=${limitIssue?.severity ?? 'hint'}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } })}
+        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } }, e.target)}
       ></lk-number-stepper>
       <p part="usage">
         ${m.usage(service.used, service.limit)}
@@ -141,7 +141,8 @@ export class PowerPackLimits extends EditingWidget {
     // What the fields show is the account once the draft is saved (applyDraft, src/core).
     const planned = next?.powerPack ?? pp;
     const enabled = planned.enabled;
-    const readonly = !canEdit(snapshot!.permission);
+    // Locked while a save runs too (EditingWidget); the note speaks of the permission only (R1).
+    const readonly = this.locked(this.state!);
     this.setState('off', !enabled);
     return html`<section part="base" aria-labelledby="title">
       <header>
@@ -155,11 +156,12 @@ export class PowerPackLimits extends EditingWidget {
       </header>
       <p part="note">${m.packPrice(pp.packPrice)}</p>
       ${enabled ? nothing : html`<p part="note" role="status">${m.off}</p>`}
-      ${readonly ? html`<p part="note">${this.t.readOnly}</p>` : nothing}
+      ${canEdit(snapshot!.permission) ? nothing : html`<p part="note">${this.t.readOnly}</p>`}
+      ${this.renderRefusal()}
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index))}
+              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index, readonly))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }
