@@ -31,6 +31,7 @@ export const FreeFourteenDays: Story = { args: { retention: { days: 14 } } };
 export const AbovePlanMaximum: Story = {
   args: {
     snapshot: (s) => ({ ...s, recording: { ...s.recording!, retention: { months: 36 }, maxMonths: 24 } }),
+    undecoded: true,
   },
 };
 export const InAForm: Story = {

@@ -14,6 +14,11 @@ export interface StoryData {
   snapshot?: (snapshot: LicensingSnapshot) => LicensingSnapshot;
   /** Change the whole seed. */
   seed?: (seed: MemorySeed) => MemorySeed;
+  /**
+   * Serve the snapshot as it is, without the decoder's checks: what an integrator's own adapter
+   * may send, for the states the decoders refuse (a retention above the plan's maximum).
+   */
+  undecoded?: boolean;
 }
 
 /** The permission chosen in Storybook's toolbar; `undefined` follows the story. */
@@ -39,6 +44,7 @@ export function storyAdapter({
   failLoad,
   snapshot,
   seed,
+  undecoded,
 }: StoryData = {}): MemoryAdapter {
   let data = createDemoSeed({ now: new Date('2026-11-23T10:00:00Z') });
   if (seed) data = seed(data);
@@ -46,7 +52,14 @@ export function storyAdapter({
   if (snapshot) snap = snapshot(snap);
   const chosen = storyPermission(permission);
   if (chosen) snap = { ...snap, permission: chosen };
-  const adapter = new MemoryAdapter({ ...data, snapshot: snap }, { latency: latency ?? 0 });
+  const served = snap;
+  const adapter = undecoded
+    ? new (class extends MemoryAdapter {
+        override load() {
+          return Promise.resolve(served);
+        }
+      })(data, { latency: latency ?? 0 })
+    : new MemoryAdapter({ ...data, snapshot: snap }, { latency: latency ?? 0 });
   if (failLoad) adapter.failNext('load', failLoad);
   return adapter;
 }
