@@ -117,6 +117,14 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
     if (response.status() >= 400 && url.pathname !== '/favicon.ico')
       problems.push(`HTTP ${response.status()}: ${url.pathname}${url.search}`);
   });
+  // A page with a pending cart asks before it is left (beforeunload, issue #16): the tests leave
+  // as a user who confirms. Each prompt is counted, so a test can assert that one was shown.
+  page.leavePrompts = 0;
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'beforeunload') page.leavePrompts += 1;
+    else problems.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
+    void dialog.accept();
+  });
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (event) =>
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
