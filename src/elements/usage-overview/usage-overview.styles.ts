@@ -115,7 +115,10 @@ const table = css`
   }
   .row {
     display: flex;
-    width: 100%;
+    /* As wide as its cells, or the grid: Firefox and WebKit resolve 100% here to the grid's
+       client width, and the sticky agent cell cannot stick past the end of a row that short. */
+    width: max-content;
+    min-width: 100%;
     background: var(--_background);
   }
   .header {
