@@ -265,6 +265,33 @@ describe('licence-cart review: edges', () => {
     expect(deepText(el)).not.to.contain('Your changes are saved. You can use your licences now.');
   });
 
+  it('a save that fails after the provider changed data source says so, not "saved"', async () => {
+    const first = new MemoryAdapter(smallSeed());
+    let fail!: () => void;
+    const adapter = noPush(first, {
+      commit: () => new Promise((_, reject) => (fail = () => reject(new ConflictError('Version moved.')))),
+    });
+    const provider = await fixture<LicenceProvider>(
+      html`<licence-provider .adapter=${adapter}><licence-cart></licence-cart></licence-provider>`,
+    );
+    const el = provider.querySelector('licence-cart') as LicenceCart;
+    await settle(el);
+    await sharedStoreFor(adapter).load();
+    await reviewed(el, (s) => s.setCount('voice', 12), adapter);
+    button(el, 'Save changes')!.click();
+    await settle(el);
+    provider.adapter = new MemoryAdapter(smallSeed());
+    await settle(el);
+    fail();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle(el);
+    expect(dialog(el).open).to.equal(false);
+    expect(deepText(el)).to.contain(
+      'The save to the data source this page used before did not succeed; it now shows another one.',
+    );
+    expect((await first.load()).version).to.equal('v1');
+  });
+
   it('amounts no quote can hold: the bar counts the change without sums and the review has no total', async () => {
     const snapshot = smallSnapshot({
       catalog: [
