@@ -11,7 +11,8 @@ import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import '../src/elements/licence-provider/licence-provider.js';
 import type { LicenceProvider } from '../src/elements/licence-provider/licence-provider.component.js';
-import type { LicensingStore } from '../src/state/licensing-store.js';
+import { LicensingStore } from '../src/state/licensing-store.js';
+import { ruleBook } from '../src/core/rule-book.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
 import { settle } from './helpers/settle.js';
@@ -198,6 +199,39 @@ describe('licence-cart review: what the conflict notice lists', () => {
     expect(deepText(el)).to.contain('These changes can no longer be saved: you may now only view licences.');
     expect(button(el, 'Save')).to.equal(undefined);
     expect(button(el, 'Discard')!.disabled).to.equal(false);
+  });
+});
+
+describe('licence-cart review: a kept cart over a permission given back', () => {
+  it('lists the permission that changed since the cart was kept', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+    // The first page: a draft, then the admin's access drops to view (the cart is kept as it is).
+    const before = new LicensingStore(noPush(backend, { subscribe: (f) => backend.subscribe(f) }), {
+      rules: ruleBook,
+    }).keepCart('acme', storage);
+    const stop = before.subscribe(() => {});
+    await before.load();
+    before.setCount('voice', 12);
+    backend.setPermission('view');
+    await settle();
+    stop();
+    // Access is given back; the page is loaded again.
+    backend.setPermission('update');
+    const adapter = noPush(backend);
+    sharedStoreFor(adapter).keepCart('acme', storage);
+    const el = await cart(adapter);
+    await settle(el);
+    expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 12 } });
+    await el.review();
+    await settle(el);
+    const listed = [...dialog(el).querySelectorAll('[part="conflict"] li')].map((li) => li.textContent);
+    expect(listed).to.deep.equal(['Your permission: was view, now update']);
   });
 });
 
