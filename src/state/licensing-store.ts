@@ -326,9 +326,12 @@ export class LicensingStore {
       if (error.kind !== 'conflict') {
         // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
         // the host signs in again). Refused (403): the permission changed, so learn it now.
-        if (error.kind === 'permission' && error.status !== 401) await this.load({ force: true });
-        else if (held) this.receiveExternal(held);
-        return this.failed(error);
+        const refused = error.kind === 'permission' && error.status !== 401;
+        if (refused) await this.load({ force: true });
+        const failed = this.failed(error);
+        // Taken once the cart no longer says "saving" (while it does, it would only be held again).
+        if (!refused && held) this.receiveExternal(held);
+        return failed;
       }
       // R9: reload, re-apply the draft, re-validate, show what others changed underneath.
       this.cartKey = undefined;

@@ -268,7 +268,8 @@ export class RestAdapter implements LicensingAdapter {
     }
     return {
       filename: parseContentDispositionFilename(answer.headers.get('Content-Disposition')) ?? 'license.log',
-      blob: answer.blob ?? new Blob([answer.text], { type }),
+      // A 2xx answer to a blob read always carries its body as a blob (see attempt()).
+      blob: answer.blob!,
     };
   }
 

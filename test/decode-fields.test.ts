@@ -1,0 +1,116 @@
+// The decoders' field checks as an integrator meets them: a backend's installation licence refused
+// by the RestAdapter with a BadResponseError naming the field and what came, and a change set
+// refused by `decodeChangeSet` (what a server speaking the contract runs on a request body).
+import { expect } from '@open-wc/testing';
+import { DecodeError } from '../src/adapters/decode/fields.js';
+import { BadResponseError } from '../src/adapters/errors.js';
+import { RestAdapter, decodeChangeSet } from '../src/adapters/rest/index.js';
+
+const licence = {
+  token: '7f3c9a2e-51d8-4b6e-9c0a-e2d41f8b7a65',
+  plan: 'annual',
+  expiresAt: '2027-06-01T00:00:00Z',
+  staff: { users: 300, agents: 250, telephones: 260, mobileAgents: 40 },
+  channels: ['voice'],
+  modules: [],
+  addOns: [],
+  ai: [],
+  sessions: { ivrChannels: 60, channelSessions: 400 },
+  updatesAllowed: true,
+  appZone: true,
+  status: { state: 'active' },
+};
+
+const serving = (body: unknown) =>
+  new RestAdapter({
+    baseUrl: '/api',
+    retries: 0,
+    fetch: () =>
+      Promise.resolve(
+        new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } }),
+      ),
+  });
+
+async function refusal(body: unknown): Promise<string> {
+  try {
+    await serving(body).getInstallationLicense!();
+  } catch (error) {
+    expect(error).to.be.instanceOf(BadResponseError);
+    return (error as BadResponseError).message;
+  }
+  throw new Error('expected a refusal');
+}
+
+function decodeRefusal(body: unknown): DecodeError {
+  try {
+    decodeChangeSet(body);
+  } catch (error) {
+    expect(error).to.be.instanceOf(DecodeError);
+    return error as DecodeError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('RestAdapter: an installation licence that breaks the contract', () => {
+  it('passes untouched', async () => {
+    expect(await serving(licence).getInstallationLicense!()).to.deep.equal(licence);
+  });
+
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['an empty token', { token: '' }, 'token is empty (got "")'],
+    [
+      'a switch that is not true or false',
+      { updatesAllowed: 'yes' },
+      'updatesAllowed is not true or false (got "yes")',
+    ],
+    ['a list that is a string', { channels: 'voice' }, 'channels is not an array (got "voice")'],
+    ['an expiry that is not a date', { expiresAt: 'soon' }, 'expiresAt is not an ISO 8601 date (got "soon")'],
+    [
+      'a long value, cut short in the message',
+      { plan: 'x'.repeat(60) },
+      `plan is not one of monthly, annual (got "${'x'.repeat(36)}...)`,
+    ],
+  ];
+  for (const [what, patch, words] of cases) {
+    it(`refuses ${what}, naming the field and what came`, async () => {
+      expect(await refusal({ ...licence, ...patch })).to.contain(words);
+    });
+  }
+});
+
+describe('decodeChangeSet: a change set that breaks the contract', () => {
+  it('names a misspelt field instead of saving nothing', () => {
+    expect(decodeRefusal({ count: { voice: 3 } }).message).to.equal('count is not a known field');
+    const inner = decodeRefusal({ speechToText: { limit: 100 } });
+    expect(inner.path).to.equal('speechToText.limit');
+    expect(decodeRefusal({ powerPack: { enable: true } }).path).to.equal('powerPack.enable');
+  });
+
+  it('names a count that is not a number, quoting what came', () => {
+    expect(decodeRefusal({ counts: { voice: 'five' } }).message).to.equal(
+      'counts["voice"] is not a number (got "five")',
+    );
+  });
+
+  it('tells a JavaScript caller what it passed, even values JSON cannot hold', () => {
+    expect(decodeRefusal({ counts: { voice: undefined } }).message).to.equal(
+      'counts["voice"] is not a number (got nothing)',
+    );
+    expect(decodeRefusal({ counts: { voice: 10n } }).message).to.equal(
+      'counts["voice"] is not a number (got 10)',
+    );
+    expect(decodeRefusal({ speechToText: { enabled: Symbol('on') } }).message).to.equal(
+      'speechToText.enabled is not true or false (got Symbol(on))',
+    );
+  });
+
+  it('accepts a well-formed change set as it is', () => {
+    const changes = {
+      counts: { voice: 12 },
+      retention: { days: 14 },
+      speechToText: { enabled: true, limitOverBase: null },
+      powerPack: { enabled: false, limits: { 'smart-routing': 3 } },
+    };
+    expect(decodeChangeSet(changes)).to.deep.equal(changes);
+  });
+});
