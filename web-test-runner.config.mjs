@@ -12,5 +12,8 @@ export default {
     include: ['src/**/*.ts'],
     report: true,
     reportDir: 'coverage',
+    // The run fails below these (merged over every test file): lines 99.3 % and branches 95.9 %
+    // when they were set. Raise them as coverage grows; never lower them to let a change in.
+    threshold: { lines: 98, branches: 95 },
   },
 };
