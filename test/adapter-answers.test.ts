@@ -5,23 +5,9 @@ import { expect } from '@open-wc/testing';
 import { BadResponseError, ConflictError, TimeoutError, ValidationError } from '../src/adapters/errors.js';
 import { MemoryAdapter, makeLicenseKey, type LicenseKeyFields } from '../src/adapters/memory/index.js';
 import { RestAdapter, type RestAdapterOptions } from '../src/adapters/rest/index.js';
-import type { InstallationLicense } from '../src/core/index.js';
-import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
+import { installationLicence, smallSeed, smallSnapshot } from './helpers/fixtures.js';
 
-const installation: InstallationLicense = {
-  token: 'tok-1',
-  plan: 'annual',
-  expiresAt: '2027-06-01T00:00:00Z',
-  staff: { users: 3, agents: 2, telephones: 2, mobileAgents: 0 },
-  channels: [],
-  modules: [],
-  addOns: [],
-  ai: [],
-  sessions: { ivrChannels: 1, channelSessions: 1 },
-  updatesAllowed: true,
-  appZone: false,
-  status: { state: 'active' },
-};
+const installation = installationLicence({ token: 'tok-1' });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

@@ -5,21 +5,9 @@ import { expect } from '@open-wc/testing';
 import { DecodeError } from '../src/adapters/decode/fields.js';
 import { BadResponseError } from '../src/adapters/errors.js';
 import { RestAdapter, decodeChangeSet } from '../src/adapters/rest/index.js';
+import { installationLicence } from './helpers/fixtures.js';
 
-const licence = {
-  token: '7f3c9a2e-51d8-4b6e-9c0a-e2d41f8b7a65',
-  plan: 'annual',
-  expiresAt: '2027-06-01T00:00:00Z',
-  staff: { users: 300, agents: 250, telephones: 260, mobileAgents: 40 },
-  channels: ['voice'],
-  modules: [],
-  addOns: [],
-  ai: [],
-  sessions: { ivrChannels: 60, channelSessions: 400 },
-  updatesAllowed: true,
-  appZone: true,
-  status: { state: 'active' },
-};
+const licence = installationLicence();
 
 const serving = (body: unknown) =>
   new RestAdapter({

@@ -10,31 +10,14 @@ import type { InstallationLicense } from '../src/core/index.js';
 import '../src/elements/license-token/license-token.js';
 import type { LicenseToken } from '../src/elements/license-token/license-token.component.js';
 import type { LicenceTokenCopyDetail } from '../src/events.js';
-import { smallSeed } from './helpers/fixtures.js';
+import { installationLicence, smallSeed } from './helpers/fixtures.js';
 import { typeText } from './helpers/keys.js';
 import { settle } from './helpers/settle.js';
 import { deepQueryAll, deepText } from './helpers/widget-states.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const TOKEN = '7f3c9a2e-51d8-4b6e-9c0a-e2d41f8b7a65';
 
-function licence(overrides: Partial<InstallationLicense> = {}): InstallationLicense {
-  return {
-    token: TOKEN,
-    plan: 'annual',
-    expiresAt: '2027-06-01T00:00:00Z',
-    staff: { users: 300, agents: 250, telephones: 260, mobileAgents: 40 },
-    channels: ['voice'],
-    modules: [],
-    addOns: [],
-    ai: [],
-    sessions: { ivrChannels: 60, channelSessions: 400 },
-    updatesAllowed: true,
-    appZone: true,
-    status: { state: 'active' },
-    ...overrides,
-  };
-}
+const licence = installationLicence;
 
 const backend = (installation: InstallationLicense = licence()) =>
   new MemoryAdapter({ ...smallSeed(), installationLicense: installation }, { now: () => NOW });

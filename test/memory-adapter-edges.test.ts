@@ -2,23 +2,9 @@
 // without a clock, and a permission change that storage refuses to keep.
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import type { InstallationLicense } from '../src/core/index.js';
-import { smallSeed } from './helpers/fixtures.js';
+import { installationLicence, smallSeed } from './helpers/fixtures.js';
 
-const installation: InstallationLicense = {
-  token: 'tok-1',
-  plan: 'annual',
-  expiresAt: '2027-06-01T00:00:00Z',
-  staff: { users: 3, agents: 2, telephones: 2, mobileAgents: 0 },
-  channels: [],
-  modules: [],
-  addOns: [],
-  ai: [],
-  sessions: { ivrChannels: 1, channelSessions: 1 },
-  updatesAllowed: true,
-  appZone: false,
-  status: { state: 'active' },
-};
+const installation = installationLicence({ token: 'tok-1' });
 
 describe('MemoryAdapter edges', () => {
   it('a version without a trailing number gets one on the next commit', async () => {

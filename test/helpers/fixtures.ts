@@ -1,5 +1,5 @@
 // Small, explicit data for tests: numbers a reader can check by hand.
-import type { Agent, LicensingSnapshot } from '../../src/core/index.js';
+import type { Agent, InstallationLicense, LicensingSnapshot } from '../../src/core/index.js';
 import type { MemorySeed } from '../../src/adapters/memory/index.js';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -56,4 +56,26 @@ export const smallAgents: Agent[] = [
 
 export function smallSeed(overrides: Partial<LicensingSnapshot> = {}): MemorySeed {
   return { snapshot: smallSnapshot(overrides), agents: smallAgents, installationLicense: null };
+}
+
+/** The installation token of `installationLicence()`. */
+export const INSTALLATION_TOKEN = '7f3c9a2e-51d8-4b6e-9c0a-e2d41f8b7a65';
+
+/** An active annual installation licence, for the installation widgets and the adapters' tests. */
+export function installationLicence(overrides: Partial<InstallationLicense> = {}): InstallationLicense {
+  return {
+    token: INSTALLATION_TOKEN,
+    plan: 'annual',
+    expiresAt: '2027-06-01T00:00:00Z',
+    staff: { users: 300, agents: 250, telephones: 260, mobileAgents: 40 },
+    channels: ['voice'],
+    modules: [],
+    addOns: [],
+    ai: [],
+    sessions: { ivrChannels: 60, channelSessions: 400 },
+    updatesAllowed: true,
+    appZone: true,
+    status: { state: 'active' },
+    ...overrides,
+  };
 }
