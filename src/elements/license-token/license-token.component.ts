@@ -1,30 +1,18 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { toLicensingError } from '../../adapters/errors.js';
 import type { InstallationLicense } from '../../core/index.js';
 import { Toast } from '../../ui/toast.js';
-import { copyIcon, downloadIcon, pencilIcon, stopIcon, warningIcon } from '../../ui/icons.js';
+import { downloadIcon, pencilIcon, stopIcon, warningIcon } from '../../ui/icons.js';
 import { InstallationWidget } from '../../base/installation-widget.js';
 import { canEdit, graceDaysLeft } from '../../core/index.js';
 import { messages, type LicenseTokenMessages } from './license-token.messages.js';
 import { styles } from './license-token.styles.js';
 import { emit } from '../../events.js';
 import { downloadBlob } from '../../ui/download.js';
+import { TokenCopyController } from './token-copy.controller.js';
 import { entryFor } from '../../i18n/names.js';
-
-/** Which token a copy was about: the server's, or the old / new one of a move to a new token. */
-type TokenSource = 'main' | 'old' | 'new';
-
-/** How long "copied" stays on screen. */
-const FEEDBACK_MS = 4000;
-
-/** The keys that copy on this platform, for the manual-copy instruction. */
-function copyKeys(): string {
-  const data = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData;
-  const platform = data?.platform || navigator.platform || navigator.userAgent;
-  return /mac|iphone|ipad/i.test(platform) ? 'Cmd+C' : 'Ctrl+C';
-}
 
 /**
  * @tagname license-token
@@ -98,58 +86,13 @@ export class LicenseToken extends InstallationWidget {
   @state() private keyError: string | undefined;
   @state() private applying = false;
   @state() private downloading = false;
-  /** The last copy's feedback, shown next to the token it was about. */
-  @state() private copyFeedback: { source: TokenSource; text: string } | undefined;
   @query('lk-toast') private toast!: Toast;
   @query('#edit-button') private editButton!: HTMLButtonElement | null;
   @query('#key') private keyInput!: HTMLTextAreaElement | null;
-  private feedbackTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly copying = new TokenCopyController(this, () => this.m);
 
   private get m(): LicenseTokenMessages {
     return this.locale.section('license-token', messages);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.feedbackTimer);
-  }
-
-  // ── Copy ─────────────────────────────────────────────────────────────────────────────────────
-
-  private async copy(source: TokenSource, token: string): Promise<void> {
-    clearTimeout(this.feedbackTimer);
-    let copied = false;
-    try {
-      // `navigator.clipboard` is missing outside secure contexts (an admin page on plain http).
-      if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard');
-      await navigator.clipboard.writeText(token);
-      copied = true;
-    } catch {
-      // Refused (no permission, no user activation) or missing: the user copies it by hand.
-    }
-    if (copied) {
-      this.copyFeedback = { source, text: this.m.copied };
-      this.feedbackTimer = setTimeout(() => (this.copyFeedback = undefined), FEEDBACK_MS);
-    } else {
-      this.copyFeedback = { source, text: this.m.copyManually(copyKeys()) };
-      this.selectToken(source);
-    }
-    emit(this, 'licence-token-copy', { token, copied });
-  }
-
-  /** Focuses the token and selects its text, so Ctrl+C (Cmd+C) copies it. */
-  private selectToken(source: TokenSource): void {
-    const element = this.renderRoot.querySelector<HTMLElement>(`[data-token="${source}"]`);
-    if (!element) return;
-    element.focus();
-    window.getSelection()?.selectAllChildren(element);
-  }
-
-  private onTokenKey(event: KeyboardEvent, source: TokenSource, token: string): void {
-    // The token acts as a button: Enter and Space copy it (Space must not scroll the page).
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    void this.copy(source, token);
   }
 
   // ── Manual update ────────────────────────────────────────────────────────────────────────────
@@ -262,7 +205,7 @@ export class LicenseToken extends InstallationWidget {
         ${this.renderBanner(licence, m)}
         <p part="description">${m.description}</p>
         <p part="hint" id="token-hint">${m.tokenHint}</p>
-        ${this.tokenRow('main', m.tokenLabel, licence.token, m.copyToken)}
+        ${this.copying.row('main', m.tokenLabel, licence.token, m.copyToken)}
         ${editing ? this.renderForm(m) : nothing} ${this.renderNotes(m, canUpdate, capabilities)}
       </section>
       ${toast}`;
@@ -317,36 +260,6 @@ export class LicenseToken extends InstallationWidget {
       capabilities.downloadLicenseLog ? undefined : m.logUnavailable,
     ].filter((note): note is string => note !== undefined);
     return notes.map((note) => html`<p part="note">${note}</p>`);
-  }
-
-  private tokenRow(source: TokenSource, label: string, token: string, copyLabel: string): TemplateResult {
-    const feedback = this.copyFeedback?.source === source ? this.copyFeedback.text : '';
-    return html`<div part="token-row">
-      <span part="token-label" id="${source}-label">${label}</span>
-      <span
-        part="token"
-        class="token"
-        id="${source}-token"
-        data-token=${source}
-        role="button"
-        tabindex="0"
-        aria-labelledby="${source}-label ${source}-token"
-        aria-describedby="token-hint"
-        @click=${() => this.copy(source, token)}
-        @keydown=${(event: KeyboardEvent) => this.onTokenKey(event, source, token)}
-        >${token}</span
-      >
-      <button
-        part="copy-button"
-        class="button"
-        type="button"
-        aria-label=${copyLabel}
-        @click=${() => this.copy(source, token)}
-      >
-        ${copyIcon}<span>${this.m.copy}</span>
-      </button>
-      <span part="copy-status" class="copy-status" role="status">${feedback}</span>
-    </div>`;
   }
 
   private renderForm(m: LicenseTokenMessages) {
@@ -442,10 +355,10 @@ export class LicenseToken extends InstallationWidget {
       <p part="banner-text">${m.moveSteps}</p>
       ${
         previous
-          ? this.tokenRow('old', m.oldToken, previous, m.copyOldToken)
+          ? this.copying.row('old', m.oldToken, previous, m.copyOldToken)
           : html`<p part="banner-text"><strong>${m.oldToken}:</strong> ${m.oldTokenUnknown}</p>`
       }
-      ${this.tokenRow('new', m.newToken, licence.token, m.copyNewToken)}
+      ${this.copying.row('new', m.newToken, licence.token, m.copyNewToken)}
     </div>`;
   }
 }
