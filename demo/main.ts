@@ -2,7 +2,7 @@
 // reached through Vite's /api proxy), on the memory adapter, or on the REST adapter over the MSW
 // worker, with a panel that switches permission, theme, language and injects failures.
 import { setupWorker } from 'msw/browser';
-import { storeFor } from '../src/index.js';
+import { sharedStoreWithRules } from '../src/index.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { RestAdapter } from '../src/adapters/rest/index.js';
@@ -118,6 +118,8 @@ function say(message: string): void {
 const adapter = await makeAdapter();
 const manager = document.createElement('licence-manager');
 manager.adapter = adapter;
+// A pending cart survives a reload of the page (sessionStorage), one per data source.
+manager.cartKey = `demo-${settings.adapter}`;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
 app.append(manager);
@@ -141,7 +143,7 @@ form.addEventListener('change', async (event) => {
   if (control.name === 'permission') {
     backend.setPermission(settings.permission);
     // The REST adapter does not push changes: load again, as a page would after an Access change.
-    await storeFor(adapter).reload();
+    await sharedStoreWithRules(adapter).reload();
   }
 });
 
@@ -157,7 +159,7 @@ form.addEventListener('click', async (event) => {
   const fail = button.dataset.fail;
   if (fail === 'load') {
     backend.failNext('load', 'server');
-    await storeFor(adapter).reload();
+    await sharedStoreWithRules(adapter).reload();
     say('The load failed on purpose: use “Try again” in the page.');
   } else if (fail === 'commit') {
     backend.failNext('commit', 'server');

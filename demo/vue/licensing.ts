@@ -6,7 +6,7 @@ import { idleText, pendingText, savedText } from '../framework-host.js';
 
 // Two backends, so the two examples do not share a draft. They stay plain objects, not ref() or
 // reactive(): a proxy is another object than the adapter the rest of the host holds (so
-// `storeFor(adapter)` would find another store), and Vue would track every write inside it.
+// `sharedStoreWithRules(adapter)` would find another store), and Vue would track every write inside it.
 export const pageAdapter = new MemoryAdapter();
 export const cardAdapter = new MemoryAdapter();
 
