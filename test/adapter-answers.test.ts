@@ -6,17 +6,9 @@ import { BadResponseError, ConflictError, TimeoutError, ValidationError } from '
 import { MemoryAdapter, makeLicenseKey, type LicenseKeyFields } from '../src/adapters/memory/index.js';
 import { RestAdapter, type RestAdapterOptions } from '../src/adapters/rest/index.js';
 import { installationLicence, smallSeed, smallSnapshot } from './helpers/fixtures.js';
+import { rejection } from './helpers/rejection.js';
 
 const installation = installationLicence({ token: 'tok-1' });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('MemoryAdapter: a pasted licence key it refuses, and why', () => {
   const adapter = () => new MemoryAdapter({ ...smallSeed(), installationLicense: installation });

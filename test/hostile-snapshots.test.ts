@@ -7,6 +7,7 @@ import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { RestAdapter } from '../src/adapters/rest/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
 import { smallAgents, smallSnapshot } from './helpers/fixtures.js';
+import { rejection } from './helpers/rejection.js';
 
 type Mutable<T> = T extends readonly (infer U)[]
   ? Mutable<U>[]
@@ -108,15 +109,6 @@ function broken(change: (s: Loose) => void): LicensingSnapshot {
     if (t.id !== ids[i]) s.lines.forEach((l) => l.typeId === ids[i] && (l.typeId = t.id));
   });
   return s as LicensingSnapshot;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 const restServing = (body: unknown) =>

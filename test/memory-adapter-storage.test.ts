@@ -7,6 +7,7 @@ import { ConflictError, StorageError } from '../src/adapters/errors.js';
 import { MemoryAdapter, createDemoSeed, makeLicenseKey } from '../src/adapters/memory/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
 import { smallSeed } from './helpers/fixtures.js';
+import { rejection as rejectionOf } from './helpers/rejection.js';
 
 const KEY = 'lk-tabs';
 
@@ -24,15 +25,6 @@ function sharedStorage() {
     removeItem: (k: string) => void items.delete(k),
   };
   return storage;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 const count = (s: LicensingSnapshot, typeId: string) => s.lines.find((l) => l.typeId === typeId)!.count;

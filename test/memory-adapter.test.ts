@@ -7,15 +7,7 @@ import {
   makeLicenseKey,
 } from '../src/adapters/memory/index.js';
 import { smallSeed } from './helpers/fixtures.js';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection as rejectionOf } from './helpers/rejection.js';
 
 describe('MemoryAdapter', () => {
   it('serves the demo data set when given no seed', async () => {

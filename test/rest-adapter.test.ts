@@ -30,6 +30,7 @@ import {
 } from '../src/adapters/rest/index.js';
 import type { ChangeSet, LicensingSnapshot } from '../src/core/index.js';
 import { createLicensingHandlers, type LicensingHandlers } from '../src/mocks/index.js';
+import { rejection } from './helpers/rejection.js';
 
 const now = () => new Date('2026-11-15T10:00:00Z');
 
@@ -38,16 +39,6 @@ interface Seen {
   url: URL;
   headers: Headers;
   body: Promise<string>;
-}
-
-/** Rejection of `promise`, failing the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('RestAdapter', () => {
