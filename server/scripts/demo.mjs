@@ -1,5 +1,6 @@
 // `npm start`: the reference backend (PGlite in .data/, usage simulated) and the demo's Vite dev
-// server together; Vite forwards /api to the backend. Ctrl+C stops both. A change saved in the
+// server together; Vite forwards /api to the backend, whose demo controls (/api/dev/, loopback
+// only: docs/demo-controls.md) the demo panel uses. Ctrl+C stops both. A change saved in the
 // demo is in .data/ and still there next time.
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -43,7 +44,7 @@ if (!existsSync(`${root}${keys}/license-public.pem`)) {
 start(
   process.execPath,
   [
-    ...['--import', 'tsx', 'server/src/main.ts', '--simulate-usage'],
+    ...['--import', 'tsx', 'server/src/main.ts', '--simulate-usage', '--demo-controls'],
     ...['--license-public-key', `${keys}/license-public.pem`],
     ...process.argv.slice(2),
   ],

@@ -20,6 +20,8 @@ const usage = `Usage: npm run server -- [options]
   --cors-origin URL         allow this origin by CORS (default: no CORS)
   --license-public-key FILE the licensing team's Ed25519 public key (PEM)
   --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
+  --demo-controls           the demo panel's dev-only routes under /api/dev/ (loopback only;
+                            docs/demo-controls.md); never for a real installation
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       'cors-origin': { type: 'string' },
       'license-public-key': { type: 'string' },
       'simulate-usage': { type: 'boolean', default: false },
+      'demo-controls': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
     ...(licensePublicKey ? { licensePublicKey } : {}),
+    demoControls: values['demo-controls'],
   });
 
   const simulation = values['simulate-usage']
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
   // One write, so whoever reads the output sees the whole banner at once.
   const lines = [`licence-kit reference backend on ${address}/api — ${where}`];
   if (seeded.length) lines.push(`seeded: ${seeded.join(', ')}`);
+  if (values['demo-controls']) lines.push('demo controls on: POST /api/dev/… (loopback only)');
   if (!values.seed) {
     lines.push('demo tokens (Authorization: Bearer <token>):');
     for (const user of DEMO_USERS) lines.push(`  ${user.permission.padEnd(6)} ${user.token}  (${user.name})`);

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
+import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
 import { LicensingService, type Caller } from './handlers.js';
 import { HttpProblem, problemTypes, sendProblem } from './problem.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   readonly corsOrigin?: string;
   /** The licensing team's Ed25519 public key, to verify manual licence keys. */
   readonly licensePublicKey?: KeyObject;
+  /** The demo panel's dev-only routes under /api/dev/ (`--demo-controls`); off by default. */
+  readonly demoControls?: boolean;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
 }
@@ -180,6 +183,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendProblem(reply, 503, { detail: 'The database cannot be reached.' });
     }
   });
+
+  if (options.demoControls) registerDemoControls(app, db, now);
 
   const service = new LicensingService(db, now, options.licensePublicKey);
   await app.register(openapiGlue, {

@@ -51,7 +51,13 @@ export interface CallOptions {
 export const backendKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
 export async function startServer(
-  options: { dataDir?: string; now?: Date; licensePublicKey?: KeyObject; corsOrigin?: string } = {},
+  options: {
+    dataDir?: string;
+    now?: Date;
+    licensePublicKey?: KeyObject;
+    corsOrigin?: string;
+    demoControls?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
   const clock = { now: options.now ?? new Date() };
@@ -60,6 +66,7 @@ export async function startServer(
     now: () => clock.now,
     ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
+    ...(options.demoControls ? { demoControls: true } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;
