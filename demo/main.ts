@@ -1,6 +1,7 @@
 // The demo host page: licence-manager on the REST adapter talking to the reference backend (server/,
 // reached through Vite's /api proxy), on the memory adapter, or on the REST adapter over the MSW
-// worker, with a panel that switches permission, theme, language and injects failures.
+// worker, with a panel that switches permission, theme, language, puts the data into the states the
+// widgets show (panel-controls.ts, states.ts) and injects failures, on each of the three.
 import { setupWorker } from 'msw/browser';
 import { sharedStoreWithRules } from '../src/index.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
@@ -9,6 +10,15 @@ import { RestAdapter } from '../src/adapters/rest/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
 import '../src/locales/cs.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
+import { memoryControls, serverControls } from './panel-controls.js';
+import {
+  isLicenceState,
+  isPrerequisiteState,
+  licenceStateOf,
+  prerequisiteStateOf,
+  type LicenceState,
+  type PrerequisiteState,
+} from './states.js';
 
 const SETTINGS_KEY = 'licence-kit-demo:settings';
 const DATA_KEY = 'licence-kit-demo:data';
@@ -64,21 +74,6 @@ async function demoFetch(input: string, init: RequestInit): Promise<Response> {
   return fetch(input, init);
 }
 
-/**
- * In server mode the panel's failure switches would need a fault-injection route on the server;
- * they are off, and say why. "Another admin" is a second client committing through the API.
- */
-function serverPanel(): void {
-  const why = 'Off on the reference server: it has no fault switches. Use the memory or MSW adapter.';
-  for (const button of form.querySelectorAll<HTMLButtonElement>(
-    'button[data-fail="load"], button[data-fail="commit"], #reset',
-  )) {
-    button.disabled = true;
-    button.title =
-      button.id === 'reset' ? 'The server keeps its data in .data/: delete it to start again.' : why;
-  }
-}
-
 /** Another administrator adds one Voice licence through the reference backend's API. */
 async function anotherAdminOnServer(): Promise<void> {
   const headers = { Authorization: `Bearer ${serverToken('update')}` };
@@ -98,7 +93,6 @@ async function anotherAdminOnServer(): Promise<void> {
 
 async function makeAdapter(): Promise<LicensingAdapter> {
   if (settings.adapter === 'server') {
-    serverPanel();
     return new RestAdapter({
       baseUrl: '/api',
       headers: () => ({ Authorization: `Bearer ${serverToken(settings.permission)}` }),
@@ -116,6 +110,11 @@ function say(message: string): void {
 }
 
 const adapter = await makeAdapter();
+const store = sharedStoreWithRules(adapter);
+const controls =
+  settings.adapter === 'server'
+    ? serverControls(() => serverToken(settings.permission))
+    : memoryControls(backend, DATA_KEY);
 const manager = document.createElement('licence-manager');
 manager.adapter = adapter;
 // A pending cart survives a reload of the page (sessionStorage), one per data source.
@@ -124,8 +123,74 @@ app.dataset.theme = settings.theme;
 app.lang = settings.lang;
 app.append(manager);
 
+// The state selects show the state the data is in ("Other" once the page changed it otherwise).
+const licenceSelect = form.elements.namedItem('licence') as HTMLSelectElement;
+const prerequisitesSelect = form.elements.namedItem('prerequisites') as HTMLSelectElement;
+function showStates(): void {
+  const { snapshot, installation } = store.state;
+  if (snapshot && document.activeElement !== prerequisitesSelect) {
+    prerequisitesSelect.value = (snapshot.prerequisites && prerequisiteStateOf(snapshot)) || 'other';
+  }
+  if (installation.status === 'ready' && document.activeElement !== licenceSelect) {
+    licenceSelect.value = licenceStateOf(installation.licence, new Date());
+  }
+}
+store.subscribe(showStates);
+showStates();
+
+/** Runs a panel control; says what happened, or why it could not (and answers whether it ran). */
+async function run(control: () => Promise<void>, done: string): Promise<boolean> {
+  try {
+    await control();
+    say(done);
+    return true;
+  } catch (error) {
+    say(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
+const licenceWords: Readonly<Record<LicenceState, string>> = {
+  active: 'active',
+  expiring: 'expiring in 12 days',
+  'grace-hardware-change': 'in its grace period after a hardware change',
+  'grace-late-payment': 'in its grace period for a late payment',
+  deactivated: 'deactivated after a hardware change',
+  expired: 'expired, its grace period over',
+};
+
+async function setLicence(state: LicenceState): Promise<boolean> {
+  return run(async () => {
+    await controls.licence(state);
+    // The adapter takes the stored licence on its next load (memory), then the licence is read again.
+    await store.reload();
+    await store.loadInstallation({ force: true });
+  }, `The installation licence is now ${licenceWords[state]}.`);
+}
+
+async function setPrerequisites(state: PrerequisiteState): Promise<boolean> {
+  return run(
+    async () => {
+      await controls.prerequisites(state);
+      await store.reload();
+    },
+    state === 'met'
+      ? 'Prerequisites met: email queues, a QA form for AI QA, Speech-to-Text on.'
+      : 'Prerequisites missing: no email queue, no QA form for AI QA, Speech-to-Text off.',
+  );
+}
+
 form.addEventListener('change', async (event) => {
   const control = event.target as HTMLInputElement | HTMLSelectElement;
+  // Data states, not settings: they change the data source, and the page loads again.
+  if (control.name === 'licence' && isLicenceState(control.value)) {
+    await setLicence(control.value);
+    return;
+  }
+  if (control.name === 'prerequisites' && isPrerequisiteState(control.value)) {
+    await setPrerequisites(control.value);
+    return;
+  }
   const next: Settings = {
     ...settings,
     [control.name]:
@@ -143,7 +208,8 @@ form.addEventListener('change', async (event) => {
   if (control.name === 'permission') {
     backend.setPermission(settings.permission);
     // The REST adapter does not push changes: load again, as a page would after an Access change.
-    await sharedStoreWithRules(adapter).reload();
+    await store.reload();
+    await store.loadInstallation({ force: true });
   }
 });
 
@@ -151,19 +217,23 @@ form.addEventListener('click', async (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button');
   if (!button) return;
   if (button.id === 'reset') {
-    backend.reset();
+    if (!(await run(controls.reset, 'Back to the demo data.'))) return;
     localStorage.removeItem(SETTINGS_KEY);
     location.reload();
     return;
   }
   const fail = button.dataset.fail;
   if (fail === 'load') {
-    backend.failNext('load', 'server');
-    await sharedStoreWithRules(adapter).reload();
-    say('The load failed on purpose: use “Try again” in the page.');
+    await run(
+      () => controls.failNext('load'),
+      'The next load fails once with a server error (500): loading again now.',
+    );
+    await store.reload();
   } else if (fail === 'commit') {
-    backend.failNext('commit', 'server');
-    say('The next save will fail once with a server error; the cart keeps your changes.');
+    await run(
+      () => controls.failNext('commit'),
+      'The next save will fail once with a server error (500); the cart keeps your changes.',
+    );
   } else if (fail === 'conflict' && settings.adapter === 'server') {
     await anotherAdminOnServer();
     say('Another administrator added one Voice licence. Save your cart to see the conflict handled.');
