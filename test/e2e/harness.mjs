@@ -169,7 +169,7 @@ export function useDemo({ root = 'demo', backend = false } = {}) {
 }
 
 /**
- * The reference backend (server/) as `npm run server` runs it, on a free port and a throw-away
+ * The reference backend (server/) as `npm start` runs it (with the demo controls), on a free port and a throw-away
  * PGlite folder, seeded with the demo data. Resolves to `{ url, close }`; Vite's /api proxy
  * reaches it when `LICENCE_KIT_API` is its `url` before Vite starts.
  */
@@ -177,7 +177,8 @@ export async function startReferenceServer() {
   const dataDir = await mkdtemp(join(tmpdir(), 'licence-kit-demo-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir],
+    // --demo-controls: the demo panel's dev-only routes, as `npm start` runs it.
+    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir, '--demo-controls'],
     {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
