@@ -224,11 +224,10 @@ form.addEventListener('click', async (event) => {
   }
   const fail = button.dataset.fail;
   if (fail === 'load') {
-    await run(
-      () => controls.failNext('load'),
-      'The next load fails once with a server error (500): loading again now.',
-    );
+    if (!(await run(() => controls.failNext('load'), 'The next load fails once (500): loading again…')))
+      return;
     await store.reload();
+    if (store.state.error) say('The load failed on purpose (500): the page keeps the data it had.');
   } else if (fail === 'commit') {
     await run(
       () => controls.failNext('commit'),

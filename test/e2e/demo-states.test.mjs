@@ -150,7 +150,9 @@ describe('demo: every state on every data source', () => {
     const failedLoad = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/licensing');
     await page.locator('button[data-fail="load"]').click();
     assert.equal((await failedLoad).status(), 500, 'the next load fails');
-    await waitFor(page, () => /next load fails once/.test(document.querySelector('#status').textContent));
+    await waitFor(page, () => /load failed on purpose/.test(document.querySelector('#status').textContent), {
+      message: 'the panel says the load failed',
+    });
     assert.equal(await voice(), before, 'the page keeps the data it had');
 
     await page.locator('button[data-fail="commit"]').click();
