@@ -101,12 +101,12 @@ for (const mode of modes) {
       const { adapter } = await mode.make();
       const el = await card(adapter);
       // Voice: 10 set, 12 at the month's highest.
-      expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12, €288.00.');
+      expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12 (€288.00).');
       await type(el, '12');
       expect(deepText(el)).to.contain('10 → 12, +€48.00 per month');
-      expect(deepText(el)).to.contain('this month is billed at 12, €288.00.');
+      expect(deepText(el)).to.contain('this month is billed at 12 (€288.00).');
       await type(el, '14');
-      expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 14, €336.00.');
+      expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 14 (€336.00).');
       await expect(el).to.be.accessible();
     });
 
@@ -127,7 +127,7 @@ for (const mode of modes) {
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await settle(el);
       // 3 licences: ×3 → ×4 units per user, 3 more units at €3.00.
-      expect(deepText(el)).to.contain('units ×3 → ×4, +€9.00 per month');
+      expect(deepText(el)).to.contain('×3 → ×4 units per user, +€9.00 per month');
       expect(deepText(el)).not.to.contain('3 → 3');
       expect(deepText(el)).to.contain('×4 units per user');
       expect(deepText(el)).to.contain('€36.00 per month');
@@ -246,7 +246,9 @@ describe('licence-card: the number field (issue #15)', () => {
       html`<licence-card lang="cs" type-id="voice" .adapter=${adapter}></licence-card>`,
     );
     await settle(el);
-    expect(deepText(el)).to.match(/Nejvyšší stav tento měsíc: 12 — tento měsíc se účtuje 12, 288,00\s€\./);
+    expect(deepText(el)).to.match(
+      /Nejvyšší stav v tomto měsíci: 12 — za tento měsíc se účtuje 12 \(288,00\s€\)\./,
+    );
     spinbutton(el)!.focus();
     await sendKeys({ press: 'Home' });
     await settle(el);

@@ -147,7 +147,7 @@ describe('licence-card: seat licence', () => {
     const el = await card('voice');
     await type(el, spinbutton(el), '8');
     expect(deepText(el)).to.contain('10 → 8, -€48.00 per month');
-    expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12, €288.00.');
+    expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12 (€288.00).');
   });
 
   it('prices the recording card in units of the retention (R6)', async () => {

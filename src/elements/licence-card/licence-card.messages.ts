@@ -17,10 +17,10 @@ export const messages = {
   subtotal: (amount: Money) => `${m(amount)} per month`,
   /** A pending change; `units` from → to only when the retention changes them (the recording line). */
   pending: (from: number, to: number, delta: Money, unitsFrom: number, unitsTo: number) =>
-    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `units ×${n(unitsFrom)} → ×${n(unitsTo)}, `}${signed(delta)} per month`,
+    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `×${n(unitsFrom)} → ×${n(unitsTo)} units per user, `}${signed(delta)} per month`,
   /** R5: the month's peak and what this month is charged once saved; in billed units on the recording line. */
   peak: (peak: number, billed: number, charge: Money, units: boolean) =>
-    `Highest this month${units ? ' (billed units)' : ''}: ${n(peak)} — this month is billed at ${n(billed)}, ${m(charge)}.`,
+    `Highest this month${units ? ' (billed units)' : ''}: ${n(peak)} — this month is billed at ${n(billed)} (${m(charge)}).`,
   /** Why the stepper stops: what is in use, or the type that needs as many (R3, R4). */
   floor: (min: number, neededBy?: string) =>
     `${n(min)} ${neededBy ? `needed by ${neededBy}` : 'in use'} — can't go lower`,

@@ -16,9 +16,9 @@ export const messages: LicenceCardMessages = {
       : `${m(price)} za jednotku měsíčně · ×${n(multiplier)} jednotky na uživatele`,
   subtotal: (amount) => `${m(amount)} měsíčně`,
   pending: (from, to, delta, unitsFrom, unitsTo) =>
-    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `jednotky ×${n(unitsFrom)} → ×${n(unitsTo)}, `}${signed(delta)} měsíčně`,
+    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `×${n(unitsFrom)} → ×${n(unitsTo)} jednotky na uživatele, `}${signed(delta)} měsíčně`,
   peak: (peak, billed, charge, units) =>
-    `Nejvyšší stav tento měsíc${units ? ' (účtované jednotky)' : ''}: ${n(peak)} — tento měsíc se účtuje ${n(billed)}, ${m(charge)}.`,
+    `Nejvyšší stav v tomto měsíci${units ? ' (účtované jednotky)' : ''}: ${n(peak)} — za tento měsíc se účtuje ${n(billed)} (${m(charge)}).`,
   floor: (min, neededBy) =>
     neededBy
       ? `${neededBy} potřebuje ${n(min)} — méně nastavit nelze`
