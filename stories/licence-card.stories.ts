@@ -7,6 +7,8 @@ import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
   typeId: string;
+  /** The host shows its own read-only notice (`no-read-only-note`). */
+  noReadOnlyNote?: boolean;
   /** Applied to the draft before the story renders. */
   draft?: Parameters<ReturnType<typeof sharedStoreFor>['edit']>[0];
 }
@@ -21,13 +23,17 @@ const meta: Meta<Args> = {
       options: ['voice', 'outbound', 'email', 'chat', 'call-recording', 'speech-to-text', 'power-pack'],
     },
   },
-  render: ({ typeId, draft, ...data }) => {
+  render: ({ typeId, draft, noReadOnlyNote, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
       void sharedStoreFor(adapter)
         .load()
         .then(() => sharedStoreFor(adapter).edit(draft));
-    return html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`;
+    return html`<licence-card
+      type-id=${typeId}
+      ?no-read-only-note=${noReadOnlyNote}
+      .adapter=${adapter}
+    ></licence-card>`;
   },
 };
 export default meta;
@@ -70,3 +76,53 @@ export const AllCards: Story = {
     </licence-provider>`;
   },
 };
+
+// Issue #15: what the card says before an admin spends.
+/** The month's peak above the count: a raise up to it costs nothing this month. */
+export const PeakBeforeAnyEdit: Story = {};
+export const RaiseWithinPeak: Story = {
+  render: (args) => {
+    const adapter = storyAdapter(args);
+    const store = sharedStoreFor(adapter);
+    void store.load().then((snap) => {
+      const voice = snap?.lines.find((l) => l.typeId === 'voice');
+      if (voice) store.setCount('voice', voice.count + 3);
+    });
+    return html`<licence-card type-id="voice" .adapter=${adapter}></licence-card>`;
+  },
+};
+export const RetentionChangePending: Story = {
+  args: { typeId: 'call-recording', draft: { retention: { months: 12 } } },
+};
+/** The stepper stops at what is in use, and says so on the control. */
+export const StoppedAtInUse: Story = {
+  render: (args) => {
+    const adapter = storyAdapter(args);
+    const store = sharedStoreFor(adapter);
+    void store.load().then((snap) => {
+      const voice = snap?.lines.find((l) => l.typeId === 'voice');
+      if (voice) store.setCount('voice', voice.inUse);
+    });
+    return html`<licence-card type-id="voice" .adapter=${adapter}></licence-card>`;
+  },
+};
+/** Another admin raised Voice while this draft was open: the card says so, the draft is kept. */
+export const ChangedBySomeoneElse: Story = {
+  render: (args) => {
+    const adapter = storyAdapter(args);
+    const store = sharedStoreFor(adapter);
+    void store.load().then(async (snap) => {
+      const voice = snap?.lines.find((l) => l.typeId === 'voice');
+      if (!snap || !voice) return;
+      store.setCount('voice', voice.count + 2);
+      await adapter.commit(
+        { counts: { voice: voice.count + 5 } },
+        { expectedVersion: snap.version, idempotencyKey: 'story-another-admin' },
+      );
+    });
+    return html`<licence-card type-id="voice" .adapter=${adapter}></licence-card>`;
+  },
+};
+/** With `view` permission inside a host that says so once: plain values, no sentence. */
+export const ReadOnlyWithoutNote: Story = { args: { permission: 'view', noReadOnlyNote: true } };
+export const ReadOnlyCzech: Story = { args: { permission: 'view' }, globals: { lang: 'cs' } };

@@ -7,18 +7,23 @@ import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
   retention?: Retention;
+  /** The host shows its own read-only notice (`no-read-only-note`). */
+  noReadOnlyNote?: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Seat licences/retention-picker',
   component: 'retention-picker',
-  render: ({ retention, ...data }) => {
+  render: ({ retention, noReadOnlyNote, ...data }) => {
     const adapter = storyAdapter(data);
     if (retention)
       void sharedStoreFor(adapter)
         .load()
         .then(() => sharedStoreFor(adapter).setRetention(retention));
-    return html`<retention-picker .adapter=${adapter}></retention-picker>`;
+    return html`<retention-picker
+      ?no-read-only-note=${noReadOnlyNote}
+      .adapter=${adapter}
+    ></retention-picker>`;
   },
 };
 export default meta;
@@ -47,3 +52,5 @@ export const Loading: Story = { args: { latency: FOREVER } };
 export const LoadError: Story = { args: { failLoad: 'server' } };
 export const Dark: Story = { globals: { theme: 'dark' } };
 export const Czech: Story = { args: { retention: { months: 15 } }, globals: { lang: 'cs' } };
+/** With `view` permission inside a host that says so once (issue #15). */
+export const ReadOnlyWithoutNote: Story = { args: { permission: 'view', noReadOnlyNote: true } };

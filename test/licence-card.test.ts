@@ -87,8 +87,8 @@ describe('licence-card: seat licence', () => {
     await sendKeys({ press: 'PageDown' });
     await sendKeys({ press: 'PageDown' });
     await settle(el);
-    // Clamped at 0: a count never goes negative.
-    expect(spinbutton(el).value).to.equal('0');
+    // Clamped at what is in use (1 of Email's): never below it, so never negative (R3).
+    expect(spinbutton(el).value).to.equal('1');
   });
 
   it('steps with the − / + buttons', async () => {
@@ -147,7 +147,7 @@ describe('licence-card: seat licence', () => {
     const el = await card('voice');
     await type(el, spinbutton(el), '8');
     expect(deepText(el)).to.contain('10 → 8, -€48.00 per month');
-    expect(deepText(el)).to.contain('stays charged at its highest count, 12');
+    expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12 (€288.00).');
   });
 
   it('prices the recording card in units of the retention (R6)', async () => {
@@ -159,7 +159,9 @@ describe('licence-card: seat licence', () => {
 
   it('is read-only with view permission and says why', async () => {
     const el = await card('voice', new MemoryAdapter(smallSeed({ permission: 'view' })));
-    expect(spinbutton(el).readOnly).to.equal(true);
+    // Plain values, no control that looks editable (issue #15).
+    expect(spinbutton(el)).to.equal(undefined);
+    expect(deepText(el)).to.contain('Voice licences: 10');
     expect(deepText(el)).to.contain('You can view licences but not change them.');
   });
 
@@ -343,8 +345,9 @@ describe('licence-card: says what the rules say', () => {
       expect(el.matches(':state(no-access)')).to.equal(!canView(permission));
       expect(el.matches(':state(read-only)')).to.equal(canView(permission) && !canEdit(permission));
       const input = deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]')[0];
-      if (!canView(permission)) expect(input).to.equal(undefined);
-      else expect(input!.readOnly).to.equal(!canEdit(permission));
+      // With view permission the count is plain text: no field at all, read-only or not.
+      if (!canEdit(permission)) expect(input).to.equal(undefined);
+      else expect(input!.readOnly).to.equal(false);
     });
   }
 });

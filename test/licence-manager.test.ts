@@ -6,6 +6,7 @@ import type { LicenceManager } from '../src/elements/licence-manager/licence-man
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
 import { settle } from './helpers/settle.js';
+import { typeText } from './helpers/keys.js';
 
 function counting(backend = new MemoryAdapter(smallSeed())) {
   const calls = { load: 0 };
@@ -72,10 +73,11 @@ describe('licence-manager', () => {
     const voice = deepQueryAll<HTMLElement>(el, 'licence-card').find(
       (c) => c.getAttribute('type-id') === 'voice',
     )!;
-    const minus = deepQueryAll<HTMLButtonElement>(voice, 'button').find(
-      (b) => b.getAttribute('aria-label') === 'Decrease Voice licences',
-    )!;
-    for (let i = 0; i < 8; i++) minus.click();
+    // The stepper stops at what is in use (issue #15): a blocked reduction is a lower count typed.
+    const input = deepQueryAll<HTMLInputElement>(voice, '[role="spinbutton"]')[0]!;
+    input.focus();
+    input.select();
+    await typeText('1');
     await settle(el);
     const link = deepQueryAll<HTMLButtonElement>(voice, 'button').find((b) =>
       b.textContent!.includes('See who uses Voice'),

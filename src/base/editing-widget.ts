@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { canEdit, type ChangeSet, type LicensingSnapshot, type ValidationIssue } from '../core/index.js';
 import { emit } from '../events.js';
 import { issueText, messages as issueMessages } from '../i18n/issues.js';
@@ -20,6 +21,13 @@ export interface RefusableField {
  * the first render.
  */
 export class EditingWidget extends RulesWidget {
+  /**
+   * Leaves out the sentence "You can view licences but not change them." with `view` permission
+   * (R1): for a host that says so once for the whole page (as `<licence-manager>` does). The values
+   * are still shown as plain text, and nothing can be changed.
+   */
+  @property({ type: Boolean, attribute: 'no-read-only-note' }) noReadOnlyNote = false;
+
   /** Why the last edit of a field that cannot say so itself was refused; empty when it was taken. */
   protected refusal = '';
 
@@ -49,6 +57,18 @@ export class EditingWidget extends RulesWidget {
     return this.refusal
       ? html`<p part="message" data-kind="error" role="alert">${this.refusal}</p>`
       : nothing;
+  }
+
+  /**
+   * Why the last edit was refused (`renderRefusal`), then the read-only sentence (R1) unless the
+   * user may edit or the host turned it off (`no-read-only-note`).
+   */
+  protected readOnlyNote(snapshot: LicensingSnapshot) {
+    return html`${this.renderRefusal()}${
+      canEdit(snapshot.permission) || this.noReadOnlyNote
+        ? nothing
+        : html`<p part="note">${this.t.readOnly}</p>`
+    }`;
   }
 
   /** Whether the fields are read-only: no `update` permission (R1), or a save is running. */

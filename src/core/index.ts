@@ -13,6 +13,7 @@
 //                      validate → unknown-licence-type, count-not-whole, count-negative,
 //                      count-above-max                               validate.ts
 //   R3 reductions      validate → reduce-below-in-use (mustFree)     validate.ts
+//                      countFloor (where a stepper stops, R3 with R4) floor.ts
 //   R4 dependencies    validate → exceeds-required-licence,
 //                      below-dependent-licence                       validate.ts
 //   R5 high-water      unitMultiplier, billedUnits, thisMonthCharge,
@@ -53,6 +54,7 @@ export type * from './types.js';
 export { canEdit, canView } from './permissions.js';
 export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';
 export { maxQuantityFor } from './quantity.js';
+export { countFloor, type CountFloor } from './floor.js';
 export type {
   ParseFailure,
   ParseFailureReason,

@@ -48,6 +48,14 @@ export class NumberStepper extends LicenceElement {
         background: var(--_surface);
         overflow: hidden;
       }
+      /* WCAG 2.4.11: the ring goes round the whole control; the input's own would be clipped. */
+      .control:has(:focus-visible) {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      input:focus-visible {
+        outline: none;
+      }
       :host([invalid]) .control {
         border-color: var(--_danger);
       }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
+  billedUnits,
   canEdit,
   isSpeechToTextStopped,
   lineFor,
@@ -8,14 +9,17 @@ import {
   seatNextMonthCharge,
   speechToTextMaxSpend,
   speechToTextTotalMinutes,
+  thisMonthCharge,
   unitMultiplier,
   type LicensingSnapshot,
+  type UnderneathChange,
   type ValidationIssue,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { countCeiling } from '../../core/ceiling.js';
+import { countFloor } from '../../core/floor.js';
 import { emit } from '../../events.js';
-import { formatDate } from '../../i18n/format.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
 import { namesFrom } from '../../i18n/names.js';
 import { InfoPopover } from '../../ui/info-popover.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
@@ -23,6 +27,8 @@ import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { messages } from './licence-card.messages.js';
 import { styles } from './licence-card.styles.js';
+
+type CountChange = Extract<UnderneathChange, { kind: 'count' }>;
 
 /** The reserved `type-id`s of the two switch cards. */
 export const SPEECH_TO_TEXT = 'speech-to-text';
@@ -35,7 +41,7 @@ export const POWER_PACK = 'power-pack';
  * `type-id` names a catalog entry (a seat licence with a count stepper), or `speech-to-text` /
  * `power-pack` for the switch cards. Every change goes into the shared draft (and so into
  * `<licence-cart>`); nothing is saved until the cart is. With `view` permission everything is shown
- * and nothing can be changed; with `none` only the no-access notice is shown (R1).
+ * as plain text and nothing can be changed; with `none` only the no-access notice is shown (R1).
  *
  * @event licence-change - The user changed the draft through this card; `detail.draft`.
  * @event licence-show-usage - The user asked who uses this type (after a blocked reduction); `detail.typeId`. Cancelable.
@@ -44,11 +50,12 @@ export const POWER_PACK = 'power-pack';
  * @csspart header - Name and info button.
  * @csspart name - The licence name.
  * @csspart description - The description.
+ * @csspart count - The count as plain text, with `view` permission (instead of the stepper).
  * @csspart usage - "In use N of M", or Speech-to-Text minutes used.
  * @csspart price - The unit price.
  * @csspart pending - The pending change and its monthly cost.
- * @csspart message - A rule's message (error or warning) for this card.
- * @csspart note - Read-only and other notes.
+ * @csspart message - A rule's message (error or warning), or another admin's change, for this card.
+ * @csspart note - The month's peak, the read-only sentence and other notes.
  * @csspart footer - Price and subtotal row.
  * @csspart subtotal - The monthly subtotal.
  * @csspart status - Loading, error, no-access and not-connected states.
@@ -100,20 +107,12 @@ export class LicenceCard extends EditingWidget {
     return this.renderSeat(state);
   }
 
-  /** The read-only note (R1), and why the last switch was refused (EditingWidget). */
-  private readOnlyNote(snapshot: LicensingSnapshot) {
-    return html`${this.renderRefusal()}${
-      !canEdit(snapshot.permission) ? html`<p part="note">${this.t.readOnly}</p>` : nothing
-    }`;
-  }
-
   private renderSeat(state: LicensingState) {
-    const { snapshot, planned, quote, issues } = state;
+    const { snapshot, planned, quote, issues, commit } = state;
     const m = this.m;
     const snap = snapshot!;
     const type = snap.catalog.find((t) => t.id === this.typeId);
     if (!type) return html`<div part="status" role="status">${m.unknownType(this.typeId)}</div>`;
-    const line = lineFor(snap, type.id);
     // What the fields show is the account once the draft is saved (the store's `planned`).
     const next = planned ?? snap;
     const count = lineFor(next, type.id).count;
@@ -122,10 +121,17 @@ export class LicenceCard extends EditingWidget {
     const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
     const isRecording = snap.recording?.typeId === type.id;
     const multiplier = unitMultiplier(next, type.id);
-    const subtotal = seatNextMonthCharge(next, type);
     const readonly = this.locked(state);
-    const changed = quoted !== undefined;
-    this.setState('pending', changed);
+    const line = lineFor(snap, type.id);
+    const floor = countFloor(snap, next, type.id);
+    // R5: the month's peak (the quote's, or never below what is billed now) and this month's charge once saved.
+    const units = billedUnits(count, multiplier);
+    const peak = quoted?.peak ?? Math.max(line.peak, units);
+    const other =
+      commit.status === 'conflict'
+        ? commit.changes.find((c): c is CountChange => c.kind === 'count' && c.typeId === type.id)
+        : undefined;
+    this.setState('pending', quoted !== undefined);
     return html`<article part="base" aria-labelledby="name">
       <header part="header">
         <h3 part="name" id="name">${type.name}</h3>
@@ -134,25 +140,35 @@ export class LicenceCard extends EditingWidget {
         </lk-info-popover>
       </header>
       ${type.description ? html`<p part="description">${type.description}</p>` : nothing}
-      <lk-number-stepper
-        label=${m.licences(type.name)}
-        .value=${count}
-        min="0"
-        .max=${countCeiling(type.max)}
-        ?readonly=${readonly}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
-      ></lk-number-stepper>
-      <p part="usage">${m.inUse(line.inUse, line.count)}</p>
       ${
-        changed && quoted.count.from !== quoted.count.to
+        canEdit(snap.permission)
+          ? html`<lk-number-stepper
+              label=${m.licences(type.name)}
+              .value=${count}
+              .min=${floor.min}
+              .max=${countCeiling(type.max)}
+              ?readonly=${readonly}
+              message=${count === floor.min && count ? m.floor(count, floor.neededBy && namesFrom(snap, this.t).type(floor.neededBy)) : ''}
+              @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
+            ></lk-number-stepper>`
+          : html`<p part="count">
+              ${m.licences(type.name)}: <strong>${formatNumber(count, this.locale.lang)}</strong>
+            </p>`
+      }
+      <p part="usage">${m.inUse(line.inUse, line.count)}</p>
+      ${other ? html`<p part="message" data-kind="warning" role="status">${m.changedElsewhere(other.to)}</p>` : nothing}
+      ${
+        quoted
           ? html`<p part="pending">
-              ${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta)}
+              ${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
             </p>`
           : nothing
       }
       ${
-        changed && quoted.heldAtPeak
-          ? html`<p part="note">${isRecording ? m.heldAtPeakUnits(line.peak) : m.heldAtPeak(line.peak)}</p>`
+        peak || units
+          ? html`<p part="note">
+              ${m.peak(peak, Math.max(peak, units), thisMonthCharge(type.unitPrice, peak, units), isRecording)}
+            </p>`
           : nothing
       }
       ${this.issueLine(issue, snap)} ${this.readOnlyNote(snap)}
@@ -160,7 +176,7 @@ export class LicenceCard extends EditingWidget {
         <span part="price"
           >${isRecording ? m.unitPriceRecording(type.unitPrice, multiplier) : m.unitPrice(type.unitPrice)}</span
         >
-        <span part="subtotal">${m.subtotal(subtotal)}</span>
+        <span part="subtotal">${m.subtotal(seatNextMonthCharge(next, type))}</span>
       </div>
     </article>`;
   }

@@ -15,10 +15,16 @@ export const messages = {
       ? `${m(price)} per unit per month · free with 14-day retention`
       : `${m(price)} per unit per month · ×${n(multiplier)} units per user`,
   subtotal: (amount: Money) => `${m(amount)} per month`,
-  pending: (from: number, to: number, delta: Money) => `${n(from)} → ${n(to)}, ${signed(delta)} per month`,
-  heldAtPeak: (peak: number) => `This month stays charged at its highest count, ${n(peak)}.`,
-  /** The recording line's peak is in billed units (licences × retention multiplier). */
-  heldAtPeakUnits: (units: number) => `This month stays charged at its highest, ${n(units)} billed units.`,
+  /** A pending change; `units` from → to only when the retention changes them (the recording line). */
+  pending: (from: number, to: number, delta: Money, unitsFrom: number, unitsTo: number) =>
+    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `×${n(unitsFrom)} → ×${n(unitsTo)} units per user, `}${signed(delta)} per month`,
+  /** R5: the month's peak and what this month is charged once saved; in billed units on the recording line. */
+  peak: (peak: number, billed: number, charge: Money, units: boolean) =>
+    `Highest this month${units ? ' (billed units)' : ''}: ${n(peak)} — this month is billed at ${n(billed)} (${m(charge)}).`,
+  /** Why the stepper stops: what is in use, or the type that needs as many (R3, R4). */
+  floor: (min: number, neededBy?: string) =>
+    `${n(min)} ${neededBy ? `needed by ${neededBy}` : 'in use'} — can't go lower`,
+  changedElsewhere: (to: number) => `Changed by someone else: now ${n(to)}`,
   seeUsers: (name: string) => `See who uses ${name}`,
   pricingRule: (price: Money) =>
     `You pay ${m(price)} per licence per month. Each month is charged for the highest number of licences set at any time during it; a reduction lowers next month's charge.`,

@@ -35,8 +35,11 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  [part~='count'],
   [part~='pending'] {
     margin: 0;
+  }
+  [part~='pending'] {
     font-weight: 600;
     color: var(--licence-card-accent, var(--_accent));
   }

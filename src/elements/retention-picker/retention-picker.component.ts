@@ -1,12 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  canEdit,
-  parseRetention,
-  retentionMultiplier,
-  retentionToString,
-  type Retention,
-} from '../../core/index.js';
+import { parseRetention, retentionMultiplier, retentionToString, type Retention } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { retentionChoices } from '../../core/retention-choices.js';
 import { retentionLabel } from '../../i18n/names.js';
@@ -32,7 +26,8 @@ import { styles } from './retention-picker.styles.js';
  * @csspart description - The explanation under the label.
  * @csspart multiplier - "×3 licence units per recording user".
  * @csspart effect - The monthly cost effect of a pending change.
- * @csspart message - The shortening warning or a rule's error.
+ * @csspart message - The shortening warning, a rule's error, or why a choice was refused.
+ * @csspart note - "You can view licences but not change them." (view permission; see `no-read-only-note`).
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -157,8 +152,7 @@ export class RetentionPicker extends EditingWidget {
             </p>`
           : nothing
       }
-      ${this.renderRefusal()} ${this.renderIssue(issue, snapshot!)}
-      ${!canEdit(snapshot!.permission) ? html`<p part="description">${this.t.readOnly}</p>` : nothing}
+      ${this.renderIssue(issue, snapshot!)} ${this.readOnlyNote(snapshot!)}
     </div>`;
   }
 }

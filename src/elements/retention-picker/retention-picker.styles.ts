@@ -26,6 +26,7 @@ export const styles = css`
     color: var(--_muted);
   }
   [part~='description'],
+  [part~='note'],
   [part~='multiplier'] {
     margin: 0;
     color: var(--_muted);

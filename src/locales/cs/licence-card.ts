@@ -15,9 +15,15 @@ export const messages: LicenceCardMessages = {
       ? `${m(price)} za jednotku měsíčně · zdarma při uchování 14 dní`
       : `${m(price)} za jednotku měsíčně · ×${n(multiplier)} jednotky na uživatele`,
   subtotal: (amount) => `${m(amount)} měsíčně`,
-  pending: (from, to, delta) => `${n(from)} → ${n(to)}, ${signed(delta)} měsíčně`,
-  heldAtPeak: (peak) => `Tento měsíc se účtuje nejvyšší nastavený počet, ${n(peak)}.`,
-  heldAtPeakUnits: (units) => `Tento měsíc se účtuje nejvyšší stav, ${n(units)} účtovaných jednotek.`,
+  pending: (from, to, delta, unitsFrom, unitsTo) =>
+    `${from === to ? '' : `${n(from)} → ${n(to)}, `}${unitsFrom === unitsTo ? '' : `×${n(unitsFrom)} → ×${n(unitsTo)} jednotky na uživatele, `}${signed(delta)} měsíčně`,
+  peak: (peak, billed, charge, units) =>
+    `Nejvyšší stav v tomto měsíci${units ? ' (účtované jednotky)' : ''}: ${n(peak)} — za tento měsíc se účtuje ${n(billed)} (${m(charge)}).`,
+  floor: (min, neededBy) =>
+    neededBy
+      ? `${neededBy} potřebuje ${n(min)} — méně nastavit nelze`
+      : `Používá se ${n(min)} — méně nastavit nelze`,
+  changedElsewhere: (to) => `Mezitím změnil někdo jiný: nyní ${n(to)}`,
   seeUsers: (name) => `Kdo používá ${name}`,
   pricingRule: (price) =>
     `Platíte ${m(price)} za licenci měsíčně. Každý měsíc se účtuje nejvyšší počet licencí nastavený během něj; snížení zlevní až další měsíc.`,
