@@ -160,9 +160,7 @@ export class LicensingWidget extends LicenceElement {
     this.setState('error', status === 'error');
     // A failed refresh over data shown: the notice (refresh-notice.ts) decides where it shows.
     if (state?.error && state.snapshot)
-      void import('./refresh-notice.js').then((m) =>
-        m.attachRefreshNotice(this, this.licensing, this.locale),
-      );
+      void import('./refresh-notice.js').then((m) => m.attachRefreshNotice(this, LicensingWidget));
     const permission = state?.snapshot?.permission;
     // R1 (src/core/permissions.ts): no access without view; read-only with view but not edit.
     const noAccess = permission !== undefined && !canView(permission);
