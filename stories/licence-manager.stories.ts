@@ -64,3 +64,41 @@ export const WithoutInstallationLicence: Story = { args: { withoutInstallation: 
 export const SeatsAndCartOnly: Story = { args: { hide: ['usage-based', 'installation', 'usage'] } };
 export const Dark: Story = { args: { draft: { counts: { voice: 230 } } }, globals: { theme: 'dark' } };
 export const Czech: Story = { globals: { lang: 'cs' } };
+
+/**
+ * The page had data, then a refresh failed: the data and the draft stay, and one notice at the top
+ * says from when the data is, with Try again (which works: the failure was once).
+ */
+export const RefreshFailed: Story = {
+  args: { draft: { counts: { voice: 224 } } },
+  render: ({ hide, draft }) => {
+    const adapter = storyAdapter();
+    const store = sharedStoreFor(adapter);
+    void store.load().then(() => {
+      if (draft) store.edit(draft);
+      adapter.failNext('load', 'unavailable');
+      return store.reload();
+    });
+    return html`<licence-manager .adapter=${adapter} .hide=${hide}></licence-manager>`;
+  },
+};
+
+/**
+ * Another admin added one Voice licence under the user's +2: the memory adapter pushes it, the
+ * store rebases the cart (+1 now) and notes the change, per card and in the cart's conflict.
+ */
+export const ChangedByAnotherAdmin: Story = {
+  render: ({ hide }) => {
+    const adapter = storyAdapter();
+    const store = sharedStoreFor(adapter);
+    void store.load().then(async (snapshot) => {
+      const voice = snapshot!.lines.find((l) => l.typeId === 'voice')!.count;
+      store.setCount('voice', voice + 2);
+      await adapter.commit(
+        { counts: { voice: voice + 1 } },
+        { expectedVersion: snapshot!.version, idempotencyKey: 'story-other-admin' },
+      );
+    });
+    return html`<licence-manager .adapter=${adapter} .hide=${hide}></licence-manager>`;
+  },
+};

@@ -12,7 +12,10 @@ import { LicenceElement } from './licence-element.js';
 /**
  * What every data widget shares: it finds its store (own `.store`, own `.adapter`, or the nearest
  * `<licence-provider>`), follows `lang`, and renders the common states — not connected, loading,
- * load failed (with retry), and no access (R1) — the same way everywhere.
+ * load failed (with retry), and no access (R1) — the same way everywhere. A refresh that fails
+ * while data is shown keeps the data, and "Couldn't refresh — showing data from 10:42 · Try again"
+ * shows once per store, above the first widget of the page not inside another licence-kit widget
+ * (the manager on its page; the first stand-alone widget otherwise): refresh-notice.ts, loaded then.
  *
  * @cssstate loading - The snapshot is being loaded (or no load has started yet).
  * @cssstate error - The snapshot failed to load; the widget shows the error and a retry button.
@@ -155,6 +158,9 @@ export class LicensingWidget extends LicenceElement {
     const status = state?.status;
     this.setState('loading', status === 'loading' || status === 'idle');
     this.setState('error', status === 'error');
+    // A failed refresh over data shown: the notice (refresh-notice.ts) decides where it shows.
+    if (state?.error && state.snapshot)
+      void import('./refresh-notice.js').then((m) => m.attachRefreshNotice(this, LicensingWidget));
     const permission = state?.snapshot?.permission;
     // R1 (src/core/permissions.ts): no access without view; read-only with view but not edit.
     const noAccess = permission !== undefined && !canView(permission);

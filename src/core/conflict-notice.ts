@@ -42,14 +42,32 @@ function everything(base: LicensingSnapshot, latest: LicensingSnapshot): ChangeS
  * draft was made on) and `latest`. The draft's own values that `latest` already holds (a save whose
  * answer was lost, then applied) are the user's, never listed as another's. When nothing the draft
  * touches changed, the conflict came from elsewhere: every other value that changed is listed, so
- * the notice is never an empty list.
+ * the notice is never an empty list. `all`: every value others changed, touched by the draft or not.
  */
 export function changedByOthers(
   base: LicensingSnapshot,
   latest: LicensingSnapshot,
   draft: ChangeSet,
+  all = false,
 ): UnderneathChange[] {
   const others = (changes: UnderneathChange[]) => changes.filter((c) => !isOwn(c, draft));
-  const touched = others(changedUnderneath(base, latest, draft));
+  const touched = all ? [] : others(changedUnderneath(base, latest, draft));
   return touched.length ? touched : others(changedUnderneath(base, latest, everything(base, latest)));
+}
+
+/**
+ * The card a change shows on, by its `type-id`: a count on its licence type's card, the retention
+ * on the call-recording type's, Speech-to-Text on `speech-to-text`, the Power Pack on `power-pack`.
+ * A permission change concerns no card (undefined).
+ */
+export function cardOf(change: UnderneathChange, snapshot: LicensingSnapshot): string | undefined {
+  return change.kind === 'count'
+    ? change.typeId
+    : change.kind === 'retention'
+      ? snapshot.recording?.typeId
+      : change.kind === 'permission'
+        ? undefined
+        : change.kind.startsWith('speech')
+          ? 'speech-to-text'
+          : 'power-pack';
 }

@@ -3,11 +3,11 @@
 // `sessionStorage`, per account: the draft, the snapshot it was made on and its idempotency key).
 // What a conflict lists never mistakes the user's own applied change for someone else's. Loaded on
 // first use: a page that never meets a conflict and keeps no cart does not ship it.
-import { changedByOthers } from '../core/conflict-notice.js';
-import type { ChangeSet, LicensingSnapshot } from '../core/index.js';
+import { cardOf, changedByOthers } from '../core/conflict-notice.js';
+import type { ChangeSet, LicensingSnapshot, UnderneathChange } from '../core/index.js';
 import type { LicensingError } from '../adapters/errors.js';
 import { rebaseOnto, type Rebased } from './reconcile.js';
-import type { CommitState, LicensingState } from './state.js';
+import type { ChangedElsewhere, CommitState, LicensingState } from './state.js';
 
 /**
  * After a conflict (`error`) or another admin's change, `latest` taken over `base`: the draft
@@ -35,6 +35,44 @@ export function conflictOnto(
     changes,
   };
   return { ...rebased, commit };
+}
+
+/**
+ * What others changed between `base` (the snapshot shown before their first change) and `latest`,
+ * every value and by card (`changedElsewhere`); undefined when nothing is left changed. `draft`: the
+ * values that are the user's own (a save whose answer was lost), never listed as another's.
+ */
+export function changedElsewhere(
+  base: LicensingSnapshot,
+  latest: LicensingSnapshot,
+  draft: ChangeSet,
+): ChangedElsewhere | undefined {
+  const changes = changedByOthers(base, latest, draft, true);
+  const byType: Record<string, UnderneathChange[]> = {};
+  for (const change of changes) {
+    const card = cardOf(change, latest);
+    if (card) (byType[card] ??= []).push(change);
+  }
+  return changes.length ? { changes, byType } : undefined;
+}
+
+/**
+ * What taking `latest` over `shown` (with `draft`, the draft before) leaves once this code is here:
+ * the cart in conflict when what others changed touches the draft (unless `now`, the state, moved
+ * on from `taken` meanwhile), and `changedElsewhere` counted from `base`.
+ */
+export function elsewhereOnto(
+  now: LicensingState,
+  taken: LicensingState,
+  draft: ChangeSet,
+  base: LicensingSnapshot,
+  shown: LicensingSnapshot,
+  elsewhere: () => LicensingError,
+): Partial<LicensingState> {
+  const latest = now.snapshot!;
+  const conflict =
+    now === taken ? conflictOnto({ ...taken, draft }, shown, latest, undefined, elsewhere) : {};
+  return { ...conflict, changedElsewhere: changedElsewhere(base, latest, draft) };
 }
 
 function inDraft(change: ReturnType<typeof changedByOthers>[number], { draft }: LicensingState): boolean {

@@ -1,6 +1,7 @@
 // The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
-// guards.ts, rebasing in reconcile.ts, conflicts and the kept cart in carry-over.ts (lazy), the
-// installation licence in installation.ts (lazy), the state's shape in state.ts.
+// guards.ts, the loads in refresh.ts, rebasing in reconcile.ts, conflicts, what others changed and
+// the kept cart in carry-over.ts (lazy), the installation licence in installation.ts (lazy), the
+// state's shape in state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -25,6 +26,7 @@ import type { InstallationCapabilities, InstallationPart } from './installation.
 import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { rebaseOnto, type Rebased } from './reconcile.js';
+import { Loads } from './refresh.js';
 import {
   initialState,
   type CommitResult,
@@ -38,8 +40,12 @@ export type { CartStorage } from './carry-over.js';
 
 /** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
 const carryOver = () => import('./carry-over.js');
+/** What a snapshot that just arrived leaves: the data shown, fresh, from now. */
+const fresh = (snapshot: LicensingSnapshot) =>
+  ({ status: 'ready', snapshot, error: undefined, loadedAt: Date.now() }) as const;
 const elsewhere = () => new ConflictError('The licences were changed elsewhere.');
 export type {
+  ChangedElsewhere,
   CommitResult,
   CommitState,
   EditRefusal,
@@ -62,9 +68,7 @@ export class LicensingStore {
   readonly adapter: LicensingAdapter;
   private current: LicensingState = initialState;
   private readonly listeners = new Set<StoreListener>();
-  private loading:
-    { promise: Promise<LicensingSnapshot | undefined>; controller: AbortController } | undefined;
-  private loadSeq = 0;
+  private readonly loads: Loads;
   private committing: Promise<CommitResult> | undefined;
   private installationPart: Promise<InstallationPart> | undefined;
   /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
@@ -73,6 +77,8 @@ export class LicensingStore {
   private rules: RuleBook | undefined;
   /** Another admin's snapshot that arrived while a save was running, taken once it ends. */
   private heldExternal: LicensingSnapshot | undefined;
+  /** The snapshot shown before the first change `changedElsewhere` lists; none once forgotten. */
+  private elsewhereBase: LicensingSnapshot | undefined;
   /** Where the pending cart is kept across reloads (`keepCart`). */
   private keeper: CartKeeper | undefined;
   private keeping: { name: string; ready: Promise<void> } | undefined;
@@ -81,6 +87,7 @@ export class LicensingStore {
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
     this.rules = rules;
+    this.loads = new Loads(adapter);
   }
 
   /** Whether the store has its rule book, so `issues`, `quote`, `planned` and `canSave` are real. */
@@ -146,37 +153,31 @@ export class LicensingStore {
 
   /**
    * Loads the snapshot unless it is loaded or loading (then shares that). `force` loads again and
-   * aborts a load still running, whose answer is then ignored.
+   * aborts a load still running, whose answer is then ignored. A newer version than the one shown
+   * is taken like another admin's change (`changedElsewhere`, the cart in conflict when it touches
+   * the draft). A reload that fails keeps the data shown and says why (`error`, `loadedAt`); only a
+   * first load that fails is the error state.
    */
   load({ force = false }: { force?: boolean } = {}): Promise<LicensingSnapshot | undefined> {
-    if (!force) {
-      if (this.loading) return this.loading.promise;
-      if (this.current.status === 'ready') return Promise.resolve(this.current.snapshot);
-    }
-    this.loading?.controller.abort();
-    const controller = new AbortController();
-    const seq = ++this.loadSeq;
-    this.set({ status: this.current.snapshot ? this.current.status : 'loading', error: undefined });
-    const promise = this.adapter.load({ signal: controller.signal }).then(
-      (snapshot) => {
-        if (seq !== this.loadSeq) return this.current.snapshot;
-        this.loading = undefined;
-        this.set(this.derive({ status: 'ready', error: undefined, ...this.rebase(snapshot) }));
+    const { loads } = this;
+    if (!force && (loads.current || this.current.status === 'ready'))
+      return loads.current ?? Promise.resolve(this.current.snapshot);
+    // A retry after a failed refresh keeps its notice (and the focus on its button) until it ends.
+    if (!this.current.snapshot) this.set({ status: 'loading', error: undefined });
+    return loads.start(
+      async (snapshot) => {
+        await this.take(snapshot);
         this.restoreCart();
         // With a kept cart, the load ends once it is restored (its code may still be loading).
-        if (this.keeping) return this.keeping.ready.then(() => snapshot);
+        await this.keeping?.ready;
         return snapshot;
       },
-      (error: unknown) => {
-        if (seq !== this.loadSeq || isAbortError(error)) return this.current.snapshot;
-        this.loading = undefined;
-        // A failed reload keeps what is shown; a failed first load is the error state.
+      (error) => {
         this.set({ status: this.current.snapshot ? 'ready' : 'error', error: toLicensingError(error) });
         return undefined;
       },
+      () => this.current.snapshot,
     );
-    this.loading = { promise, controller };
-    return promise;
   }
 
   /** Loads again (the retry of an error state, or a refresh). */
@@ -218,6 +219,12 @@ export class LicensingStore {
   /** Sets one Power Pack service's monthly limit in packs (`null` = no limit). */
   setPowerPackLimit(serviceId: string, limit: number | null): EditResult {
     return this.edit({ powerPack: { limits: { [serviceId]: limit } } });
+  }
+
+  /** Forgets `changedElsewhere` (its notices were read); the next change of others starts it again. */
+  forgetChangedElsewhere(): void {
+    this.elsewhereBase = undefined;
+    this.set({ changedElsewhere: undefined });
   }
 
   /** Drops every pending change. */
@@ -308,11 +315,11 @@ export class LicensingStore {
       const next = await this.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
       this.cartKey = undefined;
       // A load started before the commit would bring the older state back: drop it.
-      this.loadSeq++;
-      this.loading?.controller.abort();
-      this.loading = undefined;
+      this.loads.drop();
+      // Saved after reviewing the cart: what others changed before is seen, and the data fresh.
+      this.elsewhereBase = undefined;
       const saved = { status: 'saved', snapshot: next } as const;
-      this.set(this.derive({ status: 'ready', snapshot: next, draft: {}, commit: saved }));
+      this.set(this.derive({ ...fresh(next), draft: {}, commit: saved, changedElsewhere: undefined }));
       // Another admin's change came during the save: which of the two is newer only the backend
       // knows, so ask it (the newer wins), and the next save is made on the latest version.
       const held = this.heldExternal as LicensingSnapshot | undefined;
@@ -359,21 +366,31 @@ export class LicensingStore {
   }
 
   /**
-   * Another tab or admin changed the backend: take the new snapshot, keep and re-check the draft.
-   * During a save it is held, and taken (or the backend asked) once the save ends.
+   * Another tab or admin changed the backend (the adapter pushed it): taken like a reload's newer
+   * version. During a save it is held, and taken (or the backend asked) once the save ends.
    */
   private receiveExternal(latest: LicensingSnapshot): void {
-    const { snapshot, commit, draft } = this.current;
+    const { snapshot, commit } = this.current;
     if (commit.status === 'saving') this.heldExternal = latest;
-    if (!snapshot || commit.status === 'saving' || latest.version === snapshot.version) return;
-    this.set(this.derive(this.rebase(latest)));
+    else if (snapshot && latest.version !== snapshot.version) void this.take(latest);
+  }
+
+  /**
+   * A snapshot this page did not save (a load, the adapter's push): taken with the draft kept and
+   * re-checked, the data fresh again. Over another version than the one shown, once the conflict
+   * code is here (carry-over.ts): what others changed is noted (`changedElsewhere`, the same however
+   * it came), and the cart is in conflict when it touches the draft (not if anything changed since).
+   */
+  private async take(latest: LicensingSnapshot): Promise<void> {
+    const { snapshot, draft } = this.current;
+    this.set(this.derive({ ...fresh(latest), ...this.rebase(latest) }));
+    if (!snapshot || snapshot.version === latest.version) return;
+    const base = (this.elsewhereBase ??= snapshot);
     const taken = this.current;
-    if (!taken.dirty) return;
-    // What moved under the draft, once the conflict code is here; not if anything changed since.
-    void carryOver().then(({ conflictOnto }) => {
-      if (this.current !== taken) return;
-      this.set(this.derive(conflictOnto({ ...taken, draft }, snapshot, latest, undefined, elsewhere)));
-    });
+    const { elsewhereOnto } = await carryOver();
+    // Not once saved or forgotten meanwhile.
+    if (this.elsewhereBase === base)
+      this.set(this.derive(elsewhereOnto(this.current, taken, draft, base, snapshot, elsewhere)));
   }
 
   /** The kept cart, once, over the first snapshot loaded (carry-over.ts). */

@@ -25,12 +25,46 @@ export type CommitState =
       readonly changes: readonly UnderneathChange[];
     };
 
+/**
+ * What other admins changed since this page last saved (or since the notice was forgotten), however
+ * it learnt of it: an adapter that pushes changes (`subscribe`: the memory adapter, another tab), a
+ * reload that brought a newer version (REST), or the reload after a save's conflict. The same
+ * changes as a conflict's, counted from the first snapshot they changed: a value changed back is
+ * not listed. The user's own values are never listed as another's.
+ */
+export interface ChangedElsewhere {
+  /** Every value someone else changed: `from` as this page showed it, `to` as it is now. */
+  readonly changes: readonly UnderneathChange[];
+  /**
+   * The same changes by the card they show on, keyed by its `type-id`: a licence type's count under
+   * its id, the retention under the call-recording type's, Speech-to-Text under `speech-to-text`,
+   * the Power Pack's switch and limits under `power-pack` (`cardOf` in `core/conflict-notice.ts`).
+   * A permission change is in `changes` only. For "Changed by someone else: now 222" on a card.
+   */
+  readonly byType: Readonly<Record<string, readonly UnderneathChange[]>>;
+}
+
 /** Everything the widgets render from; replaced as a whole on every change, never mutated. */
 export interface LicensingState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly snapshot: LicensingSnapshot | undefined;
-  /** Why the last load failed (status `error`), or why a reload failed while data is shown. */
+  /**
+   * Why the last load failed (status `error`), or why a reload failed while data is shown (status
+   * `ready`: the snapshot is kept, and is as old as `loadedAt`; "Couldn't refresh — showing data
+   * from 10:42 · Try again", where Try again is `reload()`). Kept while that reload is retried;
+   * cleared once data arrives again (a load, a save, a change the adapter pushes).
+   */
   readonly error: LicensingError | undefined;
+  /**
+   * When the snapshot shown arrived (milliseconds since the epoch, `Date.now()`): its load, the
+   * save that answered it, or the adapter's push. Undefined before the first load.
+   */
+  readonly loadedAt?: number | undefined;
+  /**
+   * What other admins changed since this page last saved, with a lookup per card; undefined when
+   * nothing. Forgotten on a successful save and by `LicensingStore.forgetChangedElsewhere()`.
+   */
+  readonly changedElsewhere?: ChangedElsewhere | undefined;
   /** The pending changes, without no-op entries. */
   readonly draft: ChangeSet;
   /**
