@@ -108,7 +108,7 @@ export class LicenceCard extends EditingWidget {
   }
 
   private renderSeat(state: LicensingState) {
-    const { snapshot, planned, quote, issues, commit } = state;
+    const { snapshot, planned, quote, issues } = state;
     const m = this.m;
     const snap = snapshot!;
     const type = snap.catalog.find((t) => t.id === this.typeId);
@@ -127,10 +127,8 @@ export class LicenceCard extends EditingWidget {
     // R5: the month's peak (the quote's, or never below what is billed now) and this month's charge once saved.
     const units = billedUnits(count, multiplier);
     const peak = quoted?.peak ?? Math.max(line.peak, units);
-    const other =
-      commit.status === 'conflict'
-        ? commit.changes.find((c): c is CountChange => c.kind === 'count' && c.typeId === type.id)
-        : undefined;
+    // Another admin's change of this count, whichever adapter brought it (store: changedElsewhere).
+    const other = state.changedElsewhere?.byType[type.id]?.find((c): c is CountChange => c.kind === 'count');
     this.setState('pending', quoted !== undefined);
     return html`<article part="base" aria-labelledby="name">
       <header part="header">
