@@ -80,7 +80,9 @@ describe('licence-cart', () => {
     expect(review).to.contain('10 → 8');
     // This month stays at the peak of 12: €288 → €288; next month €240 → €192.
     expect(review).to.contain('€288.00 → €288.00 (€0.00)');
-    expect(review).to.contain('€240.00 → €192.00 (-€48.00)');
+    // Signed with a real minus sign (U+2212), the totals too.
+    expect(review).to.contain('€240.00 → €192.00 (−€48.00)');
+    expect(review).to.contain('Total €0.00 −€48.00');
     expect(review).to.contain('charged for the highest number of licences');
     await expect(el).to.be.accessible();
     const confirm = button(el, 'Save changes');
@@ -98,13 +100,24 @@ describe('licence-cart', () => {
     expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
   });
 
-  it('shows a blocking error and disables Save in the review (R3)', async () => {
+  it('never opens the review on a blocking error; one that arrives while it is open disables Save there (R3)', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
     await sharedStoreFor(adapter).load();
     sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     await el.review();
+    await settle(el);
+    expect(dialog(el).open).to.equal(false);
+    expect(deepText(el.shadowRoot!.querySelector('[part="problems"]')!)).to.contain(
+      '2 problems to fix before saving',
+    );
+    sharedStoreFor(adapter).setCount('voice', 8);
+    await settle(el);
+    await el.review();
+    await settle(el);
+    expect(dialog(el).open).to.equal(true);
+    sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     expect(deepText(dialog(el))).to.contain('Fix these before saving');
     expect(deepText(dialog(el))).to.contain('Free 2 users first');
