@@ -128,10 +128,8 @@ export const styles = css`
   }
   /* A phone: one block per change, each amount under its column's name. */
   @media (max-width: 40rem) {
-    dialog {
-      padding-inline: var(--_space-m);
-    }
-    thead {
+    thead,
+    td:empty {
       display: none;
     }
     tr,
@@ -139,23 +137,15 @@ export const styles = css`
     td {
       display: block;
       border: 0;
+      text-align: start;
     }
     tr {
-      padding-block: var(--_space-xs);
       border-bottom: 1px solid var(--_border);
-    }
-    td[data-label] {
-      display: flex;
-      justify-content: space-between;
-      flex-wrap: wrap;
-      column-gap: var(--_space-s);
     }
     td[data-label]::before {
       content: attr(data-label);
+      display: block;
       color: var(--_muted);
-    }
-    td:empty {
-      display: none;
     }
   }
 `;
