@@ -140,6 +140,28 @@ describe('licence-cart', () => {
     expect(button(el, 'Save changes').disabled).to.equal(false);
   });
 
+  it('counts one retention change as one change, priced on its own row', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await cart(adapter);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setRetention({ months: 12 }); // ×3 → ×4 units for 3 recording licences
+    await settle(el);
+    expect(deepText(el)).to.contain('1 change');
+    expect(deepText(el)).to.contain('Next month +€9.00');
+    await el.review();
+    await settle(el);
+    const rows = [...dialog(el).querySelectorAll('tbody tr')].map((tr) => deepText(tr));
+    expect(rows).to.have.length(1);
+    expect(rows[0]).to.contain('Call recording retention');
+    expect(rows[0]).to.contain('9 months → 1 year');
+    expect(rows[0]).to.contain('€27.00 → €36.00 (+€9.00)');
+    // With the recording count changed too: two changes, the money once, on the count's row.
+    el.closeReview();
+    sharedStoreFor(adapter).setCount('call-recording', 4);
+    await settle(el);
+    expect(deepText(el)).to.contain('2 changes');
+  });
+
   it('shows Speech-to-Text and Power Pack as maximum spend', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
