@@ -1,4 +1,4 @@
-import type { ChangeSet, InstallationLicense, LicensingSnapshot } from './core/index.js';
+import type { ChangeSet, InstallationLicense, LicensingSnapshot, ValidationIssue } from './core/index.js';
 import type { LicensingError } from './adapters/errors.js';
 import type { CommitResult } from './state/licensing-store.js';
 
@@ -27,6 +27,10 @@ export interface LicenceBeforeCommitDetail {
 export interface LicenceLeaveDetail {
   /** The changes that would be lost. */
   draft: ChangeSet;
+}
+export interface LicenceShowProblemDetail {
+  /** The problem to show: its `typeId` or `field` says which card fixes it. */
+  issue: ValidationIssue;
 }
 export interface LicenceShowUsageDetail {
   /** The licence type whose users to show. */
@@ -98,6 +102,8 @@ export interface LicenceEventMap {
    * `licence-cart`'s `canLeave()`). Cancel it to let the page go without asking.
    */
   'licence-leave': CustomEvent<LicenceLeaveDetail>;
+  /** The cart's user asked to see the first problem that blocks the save. Cancel to show it yourself. */
+  'licence-show-problem': CustomEvent<LicenceShowProblemDetail>;
   /** The user asked to see who uses a licence type (e.g. before a reduction). Cancel to handle it yourself. */
   'licence-show-usage': CustomEvent<LicenceShowUsageDetail>;
   /** The user copied an installation token (or it was selected for a manual copy). */

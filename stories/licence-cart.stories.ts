@@ -71,7 +71,18 @@ export const Review: Story = { args: { draft: pending, open: true } };
 export const ReviewWithWarnings: Story = {
   args: { draft: { retention: { months: 3 }, speechToText: { enabled: false } }, open: true },
 };
+/** A blocking error: the bar counts it and offers "Go to Voice" instead of Save; no review opens. */
 export const BlockingError: Story = { args: { draft: { counts: { voice: 3 } }, open: true } };
+/** A problem beside changes that can be saved: the bar's totals leave the invalid line out. */
+export const ProblemBesideValidChanges: Story = { args: { draft: { counts: { voice: 3, email: 145 } } } };
+/** Another admin changed Voice under the draft: the bar says so once the review is closed. */
+export const ChangedElsewhereInTheBar: Story = {
+  args: { draft: pending, failCommit: 'conflict', closeAfter: true },
+};
+/** Signed totals, one of them a reduction (with a real minus sign). */
+export const ReviewWithReduction: Story = {
+  args: { draft: { counts: { voice: 215, email: 145 } }, open: true },
+};
 export const UsageLimits: Story = {
   args: {
     draft: { speechToText: { limitOverBase: null }, powerPack: { limits: { 'smart-routing': 20 } } },

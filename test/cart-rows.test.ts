@@ -326,7 +326,7 @@ describe('licence-cart review: edges', () => {
     expect((await first.load()).version).to.equal('v1');
   });
 
-  it('amounts no quote can hold: the bar counts the change without sums and the review has no total', async () => {
+  it('amounts no quote can hold: the bar counts the change without sums, calls it a problem, and the review has no total', async () => {
     const snapshot = smallSnapshot({
       catalog: [
         { id: 'voice', name: 'Voice', unitPrice: { amount: Number.MAX_SAFE_INTEGER, currency: 'EUR' } },
@@ -340,6 +340,12 @@ describe('licence-cart review: edges', () => {
     expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 14 } });
     const bar = deepText(el.shadowRoot!.querySelector('[part="summary"]')!);
     expect(bar).to.equal('1 change');
+    // The bar says so, with nowhere to go (no card holds it), and the review does not open.
+    expect(deepText(el.shadowRoot!.querySelector('[part="problems"]')!)).to.equal(
+      '1 problem to fix before saving',
+    );
+    expect(el.shadowRoot!.querySelector('[part="problem-button"]')).to.equal(null);
+    expect(dialog(el).open).to.equal(false);
     expect(dialog(el).querySelector('tfoot')).to.equal(null);
     expect(deepText(dialog(el))).to.contain('Fix these before saving');
   });

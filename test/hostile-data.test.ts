@@ -180,9 +180,16 @@ describe('hostile data renders as text', () => {
     const cart = provider.querySelector('licence-cart')!;
     await waitUntil(() => sharedStoreFor(adapter).state.status === 'ready', 'the snapshot');
     sharedStoreFor(adapter).edit({ counts: { voice: 1, outbound: 4 } });
+    // The bar names the card with the first problem, as text; the review does not open on errors.
+    await waitUntil(() => deepQueryAll(cart, '[part~="problem-button"]').length === 1, 'the problem');
+    expect(deepQueryAll(cart, '[part~="problem-button"]')[0]!.textContent!.trim()).to.equal(`Go to ${VOICE}`);
+    await expectInert(cart);
+    // Errors that arrive while the review is open show in it.
+    sharedStoreFor(adapter).edit({ counts: { voice: 11 } });
     await waitUntil(() => deepQueryAll(cart, '[part~="save-button"]:not([disabled])').length === 1, 'Save');
     button(cart, 'save-button').click();
     await waitUntil(() => deepQueryAll<HTMLDialogElement>(cart, 'dialog')[0]?.open, 'the review');
+    sharedStoreFor(adapter).edit({ counts: { voice: 1 } });
     await shows(cart, [VOICE, OUTBOUND]);
     const errors = deepQueryAll(cart, '[part~="errors"]')[0]!;
     expect(errors.textContent, 'R3 and R4 name the types').to.contain(VOICE).and.contain(OUTBOUND);

@@ -80,7 +80,9 @@ describe('licence-cart', () => {
     expect(review).to.contain('10 → 8');
     // This month stays at the peak of 12: €288 → €288; next month €240 → €192.
     expect(review).to.contain('€288.00 → €288.00 (€0.00)');
-    expect(review).to.contain('€240.00 → €192.00 (-€48.00)');
+    // Signed with a real minus sign (U+2212), the totals too.
+    expect(review).to.contain('€240.00 → €192.00 (−€48.00)');
+    expect(review).to.contain('Total €0.00 −€48.00');
     expect(review).to.contain('charged for the highest number of licences');
     await expect(el).to.be.accessible();
     const confirm = button(el, 'Save changes');
@@ -98,13 +100,24 @@ describe('licence-cart', () => {
     expect(sharedStoreFor(adapter).state.draft).to.deep.equal({});
   });
 
-  it('shows a blocking error and disables Save in the review (R3)', async () => {
+  it('never opens the review on a blocking error; one that arrives while it is open disables Save there (R3)', async () => {
     const adapter = new MemoryAdapter(smallSeed());
     const el = await cart(adapter);
     await sharedStoreFor(adapter).load();
     sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     await el.review();
+    await settle(el);
+    expect(dialog(el).open).to.equal(false);
+    expect(deepText(el.shadowRoot!.querySelector('[part="problems"]')!)).to.contain(
+      '2 problems to fix before saving',
+    );
+    sharedStoreFor(adapter).setCount('voice', 8);
+    await settle(el);
+    await el.review();
+    await settle(el);
+    expect(dialog(el).open).to.equal(true);
+    sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     expect(deepText(dialog(el))).to.contain('Fix these before saving');
     expect(deepText(dialog(el))).to.contain('Free 2 users first');
@@ -125,6 +138,28 @@ describe('licence-cart', () => {
     expect(review).to.contain('9 months → 3 months');
     expect(review).to.contain('older than the new period will no longer be kept');
     expect(button(el, 'Save changes').disabled).to.equal(false);
+  });
+
+  it('counts one retention change as one change, priced on its own row', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const el = await cart(adapter);
+    await sharedStoreFor(adapter).load();
+    sharedStoreFor(adapter).setRetention({ months: 12 }); // ×3 → ×4 units for 3 recording licences
+    await settle(el);
+    expect(deepText(el)).to.contain('1 change');
+    expect(deepText(el)).to.contain('Next month +€9.00');
+    await el.review();
+    await settle(el);
+    const rows = [...dialog(el).querySelectorAll('tbody tr')].map((tr) => deepText(tr));
+    expect(rows).to.have.length(1);
+    expect(rows[0]).to.contain('Call recording retention');
+    expect(rows[0]).to.contain('9 months → 1 year');
+    expect(rows[0]).to.contain('€27.00 → €36.00 (+€9.00)');
+    // With the recording count changed too: two changes, the money once, on the count's row.
+    el.closeReview();
+    sharedStoreFor(adapter).setCount('call-recording', 4);
+    await settle(el);
+    expect(deepText(el)).to.contain('2 changes');
   });
 
   it('shows Speech-to-Text and Power Pack as maximum spend', async () => {

@@ -19,7 +19,8 @@ export class Toast extends LicenceElement {
     css`
       :host {
         position: fixed;
-        inset-block-end: var(--_space-l);
+        /* Above a sticky cart bar (its height, see licence-cart's StickyPadding), never over Save. */
+        inset-block-end: calc(var(--licence-cart-height, 0px) + var(--_space-l));
         inset-inline-end: var(--_space-l);
         z-index: 20;
       }

@@ -1,6 +1,14 @@
 // The cart's words for a quote and for what changed underneath: the review's rows and the conflict
 // notice, apart from the element so it reads as layout and behaviour.
-import type { CapChange, LicensingSnapshot, Quote, UnderneathChange } from '../../core/index.js';
+import {
+  sum,
+  type CapChange,
+  type LicensingSnapshot,
+  type Money,
+  type Quote,
+  type UnderneathChange,
+  type ValidationIssue,
+} from '../../core/index.js';
 import type { CommonMessages } from '../../i18n/common.js';
 import { namesFrom, retentionLabel } from '../../i18n/names.js';
 import type { LicenceCartMessages } from './licence-cart.messages.js';
@@ -21,24 +29,31 @@ export function cartRows(
   t: CommonMessages,
 ): Row[] {
   const names = namesFrom(snapshot, t);
-  const rows: Row[] = quote.lines.map((line) => {
-    const counted = line.count.from !== line.count.to;
-    const change = counted
-      ? m.fromTo(m.units(line.count.from), m.units(line.count.to))
-      : m.multiplier(line.multiplier.from, line.multiplier.to);
-    return {
-      item: names.type(line.typeId),
-      change,
-      thisMonth: m.moneyChange(line.thisMonth.before, line.thisMonth.after, line.thisMonth.delta),
-      nextMonth: m.moneyChange(line.nextMonth.before, line.nextMonth.after, line.nextMonth.delta),
-    };
+  const retention = quote.retention;
+  // One retention change is one change: the recording line it re-prices carries its money, unless
+  // its count changed too (then that line has a row of its own with the money of both).
+  const recording = quote.lines.find((l) => l.typeId === snapshot.recording?.typeId);
+  const repriced =
+    retention && recording && recording.count.from === recording.count.to ? recording : undefined;
+  const money = (line: Quote['lines'][number]) => ({
+    thisMonth: m.moneyChange(line.thisMonth.before, line.thisMonth.after, line.thisMonth.delta),
+    nextMonth: m.moneyChange(line.nextMonth.before, line.nextMonth.after, line.nextMonth.delta),
   });
-  if (quote.retention) {
+  const rows: Row[] = quote.lines
+    .filter((line) => line !== repriced)
+    .map((line) => ({
+      item: names.type(line.typeId),
+      change:
+        line.count.from !== line.count.to
+          ? m.fromTo(m.units(line.count.from), m.units(line.count.to))
+          : m.multiplier(line.multiplier.from, line.multiplier.to),
+      ...money(line),
+    }));
+  if (retention) {
     rows.push({
       item: m.retention,
-      change: m.fromTo(retentionLabel(quote.retention.from, t), retentionLabel(quote.retention.to, t)),
-      thisMonth: '',
-      nextMonth: m.multiplier(quote.retention.multiplier.from, quote.retention.multiplier.to),
+      change: `${m.fromTo(retentionLabel(retention.from, t), retentionLabel(retention.to, t))}, ${m.multiplier(retention.multiplier.from, retention.multiplier.to)}`,
+      ...(repriced ? money(repriced) : { thisMonth: '', nextMonth: '' }),
     });
   }
   const cap = (c: CapChange) =>
@@ -116,4 +131,53 @@ export function underneathText(
     case 'permission':
       return m.underneathValue(m.permission, change.from, change.to);
   }
+}
+
+/** The issues that block a save (not "nothing to commit": an empty cart is not a problem). */
+export const blockingIssues = (issues: readonly ValidationIssue[]) =>
+  issues.filter((i) => i.severity === 'error' && i.code !== 'nothing-to-commit');
+
+/**
+ * The bar's totals: the seat lines without a blocking problem (a line with one will not be saved
+ * as it is); undefined when every seat line has one.
+ */
+export function barTotals(
+  quote: Quote,
+  blocking: readonly ValidationIssue[],
+  recordingTypeId?: string,
+): { thisMonth: Money; nextMonth: Money } | undefined {
+  const bad = new Set(
+    blocking.map((i) =>
+      'typeId' in i ? i.typeId : 'field' in i && i.field === 'retention' ? recordingTypeId : '',
+    ),
+  );
+  const lines = quote.lines.filter((l) => !bad.has(l.typeId));
+  if (blocking.length && !lines.length) return undefined;
+  const total = (pick: (l: Quote['lines'][number]) => Money) => sum(quote.currency, lines.map(pick));
+  return { thisMonth: total((l) => l.thisMonth.delta), nextMonth: total((l) => l.nextMonth.delta) };
+}
+
+/**
+ * Where a problem is fixed: a selector for the widget that edits it, its name, and which of its
+ * fields (a Power Pack service's limit); undefined for a problem of the whole cart.
+ */
+export function problemPlace(
+  issue: ValidationIssue,
+  snapshot: LicensingSnapshot,
+  m: LicenceCartMessages,
+  t: CommonMessages,
+): { selector: string; name: string; field: number } | undefined {
+  const names = namesFrom(snapshot, t);
+  const card = (id: string) => `licence-card[type-id="${CSS.escape(id)}"]`;
+  if ('typeId' in issue) return { selector: card(issue.typeId), name: names.type(issue.typeId), field: 0 };
+  if (!('field' in issue)) return undefined;
+  if (issue.field === 'retention') return { selector: 'retention-picker', name: m.retention, field: 0 };
+  if (issue.field === 'speech-to-text') return { selector: card(issue.field), name: m.stt, field: 0 };
+  const service = 'serviceId' in issue ? issue.serviceId : undefined;
+  const index = snapshot.powerPack?.services.findIndex((s) => s.id === service) ?? -1;
+  return {
+    selector: 'power-pack-limits',
+    name: service === undefined ? m.powerPack : names.service(service),
+    field: Math.max(index, 0),
+  };
 }

@@ -7,7 +7,8 @@ import { issueText, messages as issueMessages } from '../../i18n/issues.js';
 import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
-import { cartRows, underneathText, type Row } from './cart-rows.js';
+import { goTo, StickyPadding } from './cart-page.js';
+import { barTotals, blockingIssues, cartRows, problemPlace, underneathText, type Row } from './cart-rows.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
 
@@ -22,10 +23,18 @@ import { styles } from './licence-cart.styles.js';
  * review and announces it; failure keeps the draft and says what to do; after a conflict the
  * store has reloaded and the review shows what changed underneath. A double click commits once.
  *
+ * Nothing blocking waits for the review: while the draft has errors the bar counts them, leaves
+ * their lines out of its totals, offers a button to the first one instead of Save, and the review
+ * does not open. What another admin changed under the draft shows in the bar too. Made sticky by
+ * its page (`position: sticky; bottom: 0`, as `licence-manager` does), the bar pads the page's
+ * scroll by its height (`--licence-cart-height`, see `StickyPadding`) so it never covers what has
+ * focus, and takes no room while nothing is pending.
+ *
  * @event licence-before-commit - About to commit; cancel it to stop the commit. `detail.draft`.
  * @event licence-commit - The changes were saved; `detail.snapshot`.
  * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
  * @event licence-change - The draft was discarded; `detail.draft` is empty.
+ * @event licence-show-problem - The user asked to see the first problem; `detail.issue`. Cancelable: cancel it to show it yourself; by default the cart scrolls to and focuses the card (`licence-card[type-id=…]`, `retention-picker`, `power-pack-limits`) in its own root.
  * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
@@ -42,6 +51,8 @@ import { styles } from './licence-cart.styles.js';
  * @csspart conflict - What changed underneath after a conflict.
  * @csspart failure - Why the last save failed.
  * @csspart notice - In the bar: a save that failed, or changes that can no longer be saved.
+ * @csspart problems - In the bar: how many problems block the save.
+ * @csspart problem-button - In the bar: goes to the first problem.
  * @csspart confirm-button - Save changes (commits).
  * @csspart back-button - Back (closes the review).
  * @csspart status - Loading, error, no-access and not-connected states.
@@ -63,6 +74,7 @@ export class LicenceCart extends RulesWidget {
   @query('[part~="save-button"]') private saveButton!: HTMLButtonElement;
 
   private confirming = false;
+  protected readonly padding = new StickyPadding(this);
 
   private get m() {
     return this.locale.section('licence-cart', messages);
@@ -96,8 +108,18 @@ export class LicenceCart extends RulesWidget {
   /** Opens the review of the pending changes. */
   async review(): Promise<void> {
     await this.updateComplete;
-    if (!this.dialog || this.dialog.open || !this.state?.dirty) return;
+    const state = this.state;
+    // Never on an invalid draft: the bar says what to fix and where.
+    if (!this.dialog || this.dialog.open || !state?.dirty || blockingIssues(state.issues).length) return;
     this.dialog.showModal();
+    this.requestUpdate();
+  }
+
+  /** Scrolls to and focuses where `issue` is fixed, unless a `licence-show-problem` listener cancels. */
+  private showProblem(issue: ValidationIssue, snapshot: LicensingSnapshot): void {
+    if (!emit(this, 'licence-show-problem', { issue }, { cancelable: true })) return;
+    const place = problemPlace(issue, snapshot, this.m, this.t);
+    if (place) goTo(this, place);
   }
 
   /** Closes the review without saving; not while it is saving (the outcome is shown in it). */
@@ -164,11 +186,27 @@ export class LicenceCart extends RulesWidget {
     </section>`;
   }
 
+  /** What another admin changed under the draft: in the review while it is open, else in the bar. */
+  private renderConflict({ commit, snapshot }: LicensingState) {
+    const m = this.m;
+    if (commit.status !== 'conflict') return nothing;
+    return html`<div part="conflict" role="alert">
+      <p><strong>${m.conflictTitle}</strong> ${m.conflictBody}</p>
+      ${
+        commit.changes.length
+          ? html`<ul>
+              ${commit.changes.map((c) => html`<li>${underneathText(c, snapshot!, m, this.t)}</li>`)}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
   private renderReview(state: LicensingState, rows: Row[]): TemplateResult {
     const m = this.m;
     const snapshot = state.snapshot!;
     const quote = state.quote;
-    const blocking = state.issues.filter((i) => i.severity === 'error' && i.code !== 'nothing-to-commit');
+    const blocking = blockingIssues(state.issues);
     const warnings = state.issues.filter((i) => i.severity === 'warning');
     const commit = state.commit;
     const saving = commit.status === 'saving';
@@ -180,20 +218,7 @@ export class LicenceCart extends RulesWidget {
     >
       <h2 id="review-title">${m.reviewTitle}</h2>
       <p part="invoice-warning">${m.invoiceWarning}</p>
-      ${
-        commit.status === 'conflict'
-          ? html`<div part="conflict" role="alert">
-              <p><strong>${m.conflictTitle}</strong> ${m.conflictBody}</p>
-              ${
-                commit.changes.length
-                  ? html`<ul>
-                      ${commit.changes.map((c) => html`<li>${underneathText(c, snapshot, this.m, this.t)}</li>`)}
-                    </ul>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
+      ${this.dialog?.open ? this.renderConflict(state) : nothing}
       ${
         commit.status === 'failed'
           ? html`<p part="failure" role="alert">${this.errorText(commit.error)} ${m.failed}</p>`
@@ -218,8 +243,8 @@ export class LicenceCart extends RulesWidget {
                 html`<tr>
                   <th scope="row">${row.item}</th>
                   <td>${row.change}</td>
-                  <td>${row.thisMonth}</td>
-                  <td>${row.nextMonth}</td>
+                  <td data-label=${m.columns.thisMonth}>${row.thisMonth}</td>
+                  <td data-label=${m.columns.nextMonth}>${row.nextMonth}</td>
                 </tr>`,
             )}
           </tbody>
@@ -229,8 +254,8 @@ export class LicenceCart extends RulesWidget {
                   <tr>
                     <th scope="row">${m.total}</th>
                     <td></td>
-                    <td>${m.money(quote.totals.thisMonth.delta)}</td>
-                    <td>${m.money(quote.totals.nextMonth.delta)}</td>
+                    <td data-label=${m.columns.thisMonth}>${m.delta(quote.totals.thisMonth.delta)}</td>
+                    <td data-label=${m.columns.nextMonth}>${m.delta(quote.totals.nextMonth.delta)}</td>
                   </tr>
                 </tfoot>`
               : nothing
@@ -289,6 +314,10 @@ export class LicenceCart extends RulesWidget {
     const snapshot = state.snapshot!;
     const rows = state.quote ? cartRows(snapshot, state.quote, this.m, this.t) : [];
     const count = Math.max(rows.length, state.dirty ? 1 : 0);
+    const blocking = blockingIssues(state.issues);
+    const totals = state.quote && barTotals(state.quote, blocking, snapshot.recording?.typeId);
+    const first = blocking[0];
+    const place = first && problemPlace(first, snapshot, m, this.t);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
     const editable = canEdit(snapshot.permission);
@@ -297,9 +326,9 @@ export class LicenceCart extends RulesWidget {
           ${
             state.dirty
               ? html`<span part="count">${m.changes(count)}</span> ${
-                    state.quote
-                      ? html`<span>${m.thisMonth(state.quote.totals.thisMonth.delta)}</span>
-                          <span>${m.nextMonth(state.quote.totals.nextMonth.delta)}</span>`
+                    totals
+                      ? html`<span>${m.thisMonth(totals.thisMonth)}</span>
+                          <span>${m.nextMonth(totals.nextMonth)}</span>`
                       : nothing
                   }`
               : editable
@@ -307,7 +336,26 @@ export class LicenceCart extends RulesWidget {
                 : `${m.empty} ${this.t.readOnly}`
           }
         </p>
-        ${this.renderNotice(state, editable)}
+        ${
+          state.dirty && first && editable
+            ? html`<p part="problems">
+                <strong>${m.problems(blocking.length)}</strong>
+                ${
+                  place
+                    ? html`<button
+                        class="link"
+                        part="problem-button"
+                        type="button"
+                        @click=${() => this.showProblem(first, snapshot)}
+                      >
+                        ${m.goTo(place.name)}
+                      </button>`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
+        ${this.renderNotice(state, editable)} ${this.dialog?.open ? nothing : this.renderConflict(state)}
         ${
           editable || state.dirty
             ? html`<div class="actions">
@@ -327,7 +375,7 @@ export class LicenceCart extends RulesWidget {
                         part="save-button"
                         type="button"
                         aria-haspopup="dialog"
-                        ?disabled=${!state.dirty}
+                        ?disabled=${!state.dirty || !!first}
                         @click=${() => this.review()}
                       >
                         ${m.save}

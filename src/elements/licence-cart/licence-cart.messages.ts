@@ -3,7 +3,8 @@ import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
 const m = (money: Money) => formatMoney(money, 'en');
-const signed = (money: Money) => formatMoney(money, 'en', { signed: true });
+// A real minus sign (U+2212), not the hyphen Intl writes.
+const signed = (money: Money) => formatMoney(money, 'en', { signed: true }).replace('-', '\u2212');
 
 /** What `licence-cart` says (section `licence-cart`), in English. */
 export const messages = {
@@ -15,13 +16,19 @@ export const messages = {
   nextMonth: (delta: Money) => `Next month ${signed(delta)}`,
   discard: 'Discard',
   save: 'Save',
+  problems: (count: number) =>
+    plural(count, 'en', {
+      one: `${n(count)} problem to fix before saving`,
+      other: `${n(count)} problems to fix before saving`,
+    }),
+  goTo: (name: string) => `Go to ${name}`,
   reviewTitle: 'Review your changes',
   invoiceWarning: 'Any changes you make here will affect your monthly invoice.',
   highWater:
     'For billing purposes, you are always charged for the highest number of licences set at any point during the current month. Reductions apply to this month and the next, but this month stays charged at its highest count.',
   columns: { item: 'Licence', change: 'Change', thisMonth: 'This month', nextMonth: 'Next month' },
   fromTo: (from: string, to: string) => `${from} → ${to}`,
-  money: (amount: Money) => m(amount),
+  delta: signed,
   moneyChange: (before: Money, after: Money, delta: Money) => `${m(before)} → ${m(after)} (${signed(delta)})`,
   units: (count: number) => n(count),
   retention: 'Call recording retention',

@@ -15,6 +15,14 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--licence-cart-background, var(--_surface-raised));
   }
+  /* Nothing pending: no room taken (the status is still announced, and shown while it has focus). */
+  :host(:state(empty)) [part~='base']:not(:focus-within) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
   :host(:state(pending)) [part~='base'] {
     border-color: var(--licence-cart-accent, var(--_accent));
   }
@@ -27,14 +35,28 @@ export const styles = css`
   [part~='count'] {
     font-weight: 600;
   }
+  [part~='problems'] {
+    margin: 0;
+    color: var(--_danger);
+  }
+  [part~='problem-button'] {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .actions {
+    margin-inline-start: auto;
     display: flex;
     gap: var(--_space-s);
   }
   dialog {
-    width: min(48rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: var(--_space-l);
+    width: min(60rem, 95vw);
+    max-height: calc(100dvh - 2rem);
+    padding: var(--_space-l) var(--_space-l) 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -69,6 +91,10 @@ export const styles = css`
     text-align: start;
     vertical-align: top;
   }
+  td[data-label] {
+    text-align: end;
+    white-space: nowrap;
+  }
   tfoot th,
   tfoot td {
     font-weight: 700;
@@ -91,9 +117,35 @@ export const styles = css`
     background: var(--_surface-raised);
   }
   footer {
+    position: sticky;
+    bottom: 0;
     display: flex;
     justify-content: flex-end;
     gap: var(--_space-s);
-    margin-top: var(--_space-m);
+    padding-block: var(--_space-m);
+    border-top: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  /* A phone: one block per change, each amount under its column's name. */
+  @media (max-width: 40rem) {
+    thead,
+    td:empty {
+      display: none;
+    }
+    tr,
+    th,
+    td {
+      display: block;
+      border: 0;
+      text-align: start;
+    }
+    tr {
+      border-bottom: 1px solid var(--_border);
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      color: var(--_muted);
+    }
   }
 `;

@@ -70,6 +70,7 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @event licence-commit - The cart's changes were saved; `detail.snapshot`.
  * @event licence-commit-error - Saving failed or met a conflict; `detail.error`, `detail.reason`. The draft is kept.
  * @event licence-leave - The page is about to be left with unsaved changes; `detail.draft`. Cancelable: cancel it to leave without the browser asking.
+ * @event licence-show-problem - The cart's "Go to …" asked to show the first problem that blocks the save; `detail.issue`. Cancelable: cancel it to show it yourself; by default the card that fixes it is scrolled to and focused.
  * @event licence-token-copy - The user copied the installation token; `detail.token`, `detail.copied`.
  * @event licence-key-apply - A pasted licence key was applied; `detail.licence`.
  * @event licence-log-download - The licence log file was saved; `detail.filename`.

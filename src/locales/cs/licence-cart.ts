@@ -4,7 +4,8 @@ import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const m = (money: Money) => formatMoney(money, 'cs');
-const signed = (money: Money) => formatMoney(money, 'cs', { signed: true });
+// A real minus sign (U+2212), not the hyphen Intl writes.
+const signed = (money: Money) => formatMoney(money, 'cs', { signed: true }).replace('-', '\u2212');
 
 export const messages: LicenceCartMessages = {
   title: 'Košík',
@@ -15,13 +16,20 @@ export const messages: LicenceCartMessages = {
   nextMonth: (delta) => `Příští měsíc ${signed(delta)}`,
   discard: 'Zahodit',
   save: 'Uložit',
+  problems: (count) =>
+    plural(count, 'cs', {
+      one: `Před uložením opravte ${n(count)} problém`,
+      few: `Před uložením opravte ${n(count)} problémy`,
+      other: `Před uložením opravte ${n(count)} problémů`,
+    }),
+  goTo: (name) => `Přejít na: ${name}`,
   reviewTitle: 'Zkontrolujte změny',
   invoiceWarning: 'Všechny změny, které zde provedete, ovlivní vaši měsíční fakturu.',
   highWater:
     'Pro účely fakturace se vždy účtuje nejvyšší počet licencí nastavený kdykoli během aktuálního měsíce. Snížení platí pro tento i příští měsíc, ale tento měsíc se účtuje nejvyšší počet.',
   columns: { item: 'Licence', change: 'Změna', thisMonth: 'Tento měsíc', nextMonth: 'Příští měsíc' },
   fromTo: (from, to) => `${from} → ${to}`,
-  money: (amount) => m(amount),
+  delta: signed,
   moneyChange: (before, after, delta) => `${m(before)} → ${m(after)} (${signed(delta)})`,
   units: (count) => n(count),
   retention: 'Doba uchování nahrávek',

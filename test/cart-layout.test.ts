@@ -1,0 +1,156 @@
+// Where the cart sits on the page (issue #15): no room taken while nothing is pending; stuck to the
+// bottom it never covers what has focus, and toasts appear above it; the review is wide enough on
+// a desktop, its amounts on one line at the right, its footer in view, and on a phone each change
+// is one block with nothing cut off. Layout only, so the memory adapter alone.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import '../src/elements/licence-cart/licence-cart.js';
+import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
+import { sharedStoreFor } from '../src/state/controller.js';
+import type { Toast } from '../src/ui/toast.js';
+import { smallSeed } from './helpers/fixtures.js';
+import { settle } from './helpers/settle.js';
+import { deepText } from './helpers/widget-states.js';
+
+/** A page taller than the window whose cart sticks to the bottom, as licence-manager lays it out. */
+async function stickyPage() {
+  const adapter = new MemoryAdapter(smallSeed());
+  const page = await fixture(
+    html`<main>
+      <p class="above">Above</p>
+      <label>Last field <input /></label>
+      <p class="below">Below</p>
+      <licence-cart .adapter=${adapter}></licence-cart>
+    </main>`,
+  );
+  const cart = page.querySelector<LicenceCart>('licence-cart')!;
+  page.querySelector<HTMLElement>('.above')!.style.height = '1500px';
+  page.querySelector<HTMLElement>('.below')!.style.height = '600px';
+  cart.style.position = 'sticky';
+  cart.style.bottom = '0';
+  await settle(cart);
+  return { page, cart, store: sharedStoreFor(adapter), input: page.querySelector('input')! };
+}
+
+const bar = (cart: LicenceCart) => cart.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+const dialog = (cart: LicenceCart) => cart.shadowRoot!.querySelector('dialog')!;
+
+describe('licence-cart on the page', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    window.scrollTo(0, 0);
+  });
+
+  it('takes no room while nothing is pending, and its bar once something is', async () => {
+    const { cart, store } = await stickyPage();
+    expect(cart.getBoundingClientRect().height).to.be.below(2);
+    expect(deepText(cart)).to.contain('No pending changes.'); // still said to a screen reader
+    store.setCount('email', 5);
+    await settle(cart);
+    expect(cart.getBoundingClientRect().height).to.be.above(30);
+    expect(deepText(bar(cart))).to.contain('1 change');
+  });
+
+  it('never covers the field that takes focus, and gives the room back once saved', async () => {
+    const { cart, store, input } = await stickyPage();
+    store.setCount('email', 5);
+    await settle(cart);
+    await waitUntil(() => document.documentElement.style.getPropertyValue('--licence-cart-height'));
+    // The field sits just above the window's bottom edge, where the bar is.
+    window.scrollTo(0, input.getBoundingClientRect().bottom + window.scrollY - innerHeight + 4);
+    expect(input.getBoundingClientRect().bottom).to.be.above(bar(cart).getBoundingClientRect().top);
+    input.focus();
+    await settle(cart);
+    expect(input.getBoundingClientRect().bottom).to.be.at.most(bar(cart).getBoundingClientRect().top);
+    store.discard();
+    await settle(cart);
+    await waitUntil(() => !document.documentElement.style.getPropertyValue('--licence-cart-height'));
+    expect(document.documentElement.style.scrollPaddingBottom).to.equal('');
+  });
+
+  it('shows its toasts above the bar, never over Discard and Save', async () => {
+    const { cart, store } = await stickyPage();
+    store.setCount('email', 5);
+    await settle(cart);
+    await waitUntil(() => document.documentElement.style.getPropertyValue('--licence-cart-height'));
+    const toast = cart.shadowRoot!.querySelector<Toast>('lk-toast')!;
+    toast.show('Something to say', 'error');
+    await settle(toast);
+    const box = toast.shadowRoot!.querySelector('[part="toast"]')!.getBoundingClientRect();
+    expect(box.bottom).to.be.at.most(bar(cart).getBoundingClientRect().top);
+  });
+});
+
+/** The cart with a change of every kind, its review open. */
+async function reviewOfEverything() {
+  const adapter = new MemoryAdapter(smallSeed());
+  const cart = await fixture<LicenceCart>(html`<licence-cart .adapter=${adapter}></licence-cart>`);
+  await settle(cart);
+  const store = sharedStoreFor(adapter);
+  store.setCount('voice', 14);
+  store.setCount('outbound', 6);
+  store.setCount('email', 1);
+  store.setCount('call-recording', 4);
+  store.setRetention({ months: 12 });
+  store.setSpeechToText({ limitOverBase: 3000 });
+  store.setPowerPackLimit('smart-routing', 12);
+  store.setPowerPackLimit('ai-topics', 3);
+  await settle(cart);
+  await cart.review();
+  await settle(cart);
+  expect(dialog(cart).open).to.equal(true);
+  return cart;
+}
+
+/** The lines `el`'s text takes. */
+function lines(el: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+}
+
+describe('licence-cart review layout', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('on a desktop: wide, amounts on one line at the right, the footer in view', async () => {
+    await setViewport({ width: 1440, height: 600 });
+    const cart = await reviewOfEverything();
+    expect(dialog(cart).getBoundingClientRect().width).to.be.within(900, 970);
+    const amounts = [...dialog(cart).querySelectorAll<HTMLElement>('td[data-label]')].filter((td) =>
+      td.textContent!.trim(),
+    );
+    expect(amounts.length).to.be.above(6);
+    for (const td of amounts) {
+      expect(lines(td), td.textContent!).to.equal(1);
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      expect(td.getBoundingClientRect().right - range.getBoundingClientRect().right).to.be.below(16);
+    }
+    const footer = dialog(cart).querySelector('footer')!.getBoundingClientRect();
+    expect(dialog(cart).scrollHeight).to.be.above(dialog(cart).clientHeight); // it does scroll
+    expect(footer.bottom).to.be.at.most(dialog(cart).getBoundingClientRect().bottom);
+    expect(deepText(dialog(cart).querySelector('tfoot')!)).to.match(/Total \+€[\d.,]+ \+€[\d.,]+/);
+  });
+
+  it('on a phone: one block per change, each amount under its name, nothing cut off', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const cart = await reviewOfEverything();
+    const d = dialog(cart);
+    expect(d.scrollWidth).to.be.at.most(d.clientWidth);
+    const rows = [...d.querySelectorAll('tbody tr')];
+    for (const row of rows) {
+      const box = row.getBoundingClientRect();
+      expect(box.left).to.be.at.least(d.getBoundingClientRect().left);
+      expect(box.right).to.be.at.most(d.getBoundingClientRect().right);
+    }
+    // One block per change: the rows stack, each below the one before.
+    const tops = rows.map((r) => r.getBoundingClientRect().top);
+    expect(tops).to.deep.equal([...tops].sort((a, b) => a - b));
+    expect(getComputedStyle(rows[0]!.querySelector('td[data-label]')!, '::before').content).to.equal(
+      '"This month"',
+    );
+    const footer = d.querySelector('footer')!.getBoundingClientRect();
+    expect(footer.bottom).to.be.at.most(d.getBoundingClientRect().bottom);
+  });
+});
