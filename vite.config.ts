@@ -1,6 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './scripts/vite-minify-css-literals.js';
+import { minifyHtmlLiterals } from './scripts/vite-minify-html-literals.js';
 import elementList from './elements.json' with { type: 'json' };
 import { mswWorker } from './scripts/vite-msw-worker.js';
 
@@ -35,11 +36,12 @@ export default defineConfig(({ command }) => ({
   // The dev server (demo) needs MSW's worker and compiles the Vue app's SFC; the library build
   // ships neither. React's .tsx needs no plugin: Vite's Oxc transform compiles JSX with the
   // automatic runtime (`jsx: react-jsx` in tsconfig.json). The library build minifies the CSS of
-  // Lit's `css` literals, which a host's bundler ships as written.
+  // Lit's `css` literals and collapses the indentation of its `html` ones, which a host's bundler
+  // ships as written.
   plugins:
     command === 'serve'
       ? [mswWorker(), vue({ template: { compilerOptions: { isCustomElement: isLicenceKitTag } } })]
-      : [minifyCssLiterals()],
+      : [minifyCssLiterals(), minifyHtmlLiterals()],
   publicDir: false,
   // The demo's default adapter talks to the reference backend (server/) on the demo's own origin:
   // `npm start` runs it on 8787; LICENCE_KIT_API points elsewhere (the end-to-end tests).

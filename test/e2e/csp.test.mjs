@@ -1,8 +1,9 @@
 // Every widget under the strictest policy a host page may send: no inline scripts or styles, no
 // eval, and Trusted Types enforced for every HTML sink. The page (test/e2e/csp/) is built with
 // Vite for production, because the dev server injects inline styles, with the CSS of Lit's `css`
-// literals minified as the library build ships it (scripts/vite-minify-css-literals.ts), and
-// served with the policy as a response header. A user flow runs through each widget; any CSP
+// literals minified and its `html` literals collapsed as the library build ships them
+// (scripts/vite-minify-css-literals.ts, scripts/vite-minify-html-literals.ts), and served with the
+// policy as a response header. A user flow runs through each widget; any CSP
 // violation, console error, page error or failed request fails the test.
 //
 // `trusted-types lit-html` names the one policy on the page: lit-html's own, which only passes
@@ -74,6 +75,9 @@ describe('strict CSP and Trusted Types: every widget, end to end', () => {
     const { minifyCssLiterals } = (
       await runnerImport(join(projectRoot, 'scripts/vite-minify-css-literals.ts'))
     ).module;
+    const { minifyHtmlLiterals } = (
+      await runnerImport(join(projectRoot, 'scripts/vite-minify-html-literals.ts'))
+    ).module;
     outDir = await mkdtemp(join(tmpdir(), 'licence-kit-csp-'));
     downloads = await mkdtemp(join(tmpdir(), 'licence-kit-csp-downloads-'));
     await build({
@@ -81,7 +85,7 @@ describe('strict CSP and Trusted Types: every widget, end to end', () => {
       configFile: false,
       publicDir: false,
       logLevel: 'warn',
-      plugins: [minifyCssLiterals()],
+      plugins: [minifyCssLiterals(), minifyHtmlLiterals()],
       // Production mode: Lit's production build, and no dev-server style injection.
       mode: 'production',
       build: {
@@ -119,12 +123,15 @@ describe('strict CSP and Trusted Types: every widget, end to end', () => {
       assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)[^>]*>/, `${name} has an inline script`);
       assert.doesNotMatch(page, /<style|\sstyle=/, `${name} has an inline style`);
     }
-    // The widgets' styles are minified, as in dist/.
+    // The widgets' styles are minified and their templates collapsed, as in dist/.
     const assets = join(outDir, 'assets');
     const scripts = await Promise.all(
       (await readdir(assets)).filter((f) => f.endsWith('.js')).map((f) => readFile(join(assets, f), 'utf8')),
     );
     assert.ok(scripts.some((code) => code.includes(':host([hidden]){display:none !important}')));
+    assert.ok(
+      scripts.some((code) => code.includes('<div part="status" role="status" aria-busy="true"> <span')),
+    );
   });
 
   it('enforces the policy, and reports what breaks it', async () => {
