@@ -262,7 +262,7 @@ describe('license-token: manual update', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps the pasted text and shows the server’s reason when the key is refused', async () => {
+  it('keeps the pasted text and says why the key was refused, from its reason code', async () => {
     const { adapter, received } = spied();
     const el = await token(adapter);
     control(el, 'button', 'Update licence manually').click();
@@ -274,12 +274,33 @@ describe('license-token: manual update', () => {
     expect(received).to.deep.equal(['not a licence']);
     const alert = deepQueryAll(el, '[part~="key-error"]')[0]!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent).to.equal('The licence was not applied: A licence key starts with "XCL1-".');
+    expect(alert.textContent).to.equal(
+      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it, from its first character to its last.',
+    );
     expect(field.value).to.equal('not a licence');
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.getAttribute('aria-describedby')).to.contain('key-error');
     expect(focused(el)).to.equal(field);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s words when its reason code is one the widget does not know', async () => {
+    const adapter = new MemoryAdapter(seed());
+    adapter.applyLicenseKey = () =>
+      Promise.reject(
+        new ValidationError('Refused', {
+          detail: 'A licence key starts with "XCL1-".',
+          reason: 'newer-code',
+        }),
+      );
+    const el = await token(adapter);
+    control(el, 'button', 'Update licence manually').click();
+    await settle(el);
+    await typeInto(el, control(el, 'textbox', /.*/), 'not a licence');
+    control(el, 'button', 'Apply').click();
+    await settle(el);
+    const alert = deepQueryAll(el, '[part~="key-error"]')[0]!;
+    expect(alert.textContent).to.equal('The licence was not applied: A licence key starts with "XCL1-".');
   });
 
   it('shows a hostile reason as text', async () => {

@@ -48,6 +48,27 @@ export const styles = css`
   [part~='expiry'][data-state='expired'] {
     color: var(--_expired);
   }
+  [part~='badge'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    padding: 0 var(--_space-s);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    color: var(--_included);
+  }
+  [part~='badge'][data-state='expiring'],
+  [part~='badge'][data-state='grace'] {
+    color: var(--_expiring);
+  }
+  [part~='badge'][data-state='expired'],
+  [part~='badge'][data-state='deactivated'] {
+    color: var(--_expired);
+  }
+  [part~='badge'] .icon {
+    width: 1rem;
+    height: 1rem;
+  }
   [part~='notice'] {
     display: flex;
     align-items: center;
@@ -113,6 +134,7 @@ export const styles = css`
     display: inline-flex;
     color: var(--_included);
   }
+  [data-in-force='false'] .item-icon,
   [data-included='false'] .item-icon,
   [data-included='false'] [part~='item-name'] {
     color: var(--_excluded);
