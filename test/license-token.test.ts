@@ -455,7 +455,31 @@ describe('license-token: grace period and deactivation (R10)', () => {
     control(el, 'button', 'Copy new token').click();
     await settle(el);
     expect(written).to.deep.equal(['old-token-0001', TOKEN]);
+    // This server's token is shown once, as the new token of the move, not again in the banner.
+    expect(text.split(TOKEN)).to.have.length(2);
+    expect(control<HTMLElement>(el, 'button', `New token (this server) ${TOKEN}`).textContent).to.equal(
+      TOKEN,
+    );
+    expect(query(el, 'button', `Token ${TOKEN}`)).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('deactivated after a hardware change: the move steps, and the token once', async () => {
+    const el = await token(
+      new MemoryAdapter(
+        seed(
+          licence({
+            status: { state: 'deactivated', reason: 'hardware-change', previousToken: 'old-token-0001' },
+          }),
+        ),
+      ),
+    );
+    const text = deepText(el);
+    expect(text).to.contain('The licence is deactivated');
+    expect(text).to.contain('Move the licence to the new token');
+    expect(text.split(TOKEN)).to.have.length(2);
+    expect(query(el, 'button', 'Copy new token')).to.have.length(1);
+    expect(query(el, 'button', 'Copy old token')).to.have.length(1);
   });
 
   it('hardware change without the old token says where to find it', async () => {
