@@ -267,7 +267,7 @@ describe('license-details: the status never contradicts the dates (R10)', () => 
     const el = await details(licence({ expiresAt: inDays(-3), status: { state: 'active' } }));
     expect(valueOf(el, 'Status')).to.equal('Expired');
     expect(badge(el).getAttribute('data-state')).to.equal('expired');
-    expect(notice(el)[0]).to.contain('Until then, nothing listed below is in force.');
+    expect(notice(el)[0]).to.contain('Until the licensing team renews it, nothing below is in force.');
     expect(ticksInForce(el)).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -278,7 +278,7 @@ describe('license-details: the status never contradicts the dates (R10)', () => 
     expect(valueOf(el, 'Status')).to.equal('Deactivated');
     expect(deepText(el)).not.to.contain('days left');
     expect(notice(el)).to.deep.equal([
-      'The licence is deactivated: nothing listed below is in force until the licensing team reactivates it.',
+      'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
     ]);
     expect(ticksInForce(el)).to.equal(false);
     // The text still says what the licence includes once it is reactivated.
@@ -286,21 +286,21 @@ describe('license-details: the status never contradicts the dates (R10)', () => 
     await expect(el).to.be.accessible();
   });
 
-  it('the grace period: counts no expiry days, says until when the contents work, then not in force', async () => {
+  it('the grace period: counts no expiry days, says until when the contents work; once ended, deactivated', async () => {
     const hardware = { state: 'grace', reason: 'hardware-change' } as const;
     let el = await details(licence({ status: { ...hardware, graceEndsAt: inDays(3) } }));
     expect(valueOf(el, 'Expiration date')).to.equal('June 1, 2027');
     expect(valueOf(el, 'Status')).to.equal('Grace period');
-    expect(notice(el)).to.deep.equal([
-      'Grace period: everything listed below keeps working until November 26, 2026.',
-    ]);
+    expect(notice(el)).to.deep.equal(['Grace period: everything below works until November 26, 2026.']);
     expect(ticksInForce(el)).to.equal(true);
+    // Its end unknown: the badge says it all, the contents still work.
     el = await details(licence({ status: hardware }));
-    expect(notice(el)).to.deep.equal(['Grace period: everything listed below keeps working for 7 days.']);
+    expect(notice(el)).to.deep.equal([]);
+    expect(ticksInForce(el)).to.equal(true);
     el = await details(licence({ status: { ...hardware, graceEndsAt: inDays(-1) } }));
-    expect(notice(el)[0]).to.equal(
-      'The grace period ended on November 22, 2026: nothing listed below is in force until the licensing team reactivates the licence.',
-    );
+    expect(notice(el)).to.deep.equal([
+      'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
+    ]);
     expect(ticksInForce(el)).to.equal(false);
   });
 
@@ -313,9 +313,7 @@ describe('license-details: the status never contradicts the dates (R10)', () => 
     );
     expect(valueOf(el, 'Expiration date')).to.equal('November 21, 2026 · expired 2 days ago');
     expect(valueOf(el, 'Status')).to.equal('Grace period');
-    expect(notice(el)).to.deep.equal([
-      'Grace period: everything listed below keeps working until November 28, 2026.',
-    ]);
+    expect(notice(el)).to.deep.equal(['Grace period: everything below works until November 28, 2026.']);
   });
 });
 
@@ -363,7 +361,7 @@ describe('license-details: Czech', () => {
   it('words every status and what it means for the contents in Czech', async () => {
     let el = await czech(licence({ expiresAt: inDays(-2) }));
     expect(valueOf(el, 'Stav')).to.equal('Vypršela');
-    expect(deepText(el)).to.contain('Do té doby nic z níže uvedeného neplatí.');
+    expect(deepText(el)).to.contain('Dokud ji licenční tým neobnoví, nic z níže uvedeného neplatí.');
     el = await czech(licence({ status: { state: 'deactivated', reason: 'late-payment' } }));
     expect(valueOf(el, 'Stav')).to.equal('Deaktivována');
     expect(valueOf(el, 'Datum vypršení')).to.equal('1. června 2027');

@@ -69,26 +69,24 @@ const keys = {
 const said = {
   en: {
     malformed:
-      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it, from its first character to its last.',
+      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it.',
     expired:
       'The licence was not applied: The licence key has expired. Ask the licensing team for a new one.',
     'wrong-token':
-      'The licence was not applied: The licence key is for another installation. Ask the licensing team for a key for this server’s token.',
-    unsigned:
-      'The licence was not applied: The licence key is not signed. Paste all of it, exactly as the licensing team sent it.',
+      'The licence was not applied: The licence key is for another server. Ask for one for this server’s token.',
+    unsigned: 'The licence was not applied: The licence key is not signed. Paste all of it, exactly as sent.',
     'bad-signature':
-      'The licence was not applied: The licence key was changed after it was signed. Copy it again from the licensing team’s message.',
+      'The licence was not applied: The licence key was changed after it was signed. Copy it again from the message.',
   },
   cs: {
     malformed:
-      'Licence nebyla použita: Toto není licenční klíč. Vložte ho přesně tak, jak ho licenční tým poslal, od prvního do posledního znaku.',
+      'Licence nebyla použita: Toto není licenční klíč. Vložte ho přesně tak, jak ho licenční tým poslal.',
     expired: 'Licence nebyla použita: Platnost licenčního klíče vypršela. Požádejte licenční tým o nový.',
     'wrong-token':
-      'Licence nebyla použita: Licenční klíč patří k jiné instalaci. Požádejte licenční tým o klíč pro token tohoto serveru.',
-    unsigned:
-      'Licence nebyla použita: Licenční klíč není podepsaný. Vložte ho celý, přesně tak, jak ho licenční tým poslal.',
+      'Licence nebyla použita: Licenční klíč patří k jinému serveru. Požádejte o klíč pro token tohoto serveru.',
+    unsigned: 'Licence nebyla použita: Licenční klíč není podepsaný. Vložte ho celý, přesně tak, jak přišel.',
     'bad-signature':
-      'Licence nebyla použita: Licenční klíč byl po podepsání změněn. Zkopírujte ho znovu ze zprávy licenčního týmu.',
+      'Licence nebyla použita: Licenční klíč byl po podepsání změněn. Zkopírujte ho znovu ze zprávy.',
   },
 };
 

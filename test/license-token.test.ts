@@ -275,7 +275,7 @@ describe('license-token: manual update', () => {
     const alert = deepQueryAll(el, '[part~="key-error"]')[0]!;
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.equal(
-      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it, from its first character to its last.',
+      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it.',
     );
     expect(field.value).to.equal('not a licence');
     expect(field.getAttribute('aria-invalid')).to.equal('true');

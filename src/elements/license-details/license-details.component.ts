@@ -196,19 +196,19 @@ export class LicenseDetails extends InstallationWidget {
 
   /** What the standing means for what the licence includes, when it is not simply active. */
   private renderNotice(licence: InstallationLicense, standing: LicenceStanding, m: LicenseDetailsMessages) {
-    const { expiry, state } = standing;
+    const { expiry, state, inForce } = standing;
     const graceEnds = this.dateText(licence.status.graceEndsAt);
+    // A grace period past its end is the deactivated licence it becomes; one of unknown end says
+    // nothing more than its badge.
     const [kind, text] =
-      state === 'expiring' && expiry.state === 'expiring'
+      expiry.state === 'expiring' && state === 'expiring'
         ? ['warning', m.expiringSoon(expiry.daysLeft)]
         : state === 'expired'
           ? ['danger', m.expired(this.dateText(licence.expiresAt))]
-          : state === 'deactivated'
+          : !inForce
             ? ['danger', m.deactivated]
-            : state === 'grace'
-              ? standing.inForce
-                ? ['warning', graceEnds ? m.graceUntil(graceEnds) : m.graceLasts]
-                : ['danger', m.graceEnded(graceEnds)]
+            : state === 'grace' && graceEnds
+              ? ['warning', m.graceUntil(graceEnds)]
               : [];
     if (!text) return nothing;
     return html`<p part="notice" data-kind=${kind}>

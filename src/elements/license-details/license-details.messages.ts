@@ -31,13 +31,11 @@ export const messages = {
       ? 'The licence expires within a day. Ask the licensing team to renew it.'
       : `The licence expires in ${days(count)}. Ask the licensing team to renew it in time.`,
   expired: (date: string) =>
-    `The licence expired on ${date}. Ask the licensing team to renew it. Until then, nothing listed below is in force.`,
+    `The licence expired on ${date}. Until the licensing team renews it, nothing below is in force.`,
+  /** Also once a grace period has ended: the licence is then deactivated (R10). */
   deactivated:
-    'The licence is deactivated: nothing listed below is in force until the licensing team reactivates it.',
-  graceUntil: (date: string) => `Grace period: everything listed below keeps working until ${date}.`,
-  graceLasts: 'Grace period: everything listed below keeps working for 7 days.',
-  graceEnded: (date: string) =>
-    `The grace period ended on ${date}: nothing listed below is in force until the licensing team reactivates the licence.`,
+    'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
+  graceUntil: (date: string) => `Grace period: everything below works until ${date}.`,
 
   // Groups.
   staff: 'Staff',

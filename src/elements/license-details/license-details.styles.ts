@@ -42,12 +42,6 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-xs);
   }
-  [part~='expiry'][data-state='expiring'] {
-    color: var(--_expiring);
-  }
-  [part~='expiry'][data-state='expired'] {
-    color: var(--_expired);
-  }
   [part~='badge'] {
     display: inline-flex;
     align-items: center;
@@ -57,17 +51,16 @@ export const styles = css`
     border-radius: 999px;
     color: var(--_included);
   }
-  [part~='badge'][data-state='expiring'],
-  [part~='badge'][data-state='grace'] {
+  [data-state='expiring'],
+  [data-state='grace'] {
     color: var(--_expiring);
   }
-  [part~='badge'][data-state='expired'],
-  [part~='badge'][data-state='deactivated'] {
+  [data-state='expired'],
+  [data-state='deactivated'] {
     color: var(--_expired);
   }
-  [part~='badge'] .icon {
-    width: 1rem;
-    height: 1rem;
+  .icon {
+    flex: none;
   }
   [part~='notice'] {
     display: flex;

@@ -34,14 +34,11 @@ export const messages = {
   keyRefused: (reason: string) => `The licence was not applied: ${reason}`,
   /** Why a key was refused, by the server's reason code; an unknown code shows the server's words. */
   refusals: {
-    malformed:
-      'This is not a licence key. Paste it exactly as the licensing team sent it, from its first character to its last.',
-    unsigned: 'The licence key is not signed. Paste all of it, exactly as the licensing team sent it.',
-    'bad-signature':
-      'The licence key was changed after it was signed. Copy it again from the licensing team’s message.',
+    malformed: 'This is not a licence key. Paste it exactly as the licensing team sent it.',
+    unsigned: 'The licence key is not signed. Paste all of it, exactly as sent.',
+    'bad-signature': 'The licence key was changed after it was signed. Copy it again from the message.',
     expired: 'The licence key has expired. Ask the licensing team for a new one.',
-    'wrong-token':
-      'The licence key is for another installation. Ask the licensing team for a key for this server’s token.',
+    'wrong-token': 'The licence key is for another server. Ask for one for this server’s token.',
   } satisfies Record<LicenseKeyRefusal, string>,
   apply: 'Apply',
   applying: 'Applying…',

@@ -41,13 +41,10 @@ export const messages: LicenseDetailsMessages = {
       ? 'Licence vyprší do jednoho dne. Požádejte licenční tým o obnovení.'
       : `Licence vyprší za ${days(count)}. Požádejte licenční tým o obnovení včas.`,
   expired: (date) =>
-    `Licence vypršela ${date}. Požádejte licenční tým o obnovení. Do té doby nic z níže uvedeného neplatí.`,
+    `Licence vypršela ${date}. Dokud ji licenční tým neobnoví, nic z níže uvedeného neplatí.`,
   deactivated:
     'Licence je deaktivována: nic z níže uvedeného neplatí, dokud ji licenční tým znovu neaktivuje.',
   graceUntil: (date) => `Ochranná lhůta: vše níže uvedené funguje do ${date}.`,
-  graceLasts: 'Ochranná lhůta: vše níže uvedené funguje ještě 7 dní.',
-  graceEnded: (date) =>
-    `Ochranná lhůta skončila ${date}: nic z níže uvedeného neplatí, dokud licenční tým licenci znovu neaktivuje.`,
 
   staff: 'Personál',
   channels: 'Kanály',

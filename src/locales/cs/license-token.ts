@@ -26,13 +26,11 @@ export const messages: LicenseTokenMessages = {
   keyEmpty: 'Nejdřív vložte licenci.',
   keyRefused: (reason) => `Licence nebyla použita: ${reason}`,
   refusals: {
-    malformed:
-      'Toto není licenční klíč. Vložte ho přesně tak, jak ho licenční tým poslal, od prvního do posledního znaku.',
-    unsigned: 'Licenční klíč není podepsaný. Vložte ho celý, přesně tak, jak ho licenční tým poslal.',
-    'bad-signature': 'Licenční klíč byl po podepsání změněn. Zkopírujte ho znovu ze zprávy licenčního týmu.',
+    malformed: 'Toto není licenční klíč. Vložte ho přesně tak, jak ho licenční tým poslal.',
+    unsigned: 'Licenční klíč není podepsaný. Vložte ho celý, přesně tak, jak přišel.',
+    'bad-signature': 'Licenční klíč byl po podepsání změněn. Zkopírujte ho znovu ze zprávy.',
     expired: 'Platnost licenčního klíče vypršela. Požádejte licenční tým o nový.',
-    'wrong-token':
-      'Licenční klíč patří k jiné instalaci. Požádejte licenční tým o klíč pro token tohoto serveru.',
+    'wrong-token': 'Licenční klíč patří k jinému serveru. Požádejte o klíč pro token tohoto serveru.',
   },
   apply: 'Použít',
   applying: 'Používám…',
