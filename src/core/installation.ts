@@ -67,8 +67,6 @@ export interface LicenceStanding {
   readonly state: 'active' | 'expiring' | 'expired' | 'grace' | 'deactivated';
   readonly inForce: boolean;
   readonly expiry: ExpiryStatus;
-  /** Days left of the grace period (`graceDaysLeft`), in the grace state. */
-  readonly graceDaysLeft?: number | undefined;
 }
 
 /** R10: the licence's standing at `now` (see `LicenceStanding`). */
@@ -78,10 +76,7 @@ export function licenceStanding(
 ): LicenceStanding {
   const expiry = expiryStatus(licence.expiresAt, now);
   const { state, graceEndsAt } = licence.status;
-  if (state === 'grace') {
-    const daysLeft = graceDaysLeft(graceEndsAt, now);
-    return { state, inForce: daysLeft !== 0, expiry, graceDaysLeft: daysLeft };
-  }
+  if (state === 'grace') return { state, inForce: graceDaysLeft(graceEndsAt, now) !== 0, expiry };
   if (state !== 'active') return { state: 'deactivated', inForce: false, expiry };
   const expired = expiry.state === 'expired';
   return {
