@@ -80,6 +80,7 @@ export const LastDay: Story = {
 };
 
 export const Expired: Story = {
+  name: 'Expired (the status still says active)',
   render: (args) => details({ licence: { expiresAt: at(-3 * DAY) } }, args),
 };
 
@@ -94,6 +95,44 @@ export const GracePeriod: Story = {
 
 export const Deactivated: Story = {
   render: (args) => details({ licence: { status: { state: 'deactivated', reason: 'late-payment' } } }, args),
+};
+
+export const GraceEnded: Story = {
+  name: 'Grace period ended (not in force)',
+  render: (args) =>
+    details(
+      { licence: { status: { state: 'grace', reason: 'hardware-change', graceEndsAt: at(-DAY / 2) } } },
+      args,
+    ),
+};
+
+export const LatePaymentAfterExpiry: Story = {
+  name: 'Late payment: expired, in its grace period',
+  render: (args) =>
+    details(
+      {
+        licence: {
+          expiresAt: at(-2 * DAY),
+          status: { state: 'grace', reason: 'late-payment', graceEndsAt: at(5 * DAY) },
+        },
+      },
+      args,
+    ),
+};
+
+export const DeactivatedCzech: Story = {
+  name: 'Deactivated (Czech)',
+  render: (args) =>
+    html`<div lang="cs">
+      ${details({ licence: { status: { state: 'deactivated', reason: 'late-payment' } } }, args)}
+    </div>`,
+};
+
+export const DeactivatedDark: Story = {
+  name: 'Deactivated (dark)',
+  globals: { theme: 'dark' },
+  render: (args) =>
+    details({ licence: { status: { state: 'deactivated', reason: 'hardware-change' } } }, args),
 };
 
 export const UpdatesNotAllowed: Story = {

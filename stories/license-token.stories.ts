@@ -134,6 +134,30 @@ export const KeyRejected: Story = {
   },
 };
 
+/** Applies `key` in the manual update, so the refusal shows in the page's language. */
+const refuse =
+  (key: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    await openManualUpdate(canvasElement, key);
+    (await find<HTMLButtonElement>(canvasElement, '[part~="apply-button"]')).click();
+  };
+
+export const KeyExpired: Story = {
+  name: 'Manual update, key expired',
+  play: refuse(makeLicenseKey({ plan: 'annual', expiresAt: at(-10 * DAY) })),
+};
+
+export const KeyForAnotherServer: Story = {
+  name: 'Manual update, key for another server',
+  play: refuse(makeLicenseKey({ token: 'another-server', expiresAt: at(300 * DAY) })),
+};
+
+export const KeyRejectedCzech: Story = {
+  name: 'Manual update, key rejected (Czech)',
+  render: (args) => html`<div lang="cs">${token({}, args)}</div>`,
+  play: refuse('XCL1-this-is-not-a-licence'),
+};
+
 export const ClipboardRefused: Story = {
   name: 'Clipboard refused',
   play: async ({ canvasElement }) => {

@@ -249,7 +249,8 @@ describe('hostile data renders as text', () => {
     );
     await shows(el, [TOKEN, PREVIOUS_TOKEN]);
     const tokens = deepQueryAll(el, '[part~="token"]').map((token) => token.textContent);
-    expect(tokens).to.have.members([TOKEN, PREVIOUS_TOKEN, TOKEN]);
+    // This server's token once (issue #15: the grace state shows it once), and the old one.
+    expect(tokens).to.have.members([TOKEN, PREVIOUS_TOKEN]);
     await expectInert(el);
   });
 
@@ -274,7 +275,11 @@ describe('hostile data renders as text', () => {
       expect(field.value, 'the pasted text is kept as typed').to.equal(pasted);
       if (adapter === echo)
         expect(error()).to.equal(`The licence was not applied: Unknown licence ${pasted}`);
-      else expect(error()).to.equal('The licence was not applied: A licence key starts with "XCL1-".');
+      // The memory adapter's refusal has a reason code (malformed): the widget's words for it.
+      else
+        expect(error()).to.equal(
+          'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it.',
+        );
       await expectInert(el);
     }
   });

@@ -180,7 +180,7 @@ describe('license-details: what the licence includes', () => {
   });
 
   it('shows the new licence after a manual update through the shared store', async () => {
-    const adapter = new MemoryAdapter(seed());
+    const adapter = new MemoryAdapter(seed(), { now: () => NOW });
     const el = await fixture<LicenseDetails>(
       html`<license-details .adapter=${adapter} .now=${NOW}></license-details>`,
     );
@@ -239,6 +239,84 @@ describe('license-details: expiry (R10)', () => {
   });
 });
 
+describe('license-details: the status never contradicts the dates (R10)', () => {
+  /** The colour of an item's icon, as the user sees it. */
+  const iconColour = (li: HTMLElement) => getComputedStyle(li.querySelector('[part~="item-icon"]')!).color;
+  /** Whether the included items' ticks look different from the crosses of those not included. */
+  const ticksInForce = (el: Element) =>
+    iconColour(item(el, 'Channels', 'Voice')) !== iconColour(item(el, 'Channels', 'Fax'));
+  const badge = (el: Element) => deepQueryAll(el, '[part~="badge"]')[0]!;
+  const notice = (el: Element) => deepQueryAll(el, '[part~="notice"]').map((n) => n.textContent!.trim());
+
+  it('an active licence: a badge "Active" with its icon, days left, the contents in force', async () => {
+    const el = await details();
+    expect(badge(el).getAttribute('data-state')).to.equal('active');
+    expect(badge(el).querySelector('svg')).to.exist;
+    expect(ticksInForce(el)).to.equal(true);
+    expect(notice(el)).to.deep.equal([]);
+  });
+
+  it('expiring soon: the badge says so next to the days left', async () => {
+    const el = await details(licence({ expiresAt: inDays(12) }));
+    expect(valueOf(el, 'Status')).to.equal('Active, expires soon');
+    expect(badge(el).getAttribute('data-state')).to.equal('expiring');
+    expect(ticksInForce(el)).to.equal(true);
+  });
+
+  it('an expired licence never says "Active": the badge says Expired and the contents are not in force', async () => {
+    const el = await details(licence({ expiresAt: inDays(-3), status: { state: 'active' } }));
+    expect(valueOf(el, 'Status')).to.equal('Expired');
+    expect(badge(el).getAttribute('data-state')).to.equal('expired');
+    expect(notice(el)[0]).to.contain('Until the licensing team renews it, nothing below is in force.');
+    expect(ticksInForce(el)).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a deactivated licence: no days left, no green ticks, and says nothing below is in force', async () => {
+    const el = await details(licence({ status: { state: 'deactivated', reason: 'late-payment' } }));
+    expect(valueOf(el, 'Expiration date')).to.equal('June 1, 2027');
+    expect(valueOf(el, 'Status')).to.equal('Deactivated');
+    expect(deepText(el)).not.to.contain('days left');
+    expect(notice(el)).to.deep.equal([
+      'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
+    ]);
+    expect(ticksInForce(el)).to.equal(false);
+    // The text still says what the licence includes once it is reactivated.
+    expect(itemState(item(el, 'Channels', 'Voice')).text).to.equal('Included');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the grace period: counts no expiry days, says until when the contents work; once ended, deactivated', async () => {
+    const hardware = { state: 'grace', reason: 'hardware-change' } as const;
+    let el = await details(licence({ status: { ...hardware, graceEndsAt: inDays(3) } }));
+    expect(valueOf(el, 'Expiration date')).to.equal('June 1, 2027');
+    expect(valueOf(el, 'Status')).to.equal('Grace period');
+    expect(notice(el)).to.deep.equal(['Grace period: everything below works until November 26, 2026.']);
+    expect(ticksInForce(el)).to.equal(true);
+    // Its end unknown: the badge says it all, the contents still work.
+    el = await details(licence({ status: hardware }));
+    expect(notice(el)).to.deep.equal([]);
+    expect(ticksInForce(el)).to.equal(true);
+    el = await details(licence({ status: { ...hardware, graceEndsAt: inDays(-1) } }));
+    expect(notice(el)).to.deep.equal([
+      'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
+    ]);
+    expect(ticksInForce(el)).to.equal(false);
+  });
+
+  it('a late payment after the expiry date: expired days ago, in its grace period, not "expired" twice', async () => {
+    const el = await details(
+      licence({
+        expiresAt: inDays(-2),
+        status: { state: 'grace', reason: 'late-payment', graceEndsAt: inDays(5) },
+      }),
+    );
+    expect(valueOf(el, 'Expiration date')).to.equal('November 21, 2026 · expired 2 days ago');
+    expect(valueOf(el, 'Status')).to.equal('Grace period');
+    expect(notice(el)).to.deep.equal(['Grace period: everything below works until November 28, 2026.']);
+  });
+});
+
 describe('license-details: not available', () => {
   it('says when the adapter has no installation licence', async () => {
     const el = await details(null);
@@ -278,5 +356,23 @@ describe('license-details: Czech', () => {
     expect(valueOf(el, 'Datum vypršení')).to.contain('zbývá 1 den');
     el = await czech(licence({ expiresAt: inDays(-2) }));
     expect(valueOf(el, 'Datum vypršení')).to.contain('vypršela před 2 dny');
+  });
+
+  it('words every status and what it means for the contents in Czech', async () => {
+    let el = await czech(licence({ expiresAt: inDays(-2) }));
+    expect(valueOf(el, 'Stav')).to.equal('Vypršela');
+    expect(deepText(el)).to.contain('Dokud ji licenční tým neobnoví, nic z níže uvedeného neplatí.');
+    el = await czech(licence({ status: { state: 'deactivated', reason: 'late-payment' } }));
+    expect(valueOf(el, 'Stav')).to.equal('Deaktivována');
+    expect(valueOf(el, 'Datum vypršení')).to.equal('1. června 2027');
+    expect(deepText(el)).to.contain(
+      'Licence je deaktivována: nic z níže uvedeného neplatí, dokud ji licenční tým znovu neaktivuje.',
+    );
+    el = await czech(licence({ status: { state: 'grace', reason: 'late-payment', graceEndsAt: inDays(3) } }));
+    expect(valueOf(el, 'Stav')).to.equal('Ochranná lhůta');
+    expect(deepText(el)).to.contain('Ochranná lhůta: vše níže uvedené funguje do 26. listopadu 2026.');
+    el = await czech(licence({ expiresAt: inDays(12) }));
+    expect(valueOf(el, 'Stav')).to.equal('Aktivní, brzy vyprší');
+    await expect(el).to.be.accessible();
   });
 });

@@ -262,7 +262,7 @@ describe('license-token: manual update', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('keeps the pasted text and shows the server’s reason when the key is refused', async () => {
+  it('keeps the pasted text and says why the key was refused, from its reason code', async () => {
     const { adapter, received } = spied();
     const el = await token(adapter);
     control(el, 'button', 'Update licence manually').click();
@@ -274,12 +274,33 @@ describe('license-token: manual update', () => {
     expect(received).to.deep.equal(['not a licence']);
     const alert = deepQueryAll(el, '[part~="key-error"]')[0]!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent).to.equal('The licence was not applied: A licence key starts with "XCL1-".');
+    expect(alert.textContent).to.equal(
+      'The licence was not applied: This is not a licence key. Paste it exactly as the licensing team sent it.',
+    );
     expect(field.value).to.equal('not a licence');
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(field.getAttribute('aria-describedby')).to.contain('key-error');
     expect(focused(el)).to.equal(field);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s words when its reason code is one the widget does not know', async () => {
+    const adapter = new MemoryAdapter(seed());
+    adapter.applyLicenseKey = () =>
+      Promise.reject(
+        new ValidationError('Refused', {
+          detail: 'A licence key starts with "XCL1-".',
+          reason: 'newer-code',
+        }),
+      );
+    const el = await token(adapter);
+    control(el, 'button', 'Update licence manually').click();
+    await settle(el);
+    await typeInto(el, control(el, 'textbox', /.*/), 'not a licence');
+    control(el, 'button', 'Apply').click();
+    await settle(el);
+    const alert = deepQueryAll(el, '[part~="key-error"]')[0]!;
+    expect(alert.textContent).to.equal('The licence was not applied: A licence key starts with "XCL1-".');
   });
 
   it('shows a hostile reason as text', async () => {
@@ -434,7 +455,31 @@ describe('license-token: grace period and deactivation (R10)', () => {
     control(el, 'button', 'Copy new token').click();
     await settle(el);
     expect(written).to.deep.equal(['old-token-0001', TOKEN]);
+    // This server's token is shown once, as the new token of the move, not again in the banner.
+    expect(text.split(TOKEN)).to.have.length(2);
+    expect(control<HTMLElement>(el, 'button', `New token (this server) ${TOKEN}`).textContent).to.equal(
+      TOKEN,
+    );
+    expect(query(el, 'button', `Token ${TOKEN}`)).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('deactivated after a hardware change: the move steps, and the token once', async () => {
+    const el = await token(
+      new MemoryAdapter(
+        seed(
+          licence({
+            status: { state: 'deactivated', reason: 'hardware-change', previousToken: 'old-token-0001' },
+          }),
+        ),
+      ),
+    );
+    const text = deepText(el);
+    expect(text).to.contain('The licence is deactivated');
+    expect(text).to.contain('Move the licence to the new token');
+    expect(text.split(TOKEN)).to.have.length(2);
+    expect(query(el, 'button', 'Copy new token')).to.have.length(1);
+    expect(query(el, 'button', 'Copy old token')).to.have.length(1);
   });
 
   it('hardware change without the old token says where to find it', async () => {

@@ -15,6 +15,7 @@ interface ProblemBody {
   detail?: string;
   issues?: { code: string; severity: string }[];
   currentVersion?: string;
+  reason?: string;
 }
 
 async function problemOf(response: Response): Promise<ProblemBody> {
@@ -181,11 +182,15 @@ describe('MSW licensing handlers', () => {
         });
       const bad = await put({ key: 'nonsense' });
       expect(bad.status).to.equal(422);
-      expect((await problemOf(bad)).detail).to.equal('A licence key starts with "XCL1-".');
+      const refused = await problemOf(bad);
+      expect(refused.detail).to.equal('A licence key starts with "XCL1-".');
+      expect(refused.reason).to.equal('malformed');
 
       const noKey = await put({ licence: 'x' });
       expect(noKey.status).to.equal(422);
-      await problemOf(noKey);
+      expect((await problemOf(noKey)).reason, 'a body that breaks the contract is no refused key').to.equal(
+        undefined,
+      );
 
       const good = await put({ key: makeLicenseKey({ plan: 'monthly' }) });
       expect(good.status).to.equal(200);

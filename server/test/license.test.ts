@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { sign } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,13 @@ before(async () => {
 });
 after(() => server.close());
 
-type Problem = { detail?: string; issues?: unknown[] };
+/** A key signed properly over any payload text, as a licensing team's bug could make one. */
+function signedRaw(payload: string): string {
+  const signed = `LK1.${Buffer.from(payload).toString('base64url')}`;
+  return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
+}
+
+type Problem = { detail?: string; issues?: unknown[]; reason?: string };
 
 const licence = async (account: TestAccount) =>
   (await server.call<InstallationLicense>('GET', '/license', { token: account.tokens.view })).body;
@@ -58,7 +65,7 @@ describe(`reference backend on ${backendKind}: installation licence`, () => {
     assert.deepEqual(await licence(account), answer.body);
   });
 
-  it('refuses unsigned, tampered, foreign, other-installation and expired keys with a reason, changing nothing', async () => {
+  it('refuses unsigned, tampered, foreign, other-installation and expired keys with a reason code and words, changing nothing', async () => {
     server.clock.now = new Date('2026-11-20T10:00:00Z');
     const account = await server.account();
     const before = await licence(account);
@@ -67,31 +74,41 @@ describe(`reference backend on ${backendKind}: installation licence`, () => {
     const forged = Buffer.from(
       JSON.stringify({ token: TOKEN, expiresAt: '2099-01-01T00:00:00.000Z' }),
     ).toString('base64url');
-    const cases: [string, RegExp][] = [
-      ['', /empty/],
-      ['XCL1-abc', /not a licence key/],
-      [`${prefix}.${body}`, /not signed/],
-      [`${prefix}.${forged}.${signature}`, /changed after it was signed/],
+    const cases: [string, RegExp, string][] = [
+      ['', /empty/, 'malformed'],
+      ['XCL1-abc', /not a licence key/, 'malformed'],
+      [`${prefix}.${body}`, /not signed/, 'unsigned'],
+      [`${prefix}.${forged}.${signature}`, /changed after it was signed/, 'bad-signature'],
       [
         signLicenseKey(
           { token: TOKEN, expiresAt: '2028-01-31T00:00:00.000Z' },
           readPrivateKey(generateLicenseKeyPair().privateKey),
         ),
         /changed after it was signed/,
+        'bad-signature',
       ],
       [
         signLicenseKey({ token: 'another-installation', expiresAt: '2028-01-31T00:00:00.000Z' }, privateKey),
         /another installation \(another-installation\)/,
+        'wrong-token',
       ],
       [
         signLicenseKey({ token: TOKEN, expiresAt: '2026-11-01T00:00:00.000Z' }, privateKey),
         /expired on 2026-11-01/,
+        'expired',
+      ],
+      [signedRaw('"not a licence"'), /holds no licence/, 'malformed'],
+      [
+        signedRaw(JSON.stringify({ token: TOKEN, expiresAt: '2028-01-31', plan: 'weekly' })),
+        /unknown plan/,
+        'malformed',
       ],
     ];
-    for (const [key, reason] of cases) {
+    for (const [key, detail, reason] of cases) {
       const answer = await apply(account, key);
       assert.equal(answer.status, 422, key);
-      assert.match(answer.body.detail ?? '', reason);
+      assert.match(answer.body.detail ?? '', detail);
+      assert.equal(answer.body.reason, reason, key);
       assert.deepEqual(answer.body.issues, []);
     }
     assert.deepEqual(await licence(account), before);
@@ -101,6 +118,24 @@ describe(`reference backend on ${backendKind}: installation licence`, () => {
     });
     assert.equal(shape.status, 422);
     assert.match(shape.body.detail ?? '', /key is missing/);
+    assert.equal(shape.body.reason, undefined, 'a body that breaks the contract is not a refused key');
+  });
+
+  it('without the licensing team’s public key, refuses every key in words, with no reason code', async () => {
+    const bare = await startServer({ now: new Date('2026-11-20T10:00:00Z') });
+    try {
+      const account = await bare.account();
+      const key = signLicenseKey({ token: TOKEN, expiresAt: '2028-01-31T00:00:00.000Z' }, privateKey);
+      const answer = await bare.call<Problem>('PUT', '/license/key', {
+        token: account.tokens.update,
+        body: { key },
+      });
+      assert.equal(answer.status, 422);
+      assert.match(answer.body.detail ?? '', /started without --license-public-key/);
+      assert.equal(answer.body.reason, undefined);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('works the state out from the dates: active, then a 7-day grace period, then deactivated', async () => {

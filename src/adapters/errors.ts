@@ -66,15 +66,20 @@ export class ConflictError extends LicensingError {
   }
 }
 
-/** The backend refused the change set (HTTP 422); `issues` uses the codes of `validate()`. */
+/**
+ * The backend refused the change set or the licence key (HTTP 422); `issues` uses the codes of
+ * `validate()`, `reason` is the stable code of a refused key (`LicenseKeyRefusal`, or a newer one).
+ */
 export class ValidationError extends LicensingError {
   readonly issues: readonly ValidationIssue[];
+  readonly reason: string | undefined;
   constructor(
     message = 'The changes were refused.',
-    init?: ErrorInit & { issues?: readonly ValidationIssue[] },
+    init?: ErrorInit & { issues?: readonly ValidationIssue[]; reason?: string },
   ) {
     super('validation', message, { status: 422, ...init });
     this.issues = init?.issues ?? [];
+    this.reason = init?.reason;
   }
 }
 

@@ -45,8 +45,8 @@
 //                      ruleBook: validate, canCommit, quote, applyDraft as the one object a
 //                      LicensingStore is given (useRules)            rule-book.ts
 //   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
-//   R10 installation   expiryStatus, graceDaysLeft, GRACE_PERIOD_DAYS,
-//                      EXPIRY_WARNING_DAYS                           installation.ts
+//   R10 installation   expiryStatus, graceDaysLeft, licenceStanding,
+//                      GRACE_PERIOD_DAYS, EXPIRY_WARNING_DAYS        installation.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 
 export type * from './types.js';
@@ -140,7 +140,10 @@ export {
   expiryStatus,
   graceDaysLeft,
   instant,
+  licenceStanding,
   type ExpiryStatus,
+  type LicenceStanding,
+  type LicenseKeyRefusal,
 } from './installation.js';
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';
 export { agentMatchesSearch, agentSearchText, foldForSearch, searchKey } from './search.js';

@@ -152,7 +152,7 @@ async function answerFor(
       type: problemTypes.validation,
       title: 'Unprocessable Content',
       detail: detail ?? error.message,
-      extensions: { issues: error.issues },
+      extensions: { issues: error.issues, ...(error.reason === undefined ? {} : { reason: error.reason }) },
     });
   }
   if (error instanceof NotFoundError)

@@ -293,6 +293,27 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
       });
     }
 
+    it('applyLicenseKey() refuses a text that is no licence key: a ValidationError with reason "malformed"', async () => {
+      const adapter = await create();
+      if (typeof adapter.applyLicenseKey !== 'function') return;
+      const before = await adapter.getInstallationLicense?.().catch(() => undefined);
+      const error = await rejection(adapter.applyLicenseKey('this is not a licence key'));
+      // A backend without an installation licence answers that it has none: nothing to check.
+      if (error instanceof LicensingError && error.kind === 'not-supported') return;
+      check(
+        error instanceof LicensingError && error.kind === 'validation',
+        `expected a ValidationError, got ${String(error)}`,
+      );
+      const reason = (error as { reason?: unknown }).reason;
+      check(reason === 'malformed', `expected the reason "malformed", got ${String(reason)}`);
+      if (before && adapter.getInstallationLicense) {
+        check(
+          JSON.stringify(await adapter.getInstallationLicense()) === JSON.stringify(before),
+          'a refused key must not change the installation licence',
+        );
+      }
+    });
+
     it('methods honour an aborted signal', async () => {
       const adapter = await create();
       const controller = new AbortController();

@@ -5,6 +5,7 @@ import {
   expiryStatus,
   graceDaysLeft,
   instant,
+  licenceStanding,
 } from '../../src/core/index.js';
 
 const now = Date.parse('2026-11-23T10:00:00Z');
@@ -51,5 +52,33 @@ describe('R10 installation licence clock', () => {
     expect(instant('')).to.equal(undefined);
     expect(instant(undefined)).to.equal(undefined);
     expect(instant('yesterday')).to.equal(undefined);
+  });
+});
+
+describe('R10 licence standing: status and expiry read together', () => {
+  const at = (days: number) => new Date(now + days * day).toISOString();
+  const standing = (expiresIn: number, status: Parameters<typeof licenceStanding>[0]['status']) => {
+    const { state, inForce } = licenceStanding({ expiresAt: at(expiresIn), status }, now);
+    return { state, inForce };
+  };
+
+  it('an active status is active, expiring in the last 30 days, and expired (not in force) from the expiry on', () => {
+    expect(standing(31, { state: 'active' })).to.deep.equal({ state: 'active', inForce: true });
+    expect(standing(30, { state: 'active' })).to.deep.equal({ state: 'expiring', inForce: true });
+    expect(standing(0, { state: 'active' })).to.deep.equal({ state: 'expired', inForce: false });
+    expect(standing(-3, { state: 'active' })).to.deep.equal({ state: 'expired', inForce: false });
+  });
+
+  it('a grace period is in force until it ends, whatever the expiry date; deactivated never is', () => {
+    const grace = (endsIn?: number) =>
+      ({
+        state: 'grace',
+        reason: 'late-payment',
+        ...(endsIn === undefined ? {} : { graceEndsAt: at(endsIn) }),
+      }) as const;
+    expect(standing(-2, grace(5))).to.deep.equal({ state: 'grace', inForce: true });
+    expect(standing(200, grace())).to.deep.equal({ state: 'grace', inForce: true });
+    expect(standing(200, grace(-0.1))).to.deep.equal({ state: 'grace', inForce: false });
+    expect(standing(200, { state: 'deactivated' })).to.deep.equal({ state: 'deactivated', inForce: false });
   });
 });

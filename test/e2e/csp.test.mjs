@@ -280,7 +280,7 @@ describe('strict CSP and Trusted Types: every widget, end to end', () => {
     await textMatches(
       page,
       'license-token >>> [part="key-error"]',
-      /^The licence was not applied: A licence key starts with "XCL1-"\.$/,
+      /^The licence was not applied: This is not a licence key\. Paste it exactly as the licensing team sent it\.$/,
     );
     assert.equal(await key.evaluate((textarea) => textarea.value), 'not a licence');
     await key.click({ count: 3 });

@@ -74,7 +74,10 @@ export async function getLicense(sql: Sql, accountId: string, now: Date): Promis
   return licence;
 }
 
-/** Verifies and applies a key; a refusal is logged and answered 422 with the reason as `detail`. */
+/**
+ * Verifies and applies a key; a refusal is logged and answered 422 with its stable `reason` code
+ * and its words as `detail`.
+ */
 export async function applyKey(
   db: { transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> } & Sql,
   accountId: string,
@@ -86,11 +89,11 @@ export async function applyKey(
   if (!stored) throw notSupported();
   const check = checkLicenseKey(key, stored.token, publicKey, now);
   if (!check.ok) {
-    await logEvent(db, accountId, now, 'refused', `key refused: ${check.reason}`);
+    await logEvent(db, accountId, now, 'refused', `key refused: ${check.detail}`);
     throw new HttpProblem(422, {
       type: problemTypes.validation,
-      detail: check.reason,
-      extensions: { issues: [] },
+      detail: check.detail,
+      extensions: { issues: [], ...(check.reason ? { reason: check.reason } : {}) },
     });
   }
   const { payload } = check;

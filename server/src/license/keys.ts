@@ -10,7 +10,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import type { InstallationLicense } from '../../../src/core/index.js';
+import type { InstallationLicense, LicenseKeyRefusal } from '../../../src/core/index.js';
 
 const PREFIX = 'LK1';
 
@@ -45,7 +45,13 @@ export function signLicenseKey(payload: LicenseKeyPayload, privateKey: KeyObject
   return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
 }
 
-export type KeyCheck = { ok: true; payload: LicenseKeyPayload } | { ok: false; reason: string };
+/**
+ * A refusal has the contract's stable `reason` (docs/openapi.yaml, the 422 of `/license/key`) and
+ * `detail`, the words shown when a client has none for the code. A server without the public key
+ * cannot check any key: that refusal has no code, as no client could do better than its words.
+ */
+export type KeyCheck =
+  { ok: true; payload: LicenseKeyPayload } | { ok: false; reason?: LicenseKeyRefusal; detail: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,21 +67,27 @@ export function checkLicenseKey(
   now: Date,
 ): KeyCheck {
   const text = key.replace(/\s+/g, '');
-  if (!text) return { ok: false, reason: 'The licence key is empty.' };
-  if (!publicKey) {
-    return {
-      ok: false,
-      reason: 'This server cannot check licence keys: it was started without --license-public-key.',
-    };
-  }
+  if (!text) return { ok: false, reason: 'malformed', detail: 'The licence key is empty.' };
   const parts = text.split('.');
   if (parts[0] !== PREFIX || parts.length < 2 || parts.length > 3) {
-    return { ok: false, reason: `This is not a licence key: a licence key starts with "${PREFIX}.".` };
+    return {
+      ok: false,
+      reason: 'malformed',
+      detail: `This is not a licence key: a licence key starts with "${PREFIX}.".`,
+    };
   }
   if (parts.length === 2 || parts[2] === '') {
     return {
       ok: false,
-      reason: 'This licence key is not signed. Use the key exactly as the licensing team sent it.',
+      reason: 'unsigned',
+      detail: 'This licence key is not signed. Use the key exactly as the licensing team sent it.',
+    };
+  }
+  // What is not a key at all is told as such first; only a key's signature needs the public key.
+  if (!publicKey) {
+    return {
+      ok: false,
+      detail: 'This server cannot check licence keys: it was started without --license-public-key.',
     };
   }
   const signed = `${parts[0]}.${parts[1]}`;
@@ -88,7 +100,8 @@ export function checkLicenseKey(
   if (!valid) {
     return {
       ok: false,
-      reason:
+      reason: 'bad-signature',
+      detail:
         'This licence key was changed after it was signed. Copy it again from the licensing team’s message.',
     };
   }
@@ -99,25 +112,32 @@ export function checkLicenseKey(
     payload = undefined;
   }
   if (!isRecord(payload) || typeof payload.token !== 'string' || typeof payload.expiresAt !== 'string') {
-    return { ok: false, reason: 'This licence key holds no licence. Ask the licensing team for a new one.' };
+    return {
+      ok: false,
+      reason: 'malformed',
+      detail: 'This licence key holds no licence. Ask the licensing team for a new one.',
+    };
   }
   if (payload.token !== token) {
     return {
       ok: false,
-      reason: `This licence key is for another installation (${payload.token}), not this one (${token}).`,
+      reason: 'wrong-token',
+      detail: `This licence key is for another installation (${payload.token}), not this one (${token}).`,
     };
   }
   const expires = Date.parse(payload.expiresAt);
   if (Number.isNaN(expires) || expires <= now.getTime()) {
     return {
       ok: false,
-      reason: `This licence key expired on ${payload.expiresAt.slice(0, 10)}. Ask the licensing team for a new one.`,
+      reason: 'expired',
+      detail: `This licence key expired on ${payload.expiresAt.slice(0, 10)}. Ask the licensing team for a new one.`,
     };
   }
   if (payload.plan !== undefined && payload.plan !== 'monthly' && payload.plan !== 'annual') {
     return {
       ok: false,
-      reason: 'This licence key names an unknown plan. Ask the licensing team for a new one.',
+      reason: 'malformed',
+      detail: 'This licence key names an unknown plan. Ask the licensing team for a new one.',
     };
   }
   return { ok: true, payload: payload as unknown as LicenseKeyPayload };

@@ -228,9 +228,18 @@ export class MemoryAdapter implements LicensingAdapter {
     if (this.snapshot.permission !== 'update') {
       throw new PermissionError('You do not have permission to update the licence.');
     }
-    const read = readLicenseKey(key);
-    if (!read.ok) throw new ValidationError('The licence key was refused.', { detail: read.reason });
-    const next: InstallationLicense = { ...current, ...read.fields, status: { state: 'active' } };
+    const now = (this.options.now?.() ?? new Date()).getTime();
+    const read = readLicenseKey(key, { token: current.token, now });
+    if (!read.ok) {
+      throw new ValidationError('The licence key was refused.', { detail: read.detail, reason: read.reason });
+    }
+    // The key's token matched (readLicenseKey checked it): the installation keeps its own.
+    const next: InstallationLicense = {
+      ...current,
+      ...read.fields,
+      token: current.token,
+      status: { state: 'active' },
+    };
     this.persist(this.snapshot, next);
     this.installation = next;
     return clone(next);

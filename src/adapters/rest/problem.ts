@@ -26,6 +26,8 @@ export interface Problem {
   issues?: ValidationIssue[];
   /** Extension on 409/412: the version the server holds now. */
   currentVersion?: string;
+  /** Extension on the 422 of `/license/key`: why the key was refused, as a stable code. */
+  reason?: string;
 }
 
 function isIssue(value: unknown): boolean {
@@ -47,6 +49,7 @@ export function decodeProblem(value: unknown): Problem {
   if (typeof o.status === 'number') problem.status = o.status;
   if (typeof o.detail === 'string') problem.detail = o.detail;
   if (typeof o.currentVersion === 'string') problem.currentVersion = o.currentVersion;
+  if (typeof o.reason === 'string') problem.reason = o.reason;
   if (Array.isArray(o.issues)) {
     // Issues are passed on by code; a newer server may send codes this version does not know, and
     // the elements show those generically, so only the discriminating fields are checked here.
@@ -59,7 +62,7 @@ export function decodeProblem(value: unknown): Problem {
  * A non-2xx answer as a typed error: 400/422 → `ValidationError`, 401/403 → `PermissionError`,
  * 404 → `NotFoundError`, 408 → `TimeoutError`, 409/412 → `ConflictError`, 501 →
  * `NotSupportedError`, 429 and 5xx → `ServerError`, anything else → `BadResponseError`. A JSON
- * problem body adds `detail` (or `title`), `issues` and `currentVersion`.
+ * problem body adds `detail` (or `title`), `issues`, `reason` and `currentVersion`.
  */
 export function errorFromAnswer(status: number, contentType: string | null, text: string): LicensingError {
   let problem = decodeProblem(undefined);
@@ -75,7 +78,11 @@ export function errorFromAnswer(status: number, contentType: string | null, text
   switch (status) {
     case 400:
     case 422:
-      return new ValidationError(undefined, { ...init, issues: problem.issues ?? [] });
+      return new ValidationError(undefined, {
+        ...init,
+        issues: problem.issues ?? [],
+        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
+      });
     case 401:
       return new PermissionError('You are not signed in, or your session has ended.', init);
     case 403:

@@ -5,7 +5,7 @@ import { formatNumber } from '../../i18n/format.js';
 import { entryFor } from '../../i18n/names.js';
 import { checkIcon, crossIcon, stopIcon, warningIcon } from '../../ui/icons.js';
 import { InstallationWidget } from '../../base/installation-widget.js';
-import { expiryStatus, type ExpiryStatus } from '../../core/index.js';
+import { licenceStanding, type LicenceStanding } from '../../core/index.js';
 import { messages, type LicenseDetailsMessages } from './license-details.messages.js';
 import { styles } from './license-details.styles.js';
 
@@ -23,6 +23,15 @@ export const KNOWN_FEATURES: Readonly<Record<FeatureGroup, readonly string[]>> =
   ai: ['ai-bots', 'ai-assistants', 'agent-assistants', 'quality-analysis'],
 };
 
+/** The status badge's icon by standing: the text next to it says the same, so colour is never alone. */
+const badgeIcons = {
+  active: checkIcon,
+  expiring: warningIcon,
+  expired: stopIcon,
+  grace: warningIcon,
+  deactivated: stopIcon,
+} as const;
+
 interface Item {
   id: string;
   name: string;
@@ -37,7 +46,11 @@ interface Item {
  * @summary The installation licence in full: plan, expiry with days left, staff, channels, modules,
  * sessions, add-ons, AI solutions and others (R10 in docs/rules.md).
  *
- * The expiry date shows the days left, a warning in the last 30 days and an expired state after.
+ * The status is a badge with text and icon that reads the status and the expiry date together, so an
+ * expired licence never says "Active". The expiry date shows the days left while the licence is
+ * active, a warning in the last 30 days and an expired state after; a licence in its grace period
+ * or deactivated counts no days. When the licence does not work now (expired, deactivated, past its
+ * grace period), a notice says so and its contents show no green ticks.
  * Channels, modules, add-ons and AI solutions list what the product names (and any other id the licence
  * has), each marked included or not by an icon and by text, never by colour alone. Names come from
  * the localised catalogue; `names` lets a host rename or name its own ids; an unknown id is shown
@@ -48,9 +61,10 @@ interface Item {
  * @csspart heading - The heading.
  * @csspart summary - Plan, expiration date and status (a definition list).
  * @csspart fact - One term and value of the summary.
- * @csspart expiry - The expiration date and days left (`data-state="active" | "expiring" | "expired"`).
- * @csspart notice - The expiring-soon or expired message (`data-kind="warning" | "danger"`).
- * @csspart groups - The grid of groups.
+ * @csspart expiry - The expiration date, with days left while the licence is active (`data-state="active" | "expiring" | "expired"`).
+ * @csspart badge - The status as text and icon (`data-state="active" | "expiring" | "expired" | "grace" | "deactivated"`).
+ * @csspart notice - What an expiring, expired, deactivated or grace-period licence means for its contents (`data-kind="warning" | "danger"`).
+ * @csspart groups - The grid of groups (`data-in-force="false"` when the licence does not work now: its ticks are then muted).
  * @csspart group - One group (staff, channels, …; `data-group`).
  * @csspart group-heading - A group's heading.
  * @csspart figures - A definition list of numbers (staff, sessions).
@@ -110,7 +124,9 @@ export class LicenseDetails extends InstallationWidget {
     const result = this.installationOrStatus(m);
     if ('view' in result) return result.view;
     const { licence } = result;
-    const expiry = expiryStatus(licence.expiresAt, this.clock);
+    // Status and expiry read together (R10), so nothing here contradicts anything else.
+    const standing = licenceStanding(licence, this.clock);
+    const expiry = standing.expiry;
     this.setState('expiring', expiry.state === 'expiring');
     this.setState('expired', expiry.state === 'expired');
     return html`<section part="base" aria-labelledby="heading">
@@ -122,15 +138,19 @@ export class LicenseDetails extends InstallationWidget {
         </div>
         <div part="fact">
           <dt>${m.expiry}</dt>
-          <dd part="expiry" data-state=${expiry.state}>${this.renderExpiry(licence, expiry, m)}</dd>
+          <dd part="expiry" data-state=${expiry.state}>${this.renderExpiry(licence, standing, m)}</dd>
         </div>
         <div part="fact">
           <dt>${m.status}</dt>
-          <dd>${entryFor(m.states, licence.status.state) ?? licence.status.state}</dd>
+          <dd>
+            <span part="badge" data-state=${standing.state}
+              >${badgeIcons[standing.state]}<span>${m.states[standing.state]}</span></span
+            >
+          </dd>
         </div>
       </dl>
-      ${this.renderNotice(licence, expiry, m)}
-      <div part="groups">
+      ${this.renderNotice(licence, standing, m)}
+      <div part="groups" data-in-force=${standing.inForce}>
         ${this.group(
           'staff',
           m.staff,
@@ -159,32 +179,41 @@ export class LicenseDetails extends InstallationWidget {
     </section>`;
   }
 
-  private renderExpiry(licence: InstallationLicense, expiry: ExpiryStatus, m: LicenseDetailsMessages) {
+  /** The date, with days left only while the licence is active: none in grace or deactivated. */
+  private renderExpiry(licence: InstallationLicense, standing: LicenceStanding, m: LicenseDetailsMessages) {
     const date = this.dateText(licence.expiresAt);
-    switch (expiry.state) {
-      case 'unknown':
-        return date;
-      case 'expired':
-        return html`${stopIcon}<span>${date} · ${m.expiredAgo(expiry.daysAgo)}</span>`;
-      case 'expiring':
-        return html`${warningIcon}<span>${date} · ${m.daysLeft(expiry.daysLeft)}</span>`;
-      default:
-        return html`<span>${date} · ${m.daysLeft(expiry.daysLeft)}</span>`;
+    const expiry = standing.expiry;
+    if (expiry.state === 'expired') {
+      return html`${stopIcon}<span>${date} · ${m.expiredAgo(expiry.daysAgo)}</span>`;
     }
+    if (expiry.state === 'unknown' || standing.state === 'grace' || standing.state === 'deactivated') {
+      return date;
+    }
+    return html`${expiry.state === 'expiring' ? warningIcon : nothing}<span
+        >${date} · ${m.daysLeft(expiry.daysLeft)}</span
+      >`;
   }
 
-  private renderNotice(licence: InstallationLicense, expiry: ExpiryStatus, m: LicenseDetailsMessages) {
-    if (expiry.state === 'expiring') {
-      return html`<p part="notice" data-kind="warning">
-        ${warningIcon}<span>${m.expiringSoon(expiry.daysLeft)}</span>
-      </p>`;
-    }
-    if (expiry.state === 'expired') {
-      return html`<p part="notice" data-kind="danger">
-        ${stopIcon}<span>${m.expired(this.dateText(licence.expiresAt))}</span>
-      </p>`;
-    }
-    return nothing;
+  /** What the standing means for what the licence includes, when it is not simply active. */
+  private renderNotice(licence: InstallationLicense, standing: LicenceStanding, m: LicenseDetailsMessages) {
+    const { expiry, state, inForce } = standing;
+    const graceEnds = this.dateText(licence.status.graceEndsAt);
+    // A grace period past its end is the deactivated licence it becomes; one of unknown end says
+    // nothing more than its badge.
+    const [kind, text] =
+      expiry.state === 'expiring' && state === 'expiring'
+        ? ['warning', m.expiringSoon(expiry.daysLeft)]
+        : state === 'expired'
+          ? ['danger', m.expired(this.dateText(licence.expiresAt))]
+          : !inForce
+            ? ['danger', m.deactivated]
+            : state === 'grace' && graceEnds
+              ? ['warning', m.graceUntil(graceEnds)]
+              : [];
+    if (!text) return nothing;
+    return html`<p part="notice" data-kind=${kind}>
+      ${kind === 'warning' ? warningIcon : stopIcon}<span>${text}</span>
+    </p>`;
   }
 
   private group(id: string, title: string, content: unknown): TemplateResult {

@@ -1,3 +1,4 @@
+import type { LicenceStanding } from '../../core/index.js';
 import { formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
@@ -14,7 +15,14 @@ export const messages = {
   plan: 'Type of licence',
   plans: { monthly: 'Monthly', annual: 'Annual' } as Record<string, string>,
   status: 'Status',
-  states: { active: 'Active', grace: 'Grace period', deactivated: 'Deactivated' } as Record<string, string>,
+  /** The status badge, by the licence's standing (status and expiry date read together). */
+  states: {
+    active: 'Active',
+    expiring: 'Active, expires soon',
+    expired: 'Expired',
+    grace: 'Grace period',
+    deactivated: 'Deactivated',
+  } satisfies Record<LicenceStanding['state'], string>,
   expiry: 'Expiration date',
   daysLeft: (count: number) => `${days(count)} left`,
   expiredAgo: (count: number) => (count === 0 ? 'expired today' : `expired ${days(count)} ago`),
@@ -22,7 +30,12 @@ export const messages = {
     count === 1
       ? 'The licence expires within a day. Ask the licensing team to renew it.'
       : `The licence expires in ${days(count)}. Ask the licensing team to renew it in time.`,
-  expired: (date: string) => `The licence expired on ${date}. Ask the licensing team to renew it.`,
+  expired: (date: string) =>
+    `The licence expired on ${date}. Until the licensing team renews it, nothing below is in force.`,
+  /** Also once a grace period has ended: the licence is then deactivated (R10). */
+  deactivated:
+    'The licence is deactivated: nothing below is in force until the licensing team reactivates it.',
+  graceUntil: (date: string) => `Grace period: everything below works until ${date}.`,
 
   // Groups.
   staff: 'Staff',

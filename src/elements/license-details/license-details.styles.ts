@@ -42,11 +42,25 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-xs);
   }
-  [part~='expiry'][data-state='expiring'] {
+  [part~='badge'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    padding: 0 var(--_space-s);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    color: var(--_included);
+  }
+  [data-state='expiring'],
+  [data-state='grace'] {
     color: var(--_expiring);
   }
-  [part~='expiry'][data-state='expired'] {
+  [data-state='expired'],
+  [data-state='deactivated'] {
     color: var(--_expired);
+  }
+  .icon {
+    flex: none;
   }
   [part~='notice'] {
     display: flex;
@@ -113,6 +127,7 @@ export const styles = css`
     display: inline-flex;
     color: var(--_included);
   }
+  [data-in-force='false'] .item-icon,
   [data-included='false'] .item-icon,
   [data-included='false'] [part~='item-name'] {
     color: var(--_excluded);

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { toLicensingError } from '../../adapters/errors.js';
+import { toLicensingError, type ValidationError } from '../../adapters/errors.js';
 import type { InstallationLicense } from '../../core/index.js';
 import { Toast } from '../../ui/toast.js';
 import { downloadIcon, pencilIcon, stopIcon, warningIcon } from '../../ui/icons.js';
@@ -57,7 +57,7 @@ import { entryFor } from '../../i18n/names.js';
  * @csspart banner - The grace-period or deactivated banner (`data-state="grace" | "deactivated"`).
  * @csspart banner-heading - The banner's heading.
  * @csspart banner-text - A paragraph of the banner.
- * @csspart move - How to move the licence to a new token, with both tokens.
+ * @csspart move - After a hardware change, how to move the licence to this server's token (just above it), with the old token.
  * @csspart move-heading - Its heading.
  * @csspart portal-link - The link to the licensing team's portal.
  * @csspart note - Read-only and not-available notes.
@@ -140,10 +140,12 @@ export class LicenseToken extends InstallationWidget {
       this.editButton?.focus();
     } catch (thrown) {
       const error = toLicensingError(thrown);
-      // A refused key: the server's own reason. Anything else: what happened and what to do.
+      // A refused key: the words for its reason code in the page's language, else the server's own
+      // words. Anything else: what happened and what to do.
+      const { reason, detail } = error as ValidationError;
       this.keyError =
         error.kind === 'validation'
-          ? m.keyRefused(error.detail ?? this.t.errors.validation)
+          ? m.keyRefused(entryFor(m.refusals, reason ?? '') ?? detail ?? this.t.errors.validation)
           : this.errorText(error);
       this.applying = false;
       await this.updateComplete;
@@ -197,6 +199,8 @@ export class LicenseToken extends InstallationWidget {
     this.setState('grace', licence.status.state === 'grace');
     this.setState('deactivated', licence.status.state === 'deactivated');
     this.setState('editing', editing);
+    // After a hardware change this server's token is the new one of the move: shown once, so named.
+    const moving = licence.status.state !== 'active' && licence.status.reason === 'hardware-change';
     return html`<section part="base" aria-labelledby="heading">
         <header part="header">
           <h3 part="heading" id="heading">${m.heading}</h3>
@@ -205,7 +209,12 @@ export class LicenseToken extends InstallationWidget {
         ${this.renderBanner(licence, m)}
         <p part="description">${m.description}</p>
         <p part="hint" id="token-hint">${m.tokenHint}</p>
-        ${this.copying.row('main', m.tokenLabel, licence.token, m.copyToken)}
+        ${
+          moving
+            ? html`${this.copying.row('main', m.newToken, licence.token, m.copyNewToken)}
+              ${this.renderMove(licence.status, m)}`
+            : this.copying.row('main', m.tokenLabel, licence.token, m.copyToken)
+        }
         ${editing ? this.renderForm(m) : nothing} ${this.renderNotes(m, canUpdate, capabilities)}
       </section>
       ${toast}`;
@@ -316,13 +325,11 @@ export class LicenseToken extends InstallationWidget {
     const reason =
       status.reason && Object.hasOwn(m.reasons, status.reason) ? m.reasons[status.reason] : undefined;
     const why = reason ? html`<p part="banner-text"><strong>${m.why}</strong> ${reason}</p>` : nothing;
-    const move = status.reason === 'hardware-change' ? this.renderMove(licence, status, m) : nothing;
     if (status.state === 'deactivated') {
       return html`<section part="banner" data-state="deactivated" aria-labelledby="banner-heading">
         <h4 part="banner-heading" id="banner-heading">${stopIcon}<span>${m.deactivatedHeading}</span></h4>
         ${why}
         <p part="banner-text">${this.portalLink(m.reactivate, m.opensInNewTab)}</p>
-        ${move}
       </section>`;
     }
     const daysLeft = graceDaysLeft(status.graceEndsAt, this.clock);
@@ -340,15 +347,11 @@ export class LicenseToken extends InstallationWidget {
       <p part="banner-text">${until}</p>
       ${why}
       <p part="banner-text"><strong>${m.whatToDo}</strong> ${this.portalLink(todo, m.opensInNewTab)}</p>
-      ${move}
     </section>`;
   }
 
-  private renderMove(
-    licence: InstallationLicense,
-    status: InstallationLicense['status'],
-    m: LicenseTokenMessages,
-  ) {
+  /** How to move the licence to this server's token (shown just above it): the steps, the old token. */
+  private renderMove(status: InstallationLicense['status'], m: LicenseTokenMessages) {
     const previous = status.previousToken;
     return html`<div part="move" role="group" aria-labelledby="move-heading">
       <h5 part="move-heading" id="move-heading">${m.moveHeading}</h5>
@@ -358,7 +361,6 @@ export class LicenseToken extends InstallationWidget {
           ? this.copying.row('old', m.oldToken, previous, m.copyOldToken)
           : html`<p part="banner-text"><strong>${m.oldToken}:</strong> ${m.oldTokenUnknown}</p>`
       }
-      ${this.copying.row('new', m.newToken, licence.token, m.copyNewToken)}
     </div>`;
   }
 }

@@ -1,3 +1,4 @@
+import type { LicenseKeyRefusal } from '../../core/index.js';
 import { formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
@@ -31,6 +32,14 @@ export const messages = {
     'Paste the licence exactly as the licensing team sent it. Use this when the automatic update fails.',
   keyEmpty: 'Paste the licence first.',
   keyRefused: (reason: string) => `The licence was not applied: ${reason}`,
+  /** Why a key was refused, by the server's reason code; an unknown code shows the server's words. */
+  refusals: {
+    malformed: 'This is not a licence key. Paste it exactly as the licensing team sent it.',
+    unsigned: 'The licence key is not signed. Paste all of it, exactly as sent.',
+    'bad-signature': 'The licence key was changed after it was signed. Copy it again from the message.',
+    expired: 'The licence key has expired. Ask the licensing team for a new one.',
+    'wrong-token': 'The licence key is for another server. Ask for one for this server’s token.',
+  } satisfies Record<LicenseKeyRefusal, string>,
   apply: 'Apply',
   applying: 'Applying…',
   cancel: 'Cancel',
@@ -78,8 +87,9 @@ export const messages = {
     after: ', before the grace period ends.',
   },
   moveHeading: 'Move the licence to the new token',
+  /** The portal's request type is quoted by its own name, so it keeps the portal's spelling. */
   moveSteps:
-    'On the support portal choose “Move License to a New Token (Grace Period)” and enter the old and the new token.',
+    'On the support portal choose “Move License to a New Token (Grace Period)” and enter the old and the new token (this server’s, above).',
   oldToken: 'Old token',
   oldTokenUnknown: 'the token the licence was issued for (it is in the licensing team’s messages to you)',
   newToken: 'New token (this server)',

@@ -165,9 +165,10 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-xs);
-    margin-top: var(--_space-s);
-    padding-top: var(--_space-s);
-    border-top: 1px solid var(--_border);
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
   }
   a {
     color: var(--_accent);

@@ -5,8 +5,8 @@ import { emit } from '../../events.js';
 import { copyIcon } from '../../ui/icons.js';
 import type { LicenseTokenMessages } from './license-token.messages.js';
 
-/** Which token a copy was about: the server's, or the old / new one of a move to a new token. */
-export type TokenSource = 'main' | 'old' | 'new';
+/** Which token a copy was about: the server's (the new one of a move), or the old one of a move. */
+export type TokenSource = 'main' | 'old';
 
 /** How long "copied" stays on screen. */
 const FEEDBACK_MS = 4000;

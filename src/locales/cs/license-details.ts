@@ -23,7 +23,13 @@ export const messages: LicenseDetailsMessages = {
   plan: 'Typ licence',
   plans: { monthly: 'Měsíční', annual: 'Roční' },
   status: 'Stav',
-  states: { active: 'Aktivní', grace: 'Ochranná lhůta', deactivated: 'Deaktivována' },
+  states: {
+    active: 'Aktivní',
+    expiring: 'Aktivní, brzy vyprší',
+    expired: 'Vypršela',
+    grace: 'Ochranná lhůta',
+    deactivated: 'Deaktivována',
+  },
   expiry: 'Datum vypršení',
   daysLeft: (count) => remain(count),
   expiredAgo: (count) =>
@@ -34,7 +40,11 @@ export const messages: LicenseDetailsMessages = {
     count === 1
       ? 'Licence vyprší do jednoho dne. Požádejte licenční tým o obnovení.'
       : `Licence vyprší za ${days(count)}. Požádejte licenční tým o obnovení včas.`,
-  expired: (date) => `Licence vypršela ${date}. Požádejte licenční tým o obnovení.`,
+  expired: (date) =>
+    `Licence vypršela ${date}. Dokud ji licenční tým neobnoví, nic z níže uvedeného neplatí.`,
+  deactivated:
+    'Licence je deaktivována: nic z níže uvedeného neplatí, dokud ji licenční tým znovu neaktivuje.',
+  graceUntil: (date) => `Ochranná lhůta: vše níže uvedené funguje do ${date}.`,
 
   staff: 'Personál',
   channels: 'Kanály',

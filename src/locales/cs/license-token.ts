@@ -25,6 +25,13 @@ export const messages: LicenseTokenMessages = {
     'Vložte licenci přesně tak, jak ji licenční tým poslal. Použijte to, když automatická aktualizace selže.',
   keyEmpty: 'Nejdřív vložte licenci.',
   keyRefused: (reason) => `Licence nebyla použita: ${reason}`,
+  refusals: {
+    malformed: 'Toto není licenční klíč. Vložte ho přesně tak, jak ho licenční tým poslal.',
+    unsigned: 'Licenční klíč není podepsaný. Vložte ho celý, přesně tak, jak přišel.',
+    'bad-signature': 'Licenční klíč byl po podepsání změněn. Zkopírujte ho znovu ze zprávy.',
+    expired: 'Platnost licenčního klíče vypršela. Požádejte licenční tým o nový.',
+    'wrong-token': 'Licenční klíč patří k jinému serveru. Požádejte o klíč pro token tohoto serveru.',
+  },
   apply: 'Použít',
   applying: 'Používám…',
   cancel: 'Zrušit',
@@ -73,7 +80,7 @@ export const messages: LicenseTokenMessages = {
   },
   moveHeading: 'Převod licence na nový token',
   moveSteps:
-    'Na portálu podpory zvolte „Move License to a New Token (Grace Period)“ a zadejte starý i nový token.',
+    'Na portálu podpory zvolte „Move License to a New Token (Grace Period)“ a zadejte starý i nový token (token tohoto serveru, uvedený výše).',
   oldToken: 'Starý token',
   oldTokenUnknown: 'token, pro který byla licence vydána (najdete ho ve zprávách od licenčního týmu)',
   newToken: 'Nový token (tento server)',
