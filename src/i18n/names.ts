@@ -1,4 +1,10 @@
-import { retentionLabelParts, type LicensingSnapshot, type Retention } from '../core/index.js';
+import {
+  retentionLabelParts,
+  type LicenceType,
+  type LicensingSnapshot,
+  type Retention,
+  type Translations,
+} from '../core/index.js';
 import type { CommonMessages } from './common.js';
 import type { IssueNames } from './issues.js';
 
@@ -11,11 +17,60 @@ export function retentionLabel(retention: Retention, t: CommonMessages): string 
   return t.yearsAndMonths(t.years(parts.years), t.months(parts.months));
 }
 
-/** The names an issue message needs, read from the snapshot (ids when a name is missing). */
+/**
+ * The entry of `table` for the BCP 47 tag `lang`: the exact tag, then its language ("cs-CZ" → "cs"),
+ * case-insensitively; `undefined` when it has neither.
+ */
+export function translated(table: Translations | undefined, lang: string): string | undefined {
+  const tag = lang.toLowerCase();
+  const base = tag.split('-')[0];
+  let found: string | undefined;
+  for (const [key, text] of Object.entries(table ?? {})) {
+    const k = key.toLowerCase();
+    if (k === tag) return text;
+    if (k === base) found = text;
+  }
+  return found;
+}
+
+/**
+ * A licence type's or Power Pack service's name in `lang`: its `names` entry, else its `name`. Every
+ * widget names a channel through this, so one channel has one name in each language.
+ */
+export const localName = (item: { name: string; names?: Translations }, lang: string): string =>
+  translated(item.names, lang) ?? item.name;
+
+/**
+ * A licence type or Power Pack service (or `undefined`) with `name` and `description` in `lang`, so
+ * a template that reads `.name` shows the one name the channel has in the page's language.
+ */
+export function inLanguage<T extends (Partial<LicenceType> & { name: string }) | undefined>(
+  item: T,
+  lang: string,
+): T {
+  if (!item) return item;
+  const description = translated(item.descriptions, lang) ?? item.description;
+  return { ...item, name: localName(item, lang), ...(description === undefined ? {} : { description }) };
+}
+
+/**
+ * The names an issue message needs, read from the snapshot in the language of `t` (ids when a name
+ * is missing).
+ */
 export function namesFrom(snapshot: LicensingSnapshot, t: CommonMessages): IssueNames {
+  const name = (item: { name: string; names?: Translations } | undefined, id: string) =>
+    item ? localName(item, t.lang) : id;
   return {
-    type: (typeId) => snapshot.catalog.find((type) => type.id === typeId)?.name ?? typeId,
-    service: (serviceId) => snapshot.powerPack?.services.find((s) => s.id === serviceId)?.name ?? serviceId,
+    type: (typeId) =>
+      name(
+        snapshot.catalog.find((type) => type.id === typeId),
+        typeId,
+      ),
+    service: (serviceId) =>
+      name(
+        snapshot.powerPack?.services.find((s) => s.id === serviceId),
+        serviceId,
+      ),
     retention: (months) => retentionLabel({ months }, t),
   };
 }
