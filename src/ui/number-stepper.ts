@@ -65,7 +65,10 @@ export class NumberStepper extends LicenceElement {
         color: var(--_muted);
       }
       input {
-        width: var(--lk-number-stepper-width, 8ch);
+        /* At least the width, and as wide as a longer placeholder ("Bez limitu") where supported. */
+        width: auto;
+        min-width: var(--lk-number-stepper-width, 8ch);
+        field-sizing: content;
         min-height: 2.25rem;
         border: 0;
         border-inline: 1px solid var(--_border);
