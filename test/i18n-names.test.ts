@@ -150,3 +150,39 @@ for (const [mode, make] of modes) {
     });
   });
 }
+
+describe('Czech and English text', () => {
+  /** Whether the placeholder of `input` fits its content box, measured in its own font. */
+  function fits(input: HTMLInputElement): boolean {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return context.measureText(input.placeholder).width <= room;
+  }
+
+  it('shows the "no limit" placeholder of a limit whole, in Czech and in English', async () => {
+    for (const [lang, placeholder] of [
+      ['cs', 'Bez limitu'],
+      ['en', 'No limit'],
+    ] as const) {
+      const el = await fixture<HTMLElement>(
+        html`<power-pack-limits lang=${lang} .adapter=${new MemoryAdapter(seed())}></power-pack-limits>`,
+      );
+      await settle(el);
+      // AI Topics has no limit in the fixture: its field is empty and shows the placeholder.
+      const input = deepQueryAll<HTMLInputElement>(el, 'input').find(
+        (i) => i.placeholder === placeholder && i.value === '',
+      );
+      expect(input, `the ${lang} placeholder in an empty field`).to.exist;
+      expect(fits(input!), `"${placeholder}" fits its field`).to.equal(true);
+    }
+  });
+
+  it('spells the noun "licence" on the whole page in English, never "license"', async () => {
+    const el = await page(new MemoryAdapter(seed()), 'en');
+    const text = deepText(el);
+    expect(text).to.match(/Licence/);
+    expect(text).not.to.match(/\blicen[sz]e/i);
+  });
+});
