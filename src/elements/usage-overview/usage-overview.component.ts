@@ -27,6 +27,9 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * ARIA grid pattern: one tab stop; arrow keys move between cells, Page Up / Page Down by a screen,
  * Home / End to the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last agent. With
  * `view` permission it is the same view; with `none` only the no-access notice shows (R1).
+ * Narrower than 600 px (a container query on the element) each agent is a card listing every
+ * licence type, ✓ held or – not, in one or two columns; the same grid and keys. Licence names are
+ * in the page's language when the data gives them (`names`).
  *
  * @event licence-usage-filter-change - The user changed the licence type or the search (after the debounce); `detail: { typeId, search }`.
  * @event licence-usage-export - The CSV export is ready; `detail: { blob, filename, rows, typeId, search }`. Cancel it to handle the file yourself instead of the download.
