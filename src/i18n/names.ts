@@ -17,60 +17,41 @@ export function retentionLabel(retention: Retention, t: CommonMessages): string 
   return t.yearsAndMonths(t.years(parts.years), t.months(parts.months));
 }
 
-/**
- * The entry of `table` for the BCP 47 tag `lang`: the exact tag, then its language ("cs-CZ" → "cs"),
- * case-insensitively; `undefined` when it has neither.
- */
-export function translated(table: Translations | undefined, lang: string): string | undefined {
-  const tag = lang.toLowerCase();
-  const base = tag.split('-')[0];
-  let found: string | undefined;
-  for (const [key, text] of Object.entries(table ?? {})) {
-    const k = key.toLowerCase();
-    if (k === tag) return text;
-    if (k === base) found = text;
-  }
-  return found;
-}
+/** The entry of `table` for the BCP 47 tag `lang`: the exact tag, then its language ("cs-CZ" → "cs"). */
+const translated = (table: Translations | undefined, lang: string): string | undefined =>
+  entryFor(table, lang) ?? entryFor(table, lang.split('-')[0]!);
 
 /**
- * A licence type's or Power Pack service's name in `lang`: its `names` entry, else its `name`. Every
- * widget names a channel through this, so one channel has one name in each language.
+ * A licence type or Power Pack service (or `undefined`) with `name` and `description` in `lang`
+ * (its `names` / `descriptions` entry, else the plain field). Every widget names a channel through
+ * this, so one channel has one name in each language.
  */
-export const localName = (item: { name: string; names?: Translations }, lang: string): string =>
-  translated(item.names, lang) ?? item.name;
-
-/**
- * A licence type or Power Pack service (or `undefined`) with `name` and `description` in `lang`, so
- * a template that reads `.name` shows the one name the channel has in the page's language.
- */
-export function inLanguage<T extends (Partial<LicenceType> & { name: string }) | undefined>(
+export const inLanguage = <T extends (Partial<LicenceType> & { name: string }) | undefined>(
   item: T,
   lang: string,
-): T {
-  if (!item) return item;
-  const description = translated(item.descriptions, lang) ?? item.description;
-  return { ...item, name: localName(item, lang), ...(description === undefined ? {} : { description }) };
-}
+): T =>
+  item && {
+    ...item,
+    name: translated(item.names, lang) ?? item.name,
+    description: translated(item.descriptions, lang) ?? item.description,
+  };
 
 /**
  * The names an issue message needs, read from the snapshot in the language of `t` (ids when a name
  * is missing).
  */
 export function namesFrom(snapshot: LicensingSnapshot, t: CommonMessages): IssueNames {
-  const name = (item: { name: string; names?: Translations } | undefined, id: string) =>
-    item ? localName(item, t.lang) : id;
   return {
     type: (typeId) =>
-      name(
+      inLanguage(
         snapshot.catalog.find((type) => type.id === typeId),
-        typeId,
-      ),
+        t.lang,
+      )?.name ?? typeId,
     service: (serviceId) =>
-      name(
+      inLanguage(
         snapshot.powerPack?.services.find((s) => s.id === serviceId),
-        serviceId,
-      ),
+        t.lang,
+      )?.name ?? serviceId,
     retention: (months) => retentionLabel({ months }, t),
   };
 }
