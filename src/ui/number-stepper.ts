@@ -65,10 +65,7 @@ export class NumberStepper extends LicenceElement {
         color: var(--_muted);
       }
       input {
-        /* At least the width, and as wide as a longer placeholder ("Bez limitu") where supported. */
-        width: auto;
-        min-width: var(--lk-number-stepper-width, 8ch);
-        field-sizing: content;
+        width: var(--lk-number-stepper-width, 8ch);
         min-height: 2.25rem;
         border: 0;
         border-inline: 1px solid var(--_border);
@@ -79,6 +76,14 @@ export class NumberStepper extends LicenceElement {
       }
       input:read-only {
         color: var(--_muted);
+      }
+      /* At least that width, and as wide as a longer placeholder ("Bez limitu") where supported. */
+      @supports (field-sizing: content) {
+        input {
+          width: auto;
+          min-width: var(--lk-number-stepper-width, 8ch);
+          field-sizing: content;
+        }
       }
       .message {
         margin: var(--_space-xs) 0 0;
