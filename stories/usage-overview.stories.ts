@@ -14,6 +14,8 @@ interface Args extends StoryData {
   agents?: number;
   /** Fail the first `listUsage` (the rows), after the snapshot loaded. */
   failUsage?: Failure;
+  /** A narrow container (`.storybook/preview.css`): a phone, 360 px, or a side panel, 520 px. */
+  frame?: 'phone' | 'side-panel';
 }
 
 const meta: Meta<Args> = {
@@ -27,13 +29,18 @@ const meta: Meta<Args> = {
     },
     search: { control: 'text' },
   },
-  render: ({ typeId, search, agents, failUsage, ...data }) => {
+  render: ({ typeId, search, agents, failUsage, frame, ...data }) => {
     const adapter = storyAdapter({
       ...data,
       ...(agents === undefined ? {} : { seed: (seed) => ({ ...seed, agents: generateAgents(agents) }) }),
     });
     if (failUsage) adapter.failNext('listUsage', failUsage);
-    return html`<usage-overview type-id=${typeId} search=${search} .adapter=${adapter}></usage-overview>`;
+    const overview = html`<usage-overview
+      type-id=${typeId}
+      search=${search}
+      .adapter=${adapter}
+    ></usage-overview>`;
+    return frame ? html`<div class=${frame}>${overview}</div>` : overview;
   },
 };
 export default meta;
@@ -67,3 +74,10 @@ export const HostileNames: Story = {
 };
 export const Dark: Story = { args: { typeId: 'voice' }, globals: { theme: 'dark' } };
 export const Czech: Story = { globals: { lang: 'cs' } };
+/** A phone (below 600 px): each agent is a card listing every licence type, ✓ held or – not. */
+export const Phone: Story = { args: { frame: 'phone' } };
+/** A phone in Czech: the licence names come from the data's `names.cs` (Hlas, Odchozí, …). */
+export const PhoneCzech: Story = { args: { frame: 'phone' }, globals: { lang: 'cs' } };
+export const PhoneDark: Story = { args: { frame: 'phone', typeId: 'outbound' }, globals: { theme: 'dark' } };
+/** A side panel between a phone and a table: two columns of licence types per card. */
+export const SidePanel: Story = { args: { frame: 'side-panel' } };

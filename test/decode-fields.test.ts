@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import { DecodeError } from '../src/adapters/decode/fields.js';
 import { BadResponseError } from '../src/adapters/errors.js';
 import { RestAdapter, decodeChangeSet } from '../src/adapters/rest/index.js';
-import { installationLicence } from './helpers/fixtures.js';
+import type { LicensingSnapshot } from '../src/core/index.js';
+import { installationLicence, smallSnapshot } from './helpers/fixtures.js';
 
 const licence = installationLicence();
 
@@ -101,4 +102,66 @@ describe('decodeChangeSet: a change set that breaks the contract', () => {
     };
     expect(decodeChangeSet(changes)).to.deep.equal(changes);
   });
+});
+
+describe('RestAdapter: names and descriptions per language in a snapshot', () => {
+  const withVoice = (patch: Record<string, unknown>): LicensingSnapshot => {
+    const snapshot = smallSnapshot();
+    return { ...snapshot, catalog: snapshot.catalog.map((t) => (t.id === 'voice' ? { ...t, ...patch } : t)) };
+  };
+  const loadRefusal = async (body: unknown): Promise<string> => {
+    try {
+      await serving(body).load();
+    } catch (error) {
+      expect(error).to.be.instanceOf(BadResponseError);
+      return (error as BadResponseError).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('passes names, descriptions and service names through untouched', async () => {
+    const snapshot = withVoice({
+      names: { cs: 'Hlas', 'pt-BR': 'Voz' },
+      descriptions: { cs: 'Příchozí hovory.' },
+    });
+    const body = {
+      ...snapshot,
+      powerPack: {
+        ...snapshot.powerPack!,
+        services: snapshot.powerPack!.services.map((s) => ({ ...s, names: { cs: `${s.name} (cs)` } })),
+      },
+    };
+    expect(await serving(body).load()).to.deep.equal(body);
+  });
+
+  const cases: [string, LicensingSnapshot | Record<string, unknown>, string][] = [
+    [
+      'names that are one string',
+      withVoice({ names: 'Hlas' }),
+      'catalog[0].names is not an object (got "Hlas")',
+    ],
+    ['an empty name', withVoice({ names: { cs: '' } }), 'catalog[0].names["cs"] is empty (got "")'],
+    [
+      'a key that is not a language tag',
+      withVoice({ descriptions: { 'Czech please': 'Příchozí hovory.' } }),
+      'catalog[0].descriptions["Czech please"] is not a BCP 47 language tag',
+    ],
+    [
+      "a service's name that is not text",
+      (() => {
+        const snapshot = smallSnapshot();
+        const [first, ...rest] = snapshot.powerPack!.services;
+        return {
+          ...snapshot,
+          powerPack: { ...snapshot.powerPack!, services: [{ ...first!, names: { cs: 7 } }, ...rest] },
+        };
+      })(),
+      'powerPack.services[0].names["cs"] is not a string (got 7)',
+    ],
+  ];
+  for (const [what, body, words] of cases) {
+    it(`refuses ${what}, naming the field`, async () => {
+      expect(await loadRefusal(body)).to.contain(words);
+    });
+  }
 });

@@ -332,7 +332,12 @@ describe('license-details: Czech', () => {
   });
 
   async function czech(installation: InstallationLicense) {
-    const adapter = new MemoryAdapter(seed(installation));
+    // A channel the catalog has is named as the data names it (one name per language): Czech here.
+    const data = seed(installation);
+    const catalog = data.snapshot.catalog.map((t) =>
+      t.id === 'voice' ? { ...t, names: { cs: 'Hlas' } } : t,
+    );
+    const adapter = new MemoryAdapter({ ...data, snapshot: { ...data.snapshot, catalog } });
     // On the element itself: a plain wrapper would make fixture() wait for an animation frame,
     // which never comes while the runner's tab is in the background.
     const el = await fixture<LicenseDetails>(

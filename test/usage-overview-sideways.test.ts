@@ -38,8 +38,9 @@ async function narrow(dir: 'ltr' | 'rtl'): Promise<UsageOverview> {
   const el = await fixture<UsageOverview>(
     html`<usage-overview dir=${dir} .adapter=${new MemoryAdapter(smallSeed())}></usage-overview>`,
   );
-  // The agent column and four licence columns need about 41rem; give the element 25rem.
-  el.style.width = '25rem';
+  // The agent column and four licence columns need about 41rem; give the element 38rem, still wide
+  // enough for the grid (below 600 px each agent is a card: usage-overview-cards.test.ts).
+  el.style.width = '38rem';
   await until(() => root(el).querySelector('[data-row="0"] .agent-name') !== null, 'the rows');
   expect(grid(el).scrollWidth).to.be.greaterThan(grid(el).clientWidth);
   root(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();

@@ -16,11 +16,23 @@ export interface Money {
   readonly currency: string;
 }
 
+/**
+ * Text in other languages, by BCP 47 language tag (`{ cs: 'Hlas' }`, `{ 'pt-BR': '…' }`). A widget
+ * shows the entry of the language its text is in (exact tag, then the language alone), else the
+ * plain field beside it.
+ */
+export type Translations = Readonly<Record<string, string>>;
+
 /** One kind of per-seat licence the account can buy (voice, outbound, call recording, …). */
 export interface LicenceType {
   readonly id: string;
+  /** The name in the backend's own language; `names` gives it in others. */
   readonly name: string;
+  /** The name per language, over `name` (one channel has one name in each language). */
+  readonly names?: Translations;
   readonly description?: string;
+  /** The description per language, over `description`. */
+  readonly descriptions?: Translations;
   /** Price of one billed unit for one month (R5). */
   readonly unitPrice: Money;
   /** Every holder of this type also needs a licence of this type: outbound requires voice (R4). */
@@ -66,7 +78,10 @@ export interface SpeechToText {
 export interface PowerPackService {
   /** `smart-routing`, `ai-topics`, `ai-qa`, or any other service the backend offers. */
   readonly id: string;
+  /** The name in the backend's own language; `names` gives it in others. */
   readonly name: string;
+  /** The name per language, over `name`. */
+  readonly names?: Translations;
   /** Most Power Packs this service may use each month; `null` means no limit. */
   readonly limit: number | null;
   /** Power Packs this service used this billing month. */

@@ -7,6 +7,11 @@ const n = (value: number) => formatNumber(value, 'en');
  * Plural forms are functions, so each language chooses its own forms (Czech has three).
  */
 export const common = {
+  /**
+   * The BCP 47 tag this catalogue is written in: names the data gives per language (a licence
+   * type's `names`) are shown in it, so they agree with the text around them.
+   */
+  lang: 'en',
   // Shared states of every data widget.
   loading: 'Loading licences…',
   loadFailed: 'The licences could not be loaded.',

@@ -1,4 +1,10 @@
-import { retentionLabelParts, type LicensingSnapshot, type Retention } from '../core/index.js';
+import {
+  retentionLabelParts,
+  type LicenceType,
+  type LicensingSnapshot,
+  type Retention,
+  type Translations,
+} from '../core/index.js';
 import type { CommonMessages } from './common.js';
 import type { IssueNames } from './issues.js';
 
@@ -11,11 +17,41 @@ export function retentionLabel(retention: Retention, t: CommonMessages): string 
   return t.yearsAndMonths(t.years(parts.years), t.months(parts.months));
 }
 
-/** The names an issue message needs, read from the snapshot (ids when a name is missing). */
+/** The entry of `table` for the BCP 47 tag `lang`: the exact tag, then its language ("cs-CZ" → "cs"). */
+const translated = (table: Translations | undefined, lang: string): string | undefined =>
+  entryFor(table, lang) ?? entryFor(table, lang.split('-')[0]!);
+
+/**
+ * A licence type or Power Pack service (or `undefined`) with `name` and `description` in `lang`
+ * (its `names` / `descriptions` entry, else the plain field). Every widget names a channel through
+ * this, so one channel has one name in each language.
+ */
+export const inLanguage = <T extends (Partial<LicenceType> & { name: string }) | undefined>(
+  item: T,
+  lang: string,
+): T =>
+  item && {
+    ...item,
+    name: translated(item.names, lang) ?? item.name,
+    description: translated(item.descriptions, lang) ?? item.description,
+  };
+
+/**
+ * The names an issue message needs, read from the snapshot in the language of `t` (ids when a name
+ * is missing).
+ */
 export function namesFrom(snapshot: LicensingSnapshot, t: CommonMessages): IssueNames {
   return {
-    type: (typeId) => snapshot.catalog.find((type) => type.id === typeId)?.name ?? typeId,
-    service: (serviceId) => snapshot.powerPack?.services.find((s) => s.id === serviceId)?.name ?? serviceId,
+    type: (typeId) =>
+      inLanguage(
+        snapshot.catalog.find((type) => type.id === typeId),
+        t.lang,
+      )?.name ?? typeId,
+    service: (serviceId) =>
+      inLanguage(
+        snapshot.powerPack?.services.find((s) => s.id === serviceId),
+        t.lang,
+      )?.name ?? serviceId,
     retention: (months) => retentionLabel({ months }, t),
   };
 }

@@ -85,6 +85,14 @@ export class NumberStepper extends LicenceElement {
       input:read-only {
         color: var(--_muted);
       }
+      /* At least that width, and as wide as a longer placeholder ("Bez limitu") where supported. */
+      @supports (field-sizing: content) {
+        input {
+          width: auto;
+          min-width: var(--lk-number-stepper-width, 8ch);
+          field-sizing: content;
+        }
+      }
       .message {
         margin: var(--_space-xs) 0 0;
         font-size: 0.875rem;

@@ -107,8 +107,9 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
     [seed.id, version, s.period.start.slice(0, 10), s.period.end.slice(0, 10), seed.timeZone ?? 'UTC'],
   );
   await tx.query(
-    `INSERT INTO catalog (account_id, id, position, name, description, unit_amount, currency, requires, max_count)
-     SELECT $1, c->>'id', (o - 1)::int, c->>'name', c->>'description', (c->'unitPrice'->>'amount')::bigint,
+    `INSERT INTO catalog (account_id, id, position, name, names, description, descriptions, unit_amount, currency, requires, max_count)
+     SELECT $1, c->>'id', (o - 1)::int, c->>'name', c->'names', c->>'description', c->'descriptions',
+            (c->'unitPrice'->>'amount')::bigint,
             c->'unitPrice'->>'currency', c->>'requires', (c->>'max')::bigint
        FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t (c, o)`,
     [seed.id, JSON.stringify(s.catalog)],
@@ -150,8 +151,8 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
       [seed.id, p.enabled, p.packPrice.amount, p.packPrice.currency],
     );
     await tx.query(
-      `INSERT INTO power_pack_services (account_id, id, position, name, monthly_limit, used)
-       SELECT $1, v->>'id', (o - 1)::int, v->>'name', (v->>'limit')::bigint, (v->>'used')::bigint
+      `INSERT INTO power_pack_services (account_id, id, position, name, names, monthly_limit, used)
+       SELECT $1, v->>'id', (o - 1)::int, v->>'name', v->'names', (v->>'limit')::bigint, (v->>'used')::bigint
          FROM jsonb_array_elements($2::text::jsonb) WITH ORDINALITY AS t (v, o)`,
       [seed.id, JSON.stringify(p.services)],
     );

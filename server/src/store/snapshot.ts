@@ -9,6 +9,7 @@ import type {
   Permission,
   PowerPackService,
   Retention,
+  Translations,
 } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
 
@@ -17,6 +18,11 @@ type Row = Record<string, unknown>;
 const str = (value: unknown): string => String(value);
 const optionalNum = (value: unknown): number | null =>
   value === null || value === undefined ? null : num(value);
+/** A jsonb column of text per language (driver-parsed, or its text), `undefined` for NULL. */
+const translations = (value: unknown): Translations | undefined =>
+  value === null || value === undefined
+    ? undefined
+    : ((typeof value === 'string' ? JSON.parse(value) : value) as Translations);
 
 /** `v7`: the version as the contract shows it (also the ETag's value). */
 export const versionLabel = (version: number): string => `v${version}`;
@@ -61,7 +67,11 @@ export async function readSnapshot(
       name: str(row.name),
       unitPrice: { amount: num(row.unit_amount), currency: str(row.currency) },
     };
+    const names = translations(row.names);
+    const descriptions = translations(row.descriptions);
+    if (names) type.names = names;
     if (row.description !== null) type.description = str(row.description);
+    if (descriptions) type.descriptions = descriptions;
     if (row.requires !== null) type.requires = str(row.requires);
     if (row.max_count !== null) type.max = num(row.max_count);
     return type;
@@ -103,12 +113,16 @@ export async function readSnapshot(
     snapshot.powerPack = {
       enabled: pp.enabled === true,
       packPrice: { amount: num(pp.pack_amount), currency: str(pp.currency) },
-      services: serviceRows.map((row): PowerPackService => ({
-        id: str(row.id),
-        name: str(row.name),
-        limit: optionalNum(row.monthly_limit),
-        used: num(row.used),
-      })),
+      services: serviceRows.map((row): PowerPackService => {
+        const names = translations(row.names);
+        return {
+          id: str(row.id),
+          name: str(row.name),
+          ...(names ? { names } : {}),
+          limit: optionalNum(row.monthly_limit),
+          used: num(row.used),
+        };
+      }),
     };
   }
   const prereq = prereqRows[0];

@@ -20,6 +20,7 @@ import {
   type Recording,
   type Retention,
   type SpeechToText,
+  type Translations,
 } from '../../core/index.js';
 import {
   DecodeError,
@@ -32,6 +33,7 @@ import {
   object,
   oneOf,
   opt,
+  record,
   req,
   required,
   string,
@@ -110,6 +112,22 @@ function retention(value: unknown, path: string): Retention {
   return result;
 }
 
+/**
+ * Text per language (`names`, `descriptions`): every key a well-formed BCP 47 tag, every value a
+ * non-empty string, so a typo such as `"cz "` or an empty name never reaches a card.
+ */
+function translations(value: unknown, path: string): Translations {
+  const table = record(nonEmpty)(value, path);
+  for (const key of Object.keys(table)) {
+    try {
+      Intl.getCanonicalLocales(key);
+    } catch {
+      fail(`${path}[${JSON.stringify(key)}]`, 'is not a BCP 47 language tag', key);
+    }
+  }
+  return table;
+}
+
 function licenceType(value: unknown, path: string): LicenceType {
   const o = object(value, path);
   const type: LicenceType = {
@@ -117,7 +135,9 @@ function licenceType(value: unknown, path: string): LicenceType {
     name: req(o, 'name', path, string),
     unitPrice: req(o, 'unitPrice', path, price),
   };
+  withOptional(type, 'names', opt(o, 'names', path, translations));
   withOptional(type, 'description', opt(o, 'description', path, string));
+  withOptional(type, 'descriptions', opt(o, 'descriptions', path, translations));
   withOptional(type, 'requires', opt(o, 'requires', path, nonEmpty));
   return withOptional(type, 'max', opt(o, 'max', path, whole));
 }
@@ -166,12 +186,13 @@ function speechToText(value: unknown, path: string): SpeechToText {
 
 function powerPackService(value: unknown, path: string): PowerPackService {
   const o = object(value, path);
-  return {
+  const service: PowerPackService = {
     id: req(o, 'id', path, id),
     name: req(o, 'name', path, string),
     limit: req(o, 'limit', path, nullable(whole)),
     used: req(o, 'used', path, whole),
   };
+  return withOptional(service, 'names', opt(o, 'names', path, translations));
 }
 
 function powerPack(value: unknown, path: string): PowerPack {

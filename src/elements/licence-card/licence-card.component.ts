@@ -20,7 +20,7 @@ import { countCeiling } from '../../core/ceiling.js';
 import { countFloor } from '../../core/floor.js';
 import { emit } from '../../events.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
-import { namesFrom } from '../../i18n/names.js';
+import { inLanguage, namesFrom } from '../../i18n/names.js';
 import { InfoPopover } from '../../ui/info-popover.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
@@ -111,7 +111,10 @@ export class LicenceCard extends EditingWidget {
     const { snapshot, planned, quote, issues } = state;
     const m = this.m;
     const snap = snapshot!;
-    const type = snap.catalog.find((t) => t.id === this.typeId);
+    const type = inLanguage(
+      snap.catalog.find((t) => t.id === this.typeId),
+      this.locale.lang,
+    );
     if (!type) return html`<div part="status" role="status">${m.unknownType(this.typeId)}</div>`;
     // What the fields show is the account once the draft is saved (the store's `planned`).
     const next = planned ?? snap;

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InstallationLicense } from '../../core/index.js';
 import { formatNumber } from '../../i18n/format.js';
-import { entryFor } from '../../i18n/names.js';
+import { entryFor, inLanguage } from '../../i18n/names.js';
 import { checkIcon, crossIcon, stopIcon, warningIcon } from '../../ui/icons.js';
 import { InstallationWidget } from '../../base/installation-widget.js';
 import { licenceStanding, type LicenceStanding } from '../../core/index.js';
@@ -108,7 +108,15 @@ export class LicenseDetails extends InstallationWidget {
   }
 
   private nameOf(id: string): string {
-    return entryFor(this.names, id) ?? entryFor(this.m.names, id) ?? id;
+    return (
+      entryFor(this.names, id) ??
+      inLanguage(
+        this.state?.snapshot?.catalog.find((t) => t.id === id),
+        this.locale.lang,
+      )?.name ??
+      entryFor(this.m.names, id) ??
+      id
+    );
   }
 
   private number(value: number): string {

@@ -14,7 +14,7 @@ import {
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { formatDate } from '../../i18n/format.js';
-import { entryFor } from '../../i18n/names.js';
+import { entryFor, inLanguage } from '../../i18n/names.js';
 
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
@@ -161,7 +161,7 @@ export class PowerPackLimits extends EditingWidget {
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service, index) => this.service(service, planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index, readonly))}
+              ${pp.services.map((service, index) => this.service(inLanguage(service, this.locale.lang), planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index, readonly))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }

@@ -95,9 +95,11 @@ function usageRow(
       const kind = has === undefined ? '' : has ? 'yes' : 'no';
       // The glyph comes from CSS (with empty alternative text); the words are what a screen
       // reader reads after the column header: "Voice, has licence". Not colour alone: ✓ vs –.
+      // `data-type` is the type's name the narrow layout's cards show beside the glyph.
       return html`<span
         part=${kind ? `mark mark-${kind}` : 'mark'}
         class="cell mark ${kind}"
+        data-type=${type.name}
         role="gridcell"
         tabindex=${tab(i + 1)}
         data-col=${i + 1}

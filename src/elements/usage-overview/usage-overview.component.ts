@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { entryFor } from '../../i18n/names.js';
+import { entryFor, inLanguage } from '../../i18n/names.js';
 import { canView, type LicenceType } from '../../core/index.js';
 import { emit } from '../../events.js';
 import { downloadBlob } from '../../ui/download.js';
@@ -27,6 +27,9 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * ARIA grid pattern: one tab stop; arrow keys move between cells, Page Up / Page Down by a screen,
  * Home / End to the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last agent. With
  * `view` permission it is the same view; with `none` only the no-access notice shows (R1).
+ * Narrower than 600 px (a container query on the element) each agent is a card listing every
+ * licence type, ✓ held or – not, in one or two columns; the same grid and keys. Licence names are
+ * in the page's language when the data gives them (`names`).
  *
  * @event licence-usage-filter-change - The user changed the licence type or the search (after the debounce); `detail: { typeId, search }`.
  * @event licence-usage-export - The CSV export is ready; `detail: { blob, filename, rows, typeId, search }`. Cancel it to handle the file yourself instead of the download.
@@ -102,9 +105,12 @@ export class UsageOverview extends LicensingWidget {
     return this.locale.section('usage-overview', messages);
   }
 
-  /** Read only while the element shows data (a toolbar, a grid), so with a snapshot. */
+  /**
+   * The licence types with their names in the page's language (the filter, the columns, the CSV).
+   * Read only while the element shows data (a toolbar, a grid), so with a snapshot.
+   */
   private get catalog(): readonly LicenceType[] {
-    return this.state!.snapshot!.catalog;
+    return this.state!.snapshot!.catalog.map((type) => inLanguage(type, this.locale.lang));
   }
 
   private get filter(): UsageFilter {
@@ -132,7 +138,14 @@ export class UsageOverview extends LicensingWidget {
   }
 
   protected override updated(): void {
-    if (this.rowWindow.grid) this.pages?.ensure(this.rowWindow.window.first, this.rowWindow.window.last);
+    const grid = this.rowWindow.grid;
+    if (!grid) return;
+    this.pages?.ensure(this.rowWindow.window.first, this.rowWindow.window.last);
+    // A narrow element shows each agent as a card listing every licence type in one or two columns:
+    // the card's height (one for every row) needs their lines. CSSOM, so a strict CSP holds.
+    const types = this.state!.snapshot!.catalog.length;
+    grid.style.setProperty('--_types', String(types));
+    grid.style.setProperty('--_half', String(Math.ceil(types / 2)));
   }
 
   /** Keeps the page cache on the current store, data version, page size and filter. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// The styles in five parts, each under the comment that says why it is so.
+// The styles in six parts, each under the comment that says why it is so.
 const base = css`
   :host {
     --_height: var(--usage-overview-height, 28rem);
@@ -16,6 +16,7 @@ const base = css`
 
     display: flex;
     flex-direction: column;
+    container: usage-overview / inline-size;
   }
 
   [part~='base'] {
@@ -271,4 +272,83 @@ const marks = css`
   }
 `;
 
-export const styles = [base, table, space, rows, marks];
+// Narrower than 600 px (a phone, a side panel) a wide grid would show one column at a time: each
+// agent is a card instead, its name on top and every licence type beneath (✓ or – and the type's
+// name, from the cell's data-type), in two columns, or one below 26rem so no name is cut off.
+// Only the layout changes: the same rows and cells, the same ARIA grid and keys (arrows follow the
+// reading order of the cells, up and down move to the next agent), one height for every card, so
+// the row window's arithmetic holds; the element sets --_types and --_half, the lines the types
+// take in one column and in two.
+const cards = css`
+  @container usage-overview (width < 600px) {
+    [part~='toolbar'] > .field {
+      flex: 1 1 100%;
+    }
+    input {
+      min-width: 0;
+    }
+    .table {
+      --_line: 1.375rem;
+      --_row-height: calc(2.75rem + var(--_half, 5) * var(--_line) + 2 * var(--_space-s));
+    }
+    .inner,
+    .row {
+      width: auto;
+    }
+    .header {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .body .row {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-rows: 2.75rem;
+      grid-auto-rows: var(--_line);
+      align-content: start;
+      column-gap: var(--_space-m);
+      padding: var(--_space-s) var(--_space-m);
+    }
+    .cell.name {
+      position: static;
+      grid-column: 1 / -1;
+      padding: 0;
+      border: 0;
+    }
+    .agent-name {
+      font-weight: 600;
+    }
+    .mark::before {
+      justify-content: start;
+      font-size: 1rem;
+    }
+    .mark.yes::after,
+    .mark.no::after {
+      position: absolute;
+      inset-block: 0;
+      inset-inline: 1.5rem 0;
+      overflow: hidden;
+      white-space: nowrap;
+      text-indent: 0;
+      text-overflow: ellipsis;
+      font-size: 0.875rem;
+      line-height: var(--_line);
+      content: attr(data-type) / '';
+    }
+    .mark.no::after {
+      color: var(--_no-mark);
+    }
+  }
+  @container usage-overview (width < 26rem) {
+    .table {
+      --_row-height: calc(2.75rem + var(--_types, 10) * var(--_line) + 2 * var(--_space-s));
+    }
+    .body .row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+`;
+
+export const styles = [base, table, space, rows, marks, cards];

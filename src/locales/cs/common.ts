@@ -5,6 +5,7 @@ const n = (value: number) => formatNumber(value, 'cs');
 
 /** Czech, section `common`. */
 export const common: CommonMessages = {
+  lang: 'cs',
   loading: 'Načítám licence…',
   loadFailed: 'Licence se nepodařilo načíst.',
   retry: 'Zkusit znovu',
