@@ -52,6 +52,18 @@ export const styles = css`
   meter {
     width: 100%;
   }
+  /* The switch cards (switch-cards.ts): the state after the switch; off, the meter fades. */
+  .toggle {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-s);
+  }
+  .stops {
+    color: var(--_warning);
+  }
+  [data-off] meter {
+    opacity: 0.4;
+  }
   [part~='footer'] {
     margin-top: auto;
     display: flex;
