@@ -51,8 +51,13 @@ export const styles = css`
   }
   .toggle {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-s);
+  }
+  /* A flex box, so no line box adds a descender below the switch and "On" sits level with it. */
+  .toggle lk-switch {
+    display: flex;
   }
   /* Off: the limits, meters and prerequisites do not apply, and look it. */
   :host(:state(off)) [part~='service'] {
