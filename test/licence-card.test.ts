@@ -385,6 +385,8 @@ for (const mode of adapterModes) {
       expect(deepText(el)).to.contain('At most 5,500 minutes a month (5,000 base + 500)');
       expect(deepText(el)).not.to.contain('is stopped until');
       await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
     });
 
     it('a stopped Speech-to-Text given room says it resumes when you save, not that it is stopped', async () => {
@@ -414,6 +416,8 @@ for (const mode of adapterModes) {
       expect(deepText(el.shadowRoot!.querySelector('.toggle')!)).to.equal('Speech-to-Text Off');
       expect(spinbutton(el).disabled).to.equal(true);
       expect(Number(getComputedStyle(meter(el)!).opacity)).to.be.lessThan(1);
+      await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
       await expect(el).to.be.accessible();
     });
 

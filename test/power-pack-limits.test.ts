@@ -303,6 +303,8 @@ for (const mode of adapterModes) {
       expect(routing).not.to.contain('Limit reached');
       expect(meter(el, 'Smart routing').max).to.equal(3);
       expect(item(el, 'Smart routing').hasAttribute('data-stopped')).to.equal(true);
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
     });
 
     it('the switch is labelled with the name and its state follows it: On, then Off', async () => {
@@ -332,6 +334,8 @@ for (const mode of adapterModes) {
       expect(deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]').every((i) => i.disabled)).to.equal(
         true,
       );
+      await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
       await expect(el).to.be.accessible();
     });
 

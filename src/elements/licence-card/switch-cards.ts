@@ -5,7 +5,6 @@ import {
   speechToTextMaxSpend,
   speechToTextOnSave,
   speechToTextTotalMinutes,
-  type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../core/index.js';
@@ -42,7 +41,7 @@ export abstract class SwitchCards extends EditingWidget {
    * A switch named `name` with its state after it ("On" / "Off"), so the words never contradict
    * the switch; without `update` permission (R1) the name and the state as plain text.
    */
-  private toggle(name: string, on: boolean, state: LicensingState, change: (on: boolean) => ChangeSet) {
+  private toggle(name: string, on: boolean, state: LicensingState, feature: 'speechToText' | 'powerPack') {
     const plain = !canEdit(state.snapshot!.permission);
     return html`<span class="toggle">
       ${
@@ -52,7 +51,7 @@ export abstract class SwitchCards extends EditingWidget {
               label=${name}
               ?checked=${on}
               ?disabled=${this.locked(state)}
-              @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit(change(e.detail.checked))}
+              @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ [feature]: { enabled: e.detail.checked } })}
             ></lk-switch>`
       }
       <strong part="state" aria-hidden=${plain ? nothing : 'true'}>${this.m.state(on)}</strong>
@@ -84,7 +83,7 @@ export abstract class SwitchCards extends EditingWidget {
         <lk-info-popover label=${m.sttName}>${m.sttRule(stt.minutePrice)}</lk-info-popover>
       </header>
       <p part="description">${m.sttDescription}</p>
-      ${this.toggle(m.sttName, enabled, state, (on) => ({ speechToText: { enabled: on } }))}
+      ${this.toggle(m.sttName, enabled, state, 'speechToText')}
       ${
         canEdit(snap.permission)
           ? html`<lk-number-stepper
@@ -135,7 +134,7 @@ export abstract class SwitchCards extends EditingWidget {
         <lk-info-popover label=${m.ppName}>${m.ppRule(pp.packPrice)}</lk-info-popover>
       </header>
       <p part="description">${m.ppDescription}</p>
-      ${this.toggle(m.ppName, enabled, state, (on) => ({ powerPack: { enabled: on } }))}
+      ${this.toggle(m.ppName, enabled, state, 'powerPack')}
       <p part="note">${m.ppLimitsHint}</p>
       ${this.issueLine(switchIssue, snap)} ${this.readOnlyNote(snap)}
     </article>`;

@@ -88,6 +88,7 @@ export class PowerPackLimits extends EditingWidget {
     const limit = next.limit;
     const spend = powerPackServiceSpend(planned, limit);
     const onSave = powerPackServiceOnSave(snap.powerPack!, service, planned, next);
+    const usage = m.usage(service.used, limit);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
@@ -119,7 +120,7 @@ export class PowerPackLimits extends EditingWidget {
           : html`<p part="limit">${limit === null ? m.noLimit : m.limit(limit)}</p>`
       }
       <p part="usage">
-        ${m.usage(service.used, limit)}
+        ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
         ${
           limit
@@ -127,7 +128,7 @@ export class PowerPackLimits extends EditingWidget {
                 min="0"
                 max=${limit}
                 value=${Math.min(service.used, limit)}
-                aria-label=${m.usage(service.used, limit)}
+                aria-label=${usage}
               ></meter>`
             : nothing
         }
