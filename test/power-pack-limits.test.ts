@@ -387,4 +387,18 @@ describe('power-pack-limits: Czech for the pending change and the switch', () =>
     expect(text).to.contain('Tento měsíc využito 5 z 8 balíčků – po uložení se znovu spustí');
     expect(text).to.contain('Připraveno 1 nastavená e-mailová fronta.');
   });
+
+  it('names what is missing in the nominative, after "Chybí"', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'power-pack-limits', csLimits);
+    const adapter = new MemoryAdapter(
+      seed((s) => ({ ...s, prerequisites: { emailQueues: 0, callQueuesWithAiTopics: 1, aiQaForms: 0 } })),
+    );
+    const el = await fixture<PowerPackLimits>(
+      html`<power-pack-limits lang="cs" .adapter=${adapter}></power-pack-limits>`,
+    );
+    await settle(el);
+    expect(deepText(el)).to.contain('Chybí E-mailová fronta: nastavte chytré směrování');
+    expect(deepText(el)).to.contain('Chybí Formulář QA povolený pro AI QA');
+  });
 });

@@ -41,7 +41,7 @@ export const messages: PowerPackLimitsMessages = {
           few: `${n(count)} nastavené e-mailové fronty.`,
           other: `${n(count)} nastavených e-mailových front.`,
         })
-      : 'E-mailovou frontu: nastavte chytré směrování ve svých e-mailových frontách.',
+      : 'E-mailová fronta: nastavte chytré směrování ve svých e-mailových frontách.',
   speechToText: (on, callQueues) =>
     callQueues === 0
       ? 'Převod řeči na text, pro AI Topics v hovorových frontách (teď je žádná hovorová fronta nepoužívá).'
