@@ -53,7 +53,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space-s);
+    gap: var(--_space-xs) var(--_space-s);
   }
   /* A flex box, so no line box adds a descender below the switch and "On" sits level with it. */
   .toggle lk-switch {

@@ -25,7 +25,7 @@ export const messages: LicenceCardMessages = {
     `Platíte ${m(price)} za jednotku měsíčně. Každé 3 měsíce uchování jsou jedna jednotka na nahrávaného uživatele (9 měsíců = ×3); uchování 14 dní je zdarma. Každý měsíc se účtuje nejvyšší počet jednotek.`,
   unknownType: (typeId) => `Typ licence „${typeId}“ v tomto účtu není.`,
   sttName: 'Převod řeči na text',
-  sttDescription: 'Přepisuje hovory. Základní balíček 5 000 minut měsíčně je v ceně.',
+  sttDescription: 'Přepisuje hovory. Základní balíček 5\u00a0000 minut měsíčně je v ceně.',
   sttLimit: 'Limit nad základní balíček (minut měsíčně)',
   sttNoLimit: 'Bez limitu',
   sttTotal: (base, total) =>
@@ -41,7 +41,7 @@ export const messages: LicenceCardMessages = {
   sttMaxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${m(amount)} měsíčně nad základní balíček`,
   sttRule: (price) =>
-    `5 000 minut měsíčně je v ceně. Minuty navíc stojí ${m(price)} za kus až do nastaveného limitu; bez limitu se účtuje každá využitá minuta. Po dosažení limitu se převod zastaví do dalšího měsíce.`,
+    `5\u00a0000 minut měsíčně je v ceně. Minuty navíc stojí ${m(price)} za kus až do nastaveného limitu; bez limitu se účtuje každá využitá minuta. Po dosažení limitu se převod zastaví do dalšího měsíce.`,
   state: (on) => (on ? 'Zapnuto' : 'Vypnuto'),
   unavailable: (name) => `${name} není součástí tohoto účtu.`,
   ppName: 'Power Pack',
