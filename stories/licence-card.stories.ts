@@ -126,3 +126,25 @@ export const ChangedBySomeoneElse: Story = {
 /** With `view` permission inside a host that says so once: plain values, no sentence. */
 export const ReadOnlyWithoutNote: Story = { args: { permission: 'view', noReadOnlyNote: true } };
 export const ReadOnlyCzech: Story = { args: { permission: 'view' }, globals: { lang: 'cs' } };
+/** Issue #15: a pending limit below what is used: the planned total, and it stops on save. */
+export const SpeechToTextStopsOnSave: Story = {
+  args: {
+    typeId: 'speech-to-text',
+    snapshot: (s) => ({ ...s, speechToText: { ...s.speechToText!, usedMinutes: 5830 } }),
+    draft: { speechToText: { limitOverBase: 500 } },
+  },
+};
+/** Issue #15: a stopped Speech-to-Text given room says it resumes when saved. */
+export const SpeechToTextResumesOnSave: Story = {
+  args: {
+    typeId: 'speech-to-text',
+    snapshot: (s) => ({ ...s, speechToText: { ...s.speechToText!, usedMinutes: 7000 } }),
+    draft: { speechToText: { limitOverBase: 3000 } },
+  },
+};
+/** Issue #15: switched off in the draft, the switch says Off and the limit is inactive. */
+export const SpeechToTextOffInDraft: Story = {
+  args: { typeId: 'speech-to-text', draft: { speechToText: { enabled: false } } },
+};
+/** Issue #15: read-only, the switch and the limit are plain values. */
+export const SpeechToTextReadOnly: Story = { args: { typeId: 'speech-to-text', permission: 'view' } };

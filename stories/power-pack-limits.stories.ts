@@ -60,3 +60,20 @@ export const Loading: Story = { args: { latency: FOREVER } };
 export const LoadError: Story = { args: { failLoad: 'timeout' } };
 export const Dark: Story = { globals: { theme: 'dark' } };
 export const Czech: Story = { globals: { lang: 'cs' } };
+/** Issue #15: a stopped service whose limit the draft raises says it resumes when saved. */
+export const LimitRaisedResumesOnSave: Story = {
+  args: {
+    snapshot: (s) => ({
+      ...s,
+      powerPack: {
+        ...s.powerPack!,
+        services: s.powerPack!.services.map((x) => ({ ...x, limit: 4, used: 4 })),
+      },
+    }),
+    draft: { powerPack: { limits: { 'smart-routing': 6 } } },
+  },
+};
+/** Issue #15: switched off in the draft, the limits and prerequisite badges look inactive. */
+export const SwitchedOffInDraft: Story = { args: { draft: { powerPack: { enabled: false } } } };
+/** Issue #15: read-only shows the switch and the limits as plain values. */
+export const ReadOnlyCzech: Story = { args: { permission: 'view' }, globals: { lang: 'cs' } };

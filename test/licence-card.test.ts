@@ -10,6 +10,7 @@ import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csCard } from '../src/locales/cs/licence-card.js';
 import { sharedStoreFor } from '../src/state/controller.js';
+import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
 import { settle } from './helpers/settle.js';
@@ -19,6 +20,7 @@ import {
   lineFor,
   unitMultiplier,
   type ChangeSet,
+  type LicensingSnapshot,
   type Permission,
 } from '../src/core/index.js';
 import { messages as cardMessages } from '../src/elements/licence-card/licence-card.messages.js';
@@ -350,4 +352,119 @@ describe('licence-card: says what the rules say', () => {
       else expect(input!.readOnly).to.equal(false);
     });
   }
+});
+
+// Issue #15: the switch cards' figures follow the pending change and their words follow the switch;
+// in every adapter mode of the demo.
+for (const mode of adapterModes) {
+  describe(`licence-card: switch cards, trust at the moment of purchase (${mode})`, () => {
+    const withStt = (
+      change: Partial<NonNullable<LicensingSnapshot['speechToText']>>,
+      permission?: Permission,
+    ) => {
+      const seed = smallSeed(permission ? { permission } : {});
+      seed.snapshot = { ...seed.snapshot, speechToText: { ...seed.snapshot.speechToText!, ...change } };
+      return seed;
+    };
+    async function shown(typeId: string, seed = smallSeed()) {
+      const adapter = await adapterFor(mode, seed);
+      const el = await fixture<LicenceCard>(
+        html`<licence-card type-id=${typeId} .adapter=${adapter}></licence-card>`,
+      );
+      await loaded(el, adapter);
+      return { el, store: sharedStoreFor(adapter) };
+    }
+    const usage = (el: LicenceCard) =>
+      el.shadowRoot!.querySelector('[part="usage"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    const meter = (el: LicenceCard) => el.shadowRoot!.querySelector('meter');
+
+    it('a pending limit below what is used: the planned total, and it stops as soon as you save', async () => {
+      const { el, store } = await shown('speech-to-text', withStt({ usedMinutes: 5830 }));
+      expect(usage(el)).to.equal('5,830 of 7,000 minutes used this month');
+      await type(el, spinbutton(el), '500');
+      expect(store.state.draft).to.deep.equal({ speechToText: { limitOverBase: 500 } });
+      expect(usage(el)).to.equal('5,830 of 5,500 minutes used this month — stops as soon as you save');
+      expect([meter(el)!.max, meter(el)!.value]).to.deep.equal([5500, 5500]); // full
+      expect(deepText(el)).to.contain('At most 5,500 minutes a month (5,000 base + 500)');
+      expect(deepText(el)).not.to.contain('is stopped until');
+      await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
+    });
+
+    it('a stopped Speech-to-Text given room says it resumes when you save, not that it is stopped', async () => {
+      const { el } = await shown('speech-to-text', withStt({ usedMinutes: 7000 }));
+      expect(deepText(el)).to.contain('Speech-to-Text is stopped until December 1, 2026');
+      await type(el, spinbutton(el), '3000');
+      expect(usage(el)).to.equal('7,000 of 8,000 minutes used this month — resumes when you save');
+      expect(meter(el)!.max).to.equal(8000);
+      expect(deepText(el)).not.to.contain('stopped');
+      await type(el, spinbutton(el), '');
+      expect(usage(el)).to.equal('7,000 minutes used this month — resumes when you save');
+      expect(meter(el)).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the switch is named Speech-to-Text and its state follows it; off, the limit is inactive', async () => {
+      const { el, store } = await shown('speech-to-text');
+      const sw = deepQueryAll<HTMLButtonElement>(el, '[role="switch"]')[0]!;
+      const state = el.shadowRoot!.querySelector('[part="state"]')!;
+      expect(sw.textContent!.trim()).to.equal('Speech-to-Text');
+      expect([sw.getAttribute('aria-checked'), state.textContent]).to.deep.equal(['true', 'On']);
+      expect(Number(getComputedStyle(meter(el)!).opacity)).to.equal(1);
+      sw.click();
+      await settle(el);
+      expect(store.state.draft).to.deep.equal({ speechToText: { enabled: false } });
+      expect([sw.getAttribute('aria-checked'), state.textContent]).to.deep.equal(['false', 'Off']);
+      expect(deepText(el.shadowRoot!.querySelector('.toggle')!)).to.equal('Speech-to-Text Off');
+      expect(spinbutton(el).disabled).to.equal(true);
+      expect(Number(getComputedStyle(meter(el)!).opacity)).to.be.lessThan(1);
+      await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
+    });
+
+    it('read-only (view): the switch and the limit are plain values, not faint controls', async () => {
+      const { el } = await shown('speech-to-text', withStt({}, 'view'));
+      expect(deepQueryAll(el, '[role="switch"], [role="spinbutton"]')).to.have.length(0);
+      expect(el.shadowRoot!.querySelector('.toggle')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Speech-to-Text On',
+      );
+      expect(deepText(el)).to.contain('Limit over the base pack (minutes per month): 2,000');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the Power Pack card: the switch is named Power Pack and says On, then Off', async () => {
+      const { el, store } = await shown('power-pack');
+      const sw = deepQueryAll<HTMLButtonElement>(el, '[role="switch"]')[0]!;
+      const state = el.shadowRoot!.querySelector('[part="state"]')!;
+      expect([sw.textContent!.trim(), state.textContent]).to.deep.equal(['Power Pack', 'On']);
+      sw.click();
+      await settle(el);
+      expect(store.state.draft).to.deep.equal({ powerPack: { enabled: false } });
+      expect([sw.getAttribute('aria-checked'), state.textContent]).to.deep.equal(['false', 'Off']);
+      expect(deepText(el.shadowRoot!.querySelector('.toggle')!)).to.equal('Power Pack Off');
+    });
+  });
+}
+
+describe('licence-card: switch cards in Czech', () => {
+  it('says the state and what saving does in Czech', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'licence-card', csCard);
+    const seed = smallSeed();
+    seed.snapshot = { ...seed.snapshot, speechToText: { ...seed.snapshot.speechToText!, usedMinutes: 5830 } };
+    const el = await fixture<LicenceCard>(
+      html`<licence-card
+        lang="cs"
+        type-id="speech-to-text"
+        .adapter=${new MemoryAdapter(seed)}
+      ></licence-card>`,
+    );
+    await settle(el);
+    await type(el, spinbutton(el), '500');
+    const text = deepText(el);
+    expect(text).to.contain('Převod řeči na text Zapnuto');
+    expect(text).to.match(/Tento měsíc využito 5\s830 z 5\s500 minut – po uložení se hned zastaví/);
+  });
 });

@@ -41,8 +41,8 @@ describe('licence-manager', () => {
     expect(cards).to.have.members(['voice', 'outbound', 'email', 'call-recording', 'speech-to-text']);
     // One Power Pack switch on the page: the one in power-pack-limits.
     expect(deepQueryAll(el, '[role="switch"]').map((s) => s.textContent!.trim())).to.deep.equal([
-      'Speech-to-Text on',
-      'Power Pack on',
+      'Speech-to-Text',
+      'Power Pack',
     ]);
     expect(deepQueryAll(el, 'retention-picker')).to.have.length(1);
     expect(deepQueryAll(el, 'power-pack-limits')).to.have.length(1);

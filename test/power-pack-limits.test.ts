@@ -6,6 +6,7 @@ import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import {
   isPowerPackServiceStopped,
   powerPackServiceMaxSpend,
+  powerPackServiceOnSave,
   powerPackServiceSpend,
   type ChangeSet,
   type LicensingSnapshot,
@@ -15,6 +16,10 @@ import { messages as limitsMessages } from '../src/elements/power-pack-limits/po
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import type { PowerPackLimits } from '../src/elements/power-pack-limits/power-pack-limits.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
+import { registerMessages } from '../src/i18n/locale.js';
+import { common as csCommon } from '../src/locales/cs/common.js';
+import { messages as csLimits } from '../src/locales/cs/power-pack-limits.js';
+import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
 import { smallSeed } from './helpers/fixtures.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
 import { settle } from './helpers/settle.js';
@@ -89,11 +94,11 @@ describe('power-pack-limits', () => {
   it('shows each prerequisite and whether it is met, in words', async () => {
     const el = await limits();
     const text = deepText(el);
-    expect(text).to.contain('Ready Needs: 1 email queue set up.');
-    expect(text).to.contain('Ready Needs: Speech-to-Text is on');
-    expect(text).to.contain(
-      'Missing Needs: A QA form allowed for AI QA: set one in Manage → Settings → QA Forms',
-    );
+    // One state each (issue #15): "Ready" never sits beside "Needs: …".
+    expect(text).to.contain('Ready 1 email queue set up.');
+    expect(text).to.contain('Ready Speech-to-Text is on');
+    expect(text).to.contain('Missing A QA form allowed for AI QA: set one in Manage → Settings → QA Forms');
+    expect(text).not.to.contain('Needs');
   });
 
   it('says AI Topics stops working on call queues when the draft turns STT off', async () => {
@@ -210,10 +215,15 @@ describe('power-pack-limits: says what the rules say (R8)', () => {
       const services = store.state.snapshot!.powerPack!.services;
       expect(items).to.have.length(services.length);
       services.forEach((service, i) => {
-        const stopped = isPowerPackServiceStopped(planned, service);
+        // The planned service: a raised limit is not "stopped" (issue #15).
+        const next = planned.services.find((s) => s.id === service.id)!;
+        const stopped = isPowerPackServiceStopped(planned, next);
+        const onSave = powerPackServiceOnSave(store.state.snapshot!.powerPack!, service, planned, next);
         expect(items[i]!.hasAttribute('data-stopped'), service.id).to.equal(stopped);
-        expect(items[i]!.querySelector('[part="stopped"]') !== null, service.id).to.equal(stopped);
-        const limit = planned.services.find((s) => s.id === service.id)!.limit;
+        expect(items[i]!.querySelector('[part="stopped"]') !== null, service.id).to.equal(
+          onSave === 'stopped',
+        );
+        const limit = next.limit;
         const spend = powerPackServiceMaxSpend(planned, limit);
         expect(items[i]!.querySelector('[part="spend"]')!.textContent!.trim(), service.id).to.equal(
           limitsMessages.maxSpend(spend.kind === 'capped' ? spend.amount : null),
@@ -250,5 +260,145 @@ describe('power-pack-limits: money it cannot hold exactly', () => {
     ).to.deep.equal(
       powerPackServiceMaxSpend({ enabled: true, packPrice: { amount: 250, currency: 'EUR' } }, 4),
     );
+  });
+});
+
+// Issue #15: the figures follow the pending change, statuses never contradict, read-only shows
+// plain values; in every adapter mode of the demo.
+for (const mode of adapterModes) {
+  describe(`power-pack-limits: trust at the moment of purchase (${mode})`, () => {
+    async function shown(data = seed()) {
+      const adapter = await adapterFor(mode, data);
+      const el = await fixture<PowerPackLimits>(
+        html`<power-pack-limits .adapter=${adapter}></power-pack-limits>`,
+      );
+      await loaded(el, adapter);
+      return { el, store: sharedStoreFor(adapter) };
+    }
+    const item = (el: PowerPackLimits, name: string) =>
+      deepQueryAll<HTMLElement>(el, '[part="service"]').find(
+        (li) => li.querySelector('h4')!.textContent === name,
+      )!;
+    const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
+    const meter = (el: PowerPackLimits, name: string) => item(el, name).querySelector('meter')!;
+
+    it('a service at its limit whose limit is raised says it resumes on save, not that it is stopped', async () => {
+      const { el, store } = await shown();
+      expect(text(item(el, 'AI Topics'))).to.contain('Limit reached: stopped until December 1, 2026.');
+      await type(el, field(el, 'AI Topics'), '8');
+      expect(store.state.draft).to.deep.equal({ powerPack: { limits: { 'ai-topics': 8 } } });
+      const topics = text(item(el, 'AI Topics'));
+      expect(topics).to.contain('5 of 8 packs used this month — resumes when you save');
+      expect(topics).not.to.contain('stopped');
+      expect(item(el, 'AI Topics').hasAttribute('data-stopped')).to.equal(false);
+      expect([meter(el, 'AI Topics').max, meter(el, 'AI Topics').value]).to.deep.equal([8, 5]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a limit lowered below what is used says the service stops as soon as the draft is saved', async () => {
+      const { el } = await shown();
+      await type(el, field(el, 'Smart routing'), '3');
+      const routing = text(item(el, 'Smart routing'));
+      expect(routing).to.contain('4 of 3 packs used this month — stops as soon as you save');
+      expect(routing).not.to.contain('Limit reached');
+      expect(meter(el, 'Smart routing').max).to.equal(3);
+      expect(item(el, 'Smart routing').hasAttribute('data-stopped')).to.equal(true);
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
+    });
+
+    it('the switch is labelled with the name and its state follows it: On, then Off', async () => {
+      const { el, store } = await shown();
+      const sw = deepQueryAll<HTMLButtonElement>(el, '[role="switch"]')[0]!;
+      const state = el.shadowRoot!.querySelector('[part="state"]')!;
+      expect(text(sw)).to.equal('Power Pack');
+      expect([sw.getAttribute('aria-checked'), state.textContent]).to.deep.equal(['true', 'On']);
+      sw.click();
+      await settle(el);
+      expect(store.state.draft).to.deep.equal({ powerPack: { enabled: false } });
+      expect([sw.getAttribute('aria-checked'), state.textContent]).to.deep.equal(['false', 'Off']);
+      expect(deepText(el)).not.to.match(/Power Pack on\b/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('switched off, the limits and the prerequisite badges look inactive', async () => {
+      const { el } = await shown();
+      const badge = () => item(el, 'Smart routing').querySelector('.badge')!;
+      const on = getComputedStyle(badge());
+      const [onColour, onBorder] = [on.color, on.borderStyle];
+      deepQueryAll<HTMLButtonElement>(el, '[role="switch"]')[0]!.click();
+      await settle(el);
+      const off = getComputedStyle(badge());
+      expect([off.color, off.borderStyle]).not.to.deep.equal([onColour, onBorder]);
+      expect(off.color).to.equal(getComputedStyle(item(el, 'Smart routing')).color);
+      expect(deepQueryAll<HTMLInputElement>(el, '[role="spinbutton"]').every((i) => i.disabled)).to.equal(
+        true,
+      );
+      await expect(el).to.be.accessible();
+      el.style.colorScheme = 'dark';
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows one prerequisite state: Ready with what is there, or Missing with what to do', async () => {
+      const { el } = await shown(
+        seed((s) => ({ ...s, prerequisites: { emailQueues: 6, callQueuesWithAiTopics: 2, aiQaForms: 0 } })),
+      );
+      expect(text(item(el, 'Smart routing').querySelector('[part="prerequisite"]')!)).to.equal(
+        'Ready 6 email queues set up.',
+      );
+      expect(text(item(el, 'AI QA').querySelector('[part="prerequisite"]')!)).to.match(/^Missing A QA form/);
+      expect(deepText(el)).not.to.contain('Needs');
+    });
+
+    it('read-only (view): the switch and the limits are plain values, not faint controls', async () => {
+      const { el } = await shown(seed((s) => ({ ...s, permission: 'view' })));
+      expect(deepQueryAll(el, '[role="switch"], [role="spinbutton"], button')).to.have.length(0);
+      const header = text(el.shadowRoot!.querySelector('header')!);
+      expect(header).to.equal('Power Pack limits Power Pack On');
+      expect(text(item(el, 'Smart routing'))).to.contain('Limit: 10 packs a month');
+      expect(text(item(el, 'AI QA'))).to.contain('No limit');
+      expect(deepText(el)).to.contain('You can view licences but not change them.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('the services fill the row: no empty column at its end', async () => {
+      const { el } = await shown();
+      el.style.width = '1200px'; // room for four columns of 16rem, three services
+      await settle(el);
+      const list = el.shadowRoot!.querySelector('ul')!.getBoundingClientRect();
+      const last = deepQueryAll(el, '[part="service"]').at(-1)!.getBoundingClientRect();
+      expect(Math.abs(list.right - last.right)).to.be.lessThan(1);
+    });
+  });
+}
+
+describe('power-pack-limits: Czech for the pending change and the switch', () => {
+  it('says On / Off and resumes on save in Czech', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'power-pack-limits', csLimits);
+    const adapter = new MemoryAdapter(seed());
+    const el = await fixture<PowerPackLimits>(
+      html`<power-pack-limits lang="cs" .adapter=${adapter}></power-pack-limits>`,
+    );
+    await settle(el);
+    await type(el, field(el, 'AI Topics'), '8');
+    const text = deepText(el);
+    expect(text).to.contain('Power Pack Zapnuto');
+    expect(text).to.contain('Tento měsíc využito 5 z 8 balíčků – po uložení se znovu spustí');
+    expect(text).to.contain('Připraveno 1 nastavená e-mailová fronta.');
+  });
+
+  it('names what is missing in the nominative, after "Chybí"', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'power-pack-limits', csLimits);
+    const adapter = new MemoryAdapter(
+      seed((s) => ({ ...s, prerequisites: { emailQueues: 0, callQueuesWithAiTopics: 1, aiQaForms: 0 } })),
+    );
+    const el = await fixture<PowerPackLimits>(
+      html`<power-pack-limits lang="cs" .adapter=${adapter}></power-pack-limits>`,
+    );
+    await settle(el);
+    expect(deepText(el)).to.contain('Chybí E-mailová fronta: nastavte chytré směrování');
+    expect(deepText(el)).to.contain('Chybí Formulář QA povolený pro AI QA');
   });
 });

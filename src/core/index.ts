@@ -27,13 +27,16 @@
 //                      validate → retention-invalid, retention-above-max,
 //                      retention-shortened                           validate.ts
 //   R7 Speech-to-Text  speechToTextTotalMinutes, speechToTextUsedOverBase,
-//                      isSpeechToTextStopped, speechToTextMaxSpend   speech-to-text.ts
+//                      isSpeechToTextStopped, speechToTextMaxSpend,
+//                      speechToTextOnSave (stops / resumes on save)  speech-to-text.ts
 //                      validate → speech-to-text-limit-invalid,
 //                      speech-to-text-stops-now                      validate.ts
 //   R8 prerequisites   servicePrerequisite (status shown per service)   prerequisites.ts
-//   R7/R8 stopping     nextPeriodStart (when a stopped service resumes)  period.ts
+//   R7/R8 stopping     nextPeriodStart (when a stopped service resumes),
+//                      stopOnSave, StopOnSave (what a save does to a stop)  period.ts
 //                      serviceAllowance (may a service run now)      allowance.ts
 //   R8 Power Pack      POWER_PACK_SERVICES, isServiceStopped, isPowerPackServiceStopped,
+//                      powerPackServiceOnSave (stops / resumes on save),
 //                      powerPackServiceMaxSpend, powerPackMaxSpend   power-pack.ts
 //                      powerPackServiceSpend (for display, never throws)   spend.ts
 //                      validate → unknown-power-pack-service, power-pack-limit-invalid,
@@ -104,6 +107,7 @@ export type { SpendCap } from './pricing.js';
 export {
   isSpeechToTextStopped,
   speechToTextMaxSpend,
+  speechToTextOnSave,
   speechToTextTotalMinutes,
   speechToTextUsedOverBase,
 } from './speech-to-text.js';
@@ -113,6 +117,7 @@ export {
   isServiceStopped,
   powerPackMaxSpend,
   powerPackServiceMaxSpend,
+  powerPackServiceOnSave,
 } from './power-pack.js';
 export { SPEECH_TO_TEXT, serviceAllowance } from './allowance.js';
 export type { ServiceAllowance } from './allowance.js';
@@ -133,7 +138,7 @@ export type {
 } from './quote.js';
 export { applyDraft } from './apply.js';
 export { ruleBook, type RuleBook } from './rule-book.js';
-export { nextPeriodStart } from './period.js';
+export { nextPeriodStart, stopOnSave, type StopOnSave } from './period.js';
 export {
   EXPIRY_WARNING_DAYS,
   GRACE_PERIOD_DAYS,

@@ -11,3 +11,17 @@ export function nextPeriodStart(period: LicensingSnapshot['period']): string {
   end.setUTCDate(end.getUTCDate() + 1);
   return end.toISOString().slice(0, 10);
 }
+
+/**
+ * R7, R8: what saving the draft does to a usage-based service's stop, as the page says it before
+ * the save: `stopped` (it reached its limit and stays stopped), `stops` (it runs, or is off, and is
+ * stopped as soon as the draft is saved), `resumes` (it is stopped and runs again once saved), or
+ * `undefined` (not stopped, before or after; or switched off by the draft).
+ */
+export type StopOnSave = 'stopped' | 'stops' | 'resumes' | undefined;
+
+/** R7, R8: `StopOnSave` from whether the service is stopped now and after the save, and on after it. */
+export function stopOnSave(stoppedNow: boolean, stoppedAfter: boolean, onAfter: boolean): StopOnSave {
+  if (stoppedAfter) return stoppedNow ? 'stopped' : 'stops';
+  return stoppedNow && onAfter ? 'resumes' : undefined;
+}

@@ -5,6 +5,7 @@
 // Manage → Settings → QA Forms by allowing the use of a form for AI QA".
 
 import { add, multiply, zero } from './money.js';
+import { stopOnSave, type StopOnSave } from './period.js';
 import { capped, UNLIMITED, type SpendCap } from './pricing.js';
 import type { PowerPack, PowerPackService } from './types.js';
 
@@ -35,6 +36,24 @@ export function isPowerPackServiceStopped(
   service: Pick<PowerPackService, 'limit' | 'used'>,
 ): boolean {
   return powerPack.enabled && isServiceStopped(service);
+}
+
+/**
+ * R8: what saving the draft does to one service's stop, from the loaded Power Pack and service
+ * (`saved`, `service`) and the planned ones (the store's `planned`): a service at its limit whose
+ * limit is raised `resumes`; one lowered to what it already used `stops` as soon as it is saved.
+ */
+export function powerPackServiceOnSave(
+  saved: Pick<PowerPack, 'enabled'>,
+  service: Pick<PowerPackService, 'limit' | 'used'>,
+  planned: Pick<PowerPack, 'enabled'>,
+  plannedService: Pick<PowerPackService, 'limit' | 'used'>,
+): StopOnSave {
+  return stopOnSave(
+    isPowerPackServiceStopped(saved, service),
+    isPowerPackServiceStopped(planned, plannedService),
+    planned.enabled,
+  );
 }
 
 /** R8: the most one service can cost in a month: limit × pack price; no cap without a limit; nothing when off. */

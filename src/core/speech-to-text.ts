@@ -4,6 +4,7 @@
 // without a limit."
 
 import { multiply, zero } from './money.js';
+import { stopOnSave, type StopOnSave } from './period.js';
 import { capped, UNLIMITED, type SpendCap } from './pricing.js';
 import type { SpeechToText } from './types.js';
 
@@ -43,4 +44,16 @@ export function speechToTextMaxSpend(
   if (!stt.enabled) return capped(zero(stt.minutePrice.currency));
   if (stt.limitOverBase === null) return UNLIMITED;
   return capped(multiply(stt.minutePrice, stt.limitOverBase));
+}
+
+/**
+ * R7: what saving the draft does to Speech-to-Text's stop, from the loaded state (`saved`) and the
+ * planned one (the store's `planned`): a limit below what is used stops it as soon as the draft is
+ * saved (`stops`); a stopped Speech-to-Text given room, or no limit, `resumes`.
+ */
+export function speechToTextOnSave(
+  saved: Parameters<typeof isSpeechToTextStopped>[0],
+  planned: Parameters<typeof isSpeechToTextStopped>[0],
+): StopOnSave {
+  return stopOnSave(isSpeechToTextStopped(saved), isSpeechToTextStopped(planned), planned.enabled);
 }

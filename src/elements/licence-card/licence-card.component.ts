@@ -3,12 +3,8 @@ import { property } from 'lit/decorators.js';
 import {
   billedUnits,
   canEdit,
-  isSpeechToTextStopped,
   lineFor,
-  nextPeriodStart,
   seatNextMonthCharge,
-  speechToTextMaxSpend,
-  speechToTextTotalMinutes,
   thisMonthCharge,
   unitMultiplier,
   type LicensingSnapshot,
@@ -19,20 +15,19 @@ import { EditingWidget } from '../../base/editing-widget.js';
 import { countCeiling } from '../../core/ceiling.js';
 import { countFloor } from '../../core/floor.js';
 import { emit } from '../../events.js';
-import { formatDate, formatNumber } from '../../i18n/format.js';
+import { formatNumber } from '../../i18n/format.js';
 import { inLanguage, namesFrom } from '../../i18n/names.js';
 import { InfoPopover } from '../../ui/info-popover.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
-import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
+import { Switch } from '../../ui/switch.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { messages } from './licence-card.messages.js';
 import { styles } from './licence-card.styles.js';
+import { POWER_PACK, SPEECH_TO_TEXT, SwitchCards } from './switch-cards.js';
 
 type CountChange = Extract<UnderneathChange, { kind: 'count' }>;
 
-/** The reserved `type-id`s of the two switch cards. */
-export const SPEECH_TO_TEXT = 'speech-to-text';
-export const POWER_PACK = 'power-pack';
+export { POWER_PACK, SPEECH_TO_TEXT };
 
 /**
  * @tagname licence-card
@@ -68,7 +63,7 @@ export const POWER_PACK = 'power-pack';
  *
  * @cssstate pending - The draft changes this licence (the cart holds it until saved).
  */
-export class LicenceCard extends EditingWidget {
+export class LicenceCard extends SwitchCards {
   static override styles = [EditingWidget.styles, styles];
   static override dependencies = {
     'lk-number-stepper': NumberStepper,
@@ -79,11 +74,11 @@ export class LicenceCard extends EditingWidget {
   /** The catalog id of the licence type, or `speech-to-text` / `power-pack`. */
   @property({ attribute: 'type-id' }) typeId = '';
 
-  private get m() {
+  protected get m() {
     return this.locale.section('licence-card', messages);
   }
 
-  private issueLine(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot) {
+  protected issueLine(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot) {
     const showUsers =
       issue?.code === 'reduce-below-in-use'
         ? html` <button class="link" type="button" @click=${() => this.showUsage(issue.typeId)}>
@@ -179,100 +174,6 @@ export class LicenceCard extends EditingWidget {
         >
         <span part="subtotal">${m.subtotal(seatNextMonthCharge(next, type))}</span>
       </div>
-    </article>`;
-  }
-
-  private renderSpeechToText(state: LicensingState) {
-    const { snapshot, planned, draft, issues } = state;
-    const m = this.m;
-    const snap = snapshot!;
-    const stt = snap.speechToText;
-    if (!stt) return html`<div part="status" role="status">${m.unavailable(m.sttName)}</div>`;
-    const next = planned?.speechToText ?? stt;
-    const { enabled, limitOverBase: limit } = next;
-    const total = speechToTextTotalMinutes(next);
-    const savedTotal = speechToTextTotalMinutes(stt);
-    const spend = speechToTextMaxSpend(next);
-    const readonly = this.locked(state);
-    const mine = issues.filter((i) => 'field' in i && i.field === SPEECH_TO_TEXT);
-    const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
-    const limitIssue = mine.find(
-      (i) => i.code === 'speech-to-text-limit-invalid' || i.code === 'speech-to-text-stops-now',
-    );
-    const stopped = isSpeechToTextStopped(stt);
-    this.setState('pending', Boolean(draft.speechToText));
-    return html`<article part="base" aria-labelledby="name">
-      <header part="header">
-        <h3 part="name" id="name">${m.sttName}</h3>
-        <lk-info-popover label=${m.sttName}>${m.sttRule(stt.minutePrice)}</lk-info-popover>
-      </header>
-      <p part="description">${m.sttDescription}</p>
-      <lk-switch
-        label=${m.sttSwitch}
-        ?checked=${enabled}
-        ?disabled=${readonly}
-        @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ speechToText: { enabled: e.detail.checked } })}
-      ></lk-switch>
-      <lk-number-stepper
-        label=${m.sttLimit}
-        optional
-        placeholder=${m.sttNoLimit}
-        .value=${limit}
-        min="0"
-        ?readonly=${readonly}
-        ?disabled=${!enabled}
-        message=${this.issueWords(limitIssue, snap)}
-        message-kind=${limitIssue?.severity ?? 'hint'}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } }, e.target)}
-      ></lk-number-stepper>
-      <p part="note">${m.sttTotal(stt.baseMinutes, total)}</p>
-      <p part="usage">
-        ${m.sttUsage(stt.usedMinutes, savedTotal)}
-        ${
-          savedTotal !== null
-            ? html`<meter
-                min="0"
-                max=${savedTotal}
-                value=${stt.usedMinutes}
-                aria-label=${m.sttUsage(stt.usedMinutes, savedTotal)}
-              ></meter>`
-            : nothing
-        }
-      </p>
-      ${stopped ? html`<p part="message" data-kind="warning" role="status">${m.sttStopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}</p>` : nothing}
-      ${issue && issue !== limitIssue ? this.issueLine(issue, snap) : nothing} ${this.readOnlyNote(snap)}
-      <div part="footer">
-        <span part="subtotal">${m.sttMaxSpend(spend.kind === 'capped' ? spend.amount : null)}</span>
-      </div>
-    </article>`;
-  }
-
-  private renderPowerPack(state: LicensingState) {
-    const { snapshot, planned, draft, issues } = state;
-    const m = this.m;
-    const snap = snapshot!;
-    const pp = snap.powerPack;
-    if (!pp) return html`<div part="status" role="status">${m.unavailable(m.ppName)}</div>`;
-    const enabled = planned?.powerPack?.enabled ?? pp.enabled;
-    const readonly = this.locked(state);
-    const switchIssue = issues.find(
-      (i) => i.code === 'ai-topics-needs-speech-to-text' && draft.powerPack?.enabled,
-    );
-    this.setState('pending', draft.powerPack?.enabled !== undefined);
-    return html`<article part="base" aria-labelledby="name">
-      <header part="header">
-        <h3 part="name" id="name">${m.ppName}</h3>
-        <lk-info-popover label=${m.ppName}>${m.ppRule(pp.packPrice)}</lk-info-popover>
-      </header>
-      <p part="description">${m.ppDescription}</p>
-      <lk-switch
-        label=${m.ppSwitch}
-        ?checked=${enabled}
-        ?disabled=${readonly}
-        @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ powerPack: { enabled: e.detail.checked } })}
-      ></lk-switch>
-      <p part="note">${m.ppLimitsHint}</p>
-      ${this.issueLine(switchIssue, snap)} ${this.readOnlyNote(snap)}
     </article>`;
   }
 }

@@ -34,7 +34,6 @@ export const messages = {
   // Speech-to-Text
   sttName: 'Speech-to-Text',
   sttDescription: 'Transcribes calls. A base pack of 5,000 minutes a month is included.',
-  sttSwitch: 'Speech-to-Text on',
   sttLimit: 'Limit over the base pack (minutes per month)',
   sttNoLimit: 'No limit',
   sttTotal: (base: number, total: number | null) =>
@@ -45,16 +44,19 @@ export const messages = {
     total === null
       ? `${n(used)} minutes used this month`
       : `${n(used)} of ${n(total)} minutes used this month`,
+  /** After the usage, when saving the draft stops or resumes Speech-to-Text. */
+  sttOnSave: { stops: '— stops as soon as you save', resumes: '— resumes when you save' },
   sttStopped: (until: string) => `Limit reached: Speech-to-Text is stopped until ${until}.`,
   sttMaxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${m(amount)} a month over the base pack`,
   sttRule: (price: Money) =>
     `5,000 minutes a month are included. Minutes over them cost ${m(price)} each, up to the limit you set; with no limit, every minute used is charged. When the limit is reached Speech-to-Text stops until next month.`,
+  /** A switch's state, after it. */
+  state: (on: boolean): string => (on ? 'On' : 'Off'),
   unavailable: (name: string) => `${name} is not part of this account.`,
   // Power Pack
   ppName: 'Power Pack',
   ppDescription: 'AI services paid in packs: Smart routing, AI Topics and AI QA.',
-  ppSwitch: 'Power Pack on',
   ppLimitsHint: 'Set the monthly limit of each service in the Power Pack limits.',
   ppRule: (price: Money) =>
     `One Power Pack costs ${m(price)}. Each service uses packs up to the monthly limit you set for it, then stops until next month.`,

@@ -55,6 +55,27 @@ export const styles = css`
   meter {
     width: 100%;
   }
+  /* The switch cards (switch-cards.ts): the state after the switch; off, the meter fades. */
+  .toggle {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  /* A flex box, so no line box adds a descender below the switch and "On" sits level with it. */
+  .toggle lk-switch {
+    display: flex;
+  }
+  .stops {
+    color: var(--_warning);
+  }
+  [part~='limit'] {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  [data-off] meter {
+    opacity: 0.4;
+  }
   [part~='footer'] {
     margin-top: auto;
     display: flex;

@@ -1,21 +1,18 @@
 import { html, nothing } from 'lit';
 import {
   canEdit,
-  isPowerPackServiceStopped,
   nextPeriodStart,
+  powerPackServiceOnSave,
   powerPackServiceSpend,
   servicePrerequisite,
-  type ChangeSet,
-  type LicensingSnapshot,
   type PowerPack,
   type PowerPackService,
   type PrerequisiteStatus,
-  type ValidationIssue,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { formatDate } from '../../i18n/format.js';
 import { entryFor, inLanguage } from '../../i18n/names.js';
-
+import type { LicensingState } from '../../state/state.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch, type SwitchToggleDetail } from '../../ui/switch.js';
 import { messages } from './power-pack-limits.messages.js';
@@ -28,14 +25,18 @@ import { styles } from './power-pack-limits.styles.js';
  *
  * The services come from the snapshot. A limit is a whole number of packs; empty means no limit.
  * Every change goes into the shared draft and so into the cart; nothing is saved behind the user's
- * back. Lowering a limit below what is used warns that the service stops at once.
+ * back. The figures follow the pending change: usage is shown against the planned limit, a limit
+ * lowered to what is used says the service stops as soon as it is saved, and a stopped service
+ * given room says it resumes. With `view` permission the switch and the limits are plain text.
  *
  * @event licence-change - The user changed the draft; `detail.draft`.
  *
  * @csspart base - The whole block.
  * @csspart service - One service.
  * @csspart description - What a service does.
- * @csspart usage - Packs used this month.
+ * @csspart state - "On" / "Off", after the switch (or after the name, read-only).
+ * @csspart limit - A limit as text, read-only.
+ * @csspart usage - Packs used this month of the planned limit, and what saving does to the stop.
  * @csspart stopped - "Stopped until …".
  * @csspart prerequisite - What a service needs and whether it is there.
  * @csspart spend - The maximum monthly spend.
@@ -66,27 +67,28 @@ export class PowerPackLimits extends EditingWidget {
         : status.kind === 'speech-to-text'
           ? m.speechToText(status.speechToTextOn, status.callQueuesWithAiTopics)
           : m.aiQaForm(status.aiQaForms);
-    // Met or missing in words, not colour alone.
+    // One state, from the rule: met or missing in words, not colour alone.
     return html`<p part="prerequisite" data-met=${status.met ? 'true' : 'false'}>
       <span class="badge">${status.met ? m.met : m.missing}</span>
-      <span>${m.prerequisite}: ${text}</span>
+      <span>${text}</span>
     </p>`;
   }
 
   private service(
     service: PowerPackService,
-    planned: PowerPackService,
-    snapshot: LicensingSnapshot,
-    plannedPack: PowerPack,
-    draft: ChangeSet,
-    issues: readonly ValidationIssue[],
     index: number,
+    { snapshot, draft, issues }: LicensingState,
+    planned: PowerPack,
     readonly: boolean,
   ) {
     const m = this.m;
-    const limit = planned.limit;
-    const spend = powerPackServiceSpend(plannedPack, limit);
-    const stopped = isPowerPackServiceStopped(plannedPack, service);
+    const snap = snapshot!;
+    // The planned service (the store's `planned`): the figures say what the account will be on save.
+    const next = planned.services.find((s) => s.id === service.id) ?? service;
+    const limit = next.limit;
+    const spend = powerPackServiceSpend(planned, limit);
+    const onSave = powerPackServiceOnSave(snap.powerPack!, service, planned, next);
+    const usage = m.usage(service.used, limit);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
@@ -94,37 +96,46 @@ export class PowerPackLimits extends EditingWidget {
     const others = mine.filter((i) => i !== limitIssue && i.code !== 'unknown-power-pack-service');
     const description = entryFor(m.descriptions, service.id);
     // By position: a service id from the backend may hold spaces, which would split the reference.
-    return html`<li part="service" ?data-stopped=${stopped} aria-labelledby="service-${index}">
+    return html`<li
+      part="service"
+      ?data-stopped=${onSave === 'stopped' || onSave === 'stops'}
+      aria-labelledby="service-${index}"
+    >
       <h4 id="service-${index}">${service.name}</h4>
       ${description ? html`<p part="description">${description}</p>` : nothing}
-      <lk-number-stepper
-        label=${m.limitLabel(service.name)}
-        optional
-        placeholder=${m.noLimit}
-        .value=${limit}
-        min="0"
-        ?readonly=${readonly}
-        ?disabled=${!plannedPack.enabled}
-        message=${this.issueWords(limitIssue, snapshot)}
-        message-kind=${limitIssue?.severity ?? 'hint'}
-        @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } }, e.target)}
-      ></lk-number-stepper>
+      ${
+        canEdit(snap.permission)
+          ? html`<lk-number-stepper
+              label=${m.limitLabel(service.name)}
+              optional
+              placeholder=${m.noLimit}
+              .value=${limit}
+              min="0"
+              ?readonly=${readonly}
+              ?disabled=${!planned.enabled}
+              message=${this.issueWords(limitIssue, snap)}
+              message-kind=${limitIssue?.severity ?? 'hint'}
+              @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } }, e.target)}
+            ></lk-number-stepper>`
+          : html`<p part="limit">${limit === null ? m.noLimit : m.limit(limit)}</p>`
+      }
       <p part="usage">
-        ${m.usage(service.used, service.limit)}
+        ${usage}
+        ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
         ${
-          service.limit !== null && service.limit > 0
+          limit
             ? html`<meter
                 min="0"
-                max=${service.limit}
-                value=${Math.min(service.used, service.limit)}
-                aria-label=${m.usage(service.used, service.limit)}
+                max=${limit}
+                value=${Math.min(service.used, limit)}
+                aria-label=${usage}
               ></meter>`
             : nothing
         }
       </p>
-      ${stopped ? html`<p part="stopped" role="status">${m.stopped(formatDate(nextPeriodStart(snapshot.period), this.locale.lang))}</p>` : nothing}
-      ${this.prerequisite(servicePrerequisite(snapshot, draft, service.id))}
-      ${others.map((issue) => this.renderIssue(issue, snapshot))}
+      ${onSave === 'stopped' ? html`<p part="stopped" role="status">${m.stopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}</p>` : nothing}
+      ${this.prerequisite(servicePrerequisite(snap, draft, service.id))}
+      ${others.map((issue) => this.renderIssue(issue, snap))}
       <p part="spend">
         ${spend.kind === 'too-large' ? m.maxSpendTooLarge : m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}
       </p>
@@ -135,33 +146,40 @@ export class PowerPackLimits extends EditingWidget {
     const status = this.renderStatus();
     if (status) return status;
     const m = this.m;
-    const { snapshot, planned: next, draft, issues } = this.state!;
-    const pp = snapshot!.powerPack;
+    const state = this.state!;
+    const snapshot = state.snapshot!;
+    const pp = snapshot.powerPack;
     if (!pp) return html`<div part="status" role="status">${m.noPowerPack}</div>`;
     // What the fields show is the account once the draft is saved (applyDraft, src/core).
-    const planned = next?.powerPack ?? pp;
+    const planned = state.planned?.powerPack ?? pp;
     const enabled = planned.enabled;
+    const editable = canEdit(snapshot.permission);
     // Locked while a save runs too (EditingWidget); the note speaks of the permission only (R1).
-    const readonly = this.locked(this.state!);
+    const readonly = this.locked(state);
     this.setState('off', !enabled);
     return html`<section part="base" aria-labelledby="title">
       <header>
         <h3 id="title">${m.title}</h3>
-        <lk-switch
-          label=${m.switch}
-          ?checked=${enabled}
-          ?disabled=${readonly}
-          @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ powerPack: { enabled: e.detail.checked } })}
-        ></lk-switch>
+        <span class="toggle">
+          ${
+            editable
+              ? html`<lk-switch
+                  label=${m.switch}
+                  ?checked=${enabled}
+                  ?disabled=${readonly}
+                  @lk-toggle=${(e: CustomEvent<SwitchToggleDetail>) => this.edit({ powerPack: { enabled: e.detail.checked } })}
+                ></lk-switch>`
+              : m.switch
+          }
+          <strong part="state" aria-hidden=${editable ? 'true' : nothing}>${m.state(enabled)}</strong>
+        </span>
       </header>
       <p part="note">${m.packPrice(pp.packPrice)}</p>
-      ${enabled ? nothing : html`<p part="note" role="status">${m.off}</p>`}
-      ${canEdit(snapshot!.permission) ? nothing : html`<p part="note">${this.t.readOnly}</p>`}
-      ${this.renderRefusal()}
+      ${enabled ? nothing : html`<p part="note" role="status">${m.off}</p>`} ${this.readOnlyNote(snapshot)}
       ${
         pp.services.length
           ? html`<ul>
-              ${pp.services.map((service, index) => this.service(inLanguage(service, this.locale.lang), planned.services.find((s) => s.id === service.id) ?? service, snapshot!, planned, draft, issues, index, readonly))}
+              ${pp.services.map((service, index) => this.service(inLanguage(service, this.locale.lang), index, state, planned, readonly))}
             </ul>`
           : html`<p part="note">${m.noServices}</p>`
       }

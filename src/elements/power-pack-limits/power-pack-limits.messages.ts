@@ -7,13 +7,17 @@ const packs = (count: number) => plural(count, 'en', { one: `${n(count)} pack`, 
 /** What `power-pack-limits` says (section `power-pack-limits`), in English. */
 export const messages = {
   title: 'Power Pack limits',
-  switch: 'Power Pack on',
+  switch: 'Power Pack',
+  state: (on: boolean): string => (on ? 'On' : 'Off'),
   off: 'The Power Pack is off: its services do not run and the limits do not apply.',
   limitLabel: (service: string) => `${service}: most packs per month`,
   noLimit: 'No limit',
+  limit: (limit: number) => `Limit: ${packs(limit)} a month`,
   usage: (used: number, limit: number | null) =>
     limit === null ? `${packs(used)} used this month` : `${n(used)} of ${packs(limit)} used this month`,
   stopped: (until: string) => `Limit reached: stopped until ${until}.`,
+  /** After the usage, when saving the draft stops or resumes the service. */
+  onSave: { stops: '— stops as soon as you save', resumes: '— resumes when you save' },
   maxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${formatMoney(amount, 'en')} a month`,
   maxSpendTooLarge: 'Too large to charge: lower the limit.',
@@ -23,7 +27,6 @@ export const messages = {
     'ai-topics': 'Finds the topics of conversations in any queue type.',
     'ai-qa': 'Scores conversations with the QA forms allowed for AI QA.',
   } as Record<string, string>,
-  prerequisite: 'Needs',
   met: 'Ready',
   missing: 'Missing',
   emailQueues: (count: number) =>

@@ -30,7 +30,8 @@ export const styles = css`
   }
   ul {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    /* auto-fit: the services share the whole row, no empty column left at its end. */
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
     gap: var(--_space-m);
     margin: 0;
     padding: 0;
@@ -48,6 +49,21 @@ export const styles = css`
   [part~='service'][data-stopped] {
     border-color: var(--_warning);
   }
+  .toggle {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  /* A flex box, so no line box adds a descender below the switch and "On" sits level with it. */
+  .toggle lk-switch {
+    display: flex;
+  }
+  /* Off: the limits, meters and prerequisites do not apply, and look it. */
+  :host(:state(off)) [part~='service'] {
+    color: var(--_muted);
+    background: var(--_surface);
+  }
   p {
     margin: 0;
     font-size: 0.875rem;
@@ -60,7 +76,8 @@ export const styles = css`
   [part~='spend'] {
     font-weight: 600;
   }
-  [part~='stopped'] {
+  [part~='stopped'],
+  .stops {
     color: var(--_warning);
   }
   [part~='prerequisite'] {
@@ -81,6 +98,10 @@ export const styles = css`
   }
   [data-met='false'] .badge {
     color: var(--_warning);
+  }
+  :host(:state(off)) .badge {
+    color: inherit;
+    border-style: dashed;
   }
   meter {
     width: 100%;

@@ -31,8 +31,7 @@ export const messages: LicenceCardMessages = {
     `Platíte ${m(price)} za jednotku měsíčně. Každé 3 měsíce uchování jsou jedna jednotka na nahrávaného uživatele (9 měsíců = ×3); uchování 14 dní je zdarma. Každý měsíc se účtuje nejvyšší počet jednotek.`,
   unknownType: (typeId) => `Typ licence „${typeId}“ v tomto účtu není.`,
   sttName: 'Převod řeči na text',
-  sttDescription: 'Přepisuje hovory. Základní balíček 5 000 minut měsíčně je v ceně.',
-  sttSwitch: 'Převod řeči na text zapnut',
+  sttDescription: 'Přepisuje hovory. Základní balíček 5\u00a0000 minut měsíčně je v ceně.',
   sttLimit: 'Limit nad základní balíček (minut měsíčně)',
   sttNoLimit: 'Bez limitu',
   sttTotal: (base, total) =>
@@ -43,15 +42,16 @@ export const messages: LicenceCardMessages = {
     total === null
       ? `Tento měsíc využito ${n(used)} minut`
       : `Tento měsíc využito ${n(used)} z ${n(total)} minut`,
+  sttOnSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   sttStopped: (until) => `Limit vyčerpán: převod řeči na text je zastaven do ${until}.`,
   sttMaxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${m(amount)} měsíčně nad základní balíček`,
   sttRule: (price) =>
-    `5 000 minut měsíčně je v ceně. Minuty navíc stojí ${m(price)} za kus až do nastaveného limitu; bez limitu se účtuje každá využitá minuta. Po dosažení limitu se převod zastaví do dalšího měsíce.`,
+    `5\u00a0000 minut měsíčně je v ceně. Minuty navíc stojí ${m(price)} za kus až do nastaveného limitu; bez limitu se účtuje každá využitá minuta. Po dosažení limitu se převod zastaví do dalšího měsíce.`,
+  state: (on) => (on ? 'Zapnuto' : 'Vypnuto'),
   unavailable: (name) => `${name} není součástí tohoto účtu.`,
   ppName: 'Power Pack',
   ppDescription: 'Služby AI placené v balíčcích: chytré směrování, AI Topics a AI QA.',
-  ppSwitch: 'Power Pack zapnut',
   ppLimitsHint: 'Měsíční limit každé služby nastavíte v limitech Power Packu.',
   ppRule: (price) =>
     `Jeden Power Pack stojí ${m(price)}. Každá služba čerpá balíčky až do svého měsíčního limitu, pak se zastaví do dalšího měsíce.`,

@@ -11,15 +11,18 @@ const packs = (count: number) =>
 
 export const messages: PowerPackLimitsMessages = {
   title: 'Limity Power Packu',
-  switch: 'Power Pack zapnut',
+  switch: 'Power Pack',
+  state: (on) => (on ? 'Zapnuto' : 'Vypnuto'),
   off: 'Power Pack je vypnutý: jeho služby neběží a limity neplatí.',
   limitLabel: (service) => `${service}: nejvýše balíčků měsíčně`,
   noLimit: 'Bez limitu',
+  limit: (limit) => `Limit: ${packs(limit)} měsíčně`,
   usage: (used, limit) =>
     limit === null
       ? `Tento měsíc využito: ${packs(used)}`
       : `Tento měsíc využito ${n(used)} z ${packs(limit)}`,
   stopped: (until) => `Limit vyčerpán: zastaveno do ${until}.`,
+  onSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   maxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${formatMoney(amount, 'cs')} měsíčně`,
   maxSpendTooLarge: 'Příliš velká částka: snižte limit.',
@@ -29,7 +32,6 @@ export const messages: PowerPackLimitsMessages = {
     'ai-topics': 'Najde témata konverzací v jakémkoli typu fronty.',
     'ai-qa': 'Hodnotí konverzace podle formulářů QA povolených pro AI QA.',
   },
-  prerequisite: 'Potřebuje',
   met: 'Připraveno',
   missing: 'Chybí',
   emailQueues: (count) =>
@@ -39,7 +41,7 @@ export const messages: PowerPackLimitsMessages = {
           few: `${n(count)} nastavené e-mailové fronty.`,
           other: `${n(count)} nastavených e-mailových front.`,
         })
-      : 'E-mailovou frontu: nastavte chytré směrování ve svých e-mailových frontách.',
+      : 'E-mailová fronta: nastavte chytré směrování ve svých e-mailových frontách.',
   speechToText: (on, callQueues) =>
     callQueues === 0
       ? 'Převod řeči na text, pro AI Topics v hovorových frontách (teď je žádná hovorová fronta nepoužívá).'
