@@ -11,6 +11,7 @@ import { messages as licenseDetails } from './cs/license-details.js';
 import { messages as licenseToken } from './cs/license-token.js';
 import { messages as powerPackLimits } from './cs/power-pack-limits.js';
 import { messages as retentionPicker } from './cs/retention-picker.js';
+import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
 
@@ -26,3 +27,4 @@ registerMessages('cs', 'licence-manager', licenceManager);
 registerMessages('cs', 'license-token', licenseToken);
 registerMessages('cs', 'license-details', licenseDetails);
 registerMessages('cs', 'usage-overview', usageOverview);
+registerMessages('cs', 'seat-table', seatTable);
