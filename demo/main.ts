@@ -18,6 +18,7 @@ interface Settings {
   permission: LicensingSnapshot['permission'];
   theme: 'light' | 'dark' | 'brand';
   lang: 'en' | 'cs';
+  layout: 'cards' | 'table';
   slow: boolean;
 }
 
@@ -26,6 +27,7 @@ const defaults: Settings = {
   permission: 'update',
   theme: 'light',
   lang: 'en',
+  layout: 'cards',
   slow: false,
 };
 
@@ -122,6 +124,7 @@ manager.adapter = adapter;
 manager.cartKey = `demo-${settings.adapter}`;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
+manager.layout = settings.layout;
 app.append(manager);
 
 form.addEventListener('change', async (event) => {
@@ -139,6 +142,7 @@ form.addEventListener('change', async (event) => {
   Object.assign(settings, next);
   app.dataset.theme = settings.theme;
   app.lang = settings.lang;
+  manager.layout = settings.layout;
   backend.latency = settings.slow ? 1500 : 0;
   if (control.name === 'permission') {
     backend.setPermission(settings.permission);
