@@ -58,9 +58,6 @@ const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefin
 /** How the seat licences are laid out: one card each, or one table. */
 export type ManagerLayout = 'cards' | 'table';
 
-/** The parts of a card forwarded under their own names (see below). */
-const CARD_PARTS = 'name,usage,price,pending,message,note,footer,subtotal';
-
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
 export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
 
@@ -248,7 +245,11 @@ export class LicenceManager extends RulesWidget {
     const hasInstallation = this.licensing.store!.capabilities.installationLicense;
     // The widgets inside leave out their read-only notes: the page says it once, at the top.
     const card = (id: string) =>
-      html`<licence-card type-id=${id} exportparts=${CARD_PARTS} .noReadOnlyNote=${true}></licence-card>`;
+      html`<licence-card
+        type-id=${id}
+        exportparts="name,usage,price,pending,message,note,footer,subtotal"
+        .noReadOnlyNote=${true}
+      ></licence-card>`;
     const retention = html`<retention-picker .noReadOnlyNote=${true}></retention-picker>`;
     return html`<div part="base">
       <header part="header">

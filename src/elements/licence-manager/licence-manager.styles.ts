@@ -52,32 +52,32 @@ export const styles = css`
     gap: var(--_space-m);
   }
   /*
-   * Call recording and its retention in one box: side by side over two columns when the section
-   * has room for two (then it always has two: a wider card setting cannot leave one), else stacked.
+   * Call recording and its retention in one box, the border's colour showing between them: side by
+   * side over two columns when the section has room for two (then it always has two: a wider card
+   * setting cannot leave one), else stacked.
    */
   .recording {
     display: grid;
+    gap: 1px;
+    overflow: hidden;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    background: var(--_border);
   }
   .recording:has(:state(pending)) {
     border-color: var(--_accent);
   }
   .recording licence-card::part(base) {
     border: 0;
+    border-radius: 0;
   }
   retention-picker {
     padding: var(--_space-m);
-  }
-  licence-card + retention-picker {
-    border-top: 1px solid var(--_border);
-  }
-  lk-seat-table {
-    margin-bottom: var(--_space-m);
+    background: var(--_surface);
   }
   lk-seat-table + .recording {
     width: min(100%, 30rem);
+    margin-top: var(--_space-m);
   }
   /* Below 60rem Speech-to-Text and Power Pack take a row each. */
   .usage > * {
@@ -90,10 +90,6 @@ export const styles = css`
     .grid .recording {
       grid-column: span 2;
       grid-template-columns: 1fr 1fr;
-    }
-    licence-card + retention-picker {
-      border-top: 0;
-      border-inline-start: 1px solid var(--_border);
     }
   }
   @container (min-width: 60rem) {
