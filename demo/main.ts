@@ -28,6 +28,7 @@ interface Settings {
   permission: LicensingSnapshot['permission'];
   theme: 'light' | 'dark' | 'brand';
   lang: 'en' | 'cs';
+  layout: 'cards' | 'table';
   slow: boolean;
 }
 
@@ -36,6 +37,7 @@ const defaults: Settings = {
   permission: 'update',
   theme: 'light',
   lang: 'en',
+  layout: 'cards',
   slow: false,
 };
 
@@ -121,6 +123,7 @@ manager.adapter = adapter;
 manager.cartKey = `demo-${settings.adapter}`;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
+manager.layout = settings.layout;
 app.append(manager);
 
 // The state selects show the state the data is in ("Other" once the page changed it otherwise).
@@ -204,6 +207,7 @@ form.addEventListener('change', async (event) => {
   Object.assign(settings, next);
   app.dataset.theme = settings.theme;
   app.lang = settings.lang;
+  manager.layout = settings.layout;
   backend.latency = settings.slow ? 1500 : 0;
   if (control.name === 'permission') {
     backend.setPermission(settings.permission);

@@ -2,7 +2,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-manager/licence-manager.js';
-import type { ManagerSection } from '../src/elements/licence-manager/licence-manager.component.js';
+import type {
+  ManagerLayout,
+  ManagerSection,
+} from '../src/elements/licence-manager/licence-manager.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
 
@@ -13,6 +16,8 @@ interface Args extends StoryData {
   draft?: ChangeSet;
   /** The adapter offers no installation licence (a seat-only backend). */
   withoutInstallation?: boolean;
+  /** Seat licences as cards (the default) or one table. */
+  layout?: ManagerLayout;
 }
 
 const sections: ManagerSection[] = [
@@ -28,9 +33,12 @@ const meta: Meta<Args> = {
   title: 'Pages/licence-manager',
   component: 'licence-manager',
   args: { hide: [] },
-  argTypes: { hide: { control: 'check', options: sections } },
+  argTypes: {
+    hide: { control: 'check', options: sections },
+    layout: { control: 'inline-radio', options: ['cards', 'table'] },
+  },
   parameters: { layout: 'fullscreen' },
-  render: ({ hide, draft, withoutInstallation, ...data }) => {
+  render: ({ hide, draft, withoutInstallation, layout = 'cards', ...data }) => {
     const adapter = storyAdapter(
       withoutInstallation ? { ...data, seed: (s) => ({ ...s, installationLicense: null }) } : data,
     );
@@ -38,7 +46,7 @@ const meta: Meta<Args> = {
       void sharedStoreFor(adapter)
         .load()
         .then(() => sharedStoreFor(adapter).edit(draft));
-    return html`<licence-manager .adapter=${adapter} .hide=${hide}></licence-manager>`;
+    return html`<licence-manager .adapter=${adapter} .hide=${hide} layout=${layout}></licence-manager>`;
   },
 };
 export default meta;
@@ -52,7 +60,7 @@ export const PendingChanges: Story = {
 };
 /** A blocked change: the card and the cart say why and link to the usage overview. */
 export const BlockedReduction: Story = { args: { draft: { counts: { voice: 3 } } } };
-/** `view` permission: everything visible, nothing editable. */
+/** `view` permission: everything visible, nothing editable; the page says so once, at the top, and shows no cart. */
 export const ReadOnly: Story = { args: { permission: 'view' } };
 /** `none`: the page says the user has no access and whom to ask. */
 export const NoAccess: Story = { args: { permission: 'none' } };
@@ -101,4 +109,25 @@ export const ChangedByAnotherAdmin: Story = {
     });
     return html`<licence-manager .adapter=${adapter} .hide=${hide}></licence-manager>`;
   },
+};
+
+/** `layout="table"`: the seat licences as one table, for accounts with many licence types. */
+export const Table: Story = { args: { layout: 'table' } };
+/** The table with changes pending: each changed row marked, its monthly cost and the change. */
+export const TablePendingChanges: Story = {
+  args: { layout: 'table', draft: { counts: { voice: 230, email: 145 } } },
+};
+/** The table with a blocked reduction: the error at the count, a link to who uses the licence. */
+export const TableBlockedReduction: Story = { args: { layout: 'table', draft: { counts: { voice: 3 } } } };
+/** The table with `view` permission: plain numbers, the read-only notice once at the top. */
+export const TableReadOnly: Story = { args: { layout: 'table', permission: 'view' } };
+/** The table on a phone: each licence stacked, its figures named. */
+export const TableOnAPhone: Story = {
+  args: { layout: 'table' },
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+};
+/** The table in Czech, dark. */
+export const TableCzechDark: Story = {
+  args: { layout: 'table', draft: { counts: { voice: 230 } } },
+  globals: { lang: 'cs', theme: 'dark' },
 };

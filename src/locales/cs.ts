@@ -12,6 +12,7 @@ import { messages as licenseToken } from './cs/license-token.js';
 import { messages as powerPackLimits } from './cs/power-pack-limits.js';
 import { messages as refresh } from './cs/refresh.js';
 import { messages as retentionPicker } from './cs/retention-picker.js';
+import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
 
@@ -28,3 +29,4 @@ registerMessages('cs', 'license-token', licenseToken);
 registerMessages('cs', 'license-details', licenseDetails);
 registerMessages('cs', 'usage-overview', usageOverview);
 registerMessages('cs', 'refresh', refresh);
+registerMessages('cs', 'seat-table', seatTable);

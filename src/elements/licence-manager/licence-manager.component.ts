@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { canEdit } from '../../core/index.js';
 import { defineElement } from '../../base/define.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import type { LicenceShowUsageDetail } from '../../events.js';
@@ -24,25 +25,38 @@ function deepActiveElement(): HTMLElement | undefined {
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
 
-let usageOverview: Promise<void> | undefined;
+/**
+ * Loads and registers an element the first time the page needs it, in its own chunk; a failed load
+ * (the network) is tried again on the next call.
+ */
+function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () =>
+    (loading ??= load().then(
+      (ctor) => defineElement(tag, ctor),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+}
 
 /**
- * Loads and registers `<usage-overview>` the first time its dialog opens. With its virtualiser it
- * is about a third of this page's code, and most visits never open it, so it is not in the
- * page's first download. A failed load (the network) is tried again on the next open.
+ * `<usage-overview>`, when its dialog first opens: with its virtualiser it is about a third of this
+ * page's code, and most visits never open it, so it is not in the page's first download.
  */
-function loadUsageOverview(): Promise<void> {
-  return (usageOverview ??= import('../usage-overview/usage-overview.component.js').then(
-    ({ UsageOverview }) => defineElement('usage-overview', UsageOverview),
-    (error: unknown) => {
-      usageOverview = undefined;
-      throw error;
-    },
-  ));
-}
+const loadUsageOverview = lazyElement('usage-overview', () =>
+  import('../usage-overview/usage-overview.component.js').then((m) => m.UsageOverview),
+);
+
+/** The seat table of `layout="table"`: a page of cards does not download it. */
+const loadSeatTable = lazyElement('lk-seat-table', () => import('./seat-table.js').then((m) => m.SeatTable));
 
 /** Starts that load early, when the pointer or focus reaches the button; a failure waits for the click. */
 const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefined);
+
+/** How the seat licences are laid out: one card each, or one table. */
+export type ManagerLayout = 'cards' | 'table';
 
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
 export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
@@ -54,7 +68,9 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * right) and the installation licence when the adapter offers it.
  *
  * It provides its store to the widgets inside (one load, one draft) and follows permission exactly
- * as they do. Sections are parts inside a flex column, so a host can reorder them with
+ * as they do; with `view` permission it says once, at the top, that nothing can be changed, and
+ * the widgets inside leave out their own read-only notes (`noReadOnlyNote`). `layout="table"`
+ * shows the seat licences as one table instead of a card each, for accounts with many types. Sections are parts inside a flex column, so a host can reorder them with
  * `licence-manager::part(cart) { order: -1 }` or leave them out with `hide="installation usage"`.
  * The cards' and the cart's parts below are forwarded under their own names, so
  * `licence-manager::part(pending)` styles every card's pending change as `licence-card::part(pending)`
@@ -82,7 +98,8 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @csspart description - The module description.
  * @csspart usage-button - The Licence usage button.
  * @csspart invoice-warning - "Any changes you make here will affect your monthly invoice!"
- * @csspart seats - The section of seat licence cards.
+ * @csspart read-only - "You can view licences but not change them.", at the top with `view` permission (in place of the invoice warning).
+ * @csspart seats - The section of seat licences: their cards, or the table with `layout="table"`.
  * @csspart usage-based - The Speech-to-Text and Power Pack section.
  * @csspart cart - The cart bar.
  * @csspart installation - The installation licence section.
@@ -133,6 +150,15 @@ export class LicenceManager extends RulesWidget {
    */
   @property({ attribute: 'cart-key' }) cartKey = '';
 
+  /**
+   * `table` shows the seat licences as one table (licence, count, in use, available, price,
+   * monthly cost), as admin centres for many seats do; `cards`, the default, one card each. The
+   * table loads on first use, in its own chunk.
+   */
+  @property() layout: ManagerLayout = 'cards';
+  /** The table's code failed to load: the cards stand in. */
+  @state() private tableFailed = false;
+
   @state() private usageType = '';
   /** The overview is rendered only while its dialog is open, so it fetches nothing before. */
   @state() private usageOpen = false;
@@ -177,6 +203,7 @@ export class LicenceManager extends RulesWidget {
     // The widgets inside share this element's store, wherever it came from.
     if (this.provider.value !== this.licensing.store) this.provider.setValue(this.licensing.store);
     if (this.cartKey) this.licensing.store?.keepCart(this.cartKey);
+    if (this.layout === 'table') void loadSeatTable().catch(() => (this.tableFailed = true));
     // Ask for the installation licence before rendering the token and details: asked by them as
     // they connect, the store's change would arrive after this update and render the page twice.
     const store = this.licensing.store;
@@ -211,11 +238,20 @@ export class LicenceManager extends RulesWidget {
     const status = this.renderStatus();
     if (status) return status;
     const m = this.locale.section('licence-manager', messages);
-    const snapshot = this.state!.snapshot!;
+    const state = this.state!;
+    const snapshot = state.snapshot!;
     const recordingId = snapshot.recording?.typeId;
     const seatTypes = snapshot.catalog.filter((type) => type.id !== recordingId);
-    const store = this.licensing.store!;
-    const hasInstallation = store.capabilities.installationLicense;
+    const editable = canEdit(snapshot.permission);
+    const hasInstallation = this.licensing.store!.capabilities.installationLicense;
+    // The widgets inside leave out their read-only notes: the page says it once, at the top.
+    const card = (id: string) =>
+      html`<licence-card
+        type-id=${id}
+        exportparts="name,usage,price,pending,message,note,footer,subtotal"
+        .noReadOnlyNote=${true}
+      ></licence-card>`;
+    const retention = html`<retention-picker .noReadOnlyNote=${true}></retention-picker>`;
     return html`<div part="base">
       <header part="header">
         <div>
@@ -241,25 +277,26 @@ export class LicenceManager extends RulesWidget {
           }
         </div>
       </header>
-      ${this.shows('invoice-warning') ? html`<p part="invoice-warning" role="note">${m.invoiceWarning}</p>` : nothing}
+      ${
+        !editable
+          ? html`<p part="read-only" role="note">${this.t.readOnly}</p>`
+          : this.shows('invoice-warning')
+            ? html`<p part="invoice-warning" role="note">${m.invoiceWarning}</p>`
+            : nothing
+      }
       ${
         this.shows('seats')
           ? html`<section part="seats" aria-labelledby="seats-title">
               <h3 id="seats-title">${m.seatTitle}</h3>
-              <div class="grid">
-                ${seatTypes.map((type) => html`<licence-card type-id=${type.id} exportparts="name,usage,price,pending,message,note,footer,subtotal"></licence-card>`)}
-                ${
-                  recordingId
-                    ? html`<div class="stack">
-                        <licence-card
-                          type-id=${recordingId}
-                          exportparts="name,usage,price,pending,message,note,footer,subtotal"
-                        ></licence-card>
-                        <retention-picker></retention-picker>
-                      </div>`
-                    : nothing
-                }
-              </div>
+              ${
+                this.layout === 'table' && !this.tableFailed
+                  ? html`<lk-seat-table></lk-seat-table
+                      >${recordingId ? html`<div class="recording">${retention}</div>` : nothing}`
+                  : html`<div class="grid">
+                      ${seatTypes.map((type) => card(type.id))}
+                      ${recordingId ? html`<div class="recording">${card(recordingId)}${retention}</div>` : nothing}
+                    </div>`
+              }
             </section>`
           : nothing
       }
@@ -267,14 +304,22 @@ export class LicenceManager extends RulesWidget {
         this.restShown && this.shows('usage-based') && (snapshot.speechToText || snapshot.powerPack)
           ? html`<section part="usage-based" aria-labelledby="usage-based-title">
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
-              <div class="grid">
-                ${snapshot.speechToText ? html`<licence-card type-id="speech-to-text" exportparts="name,usage,price,pending,message,note,footer,subtotal"></licence-card>` : nothing}
+              <div class="grid usage">
+                ${snapshot.speechToText ? card('speech-to-text') : nothing}
+                ${snapshot.powerPack ? html`<power-pack-limits .noReadOnlyNote=${true}></power-pack-limits>` : nothing}
               </div>
-              ${snapshot.powerPack ? html`<power-pack-limits></power-pack-limits>` : nothing}
             </section>`
           : nothing
       }
-      ${this.shows('cart') ? html`<licence-cart part="cart" exportparts="summary,count,discard-button,save-button,lines"></licence-cart>` : nothing}
+      ${
+        // With `view` permission nothing can be pending, unless the permission dropped meanwhile.
+        this.shows('cart') && (editable || state.dirty)
+          ? html`<licence-cart
+              part="cart"
+              exportparts="summary,count,discard-button,save-button,lines"
+            ></licence-cart>`
+          : nothing
+      }
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
     </div>`;
@@ -284,7 +329,7 @@ export class LicenceManager extends RulesWidget {
     return html`<section part="installation" aria-labelledby="installation-title">
       <h3 id="installation-title">${title}</h3>
       <div class="installation">
-        <license-token></license-token>
+        <license-token .noReadOnlyNote=${true}></license-token>
         <license-details></license-details>
       </div>
     </section>`;

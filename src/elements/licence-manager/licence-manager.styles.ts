@@ -29,7 +29,8 @@ export const styles = css`
     color: var(--_muted);
     max-width: 60ch;
   }
-  [part~='invoice-warning'] {
+  [part~='invoice-warning'],
+  [part~='read-only'] {
     margin: 0;
     padding: var(--_space-s) var(--_space-m);
     border-inline-start: 4px solid var(--_warning);
@@ -37,24 +38,67 @@ export const styles = css`
     background: var(--_surface-raised);
     font-weight: 600;
   }
+  [part~='read-only'] {
+    border-inline-start-color: var(--_accent);
+  }
+  /* The sections lay out by their own width, wherever a host puts the page. */
+  section {
+    container-type: inline-size;
+  }
   .grid {
+    --_card: var(--licence-manager-card-width, 17rem);
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(var(--licence-manager-card-width, 17rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(var(--_card), 1fr));
     gap: var(--_space-m);
   }
-  .stack {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-s);
-  }
-  .stack licence-card {
-    flex: 1;
-  }
-  retention-picker {
-    padding: var(--_space-s) var(--_space-m);
+  /*
+   * Call recording and its retention in one box, the border's colour showing between them: side by
+   * side over two columns when the section has room for two (then it always has two: a wider card
+   * setting cannot leave one), else stacked.
+   */
+  .recording {
+    display: grid;
+    gap: 1px;
+    overflow: hidden;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    background: var(--_border);
+  }
+  .recording:has(:state(pending)) {
+    border-color: var(--_accent);
+  }
+  .recording licence-card::part(base) {
+    border: 0;
+    border-radius: 0;
+  }
+  retention-picker {
+    padding: var(--_space-m);
     background: var(--_surface);
+  }
+  lk-seat-table + .recording {
+    width: min(100%, 30rem);
+    margin-top: var(--_space-m);
+  }
+  /* Below 60rem Speech-to-Text and Power Pack take a row each. */
+  .usage > * {
+    grid-column: 1 / -1;
+  }
+  @container (min-width: 36rem) {
+    .grid {
+      --_card: min(var(--licence-manager-card-width, 17rem), 50% - var(--_space-m) / 2);
+    }
+    .grid .recording {
+      grid-column: span 2;
+      grid-template-columns: 1fr 1fr;
+    }
+  }
+  @container (min-width: 60rem) {
+    .usage licence-card {
+      grid-column: auto;
+    }
+    .usage licence-card + power-pack-limits {
+      grid-column: 2 / -1;
+    }
   }
   [part~='cart'] {
     position: sticky;
