@@ -54,7 +54,9 @@ async function bundle(contents, loader = 'js') {
   const files = new Map(
     result.outputFiles.map((file) => [file.path.slice(process.cwd().length + 1), file.contents]),
   );
-  const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+  // The host's entry: a chunk loaded by `import()` is an entry point in the metafile too.
+  const imported = new Set(Object.values(outputs).flatMap((o) => o.imports.map((i) => i.path)));
+  const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint && !imported.has(name));
   const initial = new Set();
   const visit = (name) => {
     if (initial.has(name)) return;
