@@ -107,6 +107,21 @@ describe('licence-manager layout="table"', () => {
     expect(el.shadowRoot!.activeElement).to.equal(seatTable(el), 'focus stays in the table');
   });
 
+  it('stops the count where the card does: at what is in use, or what a dependent licence needs', async () => {
+    const el = await manager(new MemoryAdapter(smallSeed()), { layout: 'table' });
+    // Email: 2, 1 in use. Three presses down stop at 1.
+    spinbutton(el, 'Email licences').focus();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(row(el, 'Email')[1]).to.equal('1');
+    // Voice: 10, 3 in use, but Outbound (4) requires Voice: it stops at 4.
+    spinbutton(el, 'Voice licences').focus();
+    await sendKeys({ press: 'PageDown' });
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(row(el, 'Voice')[1]).to.equal('4');
+  });
+
   it('says at the field why a count is wrong, and links to who uses the licence', async () => {
     const el = await manager(new MemoryAdapter(smallSeed()), { layout: 'table' });
     const input = spinbutton(el, 'Email licences');

@@ -13,6 +13,7 @@ import { emit } from '../../events.js';
 import { formatMoney, formatNumber } from '../../i18n/format.js';
 import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/state.js';
+import { countFloor } from '../../core/floor.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { messages as cardMessages } from '../licence-card/licence-card.messages.js';
 import { messages } from './seat-table.messages.js';
@@ -77,7 +78,7 @@ export class SeatTable extends EditingWidget {
             ? html`<lk-number-stepper
                 label=${card.licences(name)}
                 .value=${count}
-                min="0"
+                .min=${countFloor(snap, next, type.id).min}
                 .max=${countCeiling(type.max)}
                 ?readonly=${this.locked(state)}
                 message=${issue ? `${issue.severity === 'error' ? this.t.errorPrefix : this.t.warningPrefix} ${this.issueWords(issue, snap)}` : ''}
