@@ -148,7 +148,7 @@ describe('licence-card: seat licence', () => {
   it('says this month stays at the peak after a reduction (R5)', async () => {
     const el = await card('voice');
     await type(el, spinbutton(el), '8');
-    expect(deepText(el)).to.contain('10 → 8, -€48.00 per month');
+    expect(deepText(el)).to.contain('10 → 8, −€48.00 per month');
     expect(deepText(el)).to.contain('Highest this month: 12 — this month is billed at 12 (€288.00).');
   });
 

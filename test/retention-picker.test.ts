@@ -75,7 +75,7 @@ describe('retention-picker', () => {
     await choose(el, 'P14D');
     const text = deepText(el);
     expect(text).to.contain('No charge: recordings are kept 14 days.');
-    expect(text).to.contain('-€27.00 per month');
+    expect(text).to.contain('−€27.00 per month');
     expect(text).to.contain('older than the new period will no longer be kept');
     await expect(el).to.be.accessible();
   });

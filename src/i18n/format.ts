@@ -38,7 +38,8 @@ export function formatMoney(money: Money, locale: string, { signed = false } = {
         signDisplay: signed ? 'exceptZero' : 'auto',
       }),
   ) as Intl.NumberFormat;
-  return format.format(money.amount / 10 ** minorDigits(money.currency));
+  // A real minus sign (U+2212), not the hyphen Intl writes: "−€48.00" on every widget alike.
+  return format.format(money.amount / 10 ** minorDigits(money.currency)).replace('-', '\u2212');
 }
 
 /** A whole number with the locale's grouping ("1,000", "1 000"). */

@@ -3,8 +3,7 @@ import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
 const m = (money: Money) => formatMoney(money, 'en');
-// A real minus sign (U+2212), not the hyphen Intl writes.
-const signed = (money: Money) => formatMoney(money, 'en', { signed: true }).replace('-', '\u2212');
+const signed = (money: Money) => formatMoney(money, 'en', { signed: true });
 
 /** What `licence-cart` says (section `licence-cart`), in English. */
 export const messages = {

@@ -4,8 +4,7 @@ import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const m = (money: Money) => formatMoney(money, 'cs');
-// A real minus sign (U+2212), not the hyphen Intl writes.
-const signed = (money: Money) => formatMoney(money, 'cs', { signed: true }).replace('-', '\u2212');
+const signed = (money: Money) => formatMoney(money, 'cs', { signed: true });
 
 export const messages: LicenceCartMessages = {
   title: 'Košík',
