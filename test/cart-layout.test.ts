@@ -52,6 +52,30 @@ describe('licence-cart on the page', () => {
     expect(deepText(bar(cart))).to.contain('1 change');
   });
 
+  it('moves nothing on the page when focus leaves it after a save', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const page = await fixture(
+      html`<div><licence-cart .adapter=${adapter}></licence-cart><button>After the cart</button></div>`,
+    );
+    const cart = page.querySelector<LicenceCart>('licence-cart')!;
+    const store = sharedStoreFor(adapter);
+    await settle(cart);
+    store.setCount('email', 5);
+    await settle(cart);
+    await store.commit();
+    await settle(cart);
+    // After the save the cart holds focus and says so, over the page rather than in it.
+    const status = cart.shadowRoot!.querySelector<HTMLElement>('[part~="summary"]')!;
+    status.focus();
+    await settle(cart);
+    const after = page.querySelector('button')!;
+    const top = after.getBoundingClientRect().top;
+    expect(bar(cart).getBoundingClientRect().height).to.be.above(20, 'shown while it has focus');
+    after.focus();
+    await settle(cart);
+    expect(after.getBoundingClientRect().top).to.equal(top, 'the button did not move under the pointer');
+  });
+
   it('never covers the field that takes focus, and gives the room back once saved', async () => {
     const { cart, store, input } = await stickyPage();
     store.setCount('email', 5);

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    position: relative;
   }
   [part~='base'] {
     display: flex;
@@ -15,9 +16,15 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--licence-cart-background, var(--_surface-raised));
   }
-  /* Nothing pending: no room taken (the status is still announced, and shown while it has focus). */
-  :host(:state(empty)) [part~='base']:not(:focus-within) {
+  /*
+   * Nothing pending: no room taken (the status is still announced, and shown while it has focus,
+   * over the page rather than in it, so nothing moves when focus leaves it after a save).
+   */
+  :host(:state(empty)) [part~='base'] {
     position: absolute;
+    inset: auto 0 0;
+  }
+  :host(:state(empty)) [part~='base']:not(:focus-within) {
     width: 1px;
     height: 1px;
     overflow: hidden;
