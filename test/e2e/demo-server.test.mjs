@@ -61,10 +61,8 @@ describe('demo on the reference backend', () => {
     await waitFor(
       page,
       () =>
-        document
-          .querySelector('licence-manager')
-          .shadowRoot.querySelector('licence-cart')
-          ?.shadowRoot.textContent.includes('You can view licences but not change them.'),
+        document.querySelector('licence-manager').shadowRoot.querySelector('[part="read-only"]')
+          ?.textContent === 'You can view licences but not change them.',
       { message: 'the read-only notice for the view token' },
     );
     // The server's demo controls give server mode the failure switches (demo-states.test.mjs drives them).

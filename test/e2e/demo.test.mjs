@@ -131,7 +131,14 @@ describe('demo: the Licensing page', () => {
   it('with view permission shows everything and offers nothing to change', async () => {
     const { page, context } = await open();
     await choose(page, 'permission', 'view');
-    await cartSays(page, 'You can view licences but not change them.', 'the read-only notice');
+    // Said once, at the top of the page (not by each card, nor by a cart with nothing to save).
+    await waitFor(
+      page,
+      () =>
+        document.querySelector('licence-manager').shadowRoot.querySelector('[part="read-only"]')
+          ?.textContent === 'You can view licences but not change them.',
+      { message: 'the read-only notice' },
+    );
     // Plain values, not faint read-only fields (issue #15).
     await waitFor(
       page,
