@@ -224,6 +224,9 @@ describe('licence-manager: read-only page', () => {
       expect(notice[0]!.getAttribute('role')).to.equal('note');
       expect(notice[0]!.textContent!.trim()).to.equal('You can view licences but not change them.');
       expect(deepText(el)).not.to.contain('monthly invoice');
+      // The sentence is on the page once: no card, picker, Power Pack or token repeats it.
+      await settle(el);
+      expect(deepText(el).split('You can view licences but not change them.')).to.have.length(2);
       // Nothing can be pending: no empty cart bar.
       expect(deepQueryAll(el, 'licence-cart')).to.have.length(0);
       // Every widget inside is told to leave out its own read-only note.

@@ -559,6 +559,14 @@ describe('license-token: permissions and capabilities', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('leaves the read-only sentence to a host that says it once for the page (no-read-only-note)', async () => {
+    const el = await token(new MemoryAdapter(seed(licence(), 'view')));
+    el.noReadOnlyNote = true;
+    await settle(el);
+    expect(deepText(el)).not.to.contain('You can view licences but not change them.');
+    expect(deepText(el)).to.contain(TOKEN);
+  });
+
   it('says plainly when the adapter cannot update the licence or give the log file', async () => {
     const backend = new MemoryAdapter(seed());
     const adapter: LicensingAdapter = {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { toLicensingError, type ValidationError } from '../../adapters/errors.js';
 import type { InstallationLicense } from '../../core/index.js';
@@ -89,6 +89,12 @@ export class LicenseToken extends InstallationWidget {
   @query('lk-toast') private toast!: Toast;
   @query('#edit-button') private editButton!: HTMLButtonElement | null;
   @query('#key') private keyInput!: HTMLTextAreaElement | null;
+  /**
+   * Leaves out the sentence "You can view licences but not change them." with `view` permission
+   * (R1): for a host that says so once for the whole page (as `<licence-manager>` does).
+   */
+  @property({ type: Boolean, attribute: 'no-read-only-note' }) noReadOnlyNote = false;
+
   private readonly copying = new TokenCopyController(this, () => this.m);
 
   private get m(): LicenseTokenMessages {
@@ -263,7 +269,7 @@ export class LicenseToken extends InstallationWidget {
     canUpdate: boolean,
     capabilities: { applyLicenseKey: boolean; downloadLicenseLog: boolean },
   ) {
-    if (!canUpdate) return html`<p part="note">${this.t.readOnly}</p>`;
+    if (!canUpdate) return this.noReadOnlyNote ? nothing : html`<p part="note">${this.t.readOnly}</p>`;
     const notes = [
       capabilities.applyLicenseKey ? undefined : m.updateUnavailable,
       capabilities.downloadLicenseLog ? undefined : m.logUnavailable,

@@ -1,6 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseRetention, retentionMultiplier, retentionToString, type Retention } from '../../core/index.js';
+import {
+  canEdit,
+  parseRetention,
+  retentionMultiplier,
+  retentionToString,
+  type Retention,
+} from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { retentionChoices } from '../../core/retention-choices.js';
 import { retentionLabel } from '../../i18n/names.js';
@@ -120,24 +126,28 @@ export class RetentionPicker extends EditingWidget {
     return html`<div part="base">
       <label part="label" for="select">${this.m.label}</label>
       <p part="description" id="description">${this.m.description}</p>
-      <select
-        id="select"
-        part="select"
-        aria-describedby="description multiplier"
-        ?disabled=${readonly}
-        @change=${(e: Event) => {
-          const chosen = parseRetention((e.target as HTMLSelectElement).value);
-          if (chosen && !this.choose(chosen, true)) (e.target as HTMLSelectElement).value = this.value;
-        }}
-      >
-        ${options.map((option) => {
-          const label = retentionLabel(option, this.t);
-          const id = retentionToString(option);
-          return html`<option value=${id} .selected=${id === value}>
-            ${retentionMultiplier(option) === 0 ? this.m.optionFree(label) : label}
-          </option>`;
-        })}
-      </select>
+      ${
+        canEdit(snapshot!.permission)
+          ? html` <select
+              id="select"
+              part="select"
+              aria-describedby="description multiplier"
+              ?disabled=${readonly}
+              @change=${(e: Event) => {
+                const chosen = parseRetention((e.target as HTMLSelectElement).value);
+                if (chosen && !this.choose(chosen, true)) (e.target as HTMLSelectElement).value = this.value;
+              }}
+            >
+              ${options.map((option) => {
+                const label = retentionLabel(option, this.t);
+                const id = retentionToString(option);
+                return html`<option value=${id} .selected=${id === value}>
+                  ${retentionMultiplier(option) === 0 ? this.m.optionFree(label) : label}
+                </option>`;
+              })}
+            </select>`
+          : html`<p part="value"><strong>${retentionLabel(current, this.t)}</strong></p>`
+      }
       <p part="multiplier" id="multiplier">${this.m.multiplier(retentionMultiplier(current))}</p>
       ${
         recordingLine && recordingLine.multiplier.from !== recordingLine.multiplier.to
