@@ -224,6 +224,8 @@ describe('licence-manager: read-only page', () => {
       expect(notice[0]!.getAttribute('role')).to.equal('note');
       expect(notice[0]!.textContent!.trim()).to.equal('You can view licences but not change them.');
       expect(deepText(el)).not.to.contain('monthly invoice');
+      // Nor the invitation to add or remove licences, which this user cannot.
+      expect(deepText(el)).not.to.contain('Add or remove licences yourself');
       // The sentence is on the page once: no card, picker, Power Pack or token repeats it.
       await settle(el);
       expect(deepText(el).split('You can view licences but not change them.')).to.have.length(2);

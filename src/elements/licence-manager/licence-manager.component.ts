@@ -256,7 +256,7 @@ export class LicenceManager extends RulesWidget {
       <header part="header">
         <div>
           <h2>${m.title}</h2>
-          <p part="description">${m.description}</p>
+          ${editable ? html`<p part="description">${m.description}</p>` : nothing}
         </div>
         <div>
           <slot name="header-actions"></slot>
