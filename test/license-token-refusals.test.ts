@@ -43,9 +43,9 @@ async function refuse(adapter: LicensingAdapter, key: string, lang: 'en' | 'cs' 
   const el = await fixture<LicenseToken>(
     html`<license-token lang=${lang} .adapter=${adapter} .now=${NOW}></license-token>`,
   );
-  await settle(el);
-  const pencil = deepQueryAll<HTMLButtonElement>(el, '[part~="edit-button"]')[0]!;
-  pencil.click();
+  // Over HTTP the licence may take a few rounds more than settle() waits for.
+  await waitUntil(() => deepQueryAll(el, '[part~="edit-button"]')[0], 'the licence is shown');
+  deepQueryAll<HTMLButtonElement>(el, '[part~="edit-button"]')[0]!.click();
   await settle(el);
   const field = deepQueryAll<HTMLTextAreaElement>(el, 'textarea')[0]!;
   field.focus();

@@ -85,13 +85,9 @@ export class NumberStepper extends LicenceElement {
       input:read-only {
         color: var(--_muted);
       }
-      /* At least that width, and as wide as a longer placeholder ("Bez limitu") where supported. */
-      @supports (field-sizing: content) {
-        input {
-          width: auto;
-          min-width: var(--lk-number-stepper-width, 8ch);
-          field-sizing: content;
-        }
+      /* A placeholder longer than the width ("Bez limitu") widens the field, in every engine. */
+      input.wide {
+        width: max(var(--lk-number-stepper-width, 8ch), 11ch);
       }
       .message {
         margin: var(--_space-xs) 0 0;
@@ -269,6 +265,7 @@ export class NumberStepper extends LicenceElement {
           autocomplete="off"
           .value=${this.text}
           placeholder=${this.placeholder || nothing}
+          class=${this.placeholder.length > 7 ? 'wide' : ''}
           aria-valuenow=${value ?? nothing}
           aria-valuetext=${value === null ? this.placeholder || nothing : formatNumber(value, lang)}
           aria-valuemin=${this.min}

@@ -62,6 +62,7 @@ export const styles = css`
   }
   dialog {
     width: min(60rem, 95vw);
+    container-type: inline-size;
     max-height: calc(100dvh - 2rem);
     padding: var(--_space-l) var(--_space-l) 0;
     border: 1px solid var(--_border);
@@ -133,8 +134,8 @@ export const styles = css`
     border-top: 1px solid var(--_border);
     background: var(--_surface);
   }
-  /* A phone: one block per change, each amount under its column's name. */
-  @media (max-width: 40rem) {
+  /* A narrow review (a phone): one block per change, each amount under its column's name. */
+  @container (max-width: 40rem) {
     thead,
     td:empty {
       display: none;
