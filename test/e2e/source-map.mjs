@@ -30,3 +30,24 @@ export function decode(mappings) {
   });
   return segments;
 }
+
+/**
+ * Asserts `result`'s source map is exact: every segment of the generated code, except one that
+ * starts a replaced piece (an offset in `starts`), points at the same character of `code`.
+ */
+export function assertMapExact(assert, file, code, result, starts) {
+  const generated = result.code.split('\n');
+  const original = code.split('\n');
+  const lineStarts = [0];
+  for (const line of generated) lineStarts.push(lineStarts.at(-1) + line.length + 1);
+  const segments = decode(result.map.mappings);
+  assert.ok(segments.length >= 5, `${file}: a map of ${segments.length} segments`);
+  for (const [gLine, gColumn, oLine, oColumn] of segments) {
+    if (starts.has(lineStarts[gLine] + gColumn)) continue;
+    assert.equal(
+      generated[gLine][gColumn],
+      original[oLine]?.[oColumn],
+      `${file}: ${gLine + 1}:${gColumn} maps to ${oLine + 1}:${oColumn}`,
+    );
+  }
+}
