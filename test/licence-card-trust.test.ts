@@ -197,6 +197,30 @@ for (const mode of modes) {
       await expect(el).to.be.accessible();
     });
 
+    it("shows another admin's retention change on the call-recording card", async () => {
+      const { adapter, backend } = await mode.make();
+      const root = await fixture<HTMLElement>(
+        html`<licence-provider .adapter=${adapter}>
+          <licence-card type-id="call-recording"></licence-card>
+          <licence-cart></licence-cart>
+        </licence-provider>`,
+      );
+      const el = root.querySelector('licence-card')!;
+      await until(el, 'Call recording');
+      await type(el, '5');
+      await backend.commit(
+        { retention: { months: 12 } },
+        { expectedVersion: 'v1', idempotencyKey: 'another-admin-retention' },
+      );
+      if (mode.name.startsWith('REST')) {
+        const cart = root.querySelector<LicenceCart>('licence-cart')!;
+        await cart.review();
+        button(cart, 'Save changes').click();
+      }
+      await until(el, 'Retention changed by someone else: now 1 year');
+      expect(spinbutton(el)!.value).to.equal('5');
+    });
+
     it('shows the count as plain text with view permission, and leaves the sentence to the host', async () => {
       const { adapter } = await mode.make({ permission: 'view' });
       const root = await fixture<HTMLElement>(

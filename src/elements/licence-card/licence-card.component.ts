@@ -16,7 +16,7 @@ import { countCeiling } from '../../core/ceiling.js';
 import { countFloor } from '../../core/floor.js';
 import { emit } from '../../events.js';
 import { formatNumber } from '../../i18n/format.js';
-import { inLanguage, namesFrom } from '../../i18n/names.js';
+import { inLanguage, namesFrom, retentionLabel } from '../../i18n/names.js';
 import { InfoPopover } from '../../ui/info-popover.js';
 import { NumberStepper, type StepperValueDetail } from '../../ui/number-stepper.js';
 import { Switch } from '../../ui/switch.js';
@@ -26,6 +26,7 @@ import { styles } from './licence-card.styles.js';
 import { POWER_PACK, SPEECH_TO_TEXT, SwitchCards } from './switch-cards.js';
 
 type CountChange = Extract<UnderneathChange, { kind: 'count' }>;
+type RetentionChange = Extract<UnderneathChange, { kind: 'retention' }>;
 
 export { POWER_PACK, SPEECH_TO_TEXT };
 
@@ -126,7 +127,9 @@ export class LicenceCard extends SwitchCards {
     const units = billedUnits(count, multiplier);
     const peak = quoted?.peak ?? Math.max(line.peak, units);
     // Another admin's change of this count, whichever adapter brought it (store: changedElsewhere).
-    const other = state.changedElsewhere?.byType[type.id]?.find((c): c is CountChange => c.kind === 'count');
+    const others = state.changedElsewhere?.byType[type.id] ?? [];
+    const other = others.find((c): c is CountChange => c.kind === 'count');
+    const otherRetention = others.find((c): c is RetentionChange => c.kind === 'retention');
     this.setState('pending', quoted !== undefined);
     return html`<article part="base" aria-labelledby="name">
       <header part="header">
@@ -153,6 +156,13 @@ export class LicenceCard extends SwitchCards {
       }
       <p part="usage">${m.inUse(line.inUse, line.count)}</p>
       ${other ? html`<p part="message" data-kind="warning" role="status">${m.changedElsewhere(other.to)}</p>` : nothing}
+      ${
+        otherRetention
+          ? html`<p part="message" data-kind="warning" role="status">
+              ${m.retentionChangedElsewhere(retentionLabel(otherRetention.to, this.t))}
+            </p>`
+          : nothing
+      }
       ${
         quoted
           ? html`<p part="pending">

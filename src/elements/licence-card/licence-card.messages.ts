@@ -25,6 +25,7 @@ export const messages = {
   floor: (min: number, neededBy?: string) =>
     `${n(min)} ${neededBy ? `needed by ${neededBy}` : 'in use'} — can't go lower`,
   changedElsewhere: (to: number) => `Changed by someone else: now ${n(to)}`,
+  retentionChangedElsewhere: (retention: string) => `Retention changed by someone else: now ${retention}`,
   seeUsers: (name: string) => `See who uses ${name}`,
   pricingRule: (price: Money) =>
     `You pay ${m(price)} per licence per month. Each month is charged for the highest number of licences set at any time during it; a reduction lowers next month's charge.`,

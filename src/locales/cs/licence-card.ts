@@ -24,6 +24,7 @@ export const messages: LicenceCardMessages = {
       ? `${neededBy} potřebuje ${n(min)} — méně nastavit nelze`
       : `Používá se ${n(min)} — méně nastavit nelze`,
   changedElsewhere: (to) => `Mezitím změnil někdo jiný: nyní ${n(to)}`,
+  retentionChangedElsewhere: (retention) => `Dobu uchovávání mezitím změnil někdo jiný: nyní ${retention}`,
   seeUsers: (name) => `Kdo používá ${name}`,
   pricingRule: (price) =>
     `Platíte ${m(price)} za licenci měsíčně. Každý měsíc se účtuje nejvyšší počet licencí nastavený během něj; snížení zlevní až další měsíc.`,
