@@ -14,7 +14,7 @@ import '../src/elements/retention-picker/retention-picker.js';
 import type { LicenceCard } from '../src/elements/licence-card/licence-card.component.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import type { RetentionPicker } from '../src/elements/retention-picker/retention-picker.component.js';
-import type { LicensingSnapshot } from '../src/core/index.js';
+import type { ChangeSet, LicensingSnapshot } from '../src/core/index.js';
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csCard } from '../src/locales/cs/licence-card.js';
@@ -169,27 +169,32 @@ for (const mode of modes) {
       expect(deepText(el)).to.contain("4 needed by Outbound — can't go lower");
     });
 
-    it("shows another admin's change on the card", async () => {
+    /**
+     * A card for `typeId` with a cart; the user types `count`, then another admin saves `theirs`.
+     * Over REST nothing is pushed: the user's save meets the conflict, and the store lists what moved.
+     */
+    async function anotherAdminSaves(typeId: string, count: string, theirs: ChangeSet) {
       const { adapter, backend } = await mode.make();
       const root = await fixture<HTMLElement>(
         html`<licence-provider .adapter=${adapter}>
-          <licence-card type-id="voice"></licence-card>
+          <licence-card type-id=${typeId}></licence-card>
           <licence-cart></licence-cart>
         </licence-provider>`,
       );
       const el = root.querySelector('licence-card')!;
-      await until(el, 'Voice');
-      await type(el, '14');
-      await backend.commit(
-        { counts: { voice: 20 } },
-        { expectedVersion: 'v1', idempotencyKey: 'another-admin' },
-      );
+      await waitUntil(() => spinbutton(el), 'the card is loaded');
+      await type(el, count);
+      await backend.commit(theirs, { expectedVersion: 'v1', idempotencyKey: `another-admin-${typeId}` });
       if (mode.name.startsWith('REST')) {
-        // No push over REST: the save meets the conflict, and the store lists what moved.
         const cart = root.querySelector<LicenceCart>('licence-cart')!;
         await cart.review();
         button(cart, 'Save changes').click();
       }
+      return el;
+    }
+
+    it("shows another admin's change on the card", async () => {
+      const el = await anotherAdminSaves('voice', '14', { counts: { voice: 20 } });
       await until(el, 'Changed by someone else: now 20');
       // The draft is kept and re-priced on the new count.
       expect(deepText(el)).to.contain('20 → 14');
@@ -198,25 +203,7 @@ for (const mode of modes) {
     });
 
     it("shows another admin's retention change on the call-recording card", async () => {
-      const { adapter, backend } = await mode.make();
-      const root = await fixture<HTMLElement>(
-        html`<licence-provider .adapter=${adapter}>
-          <licence-card type-id="call-recording"></licence-card>
-          <licence-cart></licence-cart>
-        </licence-provider>`,
-      );
-      const el = root.querySelector('licence-card')!;
-      await until(el, 'Call recording');
-      await type(el, '5');
-      await backend.commit(
-        { retention: { months: 12 } },
-        { expectedVersion: 'v1', idempotencyKey: 'another-admin-retention' },
-      );
-      if (mode.name.startsWith('REST')) {
-        const cart = root.querySelector<LicenceCart>('licence-cart')!;
-        await cart.review();
-        button(cart, 'Save changes').click();
-      }
+      const el = await anotherAdminSaves('call-recording', '5', { retention: { months: 12 } });
       await until(el, 'Retention changed by someone else: now 1 year');
       expect(spinbutton(el)!.value).to.equal('5');
     });
