@@ -29,6 +29,7 @@ import { styles } from './retention-picker.styles.js';
  * @csspart base - The wrapper.
  * @csspart label - The label.
  * @csspart select - The list of periods.
+ * @csspart value - The retention as text, with `view` permission (in place of the list).
  * @csspart description - The explanation under the label.
  * @csspart multiplier - "×3 licence units per recording user".
  * @csspart effect - The monthly cost effect of a pending change.
