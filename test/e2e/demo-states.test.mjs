@@ -69,9 +69,15 @@ describe('demo: every state on every data source', () => {
       await page.select('#panel select[name="adapter"]', adapter);
       await navigation;
     }
-    await waitFor(page, () => document.querySelector('select[name="licence"]').value === 'active', {
-      message: 'the panel shows the licence the data source holds',
-    });
+    // The panel's controls listen once the page's script has its adapter (the MSW worker may take a
+    // while to start) and has put <licence-manager> in; the select shows "active" before that too.
+    await waitFor(
+      page,
+      () =>
+        document.querySelector('licence-manager') !== null &&
+        document.querySelector('select[name="licence"]').value === 'active',
+      { message: 'the panel shows the licence the data source holds' },
+    );
     return { page, context };
   }
 
