@@ -69,6 +69,17 @@ const api = createLicensingHandlers({ backend, baseUrl: '/api' });
 
 /** The reference backend's fixed demo users: one bearer token per permission (README). */
 const serverToken = (permission: Settings['permission']) => `demo-${permission}`;
+/** Who the top bar says is signed in: the demo user of the panel's permission (README). */
+const demoUsers: Record<Settings['permission'], string> = {
+  update: 'Jana Dvořáková',
+  view: 'Petr Novák',
+  none: 'Eva Svobodová',
+};
+const showUser = () => {
+  const who = document.getElementById('who');
+  if (who) who.textContent = demoUsers[settings.permission];
+};
+showUser();
 
 /** `fetch`, 1.5 s late when the panel's slow network is on. */
 async function demoFetch(input: string, init: RequestInit): Promise<Response> {
@@ -210,6 +221,7 @@ form.addEventListener('change', async (event) => {
   manager.layout = settings.layout;
   backend.latency = settings.slow ? 1500 : 0;
   if (control.name === 'permission') {
+    showUser();
     backend.setPermission(settings.permission);
     // The REST adapter does not push changes: load again, as a page would after an Access change.
     await store.reload();

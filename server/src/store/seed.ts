@@ -25,9 +25,9 @@ export interface AccountSeed extends MemorySeed {
 
 /** The demo's fixed users, one per permission (documented in the README). */
 export const DEMO_USERS: readonly SeedUser[] = [
-  { token: 'demo-update', name: 'Ursula Update', permission: 'update' },
-  { token: 'demo-view', name: 'Victor View', permission: 'view' },
-  { token: 'demo-none', name: 'Nina None', permission: 'none' },
+  { token: 'demo-update', name: 'Jana Dvořáková', permission: 'update' },
+  { token: 'demo-view', name: 'Petr Novák', permission: 'view' },
+  { token: 'demo-none', name: 'Eva Svobodová', permission: 'none' },
 ];
 
 export const DEMO_ACCOUNT = 'demo';
