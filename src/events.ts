@@ -118,7 +118,12 @@ export interface LicenceEventMap {
   'licence-usage-export': CustomEvent<UsageOverviewExportDetail>;
 }
 
+// `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and
+// `WindowEventMap` all extend, so listeners on an element, `document` and `window` are typed (the
+// events bubble and are composed, so they reach all three).
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends LicenceEventMap {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends LicenceEventMap {}
 }

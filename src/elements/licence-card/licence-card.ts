@@ -1,6 +1,9 @@
 // Registers <licence-card>. Import the class from `licence-card.component.js` to register it under
 // another name.
 import { defineElement } from '../../base/define.js';
+// Type-only in effect (events.js registers nothing): keeps the events' global declarations in this
+// entry's .d.ts, so a host that imports only this element gets typed `addEventListener`.
+import '../../events.js';
 import { LicenceCard } from './licence-card.component.js';
 
 defineElement('licence-card', LicenceCard);

@@ -1,6 +1,9 @@
 // Registers <licence-manager> and every element it lays out. Import the class from
 // `licence-manager.component.js` to register it under another name.
 import { defineElement } from '../../base/define.js';
+// Type-only in effect (events.js registers nothing): keeps the events' global declarations in this
+// entry's .d.ts, so a host that imports only this element gets typed `addEventListener`.
+import '../../events.js';
 import { LicenceManager } from './licence-manager.component.js';
 
 defineElement('licence-manager', LicenceManager);

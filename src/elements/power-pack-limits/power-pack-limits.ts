@@ -1,6 +1,9 @@
 // Registers <power-pack-limits>. Import the class from `power-pack-limits.component.js` to
 // register it under another name.
 import { defineElement } from '../../base/define.js';
+// Type-only in effect (events.js registers nothing): keeps the events' global declarations in this
+// entry's .d.ts, so a host that imports only this element gets typed `addEventListener`.
+import '../../events.js';
 import { PowerPackLimits } from './power-pack-limits.component.js';
 
 defineElement('power-pack-limits', PowerPackLimits);
