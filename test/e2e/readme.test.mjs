@@ -1,8 +1,10 @@
 // The README's code snippets still compile against the package's public entries: every ts / tsx
 // block and the module script of every html block is type-checked by tsc (strict, as a host's
-// project would be), and every Vue block's `<script setup lang="ts">`. Imports of `licence-kit/…`
-// resolve through package.json `exports` to the sources those entries are built from, so a
-// snippet importing a subpath the package does not export fails too.
+// project would be), and every Vue block's `<script setup lang="ts">`. They are checked in the host
+// project of test/e2e/tarball/harness.mjs, where the packed tarball is installed: `licence-kit/…`
+// resolves as it does for a host, through the installed package's `exports` to the built `.d.ts`
+// (never to src/), so a snippet importing a subpath the package does not export, or relying on a
+// declaration the entry's `.d.ts` does not bring, fails too.
 //
 // A snippet may lean on names a real host has (its own token function, its own adapter class): an
 // HTML comment right above the fence, `<!-- check: declare function token(): Promise<string>; -->`,
@@ -13,9 +15,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
 import { projectRoot } from './harness.mjs';
+import { installedPackage } from './tarball/harness.mjs';
 
 const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
 
 /** The fenced blocks of the README: language, code, the line it starts on, and its preamble. */
 export function snippets(markdown) {
@@ -44,19 +46,6 @@ function source({ lang, code }) {
   return undefined;
 }
 
-/** `licence-kit/<subpath>` → the source file its `exports` types entry is declared from. */
-function exportPaths() {
-  const paths = {};
-  for (const [key, target] of Object.entries(pkg.exports)) {
-    const types = typeof target === 'object' ? target.types : undefined;
-    if (!types) continue;
-    // A wildcard maps the same way: `./dist/elements/*.component.js` → `src/elements/*.component.ts`.
-    const sourceFile = types.replace(/^\.\/dist\//, './src/').replace(/\.d\.ts$/, '.ts');
-    paths[`licence-kit${key.slice(1)}`] = [join(projectRoot, sourceFile)];
-  }
-  return paths;
-}
-
 describe('README snippets', () => {
   const blocks = snippets(readme);
 
@@ -65,9 +54,10 @@ describe('README snippets', () => {
     assert.ok(checked.length >= 4, `only ${checked.length} checkable snippets found`);
   });
 
-  it('type-check against the public entries', () => {
-    // Inside node_modules, so the snippets resolve react, vue and lit as a host's project would.
-    const dir = join(projectRoot, 'node_modules', '.readme-check');
+  it('type-check against the installed package', async () => {
+    // In the host project, so the snippets resolve licence-kit, react, vue and lit as a host's would.
+    const { host } = await installedPackage();
+    const dir = join(host, 'readme-check');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const files = [];
@@ -93,10 +83,7 @@ describe('README snippets', () => {
       checkJs: true,
       noEmit: true,
       skipLibCheck: true,
-      experimentalDecorators: true,
-      useDefineForClassFields: false,
       types: [],
-      paths: exportPaths(),
     };
     // A plain-HTML host writes JavaScript without null checks; TypeScript hosts are strict.
     const scripts = files.filter((file) => file.endsWith('.js'));
