@@ -1,6 +1,9 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
+// Type-only in effect (events.js registers nothing): every element class's .d.ts reaches this one, so
+// the events' global declarations come with `licence-kit/dist/elements/<tag>/<tag>.component.js` too.
+import '../events.js';
 
 /**
  * The thin base class of every licence-kit element: the design tokens, shared host styles, `lang`

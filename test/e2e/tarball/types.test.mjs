@@ -3,7 +3,8 @@
 // `exports` to the shipped `.d.ts`, never to src/.
 //
 // Each element entry is checked in a program of its own, importing that entry alone, as a host
-// that follows the README imports one element: `querySelector('<tag>')` is the element's class,
+// that follows the README imports one element (and again importing only the element's class, as
+// the README's renaming recipe does): `querySelector('<tag>')` is the element's class,
 // and each event the element fires has its typed `detail` in listeners on the element, on
 // `document` and on `window` (not `any`, and its own field is there). Then the issue's snippet (with
 // bundler and with Node 16+ resolution), the React 19 JSX types, the React wrappers and Vue's
@@ -38,8 +39,11 @@ type IsAny<T> = 0 extends 1 & T ? true : false;
 function expect<T extends true>(): T | undefined { return undefined; }
 `;
 
-/** The check of one element entry, importing nothing else. */
-function entryCheck({ tag, class: name }, events) {
+/**
+ * The check of one element entry, importing nothing else: its subpath, or (`component`) the path
+ * of its class alone, which the README's renaming recipe imports.
+ */
+function entryCheck({ tag, class: name }, events, { component = false } = {}) {
   const listeners = events.flatMap((event) =>
     ['el', 'document', 'window'].map(
       (target) => `
@@ -49,7 +53,8 @@ ${target}.addEventListener('${event}', (e) => {
 });`,
     ),
   );
-  return `import { ${name} } from 'licence-kit/${tag}.js';
+  const from = component ? `licence-kit/dist/elements/${tag}/${tag}.component.js` : `licence-kit/${tag}.js`;
+  return `import { ${name} } from '${from}';
 ${helpers}
 const el = document.querySelector('${tag}')!;
 expect<Equal<typeof el, ${name}>>();
@@ -138,7 +143,7 @@ function cachingHost(options) {
 }
 
 /** tsc's errors for `files` (name → source) in one program of the host project. */
-function typeErrors(files, { node16 = false } = {}) {
+function typeErrors(files, { node16 = false, libCheck = true } = {}) {
   const paths = Object.entries(files).map(([name, code]) => {
     const path = join(checks, name);
     writeFileSync(path, code);
@@ -152,9 +157,10 @@ function typeErrors(files, { node16 = false } = {}) {
     jsx: ts.JsxEmit.ReactJSX,
     strict: true,
     noEmit: true,
-    // A host's project commonly skips checking libraries; this one checks the shipped .d.ts
-    // (and React's and Vue's), not TypeScript's own lib files.
-    skipLibCheck: false,
+    // A host's project commonly skips checking libraries; these check the shipped .d.ts (and
+    // React's and Vue's), not TypeScript's own lib files. The per-entry programs skip it: they ask
+    // what reaches the globals, and the wrappers' program checks every element's .d.ts anyway.
+    skipLibCheck: !libCheck,
     skipDefaultLibCheck: true,
     types: [],
   };
@@ -178,7 +184,17 @@ describe('types from the installed tarball', () => {
     for (const element of elements) {
       const events = elementEvents[element.tag];
       for (const event of events) assert.ok(detailField[event], `no detail field named for ${event}`);
-      problems.push(...typeErrors({ [`${element.tag}.ts`]: entryCheck(element, events) }));
+      problems.push(
+        ...typeErrors({ [`${element.tag}.ts`]: entryCheck(element, events) }, { libCheck: false }),
+      );
+      problems.push(
+        ...typeErrors(
+          {
+            [`${element.tag}.component.ts`]: entryCheck(element, events, { component: true }),
+          },
+          { libCheck: false },
+        ),
+      );
     }
     assert.deepEqual(problems, []);
   });
