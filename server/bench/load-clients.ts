@@ -62,13 +62,16 @@ export interface WriteLoadResult {
   readonly loadLatencies: number[];
   /** Seconds from the first request to the last answer. */
   readonly elapsed: number;
-  /** Answers no cart expected (5xx, 4xx other than 409/422): status → count. */
-  readonly unexpected: Record<string, number>;
+  /**
+   * Answers that settle nothing, sent again after a wait (`Retry-After` when given): 503 and 429
+   * when the server's limits are on, anything else is a fault. `POST 503` → count.
+   */
+  readonly retried: Record<string, number>;
 }
 
 const DEFAULT_TYPES = ['voice', 'email', 'chat', 'sms', 'supervisor'];
 
-type Answer = { status: number; body: unknown; etag: string | null } | { lost: string };
+type Answer = { status: number; body: unknown; retryAfter: string | undefined } | { lost: string };
 
 /** Percentile `p` (0–100) of `values`, by nearest rank; NaN when empty. */
 export function percentile(values: readonly number[], p: number): number {
@@ -80,6 +83,16 @@ export function percentile(values: readonly number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The wait before sending again: `Retry-After` (at most 5 s) or 50–150 ms, with some jitter. */
+const backoff = (retryAfter: string | undefined): Promise<unknown> => {
+  const asked = Number(retryAfter);
+  return sleep(
+    Number.isFinite(asked) && asked >= 0
+      ? Math.min(5, asked) * 1000 + Math.random() * 250
+      : 50 + Math.random() * 100,
+  );
+};
+
 /** Runs the write load and answers its ledger. Resolves when every client has stopped. */
 export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoadResult> {
   const loseRate = options.loseRate ?? 0.1;
@@ -87,7 +100,7 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
   const carts: Cart[] = [];
   const commitLatencies: number[] = [];
   const loadLatencies: number[] = [];
-  const unexpected: Record<string, number> = {};
+  const retried: Record<string, number> = {};
   const started = performance.now();
   const stopAt = started + options.seconds * 1000;
   const drainUntil = stopAt + (options.drainMs ?? 30_000);
@@ -137,7 +150,7 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
           settle({
             status: response.statusCode ?? 0,
             body: /json/.test(type) && text !== '' ? (JSON.parse(text) as unknown) : text,
-            etag: (response.headers.etag as string | undefined) ?? null,
+            retryAfter: response.headers['retry-after'],
           });
         });
       });
@@ -162,9 +175,12 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
     while (performance.now() < drainUntil) {
       const answer = await send(account, 'GET', '/licensing');
       if ('status' in answer && answer.status === 200) return answer.body as LicensingSnapshot;
-      if ('status' in answer)
-        unexpected[`GET ${answer.status}`] = (unexpected[`GET ${answer.status}`] ?? 0) + 1;
-      await sleep(20);
+      if ('lost' in answer) {
+        await sleep(20);
+        continue;
+      }
+      retried[`GET ${answer.status}`] = (retried[`GET ${answer.status}`] ?? 0) + 1;
+      await backoff(answer.retryAfter);
     }
     return undefined;
   }
@@ -209,8 +225,8 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
         return;
       }
       // 503 or 429 (limits on) and anything else: counted, then the same key again after a wait.
-      unexpected[`POST ${answer.status}`] = (unexpected[`POST ${answer.status}`] ?? 0) + 1;
-      await sleep(50 + Math.random() * 100);
+      retried[`POST ${answer.status}`] = (retried[`POST ${answer.status}`] ?? 0) + 1;
+      await backoff(answer.retryAfter);
     }
   }
 
@@ -257,7 +273,7 @@ export async function runWriteLoad(options: WriteLoadOptions): Promise<WriteLoad
     commitLatencies,
     loadLatencies,
     elapsed: (performance.now() - started) / 1000,
-    unexpected,
+    retried,
   };
 }
 

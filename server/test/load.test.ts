@@ -46,7 +46,7 @@ describe(`reference backend on ${backendKind}: load and correctness together (sm
       `some carts were rebased after a 409: ${JSON.stringify(refusals)}`,
     );
     assert.equal(refusals.unresolved, undefined, 'every cart got its answer');
-    assert.deepEqual(run.unexpected, {}, 'no answer but 200, 409 and 422');
+    assert.deepEqual(run.retried, {}, 'no answer but 200, 409 and 422');
 
     const check = await checkLoad(server.db, baseline, carts);
     assert.deepEqual(check.violations, []);
