@@ -3,8 +3,12 @@
 // all problem+json and checked against docs/openapi.yaml; both limits off unless configured.
 
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LicensingSnapshot } from '../../src/core/index.js';
+import { startServerProcess, type ServerProcess } from '../bench/server-process.js';
 import { parseEventLoopDelay, parseRateLimit } from '../src/http/limits.js';
 import { backendKind, startServer, type TestServer } from './helpers/harness.js';
 
@@ -168,6 +172,29 @@ describe(`reference backend on ${backendKind}: overload (--max-event-loop-delay)
 });
 
 describe('limit options', () => {
+  it('npm run server -- --rate-limit 2/1m limits the demo token (PGlite in a new folder)', async (t) => {
+    const folder = await mkdtemp(join(tmpdir(), 'licence-kit-limits-'));
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const started: { server?: ServerProcess } = {};
+    t.after(async () => {
+      await started.server?.stop();
+      await rm(folder, { recursive: true, force: true });
+    });
+    const server = (started.server = await startServerProcess(
+      ['--port', '0', '--data', join(folder, 'data'), '--rate-limit', '2/1m'],
+      { env, logFile: join(folder, 'server.log') },
+    ));
+    const origin = server.origin;
+    const get = () => fetch(`${origin}/api/licensing`, { headers: { Authorization: 'Bearer demo-view' } });
+    assert.equal((await get()).status, 200);
+    assert.equal((await get()).status, 200);
+    const refused = await get();
+    assert.equal(refused.status, 429);
+    assert.match(refused.headers.get('retry-after') ?? '', /^\d+$/);
+    assert.equal((await fetch(`${origin}/healthz`)).status, 200);
+  });
+
   it('reads N/WINDOW and a delay in ms, and refuses anything else', () => {
     assert.deepEqual(parseRateLimit('100/1s'), { max: 100, windowMs: 1000 });
     assert.deepEqual(parseRateLimit('600/min'), { max: 600, windowMs: 60_000 });
