@@ -229,10 +229,11 @@ describe('MSW licensing handlers', () => {
       expect((await fetch('/api/licensing')).status, 'only the next request fails').to.equal(200);
     });
 
-    it('server, unavailable, forbidden, conflict, validation: problem+json with the right status', async () => {
+    it('server, unavailable, rate-limited, forbidden, conflict, validation: problem+json with the right status', async () => {
       const cases = [
         ['server', 500],
         ['unavailable', 503],
+        ['rate-limited', 429],
         ['forbidden', 403],
         ['conflict', 409],
         ['validation', 422],
@@ -242,7 +243,9 @@ describe('MSW licensing handlers', () => {
         const response = await fetch('/api/licensing');
         expect(response.status, failure).to.equal(status);
         await problemOf(response);
-        if (failure === 'unavailable') expect(response.headers.get('Retry-After')).to.equal('1');
+        if (failure === 'unavailable' || failure === 'rate-limited') {
+          expect(response.headers.get('Retry-After'), failure).to.equal('1');
+        }
       }
     });
 
@@ -250,6 +253,7 @@ describe('MSW licensing handlers', () => {
       for (const failure of [
         'server',
         'unavailable',
+        'rate-limited',
         'forbidden',
         'conflict',
         'validation',

@@ -232,6 +232,24 @@ describe('RestAdapter', () => {
       expect(requests('/api/licensing')).to.have.length(2);
     });
 
+    it('retries a GET after 429 (rate limited), waiting for Retry-After', async () => {
+      api.failNext('listUsage', 'rate-limited'); // 429 with Retry-After: 1
+      const started = performance.now();
+      const page = await adapter({ maxRetryDelay: 10000 }).listUsage({ offset: 0, limit: 3 });
+      expect(performance.now() - started).to.be.at.least(950);
+      expect(page.agents).to.have.length(3);
+      expect(requests('/api/licensing/usage')).to.have.length(2);
+    });
+
+    it('gives up on 429 after `retries`, with a ServerError of status 429', async () => {
+      api.failNext('load', 'rate-limited', 3);
+      const error = await rejection(adapter({ retries: 2 }).load());
+      expect(error).to.be.instanceOf(ServerError);
+      expect((error as ServerError).status).to.equal(429);
+      expect((error as ServerError).retryable).to.equal(true);
+      expect(requests('/api/licensing')).to.have.length(3);
+    });
+
     it('caps Retry-After at maxRetryDelay', async () => {
       worker.use(
         http.get(
@@ -346,6 +364,16 @@ describe('RestAdapter', () => {
       expect(backend.mutations).to.equal(1);
     });
 
+    it('retries a commit refused with 429 (rate limited) with the same key and body, applied once', async () => {
+      api.failNext('commit', 'rate-limited'); // 429 with Retry-After: 1 (capped by maxRetryDelay here)
+      const next = await adapter().commit(raise(), commitOptions('cart-429'));
+      expect(next.version).to.equal('v2');
+      const posts = requests('/api/licensing/changes');
+      expect(posts.map((p) => p.headers.get('Idempotency-Key'))).to.deep.equal(['cart-429', 'cart-429']);
+      expect(await posts[1]!.body).to.equal(await posts[0]!.body);
+      expect(backend.mutations).to.equal(1);
+    });
+
     it('does not retry a commit with commitRetries: 0', async () => {
       api.failNext('commit', 'network');
       expect(
@@ -374,6 +402,7 @@ describe('RestAdapter', () => {
       network: NetworkError,
       server: ServerError,
       unavailable: ServerError,
+      'rate-limited': ServerError,
       timeout: TimeoutError,
       forbidden: PermissionError,
       conflict: ConflictError,

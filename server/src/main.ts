@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './http/app.js';
+import { parseEventLoopDelay, parseRateLimit } from './http/limits.js';
 import { signKeyCli } from './license/cli.js';
 import { readPublicKey } from './license/keys.js';
 import { simulateUsage } from './store/simulate.js';
@@ -22,6 +23,10 @@ const usage = `Usage: npm run server -- [options]
   --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
   --demo-controls           the demo panel's dev-only routes under /api/dev/ (loopback only;
                             docs/demo-controls.md); never for a real installation
+  --max-event-loop-delay MS answer 503 with Retry-After while the event loop lags more than MS
+                            (sampled each second) instead of queueing without bound (default: off)
+  --rate-limit N/WINDOW     at most N requests per bearer token per WINDOW (100/1s, 600/min),
+                            429 with Retry-After beyond (default: off)
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
       'license-public-key': { type: 'string' },
       'simulate-usage': { type: 'boolean', default: false },
       'demo-controls': { type: 'boolean', default: false },
+      'max-event-loop-delay': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -58,6 +65,12 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${values.port} is not a port`);
+  const maxDelay = values['max-event-loop-delay'];
+  const rate = values['rate-limit'];
+  const limits = {
+    ...(maxDelay === undefined ? {} : { maxEventLoopDelay: parseEventLoopDelay(maxDelay) }),
+    ...(rate === undefined ? {} : { rateLimit: parseRateLimit(rate) }),
+  };
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = values.data ? resolve(callerDir, values.data) : resolve(repoRoot, '.data');
 
@@ -73,6 +86,7 @@ async function main(): Promise<void> {
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
     ...(licensePublicKey ? { licensePublicKey } : {}),
     demoControls: values['demo-controls'],
+    limits,
   });
 
   const simulation = values['simulate-usage']

@@ -105,7 +105,16 @@ export type AdapterMethod =
 
 /**
  * Failures the memory adapter and the MSW handlers can be told to produce, so stories, the demo
- * and tests can show each one.
+ * and tests can show each one. `unavailable` is a 503 and `rate-limited` a 429, both with
+ * `Retry-After: 1` over HTTP.
  */
 export type Failure =
-  'network' | 'server' | 'unavailable' | 'timeout' | 'forbidden' | 'conflict' | 'validation' | 'malformed';
+  | 'network'
+  | 'server'
+  | 'unavailable'
+  | 'rate-limited'
+  | 'timeout'
+  | 'forbidden'
+  | 'conflict'
+  | 'validation'
+  | 'malformed';

@@ -47,6 +47,7 @@ export interface LicensingHandlers {
   /**
    * Makes the next `times` requests of `operation` fail with `failure`:
    * `network` (connection error), `server` (500), `unavailable` (503, `Retry-After: 1`),
+   * `rate-limited` (429, `Retry-After: 1`),
    * `timeout` (no answer until the client gives up), `forbidden` (403), `conflict` (409),
    * `validation` (422), `malformed` (200 with a body that breaks the contract). A failed request
    * changes nothing on the backend.
@@ -163,6 +164,13 @@ async function answerFor(
   if (error instanceof ServerError && error.status === 503) {
     return problem(503, {
       title: 'Service Unavailable',
+      detail: detail ?? error.message,
+      headers: { 'Retry-After': '1' },
+    });
+  }
+  if (error instanceof ServerError && error.status === 429) {
+    return problem(429, {
+      title: 'Too Many Requests',
       detail: detail ?? error.message,
       headers: { 'Retry-After': '1' },
     });

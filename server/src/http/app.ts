@@ -10,6 +10,7 @@ import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
 import { LicensingService, type Caller } from './handlers.js';
+import { registerLimits, type LimitOptions } from './limits.js';
 import { HttpProblem, problemTypes, sendProblem } from './problem.js';
 import { describeError, validatorCompiler } from './validation.js';
 
@@ -37,6 +38,8 @@ export interface AppOptions {
   readonly demoControls?: boolean;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
+  /** Overload (503) and per-token rate (429) limits; all off by default (`./limits.ts`). */
+  readonly limits?: LimitOptions;
 }
 
 /** What each operation of the contract needs (R1): `none` may only load (and sees no data). */
@@ -100,6 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
     });
   }
+
+  // 503 under pressure and 429 past the rate limit, before the caller is looked up.
+  await registerLimits(app, options.limits ?? {});
 
   // Who is calling, and may they call this operation: before the body is even parsed, so a user
   // without the permission learns nothing from validation errors.

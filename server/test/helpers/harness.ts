@@ -9,6 +9,7 @@ import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open.js';
 import { buildApp } from '../../src/http/app.js';
+import type { LimitOptions } from '../../src/http/limits.js';
 import { seedAccount } from '../../src/store/seed.js';
 import { checkResponse } from './contract.js';
 
@@ -57,6 +58,7 @@ export async function startServer(
     licensePublicKey?: KeyObject;
     corsOrigin?: string;
     demoControls?: boolean;
+    limits?: LimitOptions;
   } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
@@ -67,6 +69,7 @@ export async function startServer(
     ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     ...(options.demoControls ? { demoControls: true } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;

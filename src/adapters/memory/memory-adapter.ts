@@ -344,6 +344,8 @@ export class MemoryAdapter implements LicensingAdapter {
         return new ServerError();
       case 'unavailable':
         return new ServerError('The licensing service is temporarily unavailable.', { status: 503 });
+      case 'rate-limited':
+        return new ServerError('Too many requests to the licensing service.', { status: 429 });
       case 'timeout':
         return new TimeoutError();
       case 'forbidden':

@@ -71,14 +71,15 @@ export interface RestAdapterOptions {
    */
   timeout?: number;
   /**
-   * How many times a GET is sent again after a network error or an HTTP 502, 503 or 504.
+   * How many times a GET is sent again after a network error or an HTTP 429, 502, 503 or 504.
    * Default 2 (three attempts in all). 0 turns retries off.
    */
   retries?: number;
   /**
-   * How many times a commit is sent again after a network error, a timeout or an HTTP 503: the same
-   * body with the same `Idempotency-Key`, so a server that already applied it answers with the
-   * first result instead of applying it twice. Default 1.
+   * How many times a commit is sent again after a network error, a timeout or an HTTP 429 or 503:
+   * the same body with the same `Idempotency-Key`, so a server that already applied it answers with
+   * the first result instead of applying it twice. (A 429 or 503 says the request was not taken on;
+   * with the same key a retry is safe even if it was.) Default 1.
    */
   commitRetries?: number;
   /**
@@ -134,9 +135,10 @@ interface Exchange {
  *
  * What it does for you:
  * - commits send `If-Match: "<expectedVersion>"` and `Idempotency-Key: <idempotencyKey>`;
- * - GETs are retried with exponential backoff and jitter on network errors and HTTP 502/503/504,
- *   honouring `Retry-After`; a commit is retried only on a network error, a timeout or a 503, with
- *   the same key and body, so the server can answer a repeat with the first result;
+ * - GETs are retried with exponential backoff and jitter on network errors and HTTP
+ *   429/502/503/504, honouring `Retry-After`; a commit is retried only on a network error, a
+ *   timeout, a 429 (rate limited) or a 503, with the same key and body, so the server can answer a
+ *   repeat with the first result and a cart is never applied twice;
  * - errors become the typed errors of licence-kit: `application/problem+json` (RFC 9457) bodies are
  *   read for `detail`, `issues` (422) and `currentVersion` (409/412); any other error answer is
  *   mapped by status (403 → `PermissionError`, 404 → `NotFoundError`, 409/412 → `ConflictError`,

@@ -1,6 +1,7 @@
 // The retry policy of RestAdapter: which failures are sent again, how often, and how long to wait
-// before each retry. Reads are retried on anything transient; a commit only where sending the same
-// body with the same Idempotency-Key again is how the client learns what happened.
+// before each retry. Reads are retried on anything transient (429 rate limits included); a commit
+// only where sending the same body with the same Idempotency-Key again is how the client learns
+// what happened, or where the server said it did not take the request on (429, 503).
 
 import { NetworkError, TimeoutError, type LicensingError } from '../errors.js';
 import { parseRetryAfter } from './headers.js';
@@ -35,15 +36,18 @@ export function retrySettings(options: {
   };
 }
 
-const RETRY_READ_STATUSES = new Set([502, 503, 504]);
-const RETRY_COMMIT_STATUSES = new Set([503]);
+const RETRY_READ_STATUSES = new Set([429, 502, 503, 504]);
+// A 429 or a 503 says the server did not take the request on (rate limit, overload); sending the
+// same body under the same Idempotency-Key again is safe even if it did, since a server answers a
+// repeat with the first result. A 500 or a gateway error may hide a broken server: not retried.
+const RETRY_COMMIT_STATUSES = new Set([429, 503]);
 
 /** How many times a request under `policy` may be sent again. */
 export function retryLimit(policy: RetryPolicy, settings: RetrySettings): number {
   return policy === 'read' ? settings.retries : policy === 'commit' ? settings.commitRetries : 0;
 }
 
-/** Whether an HTTP error answer with `status` may be retried: 502/503/504 for reads, 503 for commits. */
+/** Whether an HTTP error answer with `status` may be retried: 429/502/503/504 for reads, 429/503 for commits. */
 export function isRetryableStatus(policy: RetryPolicy, status: number): boolean {
   if (policy === 'read') return RETRY_READ_STATUSES.has(status);
   if (policy === 'commit') return RETRY_COMMIT_STATUSES.has(status);
