@@ -9,6 +9,7 @@ import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
+import { licensingEvents } from './events.js';
 import { LicensingService, type Caller } from './handlers.js';
 import { HttpProblem, problemTypes, sendProblem } from './problem.js';
 import { describeError, validatorCompiler } from './validation.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   readonly licensePublicKey?: KeyObject;
   /** The demo panel's dev-only routes under /api/dev/ (`--demo-controls`); off by default. */
   readonly demoControls?: boolean;
+  /** Milliseconds between the heartbeat comments of `GET /licensing/events`. Default 15000. */
+  readonly eventsHeartbeat?: number;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
 }
@@ -45,6 +48,7 @@ const permissionOf: Readonly<Record<string, Permission>> = {
   listUsage: 'view',
   getInstallationLicense: 'view',
   isServiceAllowed: 'view',
+  streamEvents: 'view',
   recordUsage: 'update',
   commit: 'update',
   applyLicenseKey: 'update',
@@ -187,11 +191,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.demoControls) registerDemoControls(app, db, now);
 
   const service = new LicensingService(db, now, options.licensePublicKey);
+  const streamEvents = licensingEvents(
+    app,
+    db,
+    options.eventsHeartbeat === undefined ? {} : { heartbeat: options.eventsHeartbeat },
+  );
   await app.register(openapiGlue, {
     specification: SPECIFICATION,
     prefix: 'api',
     operationResolver: (operationId: string) => {
-      const handler = service.handler(operationId);
+      const handler = operationId === 'streamEvents' ? streamEvents : service.handler(operationId);
       const permission = permissionOf[operationId];
       if (!handler || permission === undefined) throw new Error(`No handler for operation ${operationId}`);
       // Glue fills in method, url and schema; its types ask for them anyway.

@@ -57,6 +57,7 @@ export async function startServer(
     licensePublicKey?: KeyObject;
     corsOrigin?: string;
     demoControls?: boolean;
+    eventsHeartbeat?: number;
   } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
@@ -67,6 +68,7 @@ export async function startServer(
     ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     ...(options.demoControls ? { demoControls: true } : {}),
+    ...(options.eventsHeartbeat ? { eventsHeartbeat: options.eventsHeartbeat } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;
