@@ -16,6 +16,7 @@ import { BadResponseError, type LicensingError, NetworkError, TimeoutError } fro
 import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { parseContentDispositionFilename, parseEtag } from './headers.js';
+import { LiveUpdates, streamOf } from './events.js';
 import { errorFromAnswer } from './problem.js';
 import {
   isRetryableFailure,
@@ -95,6 +96,11 @@ export interface RestAdapterOptions {
    * `applyLicenseKey` and `downloadLicenseLog`, and the widgets say that part is not available.
    */
   installationLicense?: boolean;
+  /**
+   * Live updates from `GET /licensing/events` (Server-Sent Events; `subscribe`, see events.ts).
+   * Default true; a server without them answers 404 and is not asked again. `false`: no `subscribe`.
+   */
+  events?: boolean;
 }
 
 interface RequestSpec {
@@ -147,7 +153,8 @@ interface Exchange {
  * - each attempt times out (`TimeoutError`); an abort through the caller's `signal` rejects with
  *   the signal's reason (an `AbortError` `DOMException`), never with a licence-kit error.
  *
- * `subscribe` is not offered: widgets see other admins' changes on the next load or on a conflict.
+ * - `subscribe` follows `GET /licensing/events`: another admin's commit loads the snapshot again and
+ *   the widgets say what changed underneath and rebase the cart (src/adapters/rest/events.ts).
  */
 export class RestAdapter implements LicensingAdapter {
   private readonly baseUrl: string;
@@ -161,6 +168,9 @@ export class RestAdapter implements LicensingAdapter {
   applyLicenseKey?: (key: string, options?: RequestOptions) => Promise<InstallationLicense>;
   /** Optional capability; absent when `installationLicense: false`. */
   downloadLicenseLog?: (options?: RequestOptions) => Promise<DownloadedFile>;
+  /** Optional capability (live updates); absent when `events: false`. */
+  subscribe?: (onChange: (snapshot: LicensingSnapshot) => void) => () => void;
+  private readonly live: LiveUpdates | undefined;
 
   constructor(options: RestAdapterOptions) {
     this.options = options;
@@ -174,6 +184,12 @@ export class RestAdapter implements LicensingAdapter {
       this.applyLicenseKey = (key, o) => this.putLicenseKey(key, o);
       this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
     }
+    const live =
+      options.events === false
+        ? undefined
+        : new LiveUpdates(streamOf(options, this.baseUrl), (signal) => this.load({ signal }));
+    this.live = live;
+    if (live) this.subscribe = (onChange) => live.subscribe(onChange);
   }
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
@@ -287,7 +303,9 @@ export class RestAdapter implements LicensingAdapter {
         !('version' in body)
           ? { ...body, version: etag }
           : body;
-      return decodeLicensingSnapshot(withVersion);
+      const snapshot = decodeLicensingSnapshot(withVersion);
+      this.live?.saw(snapshot);
+      return snapshot;
     });
   }
 
