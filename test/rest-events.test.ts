@@ -6,7 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import { RestAdapter } from '../src/adapters/rest/index.js';
+import { liveUpdates, RestAdapter } from '../src/adapters/rest/index.js';
 import { ruleBook } from '../src/core/rule-book.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
@@ -61,6 +61,7 @@ function fakeServer({ eventsStatus = 200 } = {}) {
     headers: () => ({ Authorization: 'Bearer admin' }),
     fetch,
     retryDelay: 1,
+    liveUpdates,
   });
   return { backend, streams, asked, adapter };
 }
@@ -161,6 +162,10 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
     expect(streams.length).to.equal(0);
     stop();
   });
+
+  it('without the liveUpdates option there is no subscribe (the widgets learn on a reload or a conflict)', () => {
+    expect(new RestAdapter({ baseUrl: '/api' }).subscribe).to.equal(undefined);
+  });
 });
 
 describe('RestAdapter live updates over EventSource (the MSW handlers serve the events route)', () => {
@@ -172,7 +177,7 @@ describe('RestAdapter live updates over EventSource (the MSW handlers serve the 
     const backend = new MemoryAdapter(smallSeed());
     const api = createLicensingHandlers({ backend, baseUrl: '/pushed' });
     worker.resetHandlers(...api.handlers);
-    const store = new LicensingStore(new RestAdapter({ baseUrl: '/pushed', retryDelay: 1 }), {
+    const store = new LicensingStore(new RestAdapter({ baseUrl: '/pushed', retryDelay: 1, liveUpdates }), {
       rules: ruleBook,
     });
     const stop = store.subscribe(() => {});

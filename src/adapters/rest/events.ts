@@ -5,7 +5,8 @@
 // hand it to the store (`subscribe`'s onChange), which then says what changed underneath and
 // rebases the cart, as with any other adapter that pushes changes.
 
-import type { LicensingSnapshot } from '../../core/index.js';
+import type { ChangeSet, LicensingSnapshot } from '../../core/index.js';
+import type { CommitOptions, RequestOptions } from '../adapter.js';
 import { parseRetryAfter } from './headers.js';
 import { sleep } from './signals.js';
 
@@ -36,8 +37,8 @@ export interface RestStreamSource {
 }
 
 /** The stream of `{baseUrl}/licensing/events` as RestAdapter's options reach it. */
-export function streamOf(source: RestStreamSource, baseUrl: string): EventStreamOptions {
-  const url = `${baseUrl}/licensing/events`;
+export function streamOf(source: RestStreamSource): EventStreamOptions {
+  const url = `${source.baseUrl.replace(/\/+$/, '')}/licensing/events`;
   const { headers } = source;
   return {
     url,
@@ -205,13 +206,33 @@ async function parse(
   }
 }
 
+/** The adapter `liveUpdates` serves: what it loads and saves tells it the version the page shows. */
+export interface LiveAdapter {
+  load(options?: RequestOptions): Promise<LicensingSnapshot>;
+  commit(changes: ChangeSet, options: CommitOptions): Promise<LicensingSnapshot>;
+}
+
+/** The type of `liveUpdates`, RestAdapter's option of the same name; answers its `subscribe`. */
+export type LiveUpdatesFactory = (
+  adapter: LiveAdapter,
+  source: RestStreamSource,
+) => (onChange: (snapshot: LicensingSnapshot) => void) => () => void;
+
 /**
- * `subscribe` of RestAdapter: streams while someone listens and the user may see licensing (not
- * for `none`, whose stream the server refuses), from the first snapshot the adapter has loaded;
- * a version other than the last one seen loads the snapshot once (events that come meanwhile are
- * folded into one more load) and hands it on.
+ * Live updates for RestAdapter: `new RestAdapter({ baseUrl, liveUpdates })`, whose `subscribe` then
+ * follows `GET {baseUrl}/licensing/events`. A separate export, so a page without it ships none of
+ * it. It wraps the adapter's `load` and `commit` to learn each snapshot's version (one it has seen
+ * is not news) and loads through it.
  */
-export class LiveUpdates {
+export const liveUpdates: LiveUpdatesFactory = (adapter, source) => {
+  const live = new LiveUpdates(streamOf(source), (signal) => adapter.load({ signal }));
+  const { load, commit } = adapter;
+  adapter.load = async (options) => live.saw(await load.call(adapter, options));
+  adapter.commit = async (changes, options) => live.saw(await commit.call(adapter, changes, options));
+  return live.subscribe;
+};
+
+class LiveUpdates {
   private seen: Pick<LicensingSnapshot, 'version' | 'permission'> | undefined;
   private readonly waiting = new Set<() => void>();
 
@@ -220,14 +241,15 @@ export class LiveUpdates {
     private readonly load: (signal: AbortSignal) => Promise<LicensingSnapshot>,
   ) {}
 
-  /** Tells it a snapshot the adapter loaded or saved (its version is then not news). */
-  saw(snapshot: LicensingSnapshot): void {
+  /** Tells it a snapshot the adapter loaded or saved (its version is then not news); answers it. */
+  saw(snapshot: LicensingSnapshot): LicensingSnapshot {
     this.seen = { version: snapshot.version, permission: snapshot.permission };
     for (const start of [...this.waiting]) start();
     this.waiting.clear();
+    return snapshot;
   }
 
-  subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {
+  readonly subscribe = (onChange: (snapshot: LicensingSnapshot) => void): (() => void) => {
     const stop = new AbortController();
     let close: (() => void) | undefined;
     let loading: Promise<void> | undefined;
@@ -264,5 +286,5 @@ export class LiveUpdates {
       this.waiting.delete(start);
       close?.();
     };
-  }
+  };
 }

@@ -16,7 +16,7 @@ import { BadResponseError, type LicensingError, NetworkError, TimeoutError } fro
 import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { parseContentDispositionFilename, parseEtag } from './headers.js';
-import { LiveUpdates, streamOf } from './events.js';
+import type { LiveUpdatesFactory } from './events.js';
 import { errorFromAnswer } from './problem.js';
 import {
   isRetryableFailure,
@@ -97,10 +97,11 @@ export interface RestAdapterOptions {
    */
   installationLicense?: boolean;
   /**
-   * Live updates from `GET /licensing/events` (Server-Sent Events; `subscribe`, see events.ts).
-   * Default true; a server without them answers 404 and is not asked again. `false`: no `subscribe`.
+   * Live updates from `GET /licensing/events` (Server-Sent Events): pass `liveUpdates` from
+   * `licence-kit/rest-adapter.js` and `subscribe` follows them. Without it, no `subscribe` (and a
+   * page that does not want them ships none of their code).
    */
-  events?: boolean;
+  liveUpdates?: LiveUpdatesFactory;
 }
 
 interface RequestSpec {
@@ -153,8 +154,8 @@ interface Exchange {
  * - each attempt times out (`TimeoutError`); an abort through the caller's `signal` rejects with
  *   the signal's reason (an `AbortError` `DOMException`), never with a licence-kit error.
  *
- * - `subscribe` follows `GET /licensing/events`: another admin's commit loads the snapshot again and
- *   the widgets say what changed underneath and rebase the cart (src/adapters/rest/events.ts).
+ * - with `liveUpdates`, `subscribe` follows `GET /licensing/events`: another admin's commit loads
+ *   the snapshot again, and the widgets say what changed underneath and rebase the cart.
  */
 export class RestAdapter implements LicensingAdapter {
   private readonly baseUrl: string;
@@ -168,9 +169,8 @@ export class RestAdapter implements LicensingAdapter {
   applyLicenseKey?: (key: string, options?: RequestOptions) => Promise<InstallationLicense>;
   /** Optional capability; absent when `installationLicense: false`. */
   downloadLicenseLog?: (options?: RequestOptions) => Promise<DownloadedFile>;
-  /** Optional capability (live updates); absent when `events: false`. */
+  /** Optional capability (live updates); present with the `liveUpdates` option. */
   subscribe?: (onChange: (snapshot: LicensingSnapshot) => void) => () => void;
-  private readonly live: LiveUpdates | undefined;
 
   constructor(options: RestAdapterOptions) {
     this.options = options;
@@ -184,12 +184,7 @@ export class RestAdapter implements LicensingAdapter {
       this.applyLicenseKey = (key, o) => this.putLicenseKey(key, o);
       this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
     }
-    const live =
-      options.events === false
-        ? undefined
-        : new LiveUpdates(streamOf(options, this.baseUrl), (signal) => this.load({ signal }));
-    this.live = live;
-    if (live) this.subscribe = (onChange) => live.subscribe(onChange);
+    if (options.liveUpdates) this.subscribe = options.liveUpdates(this, options);
   }
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
@@ -303,9 +298,7 @@ export class RestAdapter implements LicensingAdapter {
         !('version' in body)
           ? { ...body, version: etag }
           : body;
-      const snapshot = decodeLicensingSnapshot(withVersion);
-      this.live?.saw(snapshot);
-      return snapshot;
+      return decodeLicensingSnapshot(withVersion);
     });
   }
 
