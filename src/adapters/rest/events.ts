@@ -131,7 +131,6 @@ export function readEvents(
         if (lastId) headers.set('Last-Event-ID', lastId);
         const init: RequestInit = {
           headers,
-          cache: 'no-store',
           signal: AbortSignal.any([stop.signal, connection.signal]),
         };
         if (options.credentials) init.credentials = options.credentials;
