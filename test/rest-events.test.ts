@@ -4,6 +4,7 @@
 // reconnects with Last-Event-ID; unsubscribing closes it; 401/403/404 end it without retrying.
 // The fetch path runs on a tiny stream of the test's own; the EventSource path over the MSW handlers.
 import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { liveUpdates, RestAdapter } from '../src/adapters/rest/index.js';
@@ -24,7 +25,10 @@ interface EventsRequest {
 }
 
 /** A backend on `fetch`: the snapshot from a memory backend, the events stream under the test's hand. */
-function fakeServer({ eventsStatus = 200 } = {}) {
+function fakeServer({
+  eventsStatus = 200,
+  answers = [] as (() => Response)[],
+}: { eventsStatus?: number; answers?: (() => Response)[] } = {}) {
   const backend = new MemoryAdapter(smallSeed());
   const streams: EventsRequest[] = [];
   const asked = { events: 0 };
@@ -34,6 +38,8 @@ function fakeServer({ eventsStatus = 200 } = {}) {
     const headers = new Headers(init.headers);
     if (path.endsWith('/licensing/events')) {
       asked.events += 1;
+      const scripted = answers.shift();
+      if (scripted) return scripted();
       if (eventsStatus !== 200) {
         return new Response(JSON.stringify({ status: eventsStatus, title: 'refused' }), {
           status: eventsStatus,
@@ -152,6 +158,47 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
     });
   }
 
+  it('a 503 is retried after its Retry-After; a 200 that is not a stream (an index.html fallback) ends it', async () => {
+    const { adapter, asked } = fakeServer({
+      answers: [
+        () => new Response('busy', { status: 503, headers: { 'Retry-After': '0' } }),
+        () => new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } }),
+      ],
+    });
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await waitUntil(() => asked.events === 2, 'asked again after the 503', { timeout: 2000 });
+    await settle(undefined, { latency: 300 });
+    expect(asked.events).to.equal(2, 'and not after the page');
+    stop();
+  });
+
+  it('data that is not an event of the contract is passed over; the next event still counts', async () => {
+    const { backend, streams, adapter } = fakeServer();
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await waitUntil(() => streams.length === 1);
+    const version = await otherAdmin(backend);
+    streams[0]!.push(`: heartbeat\r\ndata: not json\r\n\r\ndata: {"version":7}\n\nevent\n${event(version)}`);
+    await waitUntil(() => store.state.snapshot?.version === version, 'the good event is taken');
+    stop();
+  });
+
+  it('events that come while a load runs are folded into one more load; a store that loaded first streams at once', async () => {
+    const { backend, streams, adapter } = fakeServer();
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    await store.load();
+    const stop = store.subscribe(() => {});
+    await waitUntil(() => streams.length === 1, 'streams without waiting for another load');
+    const second = await otherAdmin(backend);
+    const third = await otherAdmin(backend);
+    streams[0]!.push(event(second) + event(third));
+    await waitUntil(() => store.state.snapshot?.version === third, 'ends on the last version');
+    stop();
+  });
+
   it('a user with no access (`none`) opens no stream', async () => {
     const { backend, streams, adapter } = fakeServer();
     backend.setPermission('none');
@@ -190,5 +237,58 @@ describe('RestAdapter live updates over EventSource (the MSW handlers serve the 
     expect(store.state.changedElsewhere!.byType.voice).to.have.length(1);
     stop();
     api.reset();
+  });
+
+  it('with headers (auth) it streams with fetch through the worker too', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const api = createLicensingHandlers({ backend, baseUrl: '/headers' });
+    worker.resetHandlers(...api.handlers);
+    const adapter = new RestAdapter({
+      baseUrl: '/headers',
+      headers: { Authorization: 'Bearer admin' },
+      credentials: 'same-origin',
+      liveUpdates,
+    });
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await settle(undefined, { latency: 200 });
+    const version = await otherAdmin(backend);
+    await waitUntil(() => store.state.snapshot?.version === version, 'pushed', { timeout: 3000 });
+    stop();
+    api.reset();
+  });
+
+  it('EventSource: a stream that fails after it was open is opened again later; one that never opened is left', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const api = createLicensingHandlers({ backend, baseUrl: '/flaky' });
+    worker.resetHandlers(...api.handlers);
+    const store = new LicensingStore(new RestAdapter({ baseUrl: '/flaky', liveUpdates }), {
+      rules: ruleBook,
+    });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await settle(undefined, { latency: 200 });
+    let refused = 0;
+    worker.use(
+      http.get('/flaky/licensing/events', () => {
+        refused += 1;
+        return new HttpResponse(null, { status: 500 });
+      }),
+    );
+    api.reset(); // ends the open stream: EventSource reconnects, gets a 500 and gives up
+    await waitUntil(() => refused >= 2, 'opened again after EventSource gave up', { timeout: 6000 });
+    await settle(undefined, { latency: 1500 });
+    expect(refused).to.equal(2, 'the new one never opened: left alone');
+    stop();
+  });
+
+  it('the handlers refuse a user with no access (403)', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    backend.setPermission('none');
+    worker.resetHandlers(...createLicensingHandlers({ backend, baseUrl: '/refused' }).handlers);
+    const response = await fetch('/refused/licensing/events');
+    expect(response.status).to.equal(403);
+    expect(response.headers.get('Content-Type')).to.equal('application/problem+json');
   });
 });
