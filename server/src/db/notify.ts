@@ -73,8 +73,12 @@ export class LicensingEventHub {
    */
   async subscribe(accountId: string, listener: Listener): Promise<() => void> {
     if (this.closed) throw new Error('The event hub is closed.');
-    this.listening ??= this.db.listen(EVENTS_CHANNEL, (payload) => this.receive(payload));
-    await this.listening;
+    const listening = (this.listening ??= this.db.listen(EVENTS_CHANNEL, (payload) => this.receive(payload)));
+    // A database that could not be reached is asked again by the next stream, not given up on.
+    await listening.catch((error: unknown) => {
+      if (this.listening === listening) this.listening = undefined;
+      throw error;
+    });
     let set = this.listeners.get(accountId);
     if (!set) this.listeners.set(accountId, (set = new Set()));
     set.add(listener);
