@@ -8,6 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { liveUpdates, RestAdapter } from '../src/adapters/rest/index.js';
+import type { ChangeSet } from '../src/core/index.js';
 import { ruleBook } from '../src/core/rule-book.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
@@ -31,7 +32,9 @@ function fakeServer({
 }: { eventsStatus?: number; answers?: (() => Response)[] } = {}) {
   const backend = new MemoryAdapter(smallSeed());
   const streams: EventsRequest[] = [];
-  const asked = { events: 0 };
+  const asked = { events: 0, loads: 0 };
+  /** Commits wait for `hold.release()` when a test holds them. */
+  const hold = { promise: Promise.resolve(), release: () => {} };
   const encoder = new TextEncoder();
   const fetch = async (input: string, init: RequestInit): Promise<Response> => {
     const path = new URL(input, location.href).pathname;
@@ -59,6 +62,15 @@ function fakeServer({
       });
       return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
     }
+    if (init.method === 'POST') {
+      await hold.promise;
+      const saved = await backend.commit(JSON.parse(String(init.body)) as ChangeSet, {
+        expectedVersion: (headers.get('If-Match') ?? '').replace(/"/g, ''),
+        idempotencyKey: headers.get('Idempotency-Key') ?? '',
+      });
+      return Response.json(saved, { headers: { ETag: `"${saved.version}"` } });
+    }
+    asked.loads += 1;
     const snapshot = await backend.load();
     return Response.json(snapshot, { headers: { ETag: `"${snapshot.version}"` } });
   };
@@ -69,7 +81,7 @@ function fakeServer({
     retryDelay: 1,
     liveUpdates,
   });
-  return { backend, streams, asked, adapter };
+  return { backend, streams, asked, hold, adapter };
 }
 
 /** Another admin adds one Voice licence on the backend; answers the new version. */
@@ -196,6 +208,27 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
     const third = await otherAdmin(backend);
     streams[0]!.push(event(second) + event(third));
     await waitUntil(() => store.state.snapshot?.version === third, 'ends on the last version');
+    stop();
+  });
+
+  it("the page's own commit, announced before its answer came, loads nothing more", async () => {
+    const { streams, asked, hold, adapter } = fakeServer();
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await waitUntil(() => streams.length === 1);
+    hold.promise = new Promise<void>((resolve) => (hold.release = resolve));
+    store.setCount('voice', 11);
+    const saving = store.commit();
+    await settle();
+    streams[0]!.push(event('v2')); // the server announces it before the page has its answer
+    await settle(undefined, { latency: 50 });
+    hold.release();
+    expect((await saving).ok).to.equal(true);
+    await settle(undefined, { latency: 50 });
+    expect(store.state.snapshot?.version).to.equal('v2');
+    expect(asked.loads).to.equal(1, 'only the page load');
+    expect(store.state.changedElsewhere).to.equal(undefined, 'not taken as somebody else');
     stop();
   });
 

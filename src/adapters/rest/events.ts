@@ -227,13 +227,20 @@ export const liveUpdates: LiveUpdatesFactory = (adapter, source) => {
   const live = new LiveUpdates(streamOf(source), (signal) => adapter.load({ signal }));
   const { load, commit } = adapter;
   adapter.load = async (options) => live.saw(await load.call(adapter, options));
-  adapter.commit = async (changes, options) => live.saw(await commit.call(adapter, changes, options));
+  adapter.commit = (changes, options) => {
+    const saved = commit.call(adapter, changes, options).then((snapshot) => live.saw(snapshot));
+    // The page's own commit is announced too, often before its answer: wait for that answer.
+    live.saving = saved.catch(() => undefined);
+    return saved;
+  };
   return live.subscribe;
 };
 
 class LiveUpdates {
   private seen: Pick<LicensingSnapshot, 'version' | 'permission'> | undefined;
   private readonly waiting = new Set<() => void>();
+  /** The adapter's commit in flight; an event waits for its answer before judging its version. */
+  saving: Promise<unknown> | undefined;
 
   constructor(
     private readonly stream: EventStreamOptions,
@@ -260,7 +267,8 @@ class LiveUpdates {
         },
         () => undefined,
       );
-    const onVersion = (version: string) => {
+    const onVersion = async (version: string) => {
+      await this.saving;
       if (version === this.seen?.version || stop.signal.aborted) return;
       if (loading) {
         again = true;
@@ -276,7 +284,7 @@ class LiveUpdates {
     };
     const start = () => {
       if (stop.signal.aborted || close || this.seen?.permission === 'none') return;
-      close = readEvents(this.stream, onVersion, this.seen?.version);
+      close = readEvents(this.stream, (version) => void onVersion(version), this.seen?.version);
     };
     if (this.seen) start();
     else this.waiting.add(start);
