@@ -6,7 +6,7 @@ import { setupWorker } from 'msw/browser';
 import { sharedStoreWithRules } from '../src/index.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import { RestAdapter } from '../src/adapters/rest/index.js';
+import { liveUpdates, RestAdapter } from '../src/adapters/rest/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
 import '../src/locales/cs.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
@@ -110,12 +110,14 @@ async function makeAdapter(): Promise<LicensingAdapter> {
       baseUrl: '/api',
       headers: () => ({ Authorization: `Bearer ${serverToken(settings.permission)}` }),
       fetch: demoFetch,
+      // Other admins' commits (another tab, "Another admin changes Voice") show at once.
+      liveUpdates,
     });
   }
   if (settings.adapter === 'memory') return backend;
   const worker = setupWorker(...api.handlers);
   await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
-  return new RestAdapter({ baseUrl: '/api' });
+  return new RestAdapter({ baseUrl: '/api', liveUpdates });
 }
 
 function say(message: string): void {
@@ -251,7 +253,9 @@ form.addEventListener('click', async (event) => {
     );
   } else if (fail === 'conflict' && settings.adapter === 'server') {
     await anotherAdminOnServer();
-    say('Another administrator added one Voice licence. Save your cart to see the conflict handled.');
+    say(
+      'Another administrator added one Voice licence: the page shows it (live updates) and rebases your cart.',
+    );
   } else if (fail === 'conflict') {
     const snapshot = await backend.load();
     const voice = snapshot.lines.find((l) => l.typeId === 'voice')!;

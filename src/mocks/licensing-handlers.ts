@@ -25,6 +25,7 @@ import type { MemoryAdapter } from '../adapters/memory/memory-adapter.js';
 import { decodeChangeSet } from '../adapters/rest/decode-changes.js';
 import { DecodeError } from '../adapters/decode/fields.js';
 import { parseEtag } from '../adapters/rest/headers.js';
+import { eventsHandler } from './licensing-events.js';
 
 /** Options of `createLicensingHandlers`. */
 export interface LicensingHandlersOptions {
@@ -55,7 +56,8 @@ export interface LicensingHandlers {
   failNext(operation: AdapterMethod, failure: Failure, times?: number): void;
   /**
    * Back to the seed: forgets commits, idempotency keys and queued failures (`backend.reset()`),
-   * and ends every request a `timeout` failure is holding (call it before `worker.stop()`).
+   * and ends every request a `timeout` failure is holding and every open event stream (call it
+   * before `worker.stop()`).
    */
   reset(): void;
 }
@@ -270,7 +272,9 @@ export function createLicensingHandlers({
     }
   };
 
+  const events = eventsHandler(backend, base);
   const handlers: HttpHandler[] = [
+    events.handler,
     http.get(`${base}/licensing`, () =>
       serve('load', async () => {
         const snapshot = await backend.load();
@@ -379,6 +383,7 @@ export function createLicensingHandlers({
     failNext: (operation, failure, times = 1) => backend.failNext(operation, failure, times),
     reset: () => {
       for (const release of [...stalled]) release();
+      events.closeAll();
       backend.reset();
     },
   };

@@ -233,7 +233,7 @@ describe('docs/openapi.yaml', () => {
       validatorAt(pointer('components', 'schemas', name));
   });
 
-  it('names the six operations the adapter and the handlers speak, and the host services apart', () => {
+  it('names the seven operations the adapter and the handlers speak, and the host services apart', () => {
     const hostServices = Object.keys(operations).filter((id) =>
       operations[id].op.tags?.includes('host-services'),
     );
@@ -245,6 +245,7 @@ describe('docs/openapi.yaml', () => {
       'getInstallationLicense',
       'listUsage',
       'load',
+      'streamEvents',
     ]);
     // Served by the reference backend only; server/test checks its answers against this file.
     assert.deepEqual(hostServices.sort(), ['isServiceAllowed', 'recordUsage']);

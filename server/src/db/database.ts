@@ -18,6 +18,13 @@ export interface Database extends Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string, tx?: Sql): Promise<void>;
+  /**
+   * Calls `onNotice` with the payload of every `NOTIFY` on `channel` (lower case), from any
+   * connection to this database; answers the function that stops listening. postgres.js listens on
+   * a connection of its own (and listens again after it reconnects); PGlite is one connection, so
+   * there the notices are its own process's.
+   */
+  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -47,6 +54,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);
     },
+    listen: (channel, onNotice) => db.listen(channel, onNotice),
     close: () => db.close(),
   };
 }
@@ -75,6 +83,10 @@ export async function openPostgres(url: string): Promise<Database> {
     async exec(script, tx) {
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);
+    },
+    async listen(channel, onNotice) {
+      const { unlisten } = await sql.listen(channel, onNotice);
+      return unlisten;
     },
     close: () => sql.end({ timeout: 5 }),
   };

@@ -9,6 +9,7 @@ import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
+import { licensingEvents } from './events.js';
 import { LicensingService, type Caller } from './handlers.js';
 import { registerLimits, type LimitOptions } from './limits.js';
 import { HttpProblem, problemTypes, sendProblem } from './problem.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly licensePublicKey?: KeyObject;
   /** The demo panel's dev-only routes under /api/dev/ (`--demo-controls`); off by default. */
   readonly demoControls?: boolean;
+  /** Milliseconds between the heartbeat comments of `GET /licensing/events`. Default 15000. */
+  readonly eventsHeartbeat?: number;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
   /** Overload (503) and per-token rate (429) limits; all off by default (`./limits.ts`). */
@@ -48,6 +51,7 @@ const permissionOf: Readonly<Record<string, Permission>> = {
   listUsage: 'view',
   getInstallationLicense: 'view',
   isServiceAllowed: 'view',
+  streamEvents: 'view',
   recordUsage: 'update',
   commit: 'update',
   applyLicenseKey: 'update',
@@ -96,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT');
         reply.header(
           'Access-Control-Allow-Headers',
-          'Authorization, Content-Type, If-Match, Idempotency-Key',
+          'Authorization, Content-Type, If-Match, Idempotency-Key, Last-Event-ID',
         );
         reply.header('Access-Control-Max-Age', '600');
         await reply.status(204).send();
@@ -193,11 +197,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.demoControls) registerDemoControls(app, db, now);
 
   const service = new LicensingService(db, now, options.licensePublicKey);
+  const streamEvents = licensingEvents(
+    app,
+    db,
+    options.eventsHeartbeat === undefined ? {} : { heartbeat: options.eventsHeartbeat },
+  );
   await app.register(openapiGlue, {
     specification: SPECIFICATION,
     prefix: 'api',
     operationResolver: (operationId: string) => {
-      const handler = service.handler(operationId);
+      const handler = operationId === 'streamEvents' ? streamEvents : service.handler(operationId);
       const permission = permissionOf[operationId];
       if (!handler || permission === undefined) throw new Error(`No handler for operation ${operationId}`);
       // Glue fills in method, url and schema; its types ask for them anyway.

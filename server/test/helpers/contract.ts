@@ -101,3 +101,14 @@ export function contractFetch(apiBase: string): (input: string, init: RequestIni
     return response;
   };
 }
+
+/** Throws a ContractViolation unless `value` matches the contract's `components/schemas/<name>`. */
+export function checkSchema(name: string, value: unknown): void {
+  const validate = ajv.getSchema(`openapi#/${pointer('components', 'schemas', name)}`);
+  if (!validate) throw new ContractViolation(`the contract has no schema ${name}`);
+  if (!validate(value)) {
+    throw new ContractViolation(
+      `${name}: ${ajv.errorsText(validate.errors, { dataVar: 'data' })}\n${JSON.stringify(value).slice(0, 500)}`,
+    );
+  }
+}

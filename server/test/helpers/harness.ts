@@ -59,6 +59,7 @@ export async function startServer(
     corsOrigin?: string;
     demoControls?: boolean;
     limits?: LimitOptions;
+    eventsHeartbeat?: number;
   } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
@@ -70,6 +71,7 @@ export async function startServer(
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     ...(options.demoControls ? { demoControls: true } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.eventsHeartbeat ? { eventsHeartbeat: options.eventsHeartbeat } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;

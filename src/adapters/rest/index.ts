@@ -5,6 +5,7 @@ export {
   type RestHeaders,
   type RestRequestInfo,
 } from './rest-adapter.js';
+export { liveUpdates, type LiveUpdatesFactory, type LiveAdapter, type RestStreamSource } from './events.js';
 export { parseContentDispositionFilename, parseEtag, parseRetryAfter } from './headers.js';
 export { DecodeError } from '../decode/fields.js';
 export { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';

@@ -16,6 +16,7 @@ import { BadResponseError, type LicensingError, NetworkError, TimeoutError } fro
 import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { parseContentDispositionFilename, parseEtag } from './headers.js';
+import type { LiveUpdatesFactory } from './events.js';
 import { errorFromAnswer } from './problem.js';
 import {
   isRetryableFailure,
@@ -96,6 +97,12 @@ export interface RestAdapterOptions {
    * `applyLicenseKey` and `downloadLicenseLog`, and the widgets say that part is not available.
    */
   installationLicense?: boolean;
+  /**
+   * Live updates from `GET /licensing/events` (Server-Sent Events): pass `liveUpdates` from
+   * `licence-kit/rest-adapter.js` and `subscribe` follows them. Without it, no `subscribe` (and a
+   * page that does not want them ships none of their code).
+   */
+  liveUpdates?: LiveUpdatesFactory;
 }
 
 interface RequestSpec {
@@ -149,7 +156,8 @@ interface Exchange {
  * - each attempt times out (`TimeoutError`); an abort through the caller's `signal` rejects with
  *   the signal's reason (an `AbortError` `DOMException`), never with a licence-kit error.
  *
- * `subscribe` is not offered: widgets see other admins' changes on the next load or on a conflict.
+ * - with `liveUpdates`, `subscribe` follows `GET /licensing/events`: another admin's commit loads
+ *   the snapshot again, and the widgets say what changed underneath and rebase the cart.
  */
 export class RestAdapter implements LicensingAdapter {
   private readonly baseUrl: string;
@@ -163,6 +171,8 @@ export class RestAdapter implements LicensingAdapter {
   applyLicenseKey?: (key: string, options?: RequestOptions) => Promise<InstallationLicense>;
   /** Optional capability; absent when `installationLicense: false`. */
   downloadLicenseLog?: (options?: RequestOptions) => Promise<DownloadedFile>;
+  /** Optional capability (live updates); present with the `liveUpdates` option. */
+  subscribe?: (onChange: (snapshot: LicensingSnapshot) => void) => () => void;
 
   constructor(options: RestAdapterOptions) {
     this.options = options;
@@ -176,6 +186,7 @@ export class RestAdapter implements LicensingAdapter {
       this.applyLicenseKey = (key, o) => this.putLicenseKey(key, o);
       this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
     }
+    if (options.liveUpdates) this.subscribe = options.liveUpdates(this, options);
   }
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */

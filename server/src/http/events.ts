@@ -1,0 +1,108 @@
+// GET /api/licensing/events: the account's changes as Server-Sent Events (text/event-stream).
+// Each event's `id` is the account's version after it and its `data` a LicensingEvent (JSON). A
+// stream opens with what it missed since `Last-Event-ID` (or, new, with the current version), then
+// follows live, from whichever server process accepted the change (db/notify.ts); a comment line
+// every `heartbeat` ms keeps proxies from closing it. Server shutdown ends every stream first, so
+// closing never waits on them.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { LicensingEventHub, versionNumber, type LicensingEvent } from '../db/notify.js';
+import type { Database } from '../db/database.js';
+import { HttpProblem, problemTypes } from './problem.js';
+
+/** How long a client waits before it reconnects after a dropped stream (the `retry` field), ms. */
+export const EVENTS_RETRY_MS = 2000;
+
+/** One event as the stream writes it. */
+export function formatEvent(event: LicensingEvent): string {
+  return `id: ${event.version}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** Serves the events route of `app`; answers its handler (the contract's `streamEvents`). */
+export function licensingEvents(
+  app: FastifyInstance,
+  db: Database,
+  { heartbeat = 15_000 }: { heartbeat?: number } = {},
+): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  const hub = new LicensingEventHub(db);
+  const open = new Set<Readable>();
+  let closing = false;
+
+  // Before the HTTP server closes (it would wait for every open stream): end them all.
+  app.addHook('preClose', async () => {
+    closing = true;
+    for (const body of open) body.push(null);
+    open.clear();
+  });
+  app.addHook('onClose', async () => hub.close());
+
+  return async (request, reply) => {
+    const caller = request.caller;
+    if (!caller) throw new HttpProblem(401);
+    if (closing) throw new HttpProblem(503, { detail: 'The server is shutting down; connect again.' });
+    const header = request.headers['last-event-id'];
+    const lastId = (Array.isArray(header) ? header[0] : header)?.trim();
+    const after = lastId ? versionNumber(lastId) : undefined;
+    if (lastId && after === undefined) {
+      throw new HttpProblem(400, {
+        type: problemTypes.badRequest,
+        detail: `Last-Event-ID must be the id of an event this stream sent (v7), not "${lastId.slice(0, 40)}".`,
+      });
+    }
+
+    // Listening before reading what was missed, so a change in between is not lost; live events
+    // wait until the catch-up is queued, and none is sent twice (versions only move forward).
+    const body = new Readable({ read: () => undefined });
+    const queued: LicensingEvent[] = [];
+    let live = false;
+    let sent = -1;
+    const send = (event: LicensingEvent) => {
+      const number = versionNumber(event.version) ?? -1;
+      if (number <= sent || body.destroyed) return;
+      sent = number;
+      body.push(formatEvent(event));
+    };
+    const unsubscribe = await hub.subscribe(caller.accountId, (event) => {
+      if (live) send(event);
+      else queued.push(event);
+    });
+    let missed: LicensingEvent[];
+    try {
+      missed = await hub.catchUp(caller.accountId, after);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    if (missed.length === 0) {
+      unsubscribe();
+      throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+    }
+    body.push(`retry: ${EVENTS_RETRY_MS}\n\n`);
+    for (const event of missed) send(event);
+    for (const event of queued.splice(0)) send(event);
+    live = true;
+
+    const beat = setInterval(() => body.push(': heartbeat\n\n'), heartbeat);
+    beat.unref();
+    open.add(body);
+    const end = () => {
+      clearInterval(beat);
+      unsubscribe();
+      open.delete(body);
+    };
+    reply.raw.on('close', end);
+    // The client left while the catch-up was read, or the server began to close meanwhile.
+    if (reply.raw.destroyed) end();
+    else if (closing) body.push(null);
+    return (
+      reply
+        .header('Content-Type', 'text/event-stream; charset=utf-8')
+        .header('Cache-Control', 'no-cache, no-transform')
+        .header('Connection', 'keep-alive')
+        // nginx and similar proxies would otherwise hold events back to fill a buffer.
+        .header('X-Accel-Buffering', 'no')
+        .send(body)
+    );
+  };
+}
