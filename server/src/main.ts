@@ -22,6 +22,8 @@ const usage = `Usage: npm run server -- [options]
   --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
   --demo-controls           the demo panel's dev-only routes under /api/dev/ (loopback only;
                             docs/demo-controls.md); never for a real installation
+  --statement-timeout MS    PostgreSQL cancels a statement running longer (answered 504);
+                            default 10000; not on PGlite
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
       'license-public-key': { type: 'string' },
       'simulate-usage': { type: 'boolean', default: false },
       'demo-controls': { type: 'boolean', default: false },
+      'statement-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -59,6 +62,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port ${values.port} is not a port`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
+  const statementTimeoutMs =
+    values['statement-timeout'] === undefined ? undefined : Number(values['statement-timeout']);
+  if (statementTimeoutMs !== undefined && !(Number.isInteger(statementTimeoutMs) && statementTimeoutMs > 0))
+    throw new Error(`--statement-timeout ${values['statement-timeout']} is not a number of milliseconds`);
   const dataDir = values.data ? resolve(callerDir, values.data) : resolve(repoRoot, '.data');
 
   const publicKeyFile = values['license-public-key'];
@@ -66,7 +73,11 @@ async function main(): Promise<void> {
     ? readPublicKey(await readFile(resolve(callerDir, publicKeyFile), 'utf8'))
     : undefined;
 
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const db = await openDatabase({
+    databaseUrl,
+    dataDir,
+    ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+  });
   const app = await buildApp({
     db,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },

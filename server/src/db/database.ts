@@ -53,9 +53,30 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 type PgClient = postgres.Sql | postgres.TransactionSql;
 
+/** Bounds on waiting for a PostgreSQL server, so a lost or stuck database is an answer, not a hang. */
+export interface PostgresTimeouts {
+  /** Longest a statement may run before PostgreSQL cancels it (then 504); default 10,000 ms. */
+  readonly statementTimeoutMs?: number;
+  /** Longest wait for a new connection (then 503); default 5 s. */
+  readonly connectTimeoutS?: number;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
 /** A PostgreSQL server at `url` (`postgres://user:password@host:port/database`). */
-export async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, { max: 10, onnotice: () => undefined });
+export async function openPostgres(url: string, timeouts: PostgresTimeouts = {}): Promise<Database> {
+  const statementTimeout = timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const sql = postgres(url, {
+    max: 10,
+    onnotice: () => undefined,
+    connect_timeout: timeouts.connectTimeoutS ?? 5,
+    // Sent when each connection starts: PostgreSQL itself cancels a statement that runs too long
+    // and ends a transaction left idle (a client that vanished mid-commit holds no lock for long).
+    connection: {
+      statement_timeout: statementTimeout,
+      idle_in_transaction_session_timeout: Math.max(statementTimeout * 3, 30_000),
+    },
+  });
   const wrap = (client: PgClient): Sql & { execScript(s: string): Promise<void> } => ({
     async query<T extends object>(text: string, params: readonly unknown[] = []): Promise<T[]> {
       const rows = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]);

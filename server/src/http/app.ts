@@ -10,7 +10,7 @@ import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
 import { LicensingService, type Caller } from './handlers.js';
-import { HttpProblem, problemTypes, sendProblem } from './problem.js';
+import { failureProblem, HttpProblem, problemTypes, sendProblem, unavailableProblem } from './problem.js';
 import { describeError, validatorCompiler } from './validation.js';
 
 export const SPECIFICATION = fileURLToPath(new URL('../../../docs/openapi.yaml', import.meta.url));
@@ -166,8 +166,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : error.message;
       return sendProblem(reply, status, { type: problemTypes.badRequest, detail });
     }
-    request.log.error(error);
-    return sendProblem(reply, 500, { detail: 'The server failed; the change was not applied.' });
+    // 5xx: the database unreachable (503), a statement timeout (504), else 500; never the
+    // error's text or stack in the answer, only in the log.
+    const problem = failureProblem(error);
+    if (problem.status === 500) request.log.error(error);
+    else request.log.warn({ err: error }, problem.init.detail);
+    return sendProblem(reply, problem.status, problem.init);
   });
 
   app.setNotFoundHandler((request, reply) =>
@@ -175,12 +179,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', async (request, reply) => {
     try {
       await db.query('SELECT 1');
       return { status: 'ok', database: db.kind };
-    } catch {
-      return sendProblem(reply, 503, { detail: 'The database cannot be reached.' });
+    } catch (error) {
+      const problem = unavailableProblem();
+      request.log.warn({ err: error }, 'readyz: the database cannot be reached');
+      return sendProblem(reply, problem.status, problem.init);
     }
   });
 
