@@ -6,6 +6,7 @@
 // is killed on the way out. Exits 1 when an acknowledgement was lost, a cart applied twice, or a
 // commit half applied.
 
+import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { register } from 'tsx/esm/api';
 
