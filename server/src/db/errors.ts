@@ -20,6 +20,8 @@ const CONNECTION_CODES = new Set([
   'CONNECTION_CLOSED',
   'CONNECTION_DESTROYED',
   'CONNECTION_ENDED',
+  // db/database.ts: a query still pending past the statement timeout and a margin.
+  'DATABASE_NO_ANSWER',
 ]);
 
 /**

@@ -10,7 +10,16 @@ import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
 import { hashToken } from '../store/seed.js';
 import { LicensingService, type Caller } from './handlers.js';
-import { failureProblem, HttpProblem, problemTypes, sendProblem, unavailableProblem } from './problem.js';
+import { registerInputGuard } from './input-guard.js';
+import {
+  clientErrorDetail,
+  failureProblem,
+  HttpProblem,
+  problemTypes,
+  routerProblem,
+  sendProblem,
+  unavailableProblem,
+} from './problem.js';
 import { describeError, validatorCompiler } from './validation.js';
 
 export const SPECIFICATION = fileURLToPath(new URL('../../../docs/openapi.yaml', import.meta.url));
@@ -65,7 +74,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     // Bodies are small JSON documents; a big one is a mistake or an attack.
     bodyLimit: 256 * 1024,
+    // The router's own refusals (a bad percent-encoding, an over-long id) as problem+json too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, 404, routerProblem(error)),
   });
+  registerInputGuard(app);
   app.setValidatorCompiler(validatorCompiler());
   // Plain JSON.stringify: responses are written by handlers that build contract shapes; the tests
   // check every response against docs/openapi.yaml instead of letting a serializer drop fields.
@@ -160,11 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const detail =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-          ? 'The request body is not valid JSON.'
-          : error.message;
-      return sendProblem(reply, status, { type: problemTypes.badRequest, detail });
+      return sendProblem(reply, status, { type: problemTypes.badRequest, detail: clientErrorDetail(error) });
     }
     // 5xx: the database unreachable (503), a statement timeout (504), else 500; never the
     // error's text or stack in the answer, only in the log.

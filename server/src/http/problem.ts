@@ -102,3 +102,19 @@ export function failureProblem(error: unknown): HttpProblem {
       return new HttpProblem(500, { detail: 'The server failed; the change was not applied.' });
   }
 }
+
+/** The detail of a 4xx Fastify raised itself (body parsing, size): what is wrong, in words. */
+export function clientErrorDetail(error: { code?: string; message: string }): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'The request body is not valid JSON.';
+  return error.message;
+}
+
+/** The router's refusals (a path it cannot decode, an id longer than it takes): no such resource. */
+export function routerProblem(error: { code?: string }): ProblemInit {
+  return {
+    detail:
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'Nothing has an id this long: the id in the path is longer than 100 characters.'
+        : 'The path is not well-formed (a bad percent-encoding).',
+  };
+}

@@ -57,6 +57,8 @@ export async function startServer(
     licensePublicKey?: KeyObject;
     corsOrigin?: string;
     demoControls?: boolean;
+    /** A PostgreSQL URL instead of DATABASE_URL's (a cluster of the test's own). */
+    databaseUrl?: string;
     /** PostgreSQL's statement timeout for this server's connections (faults tests). */
     statementTimeoutMs?: number;
     /** Wraps the database the app is given (faults tests inject failures through it). */
@@ -64,7 +66,7 @@ export async function startServer(
   } = {},
 ): Promise<TestServer> {
   const opened = await openDatabase({
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL,
     dataDir: options.dataDir,
     ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
   });
