@@ -405,6 +405,8 @@ function otherProbes(target: Target): fc.Arbitrary<Probe>[] {
       )
       // What the query string's coercion turns into a whole number in range is a good value.
       .filter(([, value]) => !(value !== '' && Number.isSafeInteger(Number(value)) && Number(value) >= 0))
+      // A lone surrogate has no URL form (encodeURIComponent throws): the client cannot send it.
+      .filter(([, value]) => isWellFormed(value))
       .map(([name, value]) => ({
         kind: 'usage-query',
         method: 'GET' as const,
