@@ -1,10 +1,12 @@
 // `npm test` of the server workspace (`npm run test:server` at the root): type-checks, then runs the
 // server suite (node's test runner, real HTTP on 127.0.0.1) on PGlite, always, and on PostgreSQL
 // when DATABASE_URL is set or, as root on Debian, on the machine's own cluster (started for the run
-// and stopped again if it was down). Says plainly which ran.
+// and stopped again if it was down). Says plainly which ran. database-lost.test.ts stops PostgreSQL
+// under load: it runs in the PostgreSQL run only, on a cluster of its own that it makes with initdb
+// (as root on Debian), and the summary says why when it cannot.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,8 +15,22 @@ const tests = readdirSync(new URL('../test/', import.meta.url))
   .filter((name) => name.endsWith('.test.ts'))
   .sort()
   .map((name) => `test/${name}`);
-// The data-folder tests are about PGlite's folder (lock, SIGKILL); the rest run on both.
-const portable = tests.filter((name) => name !== 'test/storage.test.ts');
+// The data-folder tests are about PGlite's folder (lock, SIGKILL); the database-lost test stops a
+// PostgreSQL server (PGlite lives in the server's process: there is no database to lose apart from
+// it). The rest run on both.
+const LOST = 'test/database-lost.test.ts';
+const onPglite = tests.filter((name) => name !== LOST);
+const portable = tests.filter((name) => name !== 'test/storage.test.ts' && name !== LOST);
+
+/** Why the database-lost test cannot make its own cluster here, or undefined when it can. */
+function ownClusterMissing() {
+  if (process.getuid?.() !== 0) return 'not root (initdb runs as the postgres user through runuser)';
+  const root = '/usr/lib/postgresql';
+  const initdb = existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/initdb`));
+  if (!initdb) return 'no /usr/lib/postgresql/*/bin/initdb (apt-get install postgresql)';
+  if (spawnSync('id', ['postgres']).status !== 0) return 'no postgres user';
+  return undefined;
+}
 
 function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { cwd: serverDir, stdio: 'inherit', env });
@@ -70,7 +86,7 @@ if (!run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) process.exit(1);
 
 const env = { ...process.env };
 delete env.DATABASE_URL;
-const results = [['PGlite', suite('PGlite (embedded)', tests, env)]];
+const results = [['PGlite', suite('PGlite (embedded)', onPglite, env)]];
 
 let postgres;
 if (process.env.DATABASE_URL) {
@@ -78,11 +94,15 @@ if (process.env.DATABASE_URL) {
 } else {
   postgres = machineCluster();
 }
+const lostMissing = ownClusterMissing();
 if (postgres.url) {
   try {
     results.push([
       postgres.label,
-      suite(postgres.label, portable, { ...process.env, DATABASE_URL: postgres.url }),
+      suite(postgres.label, lostMissing ? portable : [...portable, LOST], {
+        ...process.env,
+        DATABASE_URL: postgres.url,
+      }),
     ]);
   } finally {
     postgres.stop();
@@ -92,4 +112,8 @@ if (postgres.url) {
 console.log('\n::: server suite');
 for (const [label, ok] of results) console.log(`  ${ok ? 'passed' : 'FAILED'} on ${label}`);
 if (!postgres.url) console.log(`  not run on PostgreSQL: ${postgres.reason}`);
+console.log(`  ${LOST}: not run on PGlite (no database apart from the server's process to lose)`);
+if (postgres.url && lostMissing) console.log(`  ${LOST}: not run on PostgreSQL: ${lostMissing}`);
+else if (postgres.url)
+  console.log(`  ${LOST}: ran on a PostgreSQL cluster of its own (initdb), stopped under load`);
 process.exit(results.every(([, ok]) => ok) ? 0 : 1);

@@ -27,6 +27,8 @@ const usage = `Usage: npm run server -- [options]
                             (sampled each second) instead of queueing without bound (default: off)
   --rate-limit N/WINDOW     at most N requests per bearer token per WINDOW (100/1s, 600/min),
                             429 with Retry-After beyond (default: off)
+  --statement-timeout MS    PostgreSQL cancels a statement running longer (answered 504);
+                            default 10000; not on PGlite
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       'demo-controls': { type: 'boolean', default: false },
       'max-event-loop-delay': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'statement-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -72,6 +75,10 @@ async function main(): Promise<void> {
     ...(rate === undefined ? {} : { rateLimit: parseRateLimit(rate) }),
   };
   const databaseUrl = process.env.DATABASE_URL || undefined;
+  const statementTimeoutMs =
+    values['statement-timeout'] === undefined ? undefined : Number(values['statement-timeout']);
+  if (statementTimeoutMs !== undefined && !(Number.isInteger(statementTimeoutMs) && statementTimeoutMs > 0))
+    throw new Error(`--statement-timeout ${values['statement-timeout']} is not a number of milliseconds`);
   const dataDir = values.data ? resolve(callerDir, values.data) : resolve(repoRoot, '.data');
 
   const publicKeyFile = values['license-public-key'];
@@ -79,7 +86,11 @@ async function main(): Promise<void> {
     ? readPublicKey(await readFile(resolve(callerDir, publicKeyFile), 'utf8'))
     : undefined;
 
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const db = await openDatabase({
+    databaseUrl,
+    dataDir,
+    ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+  });
   const app = await buildApp({
     db,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },

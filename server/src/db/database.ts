@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
+import { guardDriver } from './driver-guard.js';
 
 /** Runs parameterised SQL (`$1`, `$2`…) and answers the rows. */
 export interface Sql {
@@ -61,25 +62,81 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
 
 type PgClient = postgres.Sql | postgres.TransactionSql;
 
+/** The database gave no answer at all within `ms` (db/errors.ts answers it as unavailable). */
+function noAnswer(ms: number): Error {
+  return Object.assign(new Error(`PostgreSQL gave no answer within ${ms} ms`), {
+    code: 'DATABASE_NO_ANSWER',
+  });
+}
+
+/** Bounds on waiting for a PostgreSQL server, so a lost or stuck database is an answer, not a hang. */
+export interface PostgresTimeouts {
+  /** Longest a statement may run before PostgreSQL cancels it (then 504); default 10,000 ms. */
+  readonly statementTimeoutMs?: number;
+  /** Longest wait for a new connection (then 503); default 5 s. */
+  readonly connectTimeoutS?: number;
+}
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
 /** A PostgreSQL server at `url` (`postgres://user:password@host:port/database`). */
-export async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, { max: 10, onnotice: () => undefined });
-  const wrap = (client: PgClient): Sql & { execScript(s: string): Promise<void> } => ({
+export async function openPostgres(url: string, timeouts: PostgresTimeouts = {}): Promise<Database> {
+  const statementTimeout = timeouts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const connect = () =>
+    postgres(url, {
+      max: 10,
+      onnotice: () => undefined,
+      connect_timeout: timeouts.connectTimeoutS ?? 5,
+      // Sent when each connection starts: PostgreSQL itself cancels a statement that runs too long
+      // and ends a transaction left idle (a client that vanished mid-commit holds no lock for long).
+      connection: {
+        statement_timeout: statementTimeout,
+        idle_in_transaction_session_timeout: Math.max(statementTimeout * 3, 30_000),
+      },
+    });
+  let sql = connect();
+  // A pool a driver defect left unable to write is replaced by a new one (db/driver-guard.ts).
+  const unguard = guardDriver(() => {
+    const old = sql;
+    sql = connect();
+    old.end({ timeout: 0 }).catch(() => undefined);
+  });
+  const wrap = (client: () => PgClient): Sql & { execScript(s: string): Promise<void> } => ({
     async query<T extends object>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-      const rows = await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      const rows = await client().unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
     },
     async execScript(script: string) {
-      await client.unsafe(script);
+      await client().unsafe(script);
     },
   });
-  const root = wrap(sql);
-  await root.query('SELECT 1');
+  // postgres.js can leave a query that was in flight when the server went away pending for good:
+  // past the statement timeout (and a margin for the network) there is no answer to wait for.
+  const deadline = statementTimeout + 1000;
+  const bounded = <T>(work: Promise<T>, ms: number): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(noAnswer(ms)), ms);
+    });
+    return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+  };
+  const root = wrap(() => sql);
+  try {
+    await root.query('SELECT 1');
+  } catch (error) {
+    unguard();
+    await sql.end({ timeout: 0 });
+    throw error;
+  }
   return {
     kind: 'postgres',
-    query: root.query,
+    query: (text, params) => bounded(root.query(text, params), deadline),
+    // A commit's transaction runs a dozen short statements: it gets a few deadlines.
     transaction: async (work) =>
-      (await sql.begin((tx) => work(wrap(tx)))) as Awaited<ReturnType<typeof work>>,
+      (await bounded(
+        sql.begin((tx) => work(wrap(() => tx))),
+        deadline * 3,
+      )) as Awaited<ReturnType<typeof work>>,
     async exec(script, tx) {
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);
@@ -88,6 +145,9 @@ export async function openPostgres(url: string): Promise<Database> {
       const { unlisten } = await sql.listen(channel, onNotice);
       return unlisten;
     },
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      unguard();
+      await sql.end({ timeout: 5 });
+    },
   };
 }

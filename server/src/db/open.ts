@@ -3,10 +3,10 @@
 
 import { join } from 'node:path';
 import { migrate } from './migrate.js';
-import { openPglite, openPostgres, type Database } from './database.js';
+import { openPglite, openPostgres, type Database, type PostgresTimeouts } from './database.js';
 import { lockFolder } from './lock.js';
 
-export interface OpenOptions {
+export interface OpenOptions extends PostgresTimeouts {
   /** A PostgreSQL URL; when set, `dataDir` is ignored. */
   readonly databaseUrl?: string | undefined;
   /** PGlite's folder; `undefined` keeps the database in memory (tests). */
@@ -14,9 +14,9 @@ export interface OpenOptions {
 }
 
 /** The database, migrated; its `close()` also releases the folder lock. */
-export async function openDatabase({ databaseUrl, dataDir }: OpenOptions): Promise<Database> {
+export async function openDatabase({ databaseUrl, dataDir, ...timeouts }: OpenOptions): Promise<Database> {
   if (databaseUrl) {
-    const db = await openPostgres(databaseUrl);
+    const db = await openPostgres(databaseUrl, timeouts);
     await migrate(db);
     return db;
   }

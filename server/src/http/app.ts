@@ -12,7 +12,16 @@ import { hashToken } from '../store/seed.js';
 import { licensingEvents } from './events.js';
 import { LicensingService, type Caller } from './handlers.js';
 import { registerLimits, type LimitOptions } from './limits.js';
-import { HttpProblem, problemTypes, sendProblem } from './problem.js';
+import { registerInputGuard } from './input-guard.js';
+import {
+  clientErrorDetail,
+  failureProblem,
+  HttpProblem,
+  problemTypes,
+  routerProblem,
+  sendProblem,
+  unavailableProblem,
+} from './problem.js';
 import { describeError, validatorCompiler } from './validation.js';
 
 export const SPECIFICATION = fileURLToPath(new URL('../../../docs/openapi.yaml', import.meta.url));
@@ -72,7 +81,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     // Bodies are small JSON documents; a big one is a mistake or an attack.
     bodyLimit: 256 * 1024,
+    // The router's own refusals (a bad percent-encoding, an over-long id) as problem+json too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, 404, routerProblem(error)),
   });
+  registerInputGuard(app);
   app.setValidatorCompiler(validatorCompiler());
   // Plain JSON.stringify: responses are written by handlers that build contract shapes; the tests
   // check every response against docs/openapi.yaml instead of letting a serializer drop fields.
@@ -170,14 +182,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const detail =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-          ? 'The request body is not valid JSON.'
-          : error.message;
-      return sendProblem(reply, status, { type: problemTypes.badRequest, detail });
+      return sendProblem(reply, status, { type: problemTypes.badRequest, detail: clientErrorDetail(error) });
     }
-    request.log.error(error);
-    return sendProblem(reply, 500, { detail: 'The server failed; the change was not applied.' });
+    // 5xx: the database unreachable (503), a statement timeout (504), else 500; never the
+    // error's text or stack in the answer, only in the log.
+    const problem = failureProblem(error);
+    if (problem.status === 500) request.log.error(error);
+    else request.log.warn({ err: error }, problem.init.detail);
+    return sendProblem(reply, problem.status, problem.init);
   });
 
   app.setNotFoundHandler((request, reply) =>
@@ -185,12 +197,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/readyz', async (request, reply) => {
     try {
       await db.query('SELECT 1');
       return { status: 'ok', database: db.kind };
-    } catch {
-      return sendProblem(reply, 503, { detail: 'The database cannot be reached.' });
+    } catch (error) {
+      const problem = unavailableProblem();
+      request.log.warn({ err: error }, 'readyz: the database cannot be reached');
+      return sendProblem(reply, problem.status, problem.init);
     }
   });
 

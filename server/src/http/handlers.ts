@@ -163,7 +163,7 @@ export class LicensingService {
       if (expected !== before.version) {
         throw new HttpProblem(409, {
           type: problemTypes.conflict,
-          detail: 'The licences changed since they were loaded. Nothing was changed.',
+          detail: `If-Match is not the current version (${before.version}): the licences changed since they were loaded. Nothing was changed.`,
           extensions: { currentVersion: before.version },
         });
       }

@@ -56,7 +56,9 @@ export function describeError(error: ErrorObject): string {
   const at = fieldPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') {
-    const field = [at, String(params.additionalProperty)].filter(Boolean).join('.');
+    const name = String(params.additionalProperty);
+    // A field named "" is named as such, not left out.
+    const field = [at, name === '' ? '""' : name].filter(Boolean).join('.');
     return `${field} is not a field of this request`;
   }
   if (error.keyword === 'required') {

@@ -60,9 +60,20 @@ export async function startServer(
     demoControls?: boolean;
     limits?: LimitOptions;
     eventsHeartbeat?: number;
+    /** A PostgreSQL URL instead of DATABASE_URL's (a cluster of the test's own). */
+    databaseUrl?: string;
+    /** PostgreSQL's statement timeout for this server's connections (faults tests). */
+    statementTimeoutMs?: number;
+    /** Wraps the database the app is given (faults tests inject failures through it). */
+    wrapDatabase?: (db: Database) => Database;
   } = {},
 ): Promise<TestServer> {
-  const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: options.dataDir });
+  const opened = await openDatabase({
+    databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL,
+    dataDir: options.dataDir,
+    ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+  });
+  const db = options.wrapDatabase ? options.wrapDatabase(opened) : opened;
   const clock = { now: options.now ?? new Date() };
   const app = await buildApp({
     db,
