@@ -121,8 +121,17 @@ try {
   console.log(
     `usage-overview on RestAdapter, ${total.toLocaleString('en-US')} agents, ${results.length} page loads`,
   );
-  console.log('measurement          median      worst');
-  for (const key of ['dataToPaint', 'ctrlEndToPaint', 'filterToPaint', 'longestTask']) {
+  console.log('measurement           median      worst');
+  for (const key of [
+    'dataToPaint',
+    'ctrlEndToPaint',
+    'filterToPaint',
+    'longestTask',
+    'longestBeforeData',
+    'longestInData',
+    'longestInCtrlEnd',
+    'longestInFilter',
+  ]) {
     const list = results.map((r) => r[key]);
     console.log(
       `${key.padEnd(18)} ${median(list).toFixed(1).padStart(7)} ms ${Math.max(...list)
