@@ -16,6 +16,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { countHolders, createDemoSeed, generateAgents } from '../../src/adapters/memory/demo-data.js';
 import type { Agent, LicensingSnapshot, UsagePage, UsageQuery } from '../../src/core/index.js';
 import { searchText } from '../src/store/usage.js';
+import { keepSearchesUpTo, MAX_KEPT_MATCHES } from '../src/store/usage-search.js';
 import { backendKind, startServer, type TestAccount, type TestServer } from './helpers/harness.js';
 
 let server: TestServer;
@@ -162,6 +163,8 @@ describe(`reference backend on ${backendKind}: usage pages at scale`, () => {
         assert.ok(p.agents.every((a) => a.licences.includes('sms')));
       }
     };
+    const searches = ['aaron abel', 'zygmunt', 'novak', 'a'];
+    for (const search of searches) await page(changed, { search, offset: 0, limit: 10 });
     await Promise.all([
       sql.transaction(async (tx) => {
         await tx.query(
@@ -208,6 +211,39 @@ describe(`reference backend on ${backendKind}: usage pages at scale`, () => {
     );
     // 450 agents landed in the first bucket: it was cut again, and every page is still right.
     await assertPagesCoverOnce(changed, now, 97);
+    // Searches kept before the changes are read again: the newcomers and the new name are found.
+    const memory = new MemoryAdapter({ snapshot, agents: now, installationLicense: null });
+    for (const search of searches) {
+      await assertSameAsMemory(
+        changed,
+        memory,
+        { search, offset: 0, limit: 100 },
+        `${search} after the changes`,
+      );
+      await assertSameAsMemory(
+        changed,
+        memory,
+        { search, typeId: 'sms', offset: 20, limit: 50 },
+        `${search}, sms`,
+      );
+    }
+    assert.equal((await page(changed, { search: 'aaron abel', offset: 0, limit: 1 })).total, 450);
+    assert.equal((await page(changed, { search: 'zygmunt', offset: 0, limit: 1 })).total, 1);
+    // One more rename and one licence, after the search was kept: both show at once.
+    await sql.query(
+      `UPDATE agents SET name = 'Zygmunt Zeta', search = $3 WHERE account_id = $1 AND id = $2`,
+      [id, ids[6], searchText({ name: 'Zygmunt Zeta', email: agents[6]!.email })],
+    );
+    await sql.query(
+      `UPDATE agents SET licences = licences || '{supervisor}' WHERE account_id = $1 AND id = $2`,
+      [id, ids[5]],
+    );
+    const zygmunts = await page(changed, { search: 'zygmunt', offset: 0, limit: 10 });
+    assert.deepEqual(
+      zygmunts.agents.map((a) => a.name),
+      ['Zygmunt Zed', 'Zygmunt Zeta'],
+    );
+    assert.equal(zygmunts.countsByType.supervisor, 1 + (agents[6]!.licences.includes('supervisor') ? 1 : 0));
     const buckets = await sql.query<{ n: unknown }>(
       `SELECT max(n) AS n FROM agent_counts WHERE account_id = $1 AND type_id = ''`,
       [id],
@@ -279,6 +315,30 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
         { search, offset: 0, limit: 50 },
         `search ${JSON.stringify(search)}`,
       );
+    }
+  });
+
+  it('answers a search with too many matches to keep from the database alone, alike', async () => {
+    keepSearchesUpTo(0);
+    try {
+      for (const search of ['dvorakova', 'a', 'nov', 'nobody at all']) {
+        for (const typeId of ['', 'voice']) {
+          await assertSameAsMemory(
+            account,
+            memory,
+            { search, typeId, offset: 0, limit: 50 },
+            `${search} ${typeId}`,
+          );
+          await assertSameAsMemory(
+            account,
+            memory,
+            { search, typeId, offset: 1, limit: 2 },
+            `${search} ${typeId}, 1+2`,
+          );
+        }
+      }
+    } finally {
+      keepSearchesUpTo(MAX_KEPT_MATCHES);
     }
   });
 

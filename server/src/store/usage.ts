@@ -4,10 +4,12 @@
 // One statement per page, so its total, counts and rows come from one snapshot. Without a search
 // the total and the counts are read from agent_totals and the page is found through the bucket
 // counts (migration 005): cost in proportion to √N, not to the offset. With a search the matches
-// are found through the trigram index on the folded text and counted exactly.
+// are found through the trigram index on the folded text and counted exactly, and kept while the
+// account's agents do not change (usage-search.ts).
 
 import { agentSearchText, searchKey, type Agent, type UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
+import { keptSearchPage, MATCHES_SQL, MAX_KEPT_MATCHES } from './usage-search.js';
 
 /** Most agents one page answers; the contract lets a server cap `limit` (clients page by total). */
 export const MAX_PAGE = 1000;
@@ -59,7 +61,10 @@ SELECT
        ) a
   ) p) AS agents`;
 
-/** A search: the matches, counted per type (type filter not applied) and paged ($3: type or ''). */
+/**
+ * A search with too many matches to keep: the matches counted per type (type filter not applied)
+ * and paged ($3: type or '').
+ */
 const SEARCH_SQL = `
 WITH m AS MATERIALIZED (
   SELECT a.id, a.name, a.email, a.licences FROM agents a
@@ -83,19 +88,32 @@ type Json<T> = T | string;
 const parsed = <T>(value: Json<T> | null): T | null =>
   typeof value === 'string' ? (JSON.parse(value) as T) : value;
 
-/** The one statement that answers `query` (the bench EXPLAINs exactly this). */
+/**
+ * The statement that answers `query` (the bench EXPLAINs exactly this): the page, or for a search
+ * the matches it keeps (see usage-search.ts), read when the account's agents changed.
+ */
 export function usageStatement(accountId: string, query: UsageParams): { text: string; params: unknown[] } {
   const limit = Math.min(query.limit, MAX_PAGE);
   const key = searchKey(query.search ?? '');
   const typeId = query.typeId ?? '';
   return key
-    ? { text: SEARCH_SQL, params: [accountId, likePattern(key), typeId, query.offset, limit] }
+    ? { text: MATCHES_SQL, params: [accountId, likePattern(key), MAX_KEPT_MATCHES + 1] }
     : { text: PAGE_SQL, params: [accountId, typeId, query.offset, limit] };
 }
 
 export async function listUsage(sql: Sql, accountId: string, query: UsageParams): Promise<UsagePage> {
-  const { text, params } = usageStatement(accountId, query);
-  const [row] = await sql.query<Row>(text, params);
+  const limit = Math.min(query.limit, MAX_PAGE);
+  const key = searchKey(query.search ?? '');
+  const typeId = query.typeId ?? '';
+  let row: Row | undefined;
+  if (key) {
+    const pattern = likePattern(key);
+    const kept = await keptSearchPage(sql, accountId, key, pattern, { typeId, offset: query.offset, limit });
+    if (kept) return kept;
+    [row] = await sql.query<Row>(SEARCH_SQL, [accountId, pattern, typeId, query.offset, limit]);
+  } else {
+    [row] = await sql.query<Row>(PAGE_SQL, [accountId, typeId, query.offset, limit]);
+  }
   const counts = parsed(row?.counts ?? null) ?? {};
   const countsByType: Record<string, number> = {};
   for (const [id, n] of Object.entries(counts)) countsByType[id] = num(n);

@@ -36,6 +36,15 @@ CREATE TABLE agent_totals (
   PRIMARY KEY (account_id, type_id)
 );
 
+-- A version of each account's agents, moved on (from one sequence, so a version is never reused,
+-- even by an account seeded again) by every change the triggers see and by every rebuild: a server
+-- may keep a search's matches while the version it read them at is still the account's.
+CREATE SEQUENCE agent_version_seq;
+CREATE TABLE agent_versions (
+  account_id text PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+  version bigint NOT NULL
+);
+
 -- Pages are found through the counts now; the index on licences only served the recount.
 DROP INDEX IF EXISTS agents_by_licence;
 
@@ -57,6 +66,9 @@ LANGUAGE plpgsql AS $$
 DECLARE
   size bigint;
 BEGIN
+  -- The version row first, locked until the transaction ends (see apply_agent_deltas).
+  INSERT INTO agent_versions (account_id, version) VALUES (p_account, nextval('agent_version_seq'))
+    ON CONFLICT (account_id) DO UPDATE SET version = EXCLUDED.version;
   DELETE FROM agent_buckets WHERE account_id = p_account;
   DELETE FROM agent_counts WHERE account_id = p_account;
   DELETE FROM agent_totals WHERE account_id = p_account;
@@ -82,13 +94,20 @@ $$;
 CREATE TYPE agent_delta AS (account_id text, name text, id text, licences text[], sign integer);
 
 -- Adds +1 (inserted or new version) or -1 (deleted or old version) per agent to its bucket's and
--- its account's counts. Rows are locked in key order, so concurrent changes cannot deadlock here.
+-- its account's counts, and moves the account's agents version on.
 CREATE FUNCTION apply_agent_deltas(deltas agent_delta[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
   grown text[];
   account text;
 BEGIN
+  -- First the accounts' version rows: moving them on also locks them, so every change of one
+  -- account's counts (and a rebuild) waits here for the one before, and none can deadlock.
+  INSERT INTO agent_versions (account_id, version)
+    SELECT d.account_id, nextval('agent_version_seq')
+      FROM (SELECT DISTINCT x.account_id FROM unnest(deltas) AS x ORDER BY 1) AS d
+     WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = d.account_id)
+    ON CONFLICT (account_id) DO UPDATE SET version = EXCLUDED.version;
   WITH sums AS MATERIALIZED (
     SELECT d.account_id, t.type_id, agent_bucket(d.account_id, d.name, d.id) AS bucket, sum(d.sign) AS n
       FROM unnest(deltas) AS d
