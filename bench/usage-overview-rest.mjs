@@ -121,6 +121,10 @@ try {
   console.log(
     `usage-overview on RestAdapter, ${total.toLocaleString('en-US')} agents, ${results.length} page loads`,
   );
+  const withLongTask = results.filter((r) => r.longestTask > 0).length;
+  console.log(
+    `page loads with a long task after the page's own start-up: ${withLongTask} of ${results.length}`,
+  );
   console.log('measurement           median      worst');
   for (const key of [
     'dataToPaint',
