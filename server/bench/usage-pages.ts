@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/open.js';
 import { usageStatement, type UsageParams } from '../src/store/usage.js';
 import { DEMO_ACCOUNT } from '../src/store/seed.js';
+import { usagePath } from '../test/helpers/usage-path.js';
 
 const { values } = parseArgs({
   options: {
@@ -65,15 +66,6 @@ function probes(total: number): Probe[] {
   ];
 }
 
-const path = ({ typeId, search, offset, limit }: UsageParams): string => {
-  const params = new URLSearchParams();
-  if (typeId) params.set('type', typeId);
-  if (search) params.set('q', search);
-  params.set('offset', String(offset));
-  params.set('limit', String(limit));
-  return `/licensing/usage?${params}`;
-};
-
 /** Starts `npm run server`'s entry point; answers its API URL once the banner is out. */
 function startServer(env: NodeJS.ProcessEnv, args: string[]): Promise<{ child: ChildProcess; api: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', values.port!, ...args], {
@@ -112,8 +104,8 @@ async function main(): Promise<void> {
     server = await startServer(env, args);
     const headers = { Authorization: 'Bearer demo-view' };
     const get = async (query: UsageParams) => {
-      const response = await fetch(`${server!.api}${path(query)}`, { headers });
-      if (response.status !== 200) throw new Error(`${path(query)}: ${response.status}`);
+      const response = await fetch(`${server!.api}${usagePath(query)}`, { headers });
+      if (response.status !== 200) throw new Error(`${usagePath(query)}: ${response.status}`);
       return (await response.json()) as { total: number; countsByType: Record<string, number> };
     };
     // With PostgreSQL the bench changes an agent itself (PGlite's folder belongs to the server).
@@ -209,7 +201,9 @@ async function explain(dataDir: string | undefined, list: Probe[]): Promise<void
       );
     }
     console.log(`\nsequential scans of agents: ${seqScans === 0 ? 'none' : seqScans}`);
-    if (seqScans) process.exitCode = 1;
+    // A small table is read faster whole, and the planner knows it: only a large one must not be.
+    if (seqScans && agents >= 100_000) process.exitCode = 1;
+    else if (seqScans) console.log(`(${agents} agents: the planner may read a table this small whole)`);
   } finally {
     await db.close();
   }

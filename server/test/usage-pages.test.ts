@@ -4,24 +4,16 @@
 // and lose licences, arrive, leave and are renamed, and while commits land.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createDemoSeed, generateAgents } from '../../src/adapters/memory/demo-data.js';
 import type { Agent, LicensingSnapshot, UsageQuery } from '../../src/core/index.js';
 import { searchText } from '../src/store/usage.js';
-import { backendKind, startServer, type TestAccount, type TestServer } from './helpers/harness.js';
-import { assertSameAsMemory, usagePage } from './helpers/usage.js';
-
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(() => server.close());
+import { backendKind, type TestAccount } from './helpers/harness.js';
+import { useUsageServer } from './helpers/usage.js';
 
 const { snapshot } = createDemoSeed({ agents: 1 });
-const page = (account: TestAccount, query: UsageQuery) => usagePage(server, account, query);
-const assertSame = (account: TestAccount, memory: MemoryAdapter, query: UsageQuery, why: string) =>
-  assertSameAsMemory(server, account, memory, query, why);
+const { server, page, assertSame } = useUsageServer();
 
 /** Every page of `filter`, `limit` at a time, as the server answers them. */
 async function allPages(account: TestAccount, filter: Omit<UsageQuery, 'offset' | 'limit'>, limit: number) {
@@ -37,10 +29,12 @@ async function allPages(account: TestAccount, filter: Omit<UsageQuery, 'offset' 
 
 /** The account's agents as the database holds them now. */
 async function storedAgents(accountId: string): Promise<Agent[]> {
-  const rows = await server.db.query<{ id: string; name: string; email: string | null; licences: string[] }>(
-    'SELECT id, name, email, licences FROM agents WHERE account_id = $1',
-    [accountId],
-  );
+  const rows = await server().db.query<{
+    id: string;
+    name: string;
+    email: string | null;
+    licences: string[];
+  }>('SELECT id, name, email, licences FROM agents WHERE account_id = $1', [accountId]);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -72,7 +66,7 @@ describe(`reference backend on ${backendKind}: usage pages at scale`, () => {
   const agents = generateAgents(1500, { seed: 19 });
   let account: TestAccount;
   before(async () => {
-    account = await server.account({ snapshot, agents, installationLicense: null });
+    account = await server().account({ snapshot, agents, installationLicense: null });
   });
 
   it('pages cover every agent exactly once, for every filter and page size, in the memory adapter’s order', async () => {
@@ -94,9 +88,9 @@ describe(`reference backend on ${backendKind}: usage pages at scale`, () => {
   });
 
   it('keeps total and countsByType exact while agents gain, lose, arrive, leave and are renamed, and commits land', async () => {
-    const changed = await server.account({ snapshot, agents, installationLicense: null });
+    const changed = await server().account({ snapshot, agents, installationLicense: null });
     const id = changed.id;
-    const sql = server.db;
+    const sql = server().db;
     const ids = agents.map((a) => a.id);
     const insertAgent = (agent: Agent) =>
       sql.query(
@@ -105,9 +99,9 @@ describe(`reference backend on ${backendKind}: usage pages at scale`, () => {
       );
     const commit = async (key: string, count: number) => {
       const current = (
-        await server.call<LicensingSnapshot>('GET', '/licensing', { token: changed.tokens.update })
+        await server().call<LicensingSnapshot>('GET', '/licensing', { token: changed.tokens.update })
       ).body;
-      return server.call('POST', '/licensing/changes', {
+      return server().call('POST', '/licensing/changes', {
         token: changed.tokens.update,
         headers: { 'If-Match': `"${current.version}"`, 'Idempotency-Key': key },
         body: { counts: { supervisor: count } },

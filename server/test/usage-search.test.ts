@@ -2,25 +2,17 @@
 // ("dvorakova" finds "Dvořáková"), combines with a type filter, counts per type without it, and
 // answers alike whether the server keeps the search's matches or pages them in the database.
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
-import type { Agent, UsageQuery } from '../../src/core/index.js';
+import type { Agent } from '../../src/core/index.js';
 import { keepSearchesUpTo, MAX_KEPT_MATCHES } from '../src/store/usage-search.js';
-import { backendKind, startServer, type TestAccount, type TestServer } from './helpers/harness.js';
-import { assertSameAsMemory, usagePage } from './helpers/usage.js';
-
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(() => server.close());
+import { backendKind, type TestAccount } from './helpers/harness.js';
+import { useUsageServer } from './helpers/usage.js';
 
 const { snapshot } = createDemoSeed({ agents: 1 });
-const page = (account: TestAccount, query: UsageQuery) => usagePage(server, account, query);
-const assertSame = (account: TestAccount, memory: MemoryAdapter, query: UsageQuery, why: string) =>
-  assertSameAsMemory(server, account, memory, query, why);
+const { server, page, assertSame } = useUsageServer();
 
 describe(`reference backend on ${backendKind}: usage search`, () => {
   const people: Agent[] = [
@@ -42,7 +34,7 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
   let account: TestAccount;
   let memory: MemoryAdapter;
   before(async () => {
-    account = await server.account({ snapshot, agents: people, installationLicense: null });
+    account = await server().account({ snapshot, agents: people, installationLicense: null });
     memory = new MemoryAdapter({ snapshot, agents: people, installationLicense: null });
   });
 

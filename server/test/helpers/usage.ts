@@ -1,20 +1,14 @@
-// GET /licensing/usage in tests: its path for a query, one page as a user sees it, and the check
-// that the server answers a query as the memory adapter does over the same agents.
+// GET /licensing/usage in tests: one page as a user sees it, and the check that the server answers
+// a query as the memory adapter does over the same agents.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { MemoryAdapter } from '../../../src/adapters/memory/index.js';
 import type { UsagePage, UsageQuery } from '../../../src/core/index.js';
-import type { TestAccount, TestServer } from './harness.js';
+import { startServer, type TestAccount, type TestServer } from './harness.js';
+import { usagePath } from './usage-path.js';
 
-/** `/licensing/usage?…` as RestAdapter asks it: `type` and `q` only when set. */
-export function usagePath({ typeId, search, offset, limit }: UsageQuery): string {
-  const params = new URLSearchParams();
-  if (typeId) params.set('type', typeId);
-  if (search) params.set('q', search);
-  params.set('offset', String(offset));
-  params.set('limit', String(limit));
-  return `/licensing/usage?${params}`;
-}
+export { usagePath };
 
 /** One page, as the account's view user asks for it (checked against the contract). */
 export async function usagePage(
@@ -39,4 +33,23 @@ export async function assertSameAsMemory(
   assert.equal(ours.total, theirs.total, `${why}: total`);
   assert.deepEqual(ours.countsByType, theirs.countsByType, `${why}: countsByType`);
   assert.deepEqual(ours.agents, theirs.agents, `${why}: the page's agents, in order`);
+}
+
+/** For a test file: a server started before its tests and closed after them, and the calls above on it. */
+export function useUsageServer() {
+  let started: TestServer | undefined;
+  before(async () => {
+    started = await startServer();
+  });
+  after(() => started?.close());
+  const server = (): TestServer => {
+    if (!started) throw new Error('The server starts in before().');
+    return started;
+  };
+  return {
+    server,
+    page: (account: TestAccount, query: UsageQuery) => usagePage(server(), account, query),
+    assertSame: (account: TestAccount, memory: MemoryAdapter, query: UsageQuery, why: string) =>
+      assertSameAsMemory(server(), account, memory, query, why),
+  };
 }
