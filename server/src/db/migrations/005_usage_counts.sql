@@ -137,42 +137,33 @@ BEGIN
 END
 $$;
 
--- A bulk seed sets licence_kit.bulk_agents = 'on' for its transaction and rebuilds at the end.
-CREATE FUNCTION agents_counted_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A bulk seed sets licence_kit.bulk_agents = 'on' for its transaction and rebuilds at the end. The
+-- three triggers share this function; each branch reads only the transition tables its event has.
+CREATE FUNCTION agents_counted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(current_setting('licence_kit.bulk_agents', true), '') = 'on' THEN RETURN NULL; END IF;
-  PERFORM apply_agent_deltas(ARRAY(
-    SELECT ROW(n.account_id, n.name, n.id, n.licences, 1)::agent_delta FROM new_agents n));
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION agents_counted_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF coalesce(current_setting('licence_kit.bulk_agents', true), '') = 'on' THEN RETURN NULL; END IF;
-  PERFORM apply_agent_deltas(ARRAY(
-    SELECT ROW(o.account_id, o.name, o.id, o.licences, -1)::agent_delta FROM old_agents o));
-  RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION agents_counted_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF coalesce(current_setting('licence_kit.bulk_agents', true), '') = 'on' THEN RETURN NULL; END IF;
-  PERFORM apply_agent_deltas(ARRAY(
-    SELECT ROW(o.account_id, o.name, o.id, o.licences, -1)::agent_delta FROM old_agents o
-    UNION ALL
-    SELECT ROW(n.account_id, n.name, n.id, n.licences, 1)::agent_delta FROM new_agents n));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM apply_agent_deltas(ARRAY(
+      SELECT ROW(n.account_id, n.name, n.id, n.licences, 1)::agent_delta FROM new_agents n));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM apply_agent_deltas(ARRAY(
+      SELECT ROW(o.account_id, o.name, o.id, o.licences, -1)::agent_delta FROM old_agents o));
+  ELSE
+    PERFORM apply_agent_deltas(ARRAY(
+      SELECT ROW(o.account_id, o.name, o.id, o.licences, -1)::agent_delta FROM old_agents o
+      UNION ALL
+      SELECT ROW(n.account_id, n.name, n.id, n.licences, 1)::agent_delta FROM new_agents n));
+  END IF;
   RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER agents_counted_insert AFTER INSERT ON agents
-  REFERENCING NEW TABLE AS new_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted_insert();
+  REFERENCING NEW TABLE AS new_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted();
 CREATE TRIGGER agents_counted_delete AFTER DELETE ON agents
-  REFERENCING OLD TABLE AS old_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted_delete();
+  REFERENCING OLD TABLE AS old_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted();
 CREATE TRIGGER agents_counted_update AFTER UPDATE ON agents
-  REFERENCING OLD TABLE AS old_agents NEW TABLE AS new_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted_update();
+  REFERENCING OLD TABLE AS old_agents NEW TABLE AS new_agents FOR EACH STATEMENT EXECUTE FUNCTION agents_counted();
 
 -- The accounts there are already.
 SELECT rebuild_agent_index(id) FROM accounts;
