@@ -10,7 +10,8 @@ import { signKeyCli } from './license/cli.js';
 import { readPublicKey } from './license/keys.js';
 import { simulateUsage } from './store/simulate.js';
 import { openDatabase } from './db/open.js';
-import { DEMO_USERS, demoAccount, hasAccounts, parseSeedFile, seedAccount } from './store/seed.js';
+import { DEMO_USERS, demoAccount, hasAccounts, parseSeedFile, withGeneratedAgents } from './store/seed.js';
+import { MAX_AGENTS, seedReporting } from './store/seed-large.js';
 
 const usage = `Usage: npm run server -- [options]
 
@@ -18,6 +19,8 @@ const usage = `Usage: npm run server -- [options]
   --host H                  address to listen on (default 127.0.0.1)
   --data DIR                PGlite data folder (default .data/ at the repository root)
   --seed FILE               seed accounts from FILE (replaces those accounts' data)
+  --agents N                seed the demo account with N generated agents (replacing its data);
+                            with --seed, N generated agents in each account of FILE
   --cors-origin URL         allow this origin by CORS (default: no CORS)
   --license-public-key FILE the licensing team's Ed25519 public key (PEM)
   --simulate-usage          record plausible Speech-to-Text and Power Pack use every 5 seconds
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       seed: { type: 'string' },
+      agents: { type: 'string' },
       'cors-origin': { type: 'string' },
       'license-public-key': { type: 'string' },
       'simulate-usage': { type: 'boolean', default: false },
@@ -74,6 +78,12 @@ async function main(): Promise<void> {
     ...(maxDelay === undefined ? {} : { maxEventLoopDelay: parseEventLoopDelay(maxDelay) }),
     ...(rate === undefined ? {} : { rateLimit: parseRateLimit(rate) }),
   };
+  const agentCount = values.agents === undefined ? undefined : Number(values.agents);
+  if (
+    agentCount !== undefined &&
+    !(Number.isInteger(agentCount) && agentCount >= 0 && agentCount <= MAX_AGENTS)
+  )
+    throw new Error(`--agents ${values.agents} is not a number of agents (0 to ${MAX_AGENTS})`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const statementTimeoutMs =
     values['statement-timeout'] === undefined ? undefined : Number(values['statement-timeout']);
@@ -125,11 +135,12 @@ async function main(): Promise<void> {
   const seeded: string[] = [];
   if (values.seed) {
     const file = resolve(callerDir, values.seed);
-    const accounts = parseSeedFile(JSON.parse(await readFile(file, 'utf8')) as unknown);
-    for (const account of accounts) await db.transaction((tx) => seedAccount(tx, account));
+    let accounts = parseSeedFile(JSON.parse(await readFile(file, 'utf8')) as unknown);
+    if (agentCount !== undefined) accounts = accounts.map((a) => withGeneratedAgents(a, agentCount));
+    for (const account of accounts) await seedReporting(db, account, agentCount !== undefined);
     seeded.push(...accounts.map((a) => a.id));
-  } else if (!(await hasAccounts(db))) {
-    await db.transaction((tx) => seedAccount(tx, demoAccount()));
+  } else if (agentCount !== undefined || !(await hasAccounts(db))) {
+    await seedReporting(db, demoAccount({ agents: agentCount ?? 250 }), agentCount !== undefined);
     seeded.push('demo');
   }
 

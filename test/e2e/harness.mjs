@@ -170,15 +170,15 @@ export function useDemo({ root = 'demo', backend = false } = {}) {
 
 /**
  * The reference backend (server/) as `npm start` runs it (with the demo controls), on a free port and a throw-away
- * PGlite folder, seeded with the demo data. Resolves to `{ url, close }`; Vite's /api proxy
+ * PGlite folder, seeded with the demo data (`args`: more options, e.g. `--agents N`). Resolves to `{ url, close }`; Vite's /api proxy
  * reaches it when `LICENCE_KIT_API` is its `url` before Vite starts.
  */
-export async function startReferenceServer() {
+export async function startReferenceServer({ args = [] } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'licence-kit-demo-'));
   const child = spawn(
     process.execPath,
-    // --demo-controls: the demo panel's dev-only routes, as `npm start` runs it.
-    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir, '--demo-controls'],
+    // --demo-controls: the demo panel's dev-only routes, as `npm start` runs it; `args` adds options.
+    ['--import', 'tsx', 'server/src/main.ts', '--port', '0', '--data', dataDir, '--demo-controls', ...args],
     {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],

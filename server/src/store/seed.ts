@@ -3,8 +3,8 @@
 // Seeding an account that exists replaces all of its data.
 
 import { createHash } from 'node:crypto';
-import { createDemoSeed, type MemorySeed } from '../../../src/adapters/memory/demo-data.js';
-import type { Permission } from '../../../src/core/index.js';
+import { createDemoSeed, generateAgents, type MemorySeed } from '../../../src/adapters/memory/demo-data.js';
+import type { Agent, Permission } from '../../../src/core/index.js';
 import type { Sql } from '../db/database.js';
 import { searchText } from './usage.js';
 import { writeLines } from './snapshot.js';
@@ -37,6 +37,17 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** The built-in demo account: the memory adapter's demo data set and the demo users. */
 export function demoAccount(options: { now?: Date; agents?: number } = {}): AccountSeed {
   return { id: DEMO_ACCOUNT, ...createDemoSeed(options), users: DEMO_USERS };
+}
+
+/**
+ * `seed` with `count` agents generated as the demo data set's are (`generateAgents`, over the
+ * account's own catalog), in place of its own (`--agents N` with `--seed FILE`).
+ */
+export function withGeneratedAgents(seed: AccountSeed, count: number): AccountSeed {
+  return {
+    ...seed,
+    agents: generateAgents(count, { typeIds: seed.snapshot.catalog.map((type) => type.id) }),
+  };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -95,12 +106,65 @@ function validTimeZone(timeZone: string): boolean {
   }
 }
 
-const AGENT_CHUNK = 5000;
+/** Agents per INSERT statement: ten thousand rows of five array parameters. */
+const AGENT_CHUNK = 10_000;
+/** Joins an agent's licence ids in one array element (ids are catalog ids: no control characters). */
+const LICENCE_SEPARATOR = '\u001f';
 
-/** Replaces the account `seed.id` (all its data, users included) with `seed`, in `tx`. */
-export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
+const byPageOrder = (a: Agent, b: Agent): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Inserts `agents` into the account in multi-row statements (one per ten thousand agents, the rows as
+ * array parameters), with the count triggers off for the transaction, then cuts the account's
+ * buckets and counts them once (migration 005). `onProgress` hears the agents inserted so far.
+ */
+export async function insertAgents(
+  tx: Sql,
+  accountId: string,
+  agents: readonly Agent[],
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  await tx.query("SELECT set_config('licence_kit.bulk_agents', 'on', true)");
+  // Written in page order, so a page, and a search for a name, read neighbouring blocks.
+  const ordered = [...agents].sort(byPageOrder);
+  for (let start = 0; start < ordered.length; start += AGENT_CHUNK) {
+    const chunk = ordered.slice(start, start + AGENT_CHUNK);
+    await tx.query(
+      `INSERT INTO agents (account_id, id, name, email, licences, search)
+       SELECT $1, u.id, u.name, CASE WHEN u.has_email = 't' THEN u.email END,
+              string_to_array(u.licences, E'\\x1f'), u.search
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS u (id, name, email, has_email, licences, search)`,
+      [
+        accountId,
+        chunk.map((a) => a.id),
+        chunk.map((a) => a.name),
+        chunk.map((a) => a.email ?? ''),
+        chunk.map((a) => (a.email === undefined || a.email === null ? 'f' : 't')),
+        chunk.map((a) => a.licences.join(LICENCE_SEPARATOR)),
+        chunk.map((a) => searchText(a)),
+      ],
+    );
+    onProgress?.(start + chunk.length);
+  }
+  await tx.query("SELECT set_config('licence_kit.bulk_agents', 'off', true)");
+  await tx.query('SELECT rebuild_agent_index($1)', [accountId]);
+}
+
+/**
+ * Replaces the account `seed.id` (all its data, users included) with `seed`, in `tx`; `onProgress`
+ * hears how many agents are in so far.
+ */
+export async function seedAccount(
+  tx: Sql,
+  seed: AccountSeed,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   const s = seed.snapshot;
   const version = Number(/(\d+)$/.exec(s.version)?.[1] ?? 1);
+  // The agents' count triggers would count the old agents out one by one: insertAgents recounts.
+  await tx.query("SELECT set_config('licence_kit.bulk_agents', 'on', true)");
   await tx.query('DELETE FROM accounts WHERE id = $1', [seed.id]);
   await tx.query(
     'INSERT INTO accounts (id, version, period_start, period_end, time_zone) VALUES ($1, $2, $3, $4, $5)',
@@ -171,18 +235,7 @@ export async function seedAccount(tx: Sql, seed: AccountSeed): Promise<void> {
       JSON.stringify(seed.installationLicense),
     ]);
   }
-  for (let start = 0; start < seed.agents.length; start += AGENT_CHUNK) {
-    const chunk = seed.agents
-      .slice(start, start + AGENT_CHUNK)
-      .map((agent) => ({ ...agent, search: searchText(agent) }));
-    await tx.query(
-      `INSERT INTO agents (account_id, id, name, email, licences, search)
-       SELECT $1, a->>'id', a->>'name', a->>'email',
-              ARRAY(SELECT jsonb_array_elements_text(a->'licences')), a->>'search'
-         FROM jsonb_array_elements($2::text::jsonb) AS a`,
-      [seed.id, JSON.stringify(chunk)],
-    );
-  }
+  await insertAgents(tx, seed.id, seed.agents, onProgress);
   for (const user of seed.users) {
     await tx.query(
       `INSERT INTO users (token_hash, account_id, name, permission) VALUES ($1, $2, $3, $4)

@@ -1,20 +1,27 @@
 // The usage overview's query: agents filtered by licence type and folded text, paged in one stable
 // order (name, then id, byte order so PGlite and PostgreSQL agree whatever their locale).
+//
+// One statement per page, so its total, counts and rows come from one snapshot. Without a search
+// the total and the counts are read from agent_totals and the page is found through the bucket
+// counts (migration 005): cost in proportion to √N, not to the offset. With a search the matches
+// are found through the trigram index on the folded text and counted exactly, and kept while the
+// account's agents do not change (usage-search.ts).
 
-import type { Agent, UsagePage } from '../../../src/core/index.js';
+import { agentSearchText, searchKey, type Agent, type UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
+import { keptSearchPage, MATCHES_SQL, MAX_KEPT_MATCHES } from './usage-search.js';
 
 /** Most agents one page answers; the contract lets a server cap `limit` (clients page by total). */
 export const MAX_PAGE = 1000;
 
-/** Lower case without accents, so "novakova" finds "Nováková" (the same fold for rows and queries). */
-export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * The text a row is searched by: name and email, folded by the rule book's own `agentSearchText`
+ * (lower case, no accents), so the server finds exactly what the memory adapter finds.
+ */
+export const searchText = (agent: Pick<Agent, 'name' | 'email'>): string => agentSearchText(agent);
 
-/** The text a row is searched by: name and email, folded. */
-export const searchText = (agent: Pick<Agent, 'name' | 'email'>): string =>
-  fold(`${agent.name}\n${agent.email ?? ''}`);
-
-const likePattern = (text: string): string => `%${fold(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `LIKE` pattern for "contains the folded query". */
+const likePattern = (key: string): string => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface UsageParams {
   readonly typeId?: string;
@@ -23,44 +30,104 @@ export interface UsageParams {
   readonly limit: number;
 }
 
-export async function listUsage(sql: Sql, accountId: string, query: UsageParams): Promise<UsagePage> {
-  const params: unknown[] = [accountId];
-  let searchWhere = '';
-  if (query.search) {
-    params.push(likePattern(query.search));
-    searchWhere = ` AND search LIKE $${params.length} ESCAPE '\\'`;
-  }
-  const countsParams = [...params];
-  let typeWhere = '';
-  if (query.typeId) {
-    params.push(query.typeId);
-    typeWhere = ` AND licences @> ARRAY[$${params.length}::text]`;
-  }
-  const where = `account_id = $1${searchWhere}${typeWhere}`;
+/** An agent as JSON, `email` left out when absent, in page order. */
+const agentJson = `jsonb_strip_nulls(jsonb_build_object('id', a.id, 'name', a.name, 'email', a.email, 'licences', to_jsonb(a.licences)))`;
+const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
+
+/**
+ * No search: total and counts are maintained; the page starts at the bucket that holds row
+ * `offset` of the filter ($2: a type id, '' for every agent) and skips fewer than a bucket's rows.
+ */
+const PAGE_SQL = `
+WITH c AS (
+  SELECT bucket, n, sum(n) OVER (ORDER BY bucket) AS upto
+    FROM agent_counts WHERE account_id = $1 AND type_id = $2
+), s AS (
+  SELECT b.name, b.id, $3::bigint - x.before AS skip
+    FROM (SELECT bucket, upto - n AS before FROM c WHERE upto > $3::bigint ORDER BY bucket LIMIT 1) x
+    JOIN agent_buckets b ON b.account_id = $1 AND b.bucket = x.bucket
+)
+SELECT
+  (SELECT n FROM agent_totals WHERE account_id = $1 AND type_id = $2) AS total,
+  (SELECT jsonb_object_agg(type_id, n) FROM agent_totals WHERE account_id = $1 AND type_id <> '' AND n > 0) AS counts,
+  (SELECT jsonb_agg(p.agent ORDER BY p.k1, p.k2) FROM (
+     SELECT ${agentJson} AS agent, a.name COLLATE "C" AS k1, a.id COLLATE "C" AS k2
+       FROM s CROSS JOIN LATERAL (
+         SELECT * FROM agents a
+          WHERE a.account_id = $1
+            AND (a.name COLLATE "C", a.id COLLATE "C") >= (s.name, s.id)
+            AND ($2 = '' OR a.licences @> ARRAY[$2])
+          ORDER BY ${byKey} OFFSET s.skip LIMIT $4
+       ) a
+  ) p) AS agents`;
+
+/**
+ * A search with too many matches to keep: the matches counted per type (type filter not applied)
+ * and paged ($3: type or '').
+ */
+const SEARCH_SQL = `
+WITH m AS MATERIALIZED (
+  SELECT a.id, a.name, a.email, a.licences FROM agents a
+   WHERE a.account_id = $1 AND a.search LIKE $2 ESCAPE '\\'
+), f AS (
+  SELECT * FROM m a WHERE $3 = '' OR a.licences @> ARRAY[$3]
+)
+SELECT
+  (SELECT count(*) FROM f) AS total,
+  -- Agents share few combinations of licences: count those, then spread them over the types.
+  (SELECT jsonb_object_agg(t.type_id, t.n) FROM (
+     SELECT u.type_id, sum(g.n) AS n
+       FROM (SELECT licences, count(*) AS n FROM m GROUP BY licences) g
+       CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
+      GROUP BY u.type_id) t) AS counts,
+  (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
+     SELECT * FROM f a ORDER BY ${byKey} OFFSET $4 LIMIT $5
+  ) a) AS agents`;
+
+type Json<T> = T | string;
+const parsed = <T>(value: Json<T> | null): T | null =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value;
+
+/**
+ * The statement that answers `query` (the bench EXPLAINs exactly this): the page, or for a search
+ * the matches it keeps (see usage-search.ts), read when the account's agents changed.
+ */
+export function usageStatement(accountId: string, query: UsageParams): { text: string; params: unknown[] } {
   const limit = Math.min(query.limit, MAX_PAGE);
-  const [totalRows, agentRows, countRows] = await Promise.all([
-    sql.query<{ total: unknown }>(`SELECT count(*) AS total FROM agents WHERE ${where}`, params),
-    sql.query<{ id: string; name: string; email: string | null; licences: string[] }>(
-      `SELECT id, name, email, licences FROM agents WHERE ${where}
-       ORDER BY name COLLATE "C", id COLLATE "C" OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, query.offset, limit],
-    ),
-    sql.query<{ type_id: string; n: unknown }>(
-      `SELECT t.type_id, count(*) AS n FROM agents, unnest(licences) AS t (type_id)
-       WHERE account_id = $1${searchWhere} GROUP BY t.type_id`,
-      countsParams,
-    ),
-  ]);
+  const key = searchKey(query.search ?? '');
+  const typeId = query.typeId ?? '';
+  return key
+    ? { text: MATCHES_SQL, params: [accountId, likePattern(key), MAX_KEPT_MATCHES + 1] }
+    : { text: PAGE_SQL, params: [accountId, typeId, query.offset, limit] };
+}
+
+export async function listUsage(sql: Sql, accountId: string, query: UsageParams): Promise<UsagePage> {
+  const limit = Math.min(query.limit, MAX_PAGE);
+  const key = searchKey(query.search ?? '');
+  const typeId = query.typeId ?? '';
+  let row: Row | undefined;
+  if (key) {
+    const pattern = likePattern(key);
+    const kept = await keptSearchPage(sql, accountId, key, pattern, { typeId, offset: query.offset, limit });
+    if (kept) return kept;
+    [row] = await sql.query<Row>(SEARCH_SQL, [accountId, pattern, typeId, query.offset, limit]);
+  } else {
+    [row] = await sql.query<Row>(PAGE_SQL, [accountId, typeId, query.offset, limit]);
+  }
+  const counts = parsed(row?.counts ?? null) ?? {};
   const countsByType: Record<string, number> = {};
-  for (const row of countRows) countsByType[row.type_id] = num(row.n);
-  return {
-    total: num(totalRows[0]?.total ?? 0),
-    countsByType,
-    agents: agentRows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      ...(row.email === null ? {} : { email: row.email }),
-      licences: [...row.licences],
-    })),
-  };
+  for (const [id, n] of Object.entries(counts)) countsByType[id] = num(n);
+  const agents = (parsed(row?.agents ?? null) ?? []).map((agent): Agent => ({
+    id: agent.id,
+    name: agent.name,
+    ...(agent.email === undefined ? {} : { email: agent.email }),
+    licences: agent.licences,
+  }));
+  return { total: num(row?.total ?? 0), countsByType, agents };
+}
+
+interface Row {
+  total: unknown;
+  counts: Json<Record<string, unknown>> | null;
+  agents: Json<{ id: string; name: string; email?: string; licences: string[] }[]> | null;
 }

@@ -1,0 +1,109 @@
+// GET /licensing/usage?q=: the search folds case and accents exactly as the memory adapter does
+// ("dvorakova" finds "Dvořáková"), combines with a type filter, counts per type without it, and
+// answers alike whether the server keeps the search's matches or pages them in the database.
+
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
+import type { Agent } from '../../src/core/index.js';
+import { keepSearchesUpTo, MAX_KEPT_MATCHES } from '../src/store/usage-search.js';
+import { backendKind, type TestAccount } from './helpers/harness.js';
+import { useUsageServer } from './helpers/usage.js';
+
+const { snapshot } = createDemoSeed({ agents: 1 });
+const { server, page, assertSame } = useUsageServer();
+
+describe(`reference backend on ${backendKind}: usage search`, () => {
+  const people: Agent[] = [
+    ['Jana Dvořáková', 'jana.dvorakova@example.com', ['voice', 'sms']],
+    ['Ondřej Dvořák', 'ondrej@example.com', ['voice']],
+    ['Řehoř Šťastný', null, ['chat']],
+    ['Zoë Ångström', 'zoe@example.com', ['voice', 'email']],
+    ['Łukasz Żółć', 'lukasz@example.com', ['email']],
+    ['Søren Weiß', 'soren@example.com', []],
+    ['Anna Nováková', 'anna_n%@example.com', ['voice', 'chat']],
+    ['DVOŘÁK Tomáš', 'tomas@example.com', ['sms']],
+    ['Ivana Nováková', 'ivana@example.com', ['voice']],
+  ].map(([name, email, licences], i) => ({
+    id: `p${i}`,
+    name: name as string,
+    ...(email ? { email: email as string } : {}),
+    licences: licences as string[],
+  }));
+  let account: TestAccount;
+  let memory: MemoryAdapter;
+  before(async () => {
+    account = await server().account({ snapshot, agents: people, installationLicense: null });
+    memory = new MemoryAdapter({ snapshot, agents: people, installationLicense: null });
+  });
+
+  it('finds "Dvořáková" by "dvorakova" and folds accents and case as the memory adapter does', async () => {
+    const found = await page(account, { search: 'dvorakova', offset: 0, limit: 10 });
+    assert.deepEqual(
+      found.agents.map((a) => a.name),
+      ['Jana Dvořáková'],
+    );
+    assert.deepEqual(found.countsByType, { voice: 1, sms: 1 });
+    for (const search of [
+      'dvorakova',
+      'DVOŘÁKOVÁ',
+      'Dvořák',
+      'dvorak',
+      '  dvorak  ',
+      'rehor',
+      'šťastný',
+      'stastny',
+      'angstrom',
+      'ZOE',
+      'lukasz',
+      'łukasz',
+      'zolc',
+      'søren',
+      'weiss',
+      'weiß',
+      'ová',
+      'novakova',
+      'a n',
+      'n%',
+      'a_n',
+      '%',
+      '\\',
+      'nobody at all',
+    ]) {
+      await assertSame(account, memory, { search, offset: 0, limit: 50 }, `search ${JSON.stringify(search)}`);
+    }
+  });
+
+  it('answers a search with too many matches to keep from the database alone, alike', async () => {
+    keepSearchesUpTo(0);
+    try {
+      for (const search of ['dvorakova', 'a', 'nov', 'nobody at all']) {
+        for (const typeId of ['', 'voice']) {
+          await assertSame(account, memory, { search, typeId, offset: 0, limit: 50 }, `${search} ${typeId}`);
+          await assertSame(
+            account,
+            memory,
+            { search, typeId, offset: 1, limit: 2 },
+            `${search} ${typeId}, 1+2`,
+          );
+        }
+      }
+    } finally {
+      keepSearchesUpTo(MAX_KEPT_MATCHES);
+    }
+  });
+
+  it('combines a type filter with a search, counts per type without the type filter, and pages the matches', async () => {
+    for (const typeId of ['voice', 'sms', 'chat', 'supervisor']) {
+      await assertSame(account, memory, { typeId, search: 'nov', offset: 0, limit: 50 }, `${typeId} + nov`);
+      await assertSame(account, memory, { typeId, search: 'dvor', offset: 0, limit: 50 }, `${typeId} + dvor`);
+    }
+    const both = await page(account, { typeId: 'voice', search: 'dvor', offset: 0, limit: 50 });
+    assert.equal(both.total, 2, 'Jana Dvořáková and Ondřej Dvořák hold voice; Tomáš does not');
+    assert.equal(both.countsByType.sms, 2, 'counts ignore the type filter');
+    for (const offset of [0, 1, 2, 3]) {
+      await assertSame(account, memory, { search: 'a', offset, limit: 2 }, `search "a" from ${offset}`);
+    }
+  });
+});
