@@ -231,6 +231,10 @@ form.addEventListener('change', async (event) => {
   }
 });
 
+/** Every source pushes another admin's change (memory: subscribe; REST: live updates). */
+const anotherAdminSaid =
+  'Another administrator added one Voice licence: the page shows it at once and rebases your cart.';
+
 form.addEventListener('click', async (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button');
   if (!button) return;
@@ -253,9 +257,7 @@ form.addEventListener('click', async (event) => {
     );
   } else if (fail === 'conflict' && settings.adapter === 'server') {
     await anotherAdminOnServer();
-    say(
-      'Another administrator added one Voice licence: the page shows it (live updates) and rebases your cart.',
-    );
+    say(anotherAdminSaid);
   } else if (fail === 'conflict') {
     const snapshot = await backend.load();
     const voice = snapshot.lines.find((l) => l.typeId === 'voice')!;
@@ -263,7 +265,7 @@ form.addEventListener('click', async (event) => {
       { counts: { voice: voice.count + 1 } },
       { expectedVersion: snapshot.version, idempotencyKey: `other-admin-${Date.now()}` },
     );
-    say('Another administrator added one Voice licence. Save your cart to see the conflict handled.');
+    say(anotherAdminSaid);
   }
 });
 
