@@ -95,15 +95,21 @@ async function otherAdmin(backend: MemoryAdapter): Promise<string> {
   return saved.version;
 }
 
+/** A store on `fakeServer`, subscribed and loaded; resolves once its events stream is open. */
+async function listening(options?: Parameters<typeof fakeServer>[0]) {
+  const server = fakeServer(options);
+  const store = new LicensingStore(server.adapter, { rules: ruleBook });
+  const stop = store.subscribe(() => {});
+  await store.load();
+  await waitUntil(() => server.streams.length === 1, 'the stream opens once a snapshot is loaded');
+  return { ...server, store, stop };
+}
+
 const event = (version: string) => `id: ${version}\ndata: ${JSON.stringify({ version })}\n\n`;
 
 describe('RestAdapter live updates over a streaming fetch (auth in headers)', () => {
   it("an event of a new version: the store takes the snapshot as another admin's change and rebases the cart", async () => {
-    const { backend, streams, adapter } = fakeServer();
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    const stop = store.subscribe(() => {});
-    await store.load();
-    await waitUntil(() => streams.length === 1, 'the stream opens once a snapshot is loaded');
+    const { backend, streams, store, stop } = await listening();
     expect(streams[0]!.authorization).to.equal('Bearer admin');
     expect(streams[0]!.lastEventId).to.equal('v1', 'it starts from the version it loaded');
 
@@ -140,11 +146,7 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
   });
 
   it('reconnects after a drop with Last-Event-ID of the last event, and unsubscribing closes the stream', async () => {
-    const { backend, streams, adapter } = fakeServer();
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    const stop = store.subscribe(() => {});
-    await store.load();
-    await waitUntil(() => streams.length === 1);
+    const { backend, streams, store, stop } = await listening();
     const version = await otherAdmin(backend);
     streams[0]!.push(`retry: 10\n\n${event(version)}`);
     await waitUntil(() => store.state.snapshot?.version === version);
@@ -187,11 +189,7 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
   });
 
   it('data that is not an event of the contract is passed over; the next event still counts', async () => {
-    const { backend, streams, adapter } = fakeServer();
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    const stop = store.subscribe(() => {});
-    await store.load();
-    await waitUntil(() => streams.length === 1);
+    const { backend, streams, store, stop } = await listening();
     const version = await otherAdmin(backend);
     streams[0]!.push(`: heartbeat\r\ndata: not json\r\n\r\ndata: {"version":7}\n\nevent\n${event(version)}`);
     await waitUntil(() => store.state.snapshot?.version === version, 'the good event is taken');
@@ -212,11 +210,7 @@ describe('RestAdapter live updates over a streaming fetch (auth in headers)', ()
   });
 
   it("the page's own commit, announced before its answer came, loads nothing more", async () => {
-    const { streams, asked, hold, adapter } = fakeServer();
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    const stop = store.subscribe(() => {});
-    await store.load();
-    await waitUntil(() => streams.length === 1);
+    const { streams, asked, hold, store, stop } = await listening();
     hold.promise = new Promise<void>((resolve) => (hold.release = resolve));
     store.setCount('voice', 11);
     const saving = store.commit();

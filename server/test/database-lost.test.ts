@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/db/open.js';
-import { cartClient, Ledger, verifyLedger, writeSeedFile } from './helpers/ledger.js';
+import { Ledger, startCartClients, verifyLedger, writeSeedFile } from './helpers/ledger.js';
 import { createOwnCluster } from './helpers/own-cluster.js';
 import { killAll, startServerProcess } from './helpers/server-process.js';
 
@@ -56,22 +56,15 @@ describe('reference backend on PostgreSQL: the database is lost under load', () 
         DATABASE_URL: cluster.url,
       });
       const origin = server.url;
-      for (const account of accounts) {
-        for (let c = 0; c < 2; c++) {
-          clients.push(
-            cartClient({
-              account,
-              ledger,
-              origin: () => origin,
-              stop: () => stopping,
-              aborted: () => aborted,
-              requestTimeoutMs: 10_000,
-            }).catch(
-              (error: unknown) => void ledger.figures.unexpected.push(`client: ${(error as Error).message}`),
-            ),
-          );
-        }
-      }
+      clients.push(
+        ...startCartClients(accounts, 2, {
+          ledger,
+          origin: () => origin,
+          stop: () => stopping,
+          aborted: () => aborted,
+          requestTimeoutMs: 10_000,
+        }),
+      );
       await until('commits before the outage', () => ledger.figures.acknowledged >= 4);
       const acknowledgedBefore = ledger.figures.acknowledged;
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/open.js';
 import {
-  cartClient,
   Ledger,
+  startCartClients,
   verifyLedger,
   writeSeedFile,
   type StoredFigures,
@@ -62,21 +62,14 @@ export async function crashRun(options: CrashRunOptions): Promise<CrashRunResult
     // Seeded on the first start only: a start with --seed replaces the accounts' data.
     server = await startServerProcess(['--data', dataDir, '--seed', seedFile], env);
     let origin: string | undefined = server.url;
-    for (const account of accounts) {
-      for (let c = 0; c < options.clientsPerAccount; c++) {
-        clients.push(
-          cartClient({
-            account,
-            ledger,
-            origin: () => origin,
-            stop: () => stopping,
-            aborted: () => aborted,
-          }).catch((error: unknown) => {
-            ledger.figures.unexpected.push(`client: ${(error as Error).message}`);
-          }),
-        );
-      }
-    }
+    clients.push(
+      ...startCartClients(accounts, options.clientsPerAccount, {
+        ledger,
+        origin: () => origin,
+        stop: () => stopping,
+        aborted: () => aborted,
+      }),
+    );
     const restartMs: number[] = [];
     const inFlightAtKill: number[] = [];
     const inFlight = () => [...ledger.carts.values()].filter((cart) => cart.outcome === 'sent').length;

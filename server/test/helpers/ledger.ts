@@ -155,6 +155,24 @@ async function untilAnswered(
   }
 }
 
+/**
+ * `perAccount` cart clients on each account, started at once. A client that throws is written down
+ * as unexpected (the run fails on it), so the returned promises never reject.
+ */
+export function startCartClients(
+  accounts: readonly FaultAccount[],
+  perAccount: number,
+  options: Omit<ClientOptions, 'account'>,
+): Promise<void>[] {
+  return accounts.flatMap((account) =>
+    Array.from({ length: perAccount }, () =>
+      cartClient({ ...options, account }).catch((error: unknown) => {
+        options.ledger.figures.unexpected.push(`client: ${(error as Error).message}`);
+      }),
+    ),
+  );
+}
+
 /** One client: load → raise CART_TYPE by one → commit with a new key, until `stop()`. */
 export async function cartClient(options: ClientOptions): Promise<void> {
   const { account, ledger } = options;
