@@ -144,3 +144,46 @@ describe('licence-cart problems: the host decides where to show them', () => {
     expect(focused()).to.equal(button(cart, 'Go to Voice'));
   });
 });
+
+describe('licence-cart conflict on save (REST over MSW, no live updates)', () => {
+  it("Back works the moment the review shows another admin's change, and the bar keeps saying it", async () => {
+    const { setupWorker } = await import('msw/browser');
+    const { createLicensingHandlers } = await import('../src/mocks/index.js');
+    const { RestAdapter } = await import('../src/adapters/rest/index.js');
+    const backend = new MemoryAdapter(smallSeed());
+    const baseUrl = `/cart-problems-${++mounts}`;
+    const { handlers } = createLicensingHandlers({ backend, baseUrl });
+    if (!worker) {
+      worker = setupWorker(...handlers);
+      await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
+    } else worker.use(...handlers);
+    const { cart, card } = await page(new RestAdapter({ baseUrl }));
+    await type(card('voice'), '14');
+    await waitUntil(() => deepText(cart).includes('Next month +€96.00'));
+    await backend.commit(
+      { counts: { voice: 20 } },
+      { expectedVersion: 'v1', idempotencyKey: 'another-admin' },
+    );
+    button(cart, 'Save')!.click();
+    await settle(cart);
+    // Back is pressed as soon as the review shows the conflict with Back enabled: the reload shows
+    // it before the draft is rebased, and a Back that looked enabled then used to do nothing.
+    const pressedBack = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const back = button(cart, 'Back');
+        if (!cart.shadowRoot!.querySelector('dialog [part="conflict"]') || !back || back.disabled) return;
+        observer.disconnect();
+        back.click();
+        resolve();
+      });
+      observer.observe(cart.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    });
+    button(cart, 'Save changes')!.click();
+    await pressedBack;
+    await waitUntil(() => cart.shadowRoot!.querySelector('[part="base"] [part="conflict"]'), 'in the bar', {
+      timeout: 3000,
+    });
+    expect(cart.shadowRoot!.querySelector('dialog')!.open, 'the review is closed').to.equal(false);
+    expect(deepText(cart.shadowRoot!.querySelector('[part="base"]')!)).to.contain('Voice: was 10, now 20');
+  });
+});

@@ -127,8 +127,13 @@ export class LicenceCart extends RulesWidget {
     if (!this.saving) this.dialog?.close();
   }
 
+  /**
+   * Until the save has an outcome. A conflict shows before the commit's promise settles (the reload
+   * says so, then the draft is rebased), and its Back is enabled: it must close the review then.
+   */
   private get saving(): boolean {
-    return this.confirming || this.state?.commit.status === 'saving';
+    const status = this.state?.commit.status;
+    return status === 'saving' || (this.confirming && status !== 'conflict' && status !== 'failed');
   }
 
   private discard(): void {
