@@ -286,28 +286,73 @@ describe('RestAdapter live updates over EventSource (the MSW handlers serve the 
     api.reset();
   });
 
-  it('EventSource: a stream that fails after it was open is opened again later; one that never opened is left', async () => {
+  it('EventSource: a stream that fails after it was open is opened again, through 5xx answers, until it is back', async () => {
     const backend = new MemoryAdapter(smallSeed());
     const api = createLicensingHandlers({ backend, baseUrl: '/flaky' });
     worker.resetHandlers(...api.handlers);
-    const store = new LicensingStore(new RestAdapter({ baseUrl: '/flaky', liveUpdates }), {
-      rules: ruleBook,
-    });
+    const adapter = new RestAdapter({ baseUrl: '/flaky', liveUpdates, maxRetryDelay: 100 });
+    const store = new LicensingStore(adapter, { rules: ruleBook });
     const stop = store.subscribe(() => {});
     await store.load();
     await settle(undefined, { latency: 200 });
     let refused = 0;
     worker.use(
       http.get('/flaky/licensing/events', () => {
+        // The server restarting: busy three times, then back with its stream.
+        if (refused >= 3) return undefined; // on to the handlers' stream
         refused += 1;
-        return new HttpResponse(null, { status: 500 });
+        return new HttpResponse(null, { status: refused === 2 ? 503 : 500 });
       }),
     );
     api.reset(); // ends the open stream: EventSource reconnects, gets a 500 and gives up
-    await waitUntil(() => refused >= 2, 'opened again after EventSource gave up', { timeout: 6000 });
-    await settle(undefined, { latency: 1500 });
-    expect(refused).to.equal(2, 'the new one never opened: left alone');
+    await waitUntil(() => refused === 3, 'asked again after each refusal', { timeout: 6000 });
+    await settle(undefined, { latency: 500 });
+    const version = await otherAdmin(backend);
+    await waitUntil(() => store.state.snapshot?.version === version, 'pushed once it is back', {
+      timeout: 3000,
+    });
     stop();
+  });
+
+  it('EventSource: a stream refused on its first request is left alone', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    let asked = 0;
+    worker.resetHandlers(
+      http.get('/missing/licensing/events', () => {
+        asked += 1;
+        return new HttpResponse(null, { status: 404 });
+      }),
+      ...createLicensingHandlers({ backend, baseUrl: '/missing' }).handlers,
+    );
+    const adapter = new RestAdapter({ baseUrl: '/missing', liveUpdates, maxRetryDelay: 100 });
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    await settle(undefined, { latency: 800 });
+    expect(asked).to.equal(1, 'not offered: never asked again');
+    stop();
+  });
+
+  it('a page loaded with no access starts its live updates once a load gives it access', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    backend.setPermission('none');
+    const api = createLicensingHandlers({ backend, baseUrl: '/signed-in' });
+    worker.resetHandlers(...api.handlers);
+    const store = new LicensingStore(new RestAdapter({ baseUrl: '/signed-in', liveUpdates }), {
+      rules: ruleBook,
+    });
+    const stop = store.subscribe(() => {});
+    await store.load();
+    expect(store.state.snapshot!.permission).to.equal('none');
+    backend.setPermission('update');
+    await store.load({ force: true });
+    await settle(undefined, { latency: 200 });
+    const version = await otherAdmin(backend);
+    await waitUntil(() => store.state.snapshot?.version === version, 'pushed through the stream', {
+      timeout: 3000,
+    });
+    stop();
+    api.reset();
   });
 
   it('the handlers refuse a user with no access (403)', async () => {

@@ -91,13 +91,14 @@ export function readEvents(
 
   if (!options.headers && !options.fetch && typeof EventSource === 'function') {
     // EventSource reconnects by itself after a drop, with Last-Event-ID. It gives up on an HTTP
-    // error: never opened means refused or not offered (stop); opened before, the server went away
-    // (start again later).
+    // error, without saying which: if the stream never opened, it is refused or not offered (stop);
+    // once it has opened, the server went away or is busy (a 503 while it restarts), so start
+    // again later, with backoff, until it opens again.
     let source: EventSource | undefined;
     let attempt = 0;
+    let opened = false;
     const open = () => {
       if (stop.signal.aborted) return;
-      let opened = false;
       source = new EventSource(options.url, { withCredentials: options.credentials === 'include' });
       source.onopen = () => {
         opened = true;
@@ -250,8 +251,9 @@ class LiveUpdates {
   /** Tells it a snapshot the adapter loaded or saved (its version is then not news); answers it. */
   saw(snapshot: LicensingSnapshot): LicensingSnapshot {
     this.seen = { version: snapshot.version, permission: snapshot.permission };
-    for (const start of [...this.waiting]) start();
+    const starting = [...this.waiting];
     this.waiting.clear();
+    for (const start of starting) start();
     return snapshot;
   }
 
@@ -283,7 +285,9 @@ class LiveUpdates {
       });
     };
     const start = () => {
-      if (stop.signal.aborted || close || this.seen?.permission === 'none') return;
+      if (stop.signal.aborted || close) return;
+      // No access yet: start once a load says otherwise (the host signs in as someone else).
+      if (this.seen?.permission === 'none') return void this.waiting.add(start);
       close = readEvents(this.stream, (version) => void onVersion(version), this.seen?.version);
     };
     if (this.seen) start();
