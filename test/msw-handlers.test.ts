@@ -249,6 +249,16 @@ describe('MSW licensing handlers', () => {
       }
     });
 
+    it('opening the events stream leaves a failure queued for the next load to that load', async () => {
+      api.failNext('load', 'server');
+      const events = await fetch('/api/licensing/events');
+      expect(events.status).to.equal(200);
+      await events.body!.cancel();
+      const response = await fetch('/api/licensing');
+      expect(response.status, 'the page still gets its failure').to.equal(500);
+      expect((await fetch('/api/licensing')).status, 'once').to.equal(200);
+    });
+
     it('a failed commit changes nothing', async () => {
       for (const failure of [
         'server',

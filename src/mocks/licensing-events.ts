@@ -51,7 +51,8 @@ export function eventsHandler(
 ): { handler: HttpHandler; closeAll: () => void } {
   const open = new Set<() => void>();
   const handler = http.get(`${base}/licensing/events`, async ({ request }) => {
-    const snapshot = await backend.load();
+    // Not backend.load(): a reconnect must not take a load failure queued for the page.
+    const snapshot = backend.peek();
     if (snapshot.permission === 'none') {
       return HttpResponse.json(
         { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'You have no access to licensing.' },

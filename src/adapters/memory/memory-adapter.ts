@@ -180,6 +180,16 @@ export class MemoryAdapter implements LicensingAdapter {
     return clone(this.snapshot);
   }
 
+  /**
+   * The version and permission it holds now, without the latency or an injected failure (those are
+   * meant for the page's own requests): what the MSW events route streams from.
+   */
+  peek(): Pick<LicensingSnapshot, 'version' | 'permission'> {
+    this.servable();
+    this.sync();
+    return { version: this.snapshot.version, permission: this.snapshot.permission };
+  }
+
   async listUsage(query: UsageQuery, options: RequestOptions = {}): Promise<UsagePage> {
     await this.enter('listUsage', options);
     return this.usage.page(query);
