@@ -5,22 +5,27 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem, problemTypes, shapeProblem } from './problem.js';
 
-/** The path (`records[2].id`, `counts["a\u0000"]`) of the first string or key holding U+0000. */
-export function nulAt(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'the body' : undefined;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = nulAt(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) return at;
-      const found = nulAt(item, at);
-      if (found) return found;
+/**
+ * The path (`records[2].id`, `counts["a\u0000"]`) of the first string or key holding U+0000.
+ * Walked with a stack of its own, not by recursion: a body nested thousands deep is 10 KB of
+ * JSON and must not overflow the call stack (a 500); it is then refused by its schema.
+ */
+function nulAt(value: unknown): string | undefined {
+  // [value, its path, the key that led to it (checked before the value, as it comes first)]
+  const stack: [unknown, string, string][] = [[value, '', '']];
+  while (stack.length) {
+    const [item, path, key] = stack.pop()!;
+    if (key.includes('\u0000')) return path;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path || 'the body';
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${path}[${i}]`, '']);
+    } else if (item !== null && typeof item === 'object') {
+      const entries = Object.entries(item);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [name, child] = entries[i]!;
+        stack.push([child, path ? `${path}.${name}` : name, name]);
+      }
     }
   }
   return undefined;

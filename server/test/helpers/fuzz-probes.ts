@@ -230,6 +230,24 @@ function otherProbes(target: Target): fc.Arbitrary<Probe>[] {
       statuses: [422],
       names: 'key',
     })),
+    // Nested thousands deep (10 KB of JSON): refused by the schema, naming the field, not a 500
+    // from a stack overflow in a check that walks the body.
+    fc
+      .tuple(fc.constantFrom('/licensing/changes', '/license/key'), fc.integer({ min: 2000, max: 8000 }))
+      .map(([path, depth]) => ({
+        kind: 'deep',
+        method: (path === '/license/key' ? 'PUT' : 'POST') as 'PUT' | 'POST',
+        path,
+        headers: {
+          ...auth,
+          'Content-Type': 'application/json',
+          'If-Match': `"${target.version}"`,
+          'Idempotency-Key': 'fuzz-deep',
+        },
+        body: `{"${path === '/license/key' ? 'key' : 'counts'}":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+        statuses: [422],
+        names: path === '/license/key' ? 'key' : 'counts',
+      })),
     // Bodies past the limit (256 KB): 413 before anything is parsed.
     fc.constantFrom('/licensing/changes', '/licensing/usage-records', '/license/key').map((path) => ({
       kind: 'too-large',
