@@ -71,7 +71,7 @@ describe(`reference backend on ${backendKind}: limits off by default`, () => {
 describe(`reference backend on ${backendKind}: per-token rate limit (--rate-limit)`, () => {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ limits: { rateLimit: { max: 3, windowMs: 60_000 } } });
+    server = await startServer({ limits: { rateLimit: { max: 3, windowMs: 60_000 }, rateLimitKeys: 50 } });
   });
   after(() => server.close());
 
@@ -108,6 +108,28 @@ describe(`reference backend on ${backendKind}: per-token rate limit (--rate-limi
 
     // Health checks are never limited.
     for (let i = 0; i < 5; i++) assert.equal((await fetch(`${server.origin}/healthz`)).status, 200);
+  });
+
+  it('counts only tokens that exist: more made-up ones (401) than it keeps leave a real token limited', async () => {
+    const account = await server.account();
+    for (let i = 0; i < 3; i++) await server.call('GET', '/licensing', { token: account.tokens.view });
+    assert.equal((await server.call('GET', '/licensing', { token: account.tokens.view })).status, 429);
+    // More made-up tokens than the limiter keeps in memory (50 here, 5,000 by default).
+    const statuses = new Map<number, number>();
+    for (let batch = 0; batch < 4; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          fetch(`${server.api}/licensing`, { headers: { Authorization: `Bearer made-up-${batch}-${i}` } }),
+        ),
+      );
+      for (const answer of answers) {
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        await answer.body?.cancel();
+      }
+    }
+    assert.deepEqual([...statuses], [[401, 100]]);
+    const still = await server.call('GET', '/licensing', { token: account.tokens.view });
+    assert.equal(still.status, 429, 'the real token is still limited in its window');
   });
 
   it('limits requests without a token by address, before any token lookup', async () => {

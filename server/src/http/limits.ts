@@ -25,6 +25,8 @@ export interface LimitOptions {
   readonly pressureSampleInterval?: number;
   /** Per-token rate limit (`--rate-limit N/WINDOW`). Off when absent. */
   readonly rateLimit?: RateLimit;
+  /** How many tokens' counts the rate limit keeps in memory (least recently used go). Default 5000. */
+  readonly rateLimitKeys?: number;
 }
 
 /** Seconds a client is asked to wait on a 503 under pressure. */
@@ -57,15 +59,16 @@ export function parseEventLoopDelay(text: string): number {
   return ms;
 }
 
+const bearerOf = (request: FastifyRequest) =>
+  /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+
 /**
  * The rate limit's key: a hash of the bearer token (the token itself is never kept in memory
- * longer than the request), or the client's address when it sends none. Cheap: no database.
+ * longer than the request), or the client's address when it sends none.
  */
 function limitKey(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1]
-    ? `token:${createHash('sha256').update(match[1]).digest('hex')}`
-    : `address:${request.ip}`;
+  const token = bearerOf(request);
+  return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `address:${request.ip}`;
 }
 
 /**
@@ -95,6 +98,7 @@ export async function registerLimits(app: FastifyInstance, options: LimitOptions
       max: limit.max,
       timeWindow: limit.windowMs,
       keyGenerator: limitKey,
+      cache: options.rateLimitKeys ?? 5000,
       errorResponseBuilder: (_request, context) => {
         const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
         return new HttpProblem(429, {
@@ -104,10 +108,18 @@ export async function registerLimits(app: FastifyInstance, options: LimitOptions
       },
     });
     const check = app.rateLimit();
+    // The contract's operations only (their config names one); health checks and 404s are free.
+    const limited = (request: FastifyRequest) => request.routeOptions.config?.operationId !== undefined;
+    // Without a token: by address, at once, before any lookup.
     app.addHook('onRequest', async (request, reply) => {
-      // The contract's operations only (their config names one); health checks and 404s are free.
-      if (request.routeOptions.config?.operationId === undefined) return;
-      await check.call(app, request, reply);
+      if (limited(request) && !bearerOf(request)) await check.call(app, request, reply);
+    });
+    // With one: once the caller's lookup has found it (preParsing runs after every onRequest hook),
+    // so a made-up token is answered 401 and never takes a place in the limiter's memory, where
+    // thousands of them would push real tokens' counts out.
+    app.addHook('preParsing', async (request, reply, payload) => {
+      if (limited(request)) await check.call(app, request, reply);
+      return payload;
     });
   }
 }
