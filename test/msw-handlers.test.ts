@@ -142,6 +142,12 @@ describe('MSW licensing handlers', () => {
       const noKey = await commit({ counts: { voice: 1 } }, { 'If-Match': '"v1"' });
       expect(noKey.status).to.equal(400);
       await problemOf(noKey);
+      for (const key of ['a b', 'x'.repeat(256), 'key;drop']) {
+        const badKey = await commit({ counts: { voice: 1 } }, { 'If-Match': '"v1"', 'Idempotency-Key': key });
+        expect(badKey.status, key).to.equal(400);
+        expect((await problemOf(badKey)).detail).to.contain('Idempotency-Key');
+      }
+      expect((await backend.load()).version, 'nothing applied').to.equal('v1');
     });
 
     it('answers 400 for a body that is not JSON, 422 naming the path for a wrong shape, never a crash', async () => {

@@ -317,11 +317,14 @@ export function createLicensingHandlers({
           });
         }
         const idempotencyKey = request.headers.get('Idempotency-Key')?.trim();
-        if (!idempotencyKey) {
+        // The contract's format, as the reference server enforces it.
+        if (!idempotencyKey || !/^[A-Za-z0-9._:~+/=-]{1,255}$/.test(idempotencyKey)) {
           return problem(400, {
             type: problemTypes.badRequest,
             title: 'Bad Request',
-            detail: 'Send an Idempotency-Key header, one per cart.',
+            detail: idempotencyKey
+              ? 'Idempotency-Key: letters, digits and -_.:~+/= only, at most 255 characters.'
+              : 'Send an Idempotency-Key header, one per cart.',
           });
         }
         const body = await readJson(request);
