@@ -16,9 +16,10 @@ import {
 } from '../../../demo/states.js';
 import type { InstallationLicense } from '../../../src/core/index.js';
 import type { Database, Sql } from '../db/database.js';
+import { askToSignIn, findCaller } from '../http/caller.js';
 import { HttpProblem, problemTypes, sendProblem } from '../http/problem.js';
 import { getLicense } from '../license/installation.js';
-import { DEMO_ACCOUNT, demoAccount, hashToken, seedAccount } from '../store/seed.js';
+import { DEMO_ACCOUNT, demoAccount, seedAccount } from '../store/seed.js';
 import { readInstallationLicense, versionLabel } from '../store/snapshot.js';
 
 /** The operations the panel's failure switches make fail once: the snapshot's load, a save. */
@@ -87,18 +88,12 @@ export function registerDemoControls(app: FastifyInstance, db: Database, now: ()
       sendProblem(reply, 403, { detail: 'The demo controls answer on loopback only.' });
       return undefined;
     }
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    const [user] = token
-      ? await db.query<{ account_id: string }>('SELECT account_id FROM users WHERE token_hash = $1', [
-          hashToken(token),
-        ])
-      : [];
+    const user = await findCaller(db, request);
     if (!user) {
-      reply.header('WWW-Authenticate', 'Bearer');
-      sendProblem(reply, 401, { detail: 'Sign in: send Authorization: Bearer <token>.' });
+      askToSignIn(reply);
       return undefined;
     }
-    return user.account_id;
+    return user.accountId;
   };
 
   app.post('/api/dev/license-state', async (request, reply) => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Permission } from '../../../src/core/index.js';
 import type { Database } from '../db/database.js';
 import { registerDemoControls } from '../dev/demo-controls.js';
-import { hashToken } from '../store/seed.js';
+import { askToSignIn, findCaller } from './caller.js';
 import { licensingEvents } from './events.js';
 import { LicensingService, type Caller } from './handlers.js';
 import { registerLimits, type LimitOptions } from './limits.js';
@@ -69,11 +69,6 @@ const permissionOf: Readonly<Record<string, Permission>> = {
 
 const rank: Readonly<Record<Permission, number>> = { none: 0, view: 1, update: 2 };
 
-function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options;
   const now = options.now ?? (() => new Date());
@@ -128,18 +123,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     const needed = request.routeOptions.config?.permission;
     if (needed === undefined) return;
-    const token = bearer(request.headers.authorization);
-    const [user] = token
-      ? await db.query<{ account_id: string; name: string; permission: Permission }>(
-          'SELECT account_id, name, permission FROM users WHERE token_hash = $1',
-          [hashToken(token)],
-        )
-      : [];
-    if (!user) {
-      reply.header('WWW-Authenticate', 'Bearer');
-      return sendProblem(reply, 401, { detail: 'Sign in: send Authorization: Bearer <token>.' });
-    }
-    request.caller = { accountId: user.account_id, name: user.name, permission: user.permission };
+    const user = await findCaller(db, request);
+    if (!user) return askToSignIn(reply);
+    request.caller = user;
     if (rank[user.permission] < rank[needed]) {
       return sendProblem(reply, 403, {
         detail:

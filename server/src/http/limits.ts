@@ -6,7 +6,8 @@
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hashToken } from '../store/seed.js';
+import { bearerToken } from './caller.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
 /** `--rate-limit N/WINDOW`: at most `max` requests per token in `windowMs`. */
@@ -59,16 +60,13 @@ export function parseEventLoopDelay(text: string): number {
   return ms;
 }
 
-const bearerOf = (request: FastifyRequest) =>
-  /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-
 /**
  * The rate limit's key: a hash of the bearer token (the token itself is never kept in memory
  * longer than the request), or the client's address when it sends none.
  */
 function limitKey(request: FastifyRequest): string {
-  const token = bearerOf(request);
-  return token ? `token:${createHash('sha256').update(token).digest('hex')}` : `address:${request.ip}`;
+  const token = bearerToken(request);
+  return token ? `token:${hashToken(token)}` : `address:${request.ip}`;
 }
 
 /**
@@ -112,7 +110,7 @@ export async function registerLimits(app: FastifyInstance, options: LimitOptions
     const limited = (request: FastifyRequest) => request.routeOptions.config?.operationId !== undefined;
     // Without a token: by address, at once, before any lookup.
     app.addHook('onRequest', async (request, reply) => {
-      if (limited(request) && !bearerOf(request)) await check.call(app, request, reply);
+      if (limited(request) && !bearerToken(request)) await check.call(app, request, reply);
     });
     // With one: once the caller's lookup has found it (preParsing runs after every onRequest hook),
     // so a made-up token is answered 401 and never takes a place in the limiter's memory, where
