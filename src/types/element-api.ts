@@ -33,6 +33,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-log-download': true,
   'licence-usage-filter-change': true,
   'licence-usage-export': true,
+  'licence-summary-download': true,
 };
 
 /** Every licence-kit event. */
@@ -53,6 +54,7 @@ export const elementEvents = {
     'licence-commit-error',
     'licence-leave',
     'licence-show-problem',
+    'licence-summary-download',
   ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change'],
@@ -86,7 +88,7 @@ export interface LicenceKitElements {
     { 'cart-key'?: string }
   >;
   'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;
-  'licence-cart': ElementApi<LicenceCart, WidgetProperties>;
+  'licence-cart': ElementApi<LicenceCart, WidgetProperties | 'user'>;
   'retention-picker': ElementApi<RetentionPicker, WidgetProperties | 'name' | 'disabled' | 'value'>;
   'power-pack-limits': ElementApi<PowerPackLimits, WidgetProperties>;
   'usage-overview': ElementApi<
