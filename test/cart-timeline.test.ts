@@ -234,7 +234,7 @@ describe('licence-cart review: Czech', () => {
     expect(timeline(el).querySelector('h3')!.textContent).to.equal('Kdy která změna platí');
     expect(steps(el)).to.deep.equal({
       Voice: [
-        'Použitelné hned po uložení.',
+        'Lze používat hned po uložení.',
         `Tento měsíc: účtuje se nejvyšší počet v měsíci, 14 licencí: ${cs(33600)}.`,
         `Od 1. prosince 2026: účtuje se nový počet, 14 licencí: ${cs(33600)} měsíčně.`,
       ],

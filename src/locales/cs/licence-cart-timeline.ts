@@ -7,7 +7,7 @@ const m = (money: Money) => formatMoney(money, 'cs');
 
 export const messages: CartTimelineMessages = {
   title: 'Kdy která změna platí',
-  usableNow: 'Použitelné hned po uložení.',
+  usableNow: 'Lze používat hned po uložení.',
   appliesNow: 'Platí hned po uložení, pro tento i příští měsíc.',
   thisMonthPeak: (units, amount) => `Tento měsíc: účtuje se nejvyšší počet v měsíci, ${units}: ${m(amount)}.`,
   keepsPeak: (units, amount) =>
