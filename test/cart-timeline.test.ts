@@ -205,6 +205,33 @@ describe('licence-cart review: the summary as CSV', () => {
     );
   });
 
+  it('names the switches and the Power Pack limits, with the most they can cost a month', async () => {
+    const adapter = await adapterFor('memory', smallSeed());
+    const el = await reviewed(adapter, (s) => {
+      s.setSpeechToText({ enabled: false });
+      s.setPowerPackLimit('smart-routing', 12);
+    });
+    const csv = await summary(el, 'CSV');
+    const { at } = csv.record;
+    // Power Pack €49 a pack: 10 → 12 packs of Smart routing; AI Topics has no limit, so no cap.
+    expect(csv.text.split('\r\n').slice(1)).to.deep.equal([
+      `${at},Jana Dvořáková,Speech-to-Text,on,off,,,,,,,40.00,0.00,EUR`,
+      `${at},Jana Dvořáková,Smart routing limit per month,10,12,,,,,,,490.00,588.00,EUR`,
+      `${at},Jana Dvořáková,Total,,,0.00,0.00,0.00,0.00,0.00,0.00,,,EUR`,
+      '',
+    ]);
+    el.closeReview();
+    sharedStoreFor(adapter).discard();
+    sharedStoreFor(adapter).setPowerPackEnabled(false);
+    await settle(el);
+    await el.review();
+    await settle(el);
+    const off = await summary(el, 'CSV');
+    expect(off.text.split('\r\n')[1]).to.equal(
+      `${off.record.at},Jana Dvořáková,Power Pack,on,off,,,,,,,no cap,0.00,EUR`,
+    );
+  });
+
   it('downloads the file unless a listener takes it', async () => {
     const adapter = await adapterFor('memory', smallSeed());
     const el = await reviewed(adapter, (s) => s.setCount('voice', 11));

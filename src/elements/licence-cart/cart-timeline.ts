@@ -54,8 +54,7 @@ export function timelineSteps(
 }
 
 /** An amount as a plain decimal a spreadsheet sums ("-48.00"), in the currency's minor digits. */
-function decimal(money: Money | null | undefined): string {
-  if (!money) return '';
+function decimal(money: Money): string {
   const digits = minorDigits(money.currency);
   return (money.amount / 10 ** digits).toFixed(digits);
 }
@@ -77,11 +76,11 @@ export function summaryCsv(
   const c = w.csv;
   const cell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : csvField(value));
   const row = (values: readonly string[]) => values.map(cell).join(',') + '\r\n';
-  const value = (v: ChangeRecordLine['before'], kind: ChangeRecordLine['kind']): string => {
+  const value = (v: ChangeRecordLine['before']): string => {
     if (v === null) return m.noLimit;
     if (typeof v === 'boolean') return v ? m.on : m.off;
     if (typeof v === 'number') return String(v);
-    const retention = kind === 'retention' ? parseRetention(v) : null;
+    const retention = parseRetention(v); // the one text a line holds: a retention
     return retention ? retentionLabel(retention, t) : v;
   };
   const item = (line: ChangeRecordLine): string => {
@@ -119,8 +118,8 @@ export function summaryCsv(
       record.at,
       who,
       item(line),
-      value(line.before, line.kind),
-      value(line.after, line.kind),
+      value(line.before),
+      value(line.after),
       ...charges(line.thisMonth),
       ...charges(line.nextMonth),
       ...most(line),
