@@ -6,7 +6,6 @@ import { html, type TemplateResult } from 'lit';
 import {
   changeRecord,
   lineTimeline,
-  parseRetention,
   type ChangeRecord,
   type ChangeRecordLine,
   type ChangeSet,
@@ -21,6 +20,7 @@ import { namesFrom, retentionLabel } from '../../i18n/names.js';
 import { downloadBlob } from '../../ui/download.js';
 import { csvField } from '../usage-overview/csv.js';
 import { messages, type CartTimelineMessages } from './cart-timeline.messages.js';
+import { styles } from './cart-timeline.styles.js';
 import type { Row } from './cart-rows.js';
 import { messages as cartMessages, type LicenceCartMessages } from './licence-cart.messages.js';
 
@@ -76,12 +76,14 @@ export function summaryCsv(
   const c = w.csv;
   const cell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : csvField(value));
   const row = (values: readonly string[]) => values.map(cell).join(',') + '\r\n';
-  const value = (v: ChangeRecordLine['before']): string => {
+  // The one text a line holds is a retention: named from the snapshot and the draft it came from.
+  const retention = [snapshot.recording?.retention, record.changes.retention].map((r) =>
+    r ? retentionLabel(r, t) : '',
+  );
+  const value = (v: ChangeRecordLine['before'], side: 0 | 1): string => {
     if (v === null) return m.noLimit;
     if (typeof v === 'boolean') return v ? m.on : m.off;
-    if (typeof v === 'number') return String(v);
-    const retention = parseRetention(v); // the one text a line holds: a retention
-    return retention ? retentionLabel(retention, t) : v;
+    return typeof v === 'number' ? String(v) : retention[side]!;
   };
   const item = (line: ChangeRecordLine): string => {
     if (line.kind === 'count') return names.type(line.id!);
@@ -118,8 +120,8 @@ export function summaryCsv(
       record.at,
       who,
       item(line),
-      value(line.before),
-      value(line.after),
+      value(line.before, 0),
+      value(line.after, 1),
       ...charges(line.thisMonth),
       ...charges(line.nextMonth),
       ...most(line),
@@ -149,7 +151,11 @@ export class CartTimeline {
   constructor(
     private readonly host: TimelineHost,
     private readonly locale: LocaleController,
-  ) {}
+  ) {
+    // Its rules come with it: the bar's first download does not carry them.
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+  }
 
   private get w(): CartTimelineMessages {
     return this.locale.section('licence-cart-timeline', messages);

@@ -108,36 +108,6 @@ export const styles = css`
     font-weight: 700;
     border-bottom: 0;
   }
-  /* When each change applies (R5): per change its name, then its steps side by side (stacked on a phone). */
-  [part~='timeline'] h3 {
-    margin: var(--_space-m) 0 var(--_space-s);
-    font-size: 1rem;
-  }
-  .when {
-    display: grid;
-    grid-template-columns: minmax(8rem, 12rem) 1fr;
-    gap: var(--_space-xs) var(--_space-m);
-    padding-block: var(--_space-s);
-    border-bottom: 1px solid var(--_border);
-  }
-  .when ol {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    gap: var(--_space-xs) var(--_space-m);
-  }
-  .when li {
-    padding-inline-start: var(--_space-s);
-    border-inline-start: 3px solid var(--_border);
-  }
-  [part~='summary-download'] {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-s);
-  }
   [part~='rule'] {
     color: var(--_muted);
     font-size: 0.875rem;
@@ -184,9 +154,6 @@ export const styles = css`
       content: attr(data-label);
       display: block;
       color: var(--_muted);
-    }
-    .when {
-      grid-template-columns: 1fr;
     }
   }
 `;
