@@ -278,7 +278,7 @@ describe('licence-cart review: Czech', () => {
 });
 
 describe('licence-cart review on a phone', () => {
-  it('keeps the timeline readable and the footer in view at 390 px', async () => {
+  it('lays the steps side by side when wide, stacks them at 390 px with nothing cut off and the footer in view', async () => {
     const adapter = await adapterFor('memory', smallSeed());
     const el = await reviewed(adapter, (s) => {
       s.setCount('voice', 14);
@@ -288,6 +288,12 @@ describe('licence-cart review on a phone', () => {
       s.setPowerPackLimit('smart-routing', 12);
     });
     const d = dialog(el);
+    // Wide (the test window's dialog): the steps sit side by side, right of the change's name.
+    const steps0 = [...timeline(el).querySelectorAll('.when li')].slice(0, 2);
+    expect(steps0[0]!.getBoundingClientRect().top).to.equal(steps0[1]!.getBoundingClientRect().top);
+    expect(steps0[0]!.getBoundingClientRect().left).to.be.above(
+      timeline(el).querySelector('.when strong')!.getBoundingClientRect().right,
+    );
     d.style.width = '360px'; // 390 px of a phone, less the page's margins
     await settle(el);
     expect(d.scrollWidth).to.be.at.most(d.clientWidth);
