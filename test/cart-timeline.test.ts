@@ -234,7 +234,10 @@ describe('licence-cart review: the summary as CSV', () => {
 
   it('downloads the file unless a listener takes it', async () => {
     const adapter = await adapterFor('memory', smallSeed());
-    const el = await reviewed(adapter, (s) => s.setCount('voice', 11));
+    // No `user`: the summary names no one.
+    const el = await reviewed(adapter, (s) => s.setCount('voice', 11), { user: '' });
+    const handed: LicenceSummaryDownloadDetail[] = [];
+    el.addEventListener('licence-summary-download', (e) => handed.push(e.detail));
     const saved: string[] = [];
     el.shadowRoot!.addEventListener('click', (e) => {
       const link = e.target as HTMLAnchorElement;
@@ -243,6 +246,9 @@ describe('licence-cart review: the summary as CSV', () => {
     named(el, 'Download summary as CSV').click();
     expect(saved).to.have.length(1);
     expect(saved[0]).to.match(/^licence-changes-.*\.csv$/);
+    expect(saved[0]).to.equal(handed[0]!.filename);
+    expect(handed[0]!.record.who).to.equal(null);
+    expect((await handed[0]!.blob.text()).split('\r\n')[1]).to.match(/^[^,]+,,Voice,10,11,/);
   });
 });
 
