@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import '../src/elements/licence-cart/licence-cart.js';
+import '../src/elements/licence-manager/licence-manager.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
 import type { LicenceSummaryDownloadDetail } from '../src/events.js';
 import { formatMoney } from '../src/i18n/format.js';
@@ -322,5 +323,27 @@ describe('licence-cart review on a phone', () => {
     const csv = named(el, 'Download summary as CSV').getBoundingClientRect();
     expect(csv.bottom).to.be.at.most(d.querySelector('footer')!.getBoundingClientRect().top);
     expect(deepText(d)).to.contain('Download summary');
+  });
+});
+
+describe('licence-manager: who the summary names', () => {
+  it('passes its user to its cart, whose summary names them', async () => {
+    const adapter = await adapterFor('memory', smallSeed());
+    const manager = await fixture<HTMLElement>(
+      html`<licence-manager .adapter=${adapter} user="Eva Nová"></licence-manager>`,
+    );
+    await loaded(manager, adapter);
+    const el = deepQueryAll<LicenceCart>(manager, 'licence-cart')[0]!;
+    sharedStoreFor(adapter).setCount('voice', 11);
+    await settle(el);
+    await el.review();
+    await settle(el);
+    const handed = new Promise<LicenceSummaryDownloadDetail>((resolve) =>
+      manager.addEventListener('licence-summary-download', (e) => (e.preventDefault(), resolve(e.detail)), {
+        once: true,
+      }),
+    );
+    named(el, 'Download summary as JSON').click();
+    expect((await handed).record.who).to.equal('Eva Nová');
   });
 });

@@ -84,7 +84,7 @@ export interface LicenceKitElements {
   // element has it; the space-separated attribute is for HTML.
   'licence-manager': ElementApi<
     LicenceManager,
-    WidgetProperties | 'hide' | 'cartKey',
+    WidgetProperties | 'hide' | 'cartKey' | 'user',
     { 'cart-key'?: string }
   >;
   'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;

@@ -157,6 +157,8 @@ export class LicenceManager extends RulesWidget {
    * table loads on first use, in its own chunk.
    */
   @property() layout: ManagerLayout = 'cards';
+  /** Who reviews and saves in the cart, as its summary and `licence-commit`'s record name them. */
+  @property() user = '';
   /** The table's code failed to load: the cards stand in. */
   @state() private tableFailed = false;
 
@@ -318,6 +320,7 @@ export class LicenceManager extends RulesWidget {
           ? html`<licence-cart
               part="cart"
               exportparts="summary,count,discard-button,save-button,lines"
+              .user=${this.user}
             ></licence-cart>`
           : nothing
       }
