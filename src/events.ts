@@ -1,4 +1,10 @@
-import type { ChangeSet, InstallationLicense, LicensingSnapshot, ValidationIssue } from './core/index.js';
+import type {
+  ChangeRecord,
+  ChangeSet,
+  InstallationLicense,
+  LicensingSnapshot,
+  ValidationIssue,
+} from './core/index.js';
 import type { LicensingError } from './adapters/errors.js';
 import type { CommitResult } from './state/licensing-store.js';
 
@@ -14,6 +20,12 @@ export interface LicenceChangeDetail {
 export interface LicenceCommitDetail {
   /** The snapshot after the commit. */
   snapshot: LicensingSnapshot;
+  /**
+   * What was saved, for finance and audits: before, after, the quote per line, who (the cart's
+   * `user`) and when (`at`, the moment the save succeeded). The review's "Download summary" saves
+   * the same record.
+   */
+  record: ChangeRecord;
 }
 export interface LicenceCommitErrorDetail {
   error: LicensingError;
@@ -78,6 +90,17 @@ export interface UsageOverviewExportDetail extends UsageOverviewFilterChangeDeta
   rows: number;
 }
 
+/** `detail` of `licence-summary-download`. */
+export interface LicenceSummaryDownloadDetail {
+  /** The reviewed change, as `licence-commit` carries it once saved; `at` is when it was downloaded. */
+  record: ChangeRecord;
+  format: 'json' | 'csv';
+  /** The file: the record as JSON, or one CSV row per change and a total (UTF-8 with a BOM). */
+  blob: Blob;
+  /** The suggested file name. */
+  filename: string;
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -116,6 +139,8 @@ export interface LicenceEventMap {
   'licence-usage-filter-change': CustomEvent<UsageOverviewFilterChangeDetail>;
   /** The usage CSV is ready; cancel to handle the file yourself instead of the download. */
   'licence-usage-export': CustomEvent<UsageOverviewExportDetail>;
+  /** The cart's review summary is ready; cancel to handle the file yourself instead of the download. */
+  'licence-summary-download': CustomEvent<LicenceSummaryDownloadDetail>;
 }
 
 // `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and

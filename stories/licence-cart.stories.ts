@@ -118,3 +118,49 @@ export const OverRest: Story = {
     return html`<licence-cart .adapter=${adapter}></licence-cart>`;
   },
 };
+
+/**
+ * When each change applies (#20): Voice up (usable now, this month at the month's peak, from
+ * 1 December at the new count), Email down (applies to this month and the next, this month's
+ * invoice keeps the peak) and a longer retention (in billed units). "Download summary" saves the
+ * same change as JSON or CSV.
+ */
+export const WhenEachChangeApplies: Story = {
+  args: { draft: { counts: { voice: 230, email: 120 }, retention: { months: 12 } }, open: true },
+};
+/** A rise that stays under the month's peak (reduced from 226 earlier): this month costs nothing more. */
+export const RiseUnderTheMonthsPeak: Story = {
+  args: {
+    snapshot: (s) => ({
+      ...s,
+      lines: s.lines.map((l) => (l.typeId === 'voice' ? { ...l, count: 220, peak: 226 } : l)),
+    }),
+    draft: { counts: { voice: 223 } },
+    open: true,
+  },
+};
+/** Usage-based changes: billed by use from the save on, with their cap, without one, or switched off. */
+export const WhenUsageBasedChangesApply: Story = {
+  args: {
+    draft: {
+      speechToText: { enabled: false },
+      powerPack: { limits: { 'smart-routing': 20, 'ai-topics': null } },
+    },
+    open: true,
+  },
+};
+export const WhenEachChangeAppliesCzech: Story = {
+  args: WhenEachChangeApplies.args,
+  globals: { lang: 'cs' },
+};
+export const WhenEachChangeAppliesDark: Story = {
+  args: WhenEachChangeApplies.args,
+  globals: { theme: 'dark' },
+};
+/** The host names who reviews (`user`): the summary and `licence-commit`'s record carry it. */
+export const SummaryNamesTheUser: Story = {
+  args: { draft: { counts: { voice: 230 } }, open: true },
+  play: async ({ canvasElement }) => {
+    canvasElement.querySelector<LicenceCart>('licence-cart')!.user = 'Jana Dvořáková';
+  },
+};

@@ -20,6 +20,9 @@
 //                      nextMonthCharge, seatNextMonthCharge          pricing.ts
 //                      quote                                         quote.ts
 //                      applyDraft (peak raised)                      apply.ts
+//                      lineTimeline (when a quoted line applies and is billed)   timeline.ts
+//                      changeRecord (the reviewed change for audits: before, after,
+//                      quote per line, who, when)                    change-record.ts
 //                      money, add, sub, multiply, sum                money.ts
 //   R6 retention       retentionOptions, retentionMultiplier, isValidRetention,
 //                      compareRetention, isSameRetention, retentionLabelParts,
@@ -137,6 +140,8 @@ export type {
   SpeechToTextQuote,
 } from './quote.js';
 export { applyDraft } from './apply.js';
+export { lineTimeline, type LineTimeline } from './timeline.js';
+export { changeRecord, type ChangeRecord, type ChangeRecordLine } from './change-record.js';
 export { ruleBook, type RuleBook } from './rule-book.js';
 export { nextPeriodStart, stopOnSave, type StopOnSave } from './period.js';
 export {

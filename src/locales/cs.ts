@@ -30,3 +30,6 @@ registerMessages('cs', 'license-details', licenseDetails);
 registerMessages('cs', 'usage-overview', usageOverview);
 registerMessages('cs', 'refresh', refresh);
 registerMessages('cs', 'seat-table', seatTable);
+
+import { messages as licenceCartTimeline } from './cs/licence-cart-timeline.js';
+registerMessages('cs', 'licence-cart-timeline', licenceCartTimeline);

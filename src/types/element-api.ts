@@ -33,6 +33,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-log-download': true,
   'licence-usage-filter-change': true,
   'licence-usage-export': true,
+  'licence-summary-download': true,
 };
 
 /** Every licence-kit event. */
@@ -53,6 +54,7 @@ export const elementEvents = {
     'licence-commit-error',
     'licence-leave',
     'licence-show-problem',
+    'licence-summary-download',
   ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change'],
@@ -82,11 +84,11 @@ export interface LicenceKitElements {
   // element has it; the space-separated attribute is for HTML.
   'licence-manager': ElementApi<
     LicenceManager,
-    WidgetProperties | 'hide' | 'cartKey',
+    WidgetProperties | 'hide' | 'cartKey' | 'user',
     { 'cart-key'?: string }
   >;
   'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;
-  'licence-cart': ElementApi<LicenceCart, WidgetProperties>;
+  'licence-cart': ElementApi<LicenceCart, WidgetProperties | 'user'>;
   'retention-picker': ElementApi<RetentionPicker, WidgetProperties | 'name' | 'disabled' | 'value'>;
   'power-pack-limits': ElementApi<PowerPackLimits, WidgetProperties>;
   'usage-overview': ElementApi<

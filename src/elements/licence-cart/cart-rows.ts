@@ -19,6 +19,10 @@ export interface Row {
   change: string;
   thisMonth: string;
   nextMonth: string;
+  /** The quoted seat line whose money the row shows, for its timeline (R5). */
+  line?: Quote['lines'][number];
+  /** A usage-based row's most per month, for its timeline. */
+  cap?: CapChange;
 }
 
 /** The review's rows: each changed seat line, the retention, Speech-to-Text and the Power Pack. */
@@ -36,6 +40,7 @@ export function cartRows(
   const repriced =
     retention && recording && recording.count.from === recording.count.to ? recording : undefined;
   const money = (line: Quote['lines'][number]) => ({
+    line,
     thisMonth: m.moneyChange(line.thisMonth.before, line.thisMonth.after, line.thisMonth.delta),
     nextMonth: m.moneyChange(line.nextMonth.before, line.nextMonth.after, line.nextMonth.delta),
   });
@@ -75,6 +80,7 @@ export function cartRows(
       change: parts.join(', '),
       thisMonth: m.usageBased,
       nextMonth: cap(stt.maxSpend),
+      cap: stt.maxSpend,
     });
   }
   const pp = quote.powerPack;
@@ -85,6 +91,7 @@ export function cartRows(
         change: m.fromTo(pp.enabled.from ? m.on : m.off, pp.enabled.to ? m.on : m.off),
         thisMonth: m.usageBased,
         nextMonth: cap(pp.maxSpend),
+        cap: pp.maxSpend,
       });
     }
     for (const service of pp.services) {
@@ -95,6 +102,7 @@ export function cartRows(
         change: m.fromTo(limit(service.limit.from), limit(service.limit.to)),
         thisMonth: m.usageBased,
         nextMonth: cap(service.maxSpend),
+        cap: service.maxSpend,
       });
     }
   }

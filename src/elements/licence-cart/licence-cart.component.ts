@@ -1,13 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { query } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
+import { changeRecord } from '../../core/change-record.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
-import { issueText, messages as issueMessages } from '../../i18n/issues.js';
-import { namesFrom } from '../../i18n/names.js';
+import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
+import { issueList } from './cart-issues.js';
 import { goTo, StickyPadding } from './cart-page.js';
+import type { CartTimeline } from './cart-timeline.js';
+import { loadTimeline } from './cart-timeline-load.js';
 import { barTotals, blockingIssues, cartRows, problemPlace, underneathText, type Row } from './cart-rows.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
@@ -31,7 +34,8 @@ import { styles } from './licence-cart.styles.js';
  * focus, and takes no room while nothing is pending.
  *
  * @event licence-before-commit - About to commit; cancel it to stop the commit. `detail.draft`.
- * @event licence-commit - The changes were saved; `detail.snapshot`.
+ * @event licence-commit - The changes were saved; `detail.snapshot`, and `detail.record` (before, after, quote per line, `user`, when) for finance and audits.
+ * @event licence-summary-download - "Download summary" in the review: `detail.record` (as `licence-commit` carries it), `detail.format` (`json` or `csv`), `detail.blob`, `detail.filename`. Cancelable: cancel it to handle the file yourself instead of the download.
  * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
  * @event licence-change - The draft was discarded; `detail.draft` is empty.
  * @event licence-show-problem - The user asked to see the first problem; `detail.issue`. Cancelable: cancel it to show it yourself; by default the cart scrolls to and focuses the card (`licence-card[type-id=…]`, `retention-picker`, `power-pack-limits`) in its own root.
@@ -46,6 +50,10 @@ import { styles } from './licence-cart.styles.js';
  * @csspart invoice-warning - "Any changes you make here will affect your monthly invoice."
  * @csspart lines - The table of changes.
  * @csspart rule - The high-water rule in words.
+ * @csspart timeline - When each change applies: per change, usable from now, this month at the month's peak, next month from its first day.
+ * @csspart summary-download - "Download summary" with its JSON and CSV buttons.
+ * @csspart download-json-button - Downloads the reviewed change as JSON.
+ * @csspart download-csv-button - Downloads the reviewed change as CSV.
  * @csspart warnings - The list of warnings.
  * @csspart errors - The list of blocking errors.
  * @csspart conflict - What changed underneath after a conflict.
@@ -73,7 +81,11 @@ export class LicenceCart extends RulesWidget {
   @query('lk-toast') private toast!: Toast;
   @query('[part~="save-button"]') private saveButton!: HTMLButtonElement;
 
+  /** Who reviews and saves, as the summary and `licence-commit`'s record name them (e.g. the signed-in user's name). */
+  @property() user = '';
+
   private confirming = false;
+  private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
 
   private get m() {
@@ -111,6 +123,8 @@ export class LicenceCart extends RulesWidget {
     const state = this.state;
     // Never on an invalid draft: the bar says what to fix and where.
     if (!this.dialog || this.dialog.open || !state?.dirty || blockingIssues(state.issues).length) return;
+    this.timeline ??= await loadTimeline(this, this.locale);
+    if (this.dialog.open) return;
     this.dialog.showModal();
     this.requestUpdate();
   }
@@ -149,6 +163,7 @@ export class LicenceCart extends RulesWidget {
     if (!store || !store.state.canSave || this.confirming) return;
     if (!emit(this, 'licence-before-commit', { draft: store.state.draft }, { cancelable: true })) return;
     this.confirming = true;
+    const { snapshot, draft } = store.state;
     const result = await store.commit().finally(() => (this.confirming = false));
     // The provider's adapter was swapped meanwhile: the save ran against the old backend.
     const elsewhere = this.licensing.store !== store;
@@ -159,7 +174,8 @@ export class LicenceCart extends RulesWidget {
     if (result.ok) {
       this.closeReview();
       if (!elsewhere) this.toast.show(this.m.saved, 'success');
-      emit(this, 'licence-commit', { snapshot: result.snapshot });
+      const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
+      emit(this, 'licence-commit', { snapshot: result.snapshot, record });
     } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
       emit(this, 'licence-commit-error', { error: result.error, reason: result.reason });
     }
@@ -180,15 +196,7 @@ export class LicenceCart extends RulesWidget {
   }
 
   private list(part: string, issues: readonly ValidationIssue[], snapshot: LicensingSnapshot, title: string) {
-    if (!issues.length) return nothing;
-    const names = namesFrom(snapshot, this.t);
-    const words = this.locale.section('issues', issueMessages);
-    return html`<section part=${part} aria-label=${title}>
-      <h3>${title}</h3>
-      <ul>
-        ${issues.map((issue) => html`<li>${issueText(issue, names, words)}</li>`)}
-      </ul>
-    </section>`;
+    return issueList(part, title, issues, snapshot, this.t, this.locale.section('issues', issueMessages));
   }
 
   /** What another admin changed under the draft: in the review while it is open, else in the bar. */
@@ -267,7 +275,9 @@ export class LicenceCart extends RulesWidget {
           }
         </table>
       </div>
+      ${this.timeline?.section(rows, snapshot.period)}
       <p part="rule">${m.highWater}</p>
+      ${this.timeline?.downloads(snapshot, state.draft)}
       ${this.list('warnings', warnings, snapshot, m.warnings)}
       ${this.list('errors', blocking, snapshot, m.errors)}
       <footer>

@@ -92,6 +92,7 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @event licence-log-download - The licence log file was saved; `detail.filename`.
  * @event licence-usage-filter-change - The user changed the usage overview's licence type or search; `detail.typeId`, `detail.search`.
  * @event licence-usage-export - The usage CSV is ready; `detail.blob`, `detail.filename`, `detail.rows`. Cancelable: cancel it to handle the file yourself.
+ * @event licence-summary-download - The cart review's "Download summary"; `detail.record`, `detail.format`, `detail.blob`, `detail.filename`. Cancelable: cancel it to handle the file yourself.
  *
  * @csspart base - The page column.
  * @csspart header - Title, description and the Licence usage button.
@@ -156,6 +157,8 @@ export class LicenceManager extends RulesWidget {
    * table loads on first use, in its own chunk.
    */
   @property() layout: ManagerLayout = 'cards';
+  /** Who reviews and saves in the cart, as its summary and `licence-commit`'s record name them. */
+  @property() user = '';
   /** The table's code failed to load: the cards stand in. */
   @state() private tableFailed = false;
 
@@ -317,6 +320,7 @@ export class LicenceManager extends RulesWidget {
           ? html`<licence-cart
               part="cart"
               exportparts="summary,count,discard-button,save-button,lines"
+              .user=${this.user}
             ></licence-cart>`
           : nothing
       }
