@@ -33,6 +33,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-log-download': true,
   'licence-usage-filter-change': true,
   'licence-usage-export': true,
+  'licence-usage-threshold': true,
 };
 
 /** Every licence-kit event. */
@@ -45,7 +46,7 @@ export const licenceEventNames = Object.keys(everyEvent) as readonly LicenceEven
 export const elementEvents = {
   'licence-provider': licenceEventNames,
   'licence-manager': licenceEventNames,
-  'licence-card': ['licence-change', 'licence-show-usage'],
+  'licence-card': ['licence-change', 'licence-show-usage', 'licence-usage-threshold'],
   'licence-cart': [
     'licence-change',
     'licence-before-commit',
@@ -55,7 +56,7 @@ export const elementEvents = {
     'licence-show-problem',
   ],
   'retention-picker': ['licence-change'],
-  'power-pack-limits': ['licence-change'],
+  'power-pack-limits': ['licence-change', 'licence-usage-threshold'],
   'usage-overview': ['licence-usage-filter-change', 'licence-usage-export'],
   'license-token': ['licence-token-copy', 'licence-key-apply', 'licence-log-download'],
   'license-details': [],
