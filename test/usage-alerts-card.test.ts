@@ -218,7 +218,7 @@ describe('licence-card: Speech-to-Text thresholds and crossings (R11)', () => {
     // Intl's Czech percent: a space (no-break) before the sign.
     expect(line(el)!.textContent!.trim()).to.match(/^Vyčerpáno 100\u00a0% limitu$/);
     expect(deepText(el)).to.match(
-      /Při dosavadním tempu tohoto měsíce ho až do konce měsíce \(30\. listopadu 2026\) udrží v chodu limit 16\s000 minut nad základní balíček \(celkem 21\s000\)\./,
+      /Při dosavadním tempu ho až do konce měsíce \(30\. listopadu 2026\) udrží v chodu limit 16\s000 minut nad základní balíček \(celkem 21\s000\)\./,
     );
     expect(raise(el)!.textContent!.trim()).to.match(/^Zvýšit limit na 16\s000$/);
   });

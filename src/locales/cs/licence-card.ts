@@ -48,7 +48,7 @@ export const messages: LicenceCardMessages = {
   sttThreshold: (threshold, exact) =>
     `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
   sttKeepRunning: (overBase, total, end) =>
-    `Při dosavadním tempu tohoto měsíce ho až do konce měsíce (${end}) udrží v chodu limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}).`,
+    `Při dosavadním tempu ho až do konce měsíce (${end}) udrží v chodu limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}).`,
   sttRaise: (overBase) => `Zvýšit limit na ${n(overBase)}`,
   sttMaxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${m(amount)} měsíčně nad základní balíček`,

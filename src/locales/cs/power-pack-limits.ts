@@ -25,7 +25,7 @@ export const messages: PowerPackLimitsMessages = {
   threshold: (threshold, exact) =>
     `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
   keepRunning: (limit, end) =>
-    `Při dosavadním tempu tohoto měsíce ji až do konce měsíce (${end}) udrží v chodu limit ${packs(limit)}.`,
+    `Při dosavadním tempu ji až do konce měsíce (${end}) udrží v chodu limit ${packs(limit)}.`,
   raise: (service, limit) => `Zvýšit limit služby ${service} na ${packs(limit)}`,
   onSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   maxSpend: (amount) =>
