@@ -79,6 +79,9 @@ for (const mode of adapterModes) {
       const adapter = await adapterFor(mode, sttSeed(6400));
       const { el, events, store } = await sttCard(adapter);
       expect(events.map((e) => e.threshold)).to.deep.equal([75, 90]);
+      // The meter's colour bands agree with the words: worse from 75 %, worst from 90 %.
+      const meter = el.shadowRoot!.querySelector('meter')!;
+      expect([meter.low, meter.high, meter.optimum]).to.deep.equal([5250, 6300, 0]);
       el.requestUpdate();
       await settle(el);
       await store.reload();

@@ -119,6 +119,8 @@ describe('power-pack-limits: thresholds (R11)', () => {
   it('takes thresholds="50,80,100" from the host', async () => {
     const { el, events } = await limits(new MemoryAdapter(seed()), '50,80,100');
     expect(words(item(el, 'Smart routing'), 'threshold')).to.equal('80% of the limit used');
+    const meter = item(el, 'Smart routing').querySelector('meter')!;
+    expect([meter.low, meter.high]).to.deep.equal([5, 8]);
     expect(events.filter((e) => e.service === 'smart-routing').map((e) => e.threshold)).to.deep.equal([
       50, 80,
     ]);

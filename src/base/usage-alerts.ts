@@ -22,9 +22,9 @@ export function thresholdsOf(text: string | null | undefined, tag: string): read
   const parsed = parseThresholds(text);
   if (!parsed.ok && !warned.has(`${tag}|${text}`)) {
     warned.add(`${tag}|${text}`);
+    // Says which entry and why; the rule (whole percentages 1–100) is in the element's docs.
     console.warn(
-      `licence-kit: <${tag}> thresholds="${text}" is refused (${parsed.reason}: "${parsed.entry}"); ` +
-        `each entry must be a whole percentage from 1 to 100, e.g. "50,80,100". Using 75,90,100.`,
+      `licence-kit: <${tag}> thresholds="${text}" is refused (${parsed.reason}: "${parsed.entry}"); using 75,90,100.`,
     );
   }
   return parsed.thresholds;
@@ -51,6 +51,15 @@ export function thresholdLine(
       >${words(threshold, usagePercent(used, limit) === threshold)}</span
     >
   </p>`;
+}
+
+/**
+ * A meter's bands from the thresholds, so its colour agrees with the words: good below the lowest,
+ * worse from it, worst from the highest below 100 % (`optimum` 0).
+ */
+export function meterBands(thresholds: readonly number[], limit: number) {
+  const below = thresholds.filter((t) => t < 100);
+  return { low: (limit * (below[0] ?? 100)) / 100, high: (limit * (below.at(-1) ?? 100)) / 100 };
 }
 
 /** The last reading announced, per store (the account), service and thresholds. */

@@ -106,5 +106,6 @@ export const styles = css`
   }
   [part~='raise-button'] {
     align-self: flex-start;
+    font-size: 0.875rem;
   }
 `;

@@ -13,7 +13,13 @@ import {
   type PrerequisiteStatus,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
-import { announceCrossings, isoDay, thresholdLine, thresholdsOf } from '../../base/usage-alerts.js';
+import {
+  announceCrossings,
+  isoDay,
+  meterBands,
+  thresholdLine,
+  thresholdsOf,
+} from '../../base/usage-alerts.js';
 import { formatDate } from '../../i18n/format.js';
 import { entryFor, inLanguage } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/state.js';
@@ -206,6 +212,9 @@ export class PowerPackLimits extends EditingWidget {
                 min="0"
                 max=${limit}
                 value=${Math.min(service.used, limit)}
+                low=${meterBands(this.levels, limit).low}
+                high=${meterBands(this.levels, limit).high}
+                optimum="0"
                 aria-label=${usage}
               ></meter>`
             : nothing

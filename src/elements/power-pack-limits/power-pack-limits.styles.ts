@@ -119,5 +119,6 @@ export const styles = css`
   }
   [part~='raise-button'] {
     align-self: flex-start;
+    font-size: 0.875rem;
   }
 `;
