@@ -154,6 +154,20 @@ describe('licence-card: Speech-to-Text thresholds and crossings (R11)', () => {
     expect(lineText(exact.el)).to.equal('75% of the limit used');
   });
 
+  it('with thresholds="100" alone says nothing until the limit is reached, and the meter stays good until then', async () => {
+    const { el, events } = await sttCard(new MemoryAdapter(sttSeed(6900)), '100');
+    expect(line(el)).to.equal(null);
+    expect(events).to.deep.equal([]);
+    const meter = el.shadowRoot!.querySelector('meter')!;
+    expect([meter.low, meter.high]).to.deep.equal([7000, 7000]);
+  });
+
+  it('tells nothing to a user without access (R1)', async () => {
+    const { el, events } = await sttCard(new MemoryAdapter(sttSeed(7000, 'none')));
+    expect(line(el)).to.equal(null);
+    expect(events).to.deep.equal([]);
+  });
+
   it('refuses a bad list with a console warning that says why, and keeps 75, 90, 100', async () => {
     const warnings: unknown[][] = [];
     const warn = console.warn;
