@@ -54,12 +54,21 @@ export function thresholdLine(
 }
 
 /**
- * A meter's bands from the thresholds, so its colour agrees with the words: good below the lowest,
- * worse from it, worst from the highest below 100 % (`optimum` 0).
+ * A usage meter of `limit` whose colour bands agree with the words: good below the lowest
+ * threshold, worse from it, worst from the highest below 100 % (`optimum` 0).
  */
-export function meterBands(thresholds: readonly number[], limit: number) {
+export function usageMeter(thresholds: readonly number[], used: number, limit: number, label: string) {
   const below = thresholds.filter((t) => t < 100);
-  return { low: (limit * (below[0] ?? 100)) / 100, high: (limit * (below.at(-1) ?? 100)) / 100 };
+  const at = (t = 100) => (limit * t) / 100;
+  return html`<meter
+    min="0"
+    max=${limit}
+    value=${Math.min(used, limit)}
+    low=${at(below[0])}
+    high=${at(below.at(-1))}
+    optimum="0"
+    aria-label=${label}
+  ></meter>`;
 }
 
 /** The last reading announced, per store (the account), service and thresholds. */

@@ -16,9 +16,9 @@ import { EditingWidget } from '../../base/editing-widget.js';
 import {
   announceCrossings,
   isoDay,
-  meterBands,
   thresholdLine,
   thresholdsOf,
+  usageMeter,
 } from '../../base/usage-alerts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { StepperValueDetail } from '../../ui/number-stepper.js';
@@ -184,19 +184,7 @@ export abstract class SwitchCards extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.sttOnSave[onSave]}</strong>` : nothing}
-        ${
-          total !== null
-            ? html`<meter
-                min="0"
-                max=${total}
-                value=${stt.usedMinutes}
-                low=${meterBands(this.sttThresholds, total).low}
-                high=${meterBands(this.sttThresholds, total).high}
-                optimum="0"
-                aria-label=${usage}
-              ></meter>`
-            : nothing
-        }
+        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, usage) : nothing}
       </p>
       ${enabled ? thresholdLine(this.sttThresholds, stt.usedMinutes, total, m.sttThreshold) : nothing}
       ${

@@ -16,9 +16,9 @@ import { EditingWidget } from '../../base/editing-widget.js';
 import {
   announceCrossings,
   isoDay,
-  meterBands,
   thresholdLine,
   thresholdsOf,
+  usageMeter,
 } from '../../base/usage-alerts.js';
 import { formatDate } from '../../i18n/format.js';
 import { entryFor, inLanguage } from '../../i18n/names.js';
@@ -206,19 +206,7 @@ export class PowerPackLimits extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
-        ${
-          limit
-            ? html`<meter
-                min="0"
-                max=${limit}
-                value=${Math.min(service.used, limit)}
-                low=${meterBands(this.levels, limit).low}
-                high=${meterBands(this.levels, limit).high}
-                optimum="0"
-                aria-label=${usage}
-              ></meter>`
-            : nothing
-        }
+        ${limit ? usageMeter(this.levels, service.used, limit, usage) : nothing}
       </p>
       ${planned.enabled ? thresholdLine(this.levels, service.used, limit, m.threshold) : nothing}
       ${
