@@ -86,10 +86,18 @@ export interface LicenceKitElements {
     WidgetProperties | 'hide' | 'cartKey',
     { 'cart-key'?: string }
   >;
-  'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;
+  'licence-card': ElementApi<
+    LicenceCard,
+    WidgetProperties | 'typeId' | 'thresholds' | 'now',
+    { 'type-id'?: string; thresholds?: string }
+  >;
   'licence-cart': ElementApi<LicenceCart, WidgetProperties>;
   'retention-picker': ElementApi<RetentionPicker, WidgetProperties | 'name' | 'disabled' | 'value'>;
-  'power-pack-limits': ElementApi<PowerPackLimits, WidgetProperties>;
+  'power-pack-limits': ElementApi<
+    PowerPackLimits,
+    WidgetProperties | 'thresholds' | 'now',
+    { thresholds?: string }
+  >;
   'usage-overview': ElementApi<
     UsageOverview,
     WidgetProperties | 'typeId' | 'search' | 'searchDelay' | 'pageSize',
