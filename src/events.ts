@@ -101,6 +101,19 @@ export interface LicenceSummaryDownloadDetail {
   filename: string;
 }
 
+/** `detail` of `licence-usage-threshold` (R11). */
+export interface LicenceUsageThresholdDetail {
+  /** `speech-to-text`, or the id of a Power Pack service (`smart-routing`, `ai-topics`, `ai-qa`, …). */
+  service: string;
+  /** The threshold crossed, in percent of the limit (75, 90, 100 by default). */
+  threshold: number;
+  /**
+   * The saved account's usage this month: `used` of `limit` (minutes, base pack included, for
+   * Speech-to-Text; packs for a Power Pack service) and `percent` = used / limit × 100, unrounded.
+   */
+  usage: { used: number; limit: number; percent: number };
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -141,6 +154,8 @@ export interface LicenceEventMap {
   'licence-usage-export': CustomEvent<UsageOverviewExportDetail>;
   /** The cart's review summary is ready; cancel to handle the file yourself instead of the download. */
   'licence-summary-download': CustomEvent<LicenceSummaryDownloadDetail>;
+  /** A usage-based service's usage reached a threshold of its limit (R11); once per crossing. */
+  'licence-usage-threshold': CustomEvent<LicenceUsageThresholdDetail>;
 }
 
 // `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/elements/licence-card/licence-card.js';
 import '../src/elements/licence-provider/licence-provider.js';
 import { sharedStoreFor } from '../src/state/controller.js';
-import { FOREVER, storyAdapter, type StoryData } from './support.js';
+import { FOREVER, STORY_NOW, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
   typeId: string;
@@ -11,6 +11,8 @@ interface Args extends StoryData {
   noReadOnlyNote?: boolean;
   /** Applied to the draft before the story renders. */
   draft?: Parameters<ReturnType<typeof sharedStoreFor>['edit']>[0];
+  /** The Speech-to-Text card's usage thresholds (R11), e.g. "50,80,100". */
+  thresholds?: string;
 }
 
 const meta: Meta<Args> = {
@@ -23,7 +25,7 @@ const meta: Meta<Args> = {
       options: ['voice', 'outbound', 'email', 'chat', 'call-recording', 'speech-to-text', 'power-pack'],
     },
   },
-  render: ({ typeId, draft, noReadOnlyNote, ...data }) => {
+  render: ({ typeId, draft, noReadOnlyNote, thresholds, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
       void sharedStoreFor(adapter)
@@ -32,6 +34,8 @@ const meta: Meta<Args> = {
     return html`<licence-card
       type-id=${typeId}
       ?no-read-only-note=${noReadOnlyNote}
+      thresholds=${thresholds ?? ''}
+      .now=${STORY_NOW}
       .adapter=${adapter}
     ></licence-card>`;
   },
@@ -148,3 +152,33 @@ export const SpeechToTextOffInDraft: Story = {
 };
 /** Issue #15: read-only, the switch and the limit are plain values. */
 export const SpeechToTextReadOnly: Story = { args: { typeId: 'speech-to-text', permission: 'view' } };
+
+// Issue #20 part 3 (R11): usage alerts on the Speech-to-Text meter.
+const sttUsed = (usedMinutes: number) => (s: Parameters<NonNullable<StoryData['snapshot']>>[0]) => ({
+  ...s,
+  speechToText: { ...s.speechToText!, usedMinutes },
+});
+/** 5,830 of 7,000 minutes: "Over 75% of the limit used", with a warning icon. */
+export const SpeechToTextOver75: Story = { args: { typeId: 'speech-to-text', snapshot: sttUsed(5830) } };
+/** 6,400 of 7,000 minutes: "Over 90% of the limit used". */
+export const SpeechToTextOver90: Story = { args: { typeId: 'speech-to-text', snapshot: sttUsed(6400) } };
+/** The host's thresholds="50,80,100": 5,830 of 7,000 is "Over 80% of the limit used". */
+export const SpeechToTextCustomThresholds: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(5830), thresholds: '50,80,100' },
+};
+/** Stopped: when it resumes, the limit that keeps it running this month, and "Raise the limit to N". */
+export const SpeechToTextStoppedRaiseTheLimit: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(7000) },
+};
+/** Stopped, `view` permission: the same words, no button. */
+export const SpeechToTextStoppedReadOnly: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(7000), permission: 'view' },
+};
+export const SpeechToTextStoppedCzech: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(7000) },
+  globals: { lang: 'cs' },
+};
+export const SpeechToTextOver90Dark: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(6400) },
+  globals: { theme: 'dark' },
+};

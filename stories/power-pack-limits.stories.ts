@@ -3,22 +3,28 @@ import { html } from 'lit';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/power-pack-limits/power-pack-limits.js';
 import { sharedStoreFor } from '../src/state/controller.js';
-import { FOREVER, storyAdapter, type StoryData } from './support.js';
+import { FOREVER, STORY_NOW, storyAdapter, type StoryData } from './support.js';
 
 interface Args extends StoryData {
   draft?: ChangeSet;
+  /** The usage thresholds (R11), e.g. "50,80,100". */
+  thresholds?: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Power Pack/power-pack-limits',
   component: 'power-pack-limits',
-  render: ({ draft, ...data }) => {
+  render: ({ draft, thresholds, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
       void sharedStoreFor(adapter)
         .load()
         .then(() => sharedStoreFor(adapter).edit(draft));
-    return html`<power-pack-limits .adapter=${adapter}></power-pack-limits>`;
+    return html`<power-pack-limits
+      thresholds=${thresholds ?? ''}
+      .now=${STORY_NOW}
+      .adapter=${adapter}
+    ></power-pack-limits>`;
   },
 };
 export default meta;
@@ -77,3 +83,28 @@ export const LimitRaisedResumesOnSave: Story = {
 export const SwitchedOffInDraft: Story = { args: { draft: { powerPack: { enabled: false } } } };
 /** Issue #15: read-only shows the switch and the limits as plain values. */
 export const ReadOnlyCzech: Story = { args: { permission: 'view' }, globals: { lang: 'cs' } };
+
+// Issue #20 part 3 (R11): usage alerts per service.
+const alerting: StoryData['snapshot'] = (s) => ({
+  ...s,
+  powerPack: {
+    ...s.powerPack!,
+    services: [
+      { ...s.powerPack!.services[0]!, limit: 10, used: 8 },
+      { ...s.powerPack!.services[1]!, limit: 10, used: 9 },
+      { ...s.powerPack!.services[2]!, limit: 5, used: 5 },
+    ],
+  },
+});
+/** 8 of 10 "Over 75%", 9 of 10 "90%" (exactly), 5 of 5 stopped with "Raise the AI QA limit to N packs". */
+export const UsageAlerts: Story = { args: { snapshot: alerting } };
+/** The host's thresholds="50,80,100". */
+export const UsageAlertsCustomThresholds: Story = { args: { snapshot: alerting, thresholds: '50,80,100' } };
+/** `view` permission: the alerts and what keeps a stopped service running, without the button. */
+export const UsageAlertsReadOnly: Story = { args: { snapshot: alerting, permission: 'view' } };
+/** After "Raise the limit": the raised limit is in the cart and the service resumes when saved. */
+export const UsageAlertsLimitRaised: Story = {
+  args: { snapshot: alerting, draft: { powerPack: { limits: { 'ai-qa': 7 } } } },
+};
+export const UsageAlertsCzech: Story = { args: { snapshot: alerting }, globals: { lang: 'cs' } };
+export const UsageAlertsDark: Story = { args: { snapshot: alerting }, globals: { theme: 'dark' } };

@@ -64,5 +64,8 @@ export function storyAdapter({
   return adapter;
 }
 
+/** The day the stories' demo data is made for (and the day "this month's pace" is measured to). */
+export const STORY_NOW = new Date('2026-11-23T10:00:00Z');
+
 /** The loading state: an answer that does not come while someone looks. */
 export const FOREVER = 1e9;

@@ -53,6 +53,9 @@
 //   R6–R8 a change to a feature the snapshot lacks → feature-unavailable            validate.ts
 //   R10 installation   expiryStatus, graceDaysLeft, licenceStanding,
 //                      GRACE_PERIOD_DAYS, EXPIRY_WARNING_DAYS        installation.ts
+//   R11 usage alerts   DEFAULT_THRESHOLDS, parseThresholds (the `thresholds` attribute),
+//                      usagePercent, crossedThresholds, highestCrossed, newCrossings (once
+//                      per crossing), limitToKeepRunning (the "raise the limit" figure)   thresholds.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 
 export type * from './types.js';
@@ -157,3 +160,15 @@ export {
 } from './installation.js';
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';
 export { agentMatchesSearch, agentSearchText, foldForSearch, searchKey } from './search.js';
+export {
+  DEFAULT_THRESHOLDS,
+  crossedThresholds,
+  highestCrossed,
+  limitToKeepRunning,
+  newCrossings,
+  parseThresholds,
+  usagePercent,
+  type ParsedThresholds,
+  type ThresholdsRefusal,
+  type UsageReading,
+} from './thresholds.js';

@@ -69,3 +69,13 @@ export function plural(
 ): string {
   return forms[pluralCategory(n, locale)] ?? forms.other;
 }
+
+/** A whole percentage, `percent` of 100 ("75%", "75 %"). */
+export function formatPercent(percent: number, locale: string): string {
+  return (
+    cached(
+      `percent|${locale}`,
+      () => new Intl.NumberFormat(locale, { style: 'percent' }),
+    ) as Intl.NumberFormat
+  ).format(percent / 100);
+}

@@ -34,6 +34,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-usage-filter-change': true,
   'licence-usage-export': true,
   'licence-summary-download': true,
+  'licence-usage-threshold': true,
 };
 
 /** Every licence-kit event. */
@@ -46,7 +47,7 @@ export const licenceEventNames = Object.keys(everyEvent) as readonly LicenceEven
 export const elementEvents = {
   'licence-provider': licenceEventNames,
   'licence-manager': licenceEventNames,
-  'licence-card': ['licence-change', 'licence-show-usage'],
+  'licence-card': ['licence-change', 'licence-show-usage', 'licence-usage-threshold'],
   'licence-cart': [
     'licence-change',
     'licence-before-commit',
@@ -57,7 +58,7 @@ export const elementEvents = {
     'licence-summary-download',
   ],
   'retention-picker': ['licence-change'],
-  'power-pack-limits': ['licence-change'],
+  'power-pack-limits': ['licence-change', 'licence-usage-threshold'],
   'usage-overview': ['licence-usage-filter-change', 'licence-usage-export'],
   'license-token': ['licence-token-copy', 'licence-key-apply', 'licence-log-download'],
   'license-details': [],
@@ -87,10 +88,18 @@ export interface LicenceKitElements {
     WidgetProperties | 'hide' | 'cartKey' | 'user',
     { 'cart-key'?: string }
   >;
-  'licence-card': ElementApi<LicenceCard, WidgetProperties | 'typeId', { 'type-id'?: string }>;
+  'licence-card': ElementApi<
+    LicenceCard,
+    WidgetProperties | 'typeId' | 'thresholds' | 'now',
+    { 'type-id'?: string; thresholds?: string }
+  >;
   'licence-cart': ElementApi<LicenceCart, WidgetProperties | 'user'>;
   'retention-picker': ElementApi<RetentionPicker, WidgetProperties | 'name' | 'disabled' | 'value'>;
-  'power-pack-limits': ElementApi<PowerPackLimits, WidgetProperties>;
+  'power-pack-limits': ElementApi<
+    PowerPackLimits,
+    WidgetProperties | 'thresholds' | 'now',
+    { thresholds?: string }
+  >;
   'usage-overview': ElementApi<
     UsageOverview,
     WidgetProperties | 'typeId' | 'search' | 'searchDelay' | 'pageSize',

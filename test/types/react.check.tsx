@@ -37,6 +37,11 @@ export const wrappers = (
     />
     <LicenceManager hide={['installation']} onLicenceShowUsage={(e) => e.detail.typeId} />
     <UsageOverview pageSize={50} onLicenceUsageExport={(e) => e.detail.blob.size} />
+    <LicenceCard
+      typeId="speech-to-text"
+      thresholds="50,80,100"
+      onLicenceUsageThreshold={(e) => e.detail.usage.percent}
+    />
     {/* @ts-expect-error typeId is a string */}
     <LicenceCard typeId={3} />
     {/* @ts-expect-error a card has no onLicenceCommit */}

@@ -1,5 +1,5 @@
 import type { Money } from '../../core/index.js';
-import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
 const m = (money: Money) => formatMoney(money, 'en');
@@ -48,6 +48,13 @@ export const messages = {
   /** After the usage, when saving the draft stops or resumes Speech-to-Text. */
   sttOnSave: { stops: '— stops as soon as you save', resumes: '— resumes when you save' },
   sttStopped: (until: string) => `Limit reached: Speech-to-Text is stopped until ${until}.`,
+  /** R11: past a threshold of the (planned) limit; `exact` when usage is at it. */
+  sttThreshold: (threshold: number, exact: boolean) =>
+    `${exact ? '' : 'Over '}${formatPercent(threshold, 'en')} of the limit used`,
+  /** R11: stopped: the limit over the base pack that keeps it running to the month's end (`end`). */
+  sttKeepRunning: (overBase: number, total: number, end: string) =>
+    `At this month's pace, a limit of ${n(overBase)} minutes over the base pack (${n(total)} in all) keeps it running to the end of the month (${end}).`,
+  sttRaise: (overBase: number) => `Raise the limit to ${n(overBase)}`,
   sttMaxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${m(amount)} a month over the base pack`,
   sttRule: (price: Money) =>

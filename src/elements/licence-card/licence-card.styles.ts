@@ -87,4 +87,25 @@ export const styles = css`
   [part~='subtotal'] {
     font-weight: 600;
   }
+  /* R11: past a threshold, in words with an icon (usage-alerts.ts); the text carries the meaning. */
+  [part~='threshold'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    margin: 0;
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_warning);
+  }
+  [part~='threshold'] .icon {
+    flex: none;
+  }
+  [part~='keep-running'] {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  [part~='raise-button'] {
+    align-self: flex-start;
+    font-size: 0.875rem;
+  }
 `;

@@ -1,14 +1,25 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import {
   canEdit,
+  canView,
+  limitToKeepRunning,
   nextPeriodStart,
   speechToTextMaxSpend,
   speechToTextOnSave,
   speechToTextTotalMinutes,
+  type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
+import {
+  announceCrossings,
+  isoDay,
+  thresholdLine,
+  thresholdsOf,
+  usageMeter,
+} from '../../base/usage-alerts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { StepperValueDetail } from '../../ui/number-stepper.js';
 import type { SwitchToggleDetail } from '../../ui/switch.js';
@@ -27,9 +38,78 @@ export const POWER_PACK = 'power-pack';
  *
  * @csspart state - "On" / "Off", after the switch (or after the name, read-only).
  * @csspart limit - The Speech-to-Text limit as text, read-only.
+ * @csspart threshold - Speech-to-Text: the highest usage threshold reached, in words with an icon.
+ * @csspart keep-running - Speech-to-Text stopped: the limit that keeps it running this month.
+ * @csspart raise-button - Speech-to-Text stopped: "Raise the limit to N" (puts it in the cart).
+ *
+ * @event licence-usage-threshold - Speech-to-Text's usage reached a threshold of its saved limit,
+ * once per crossing; `detail.service` (`speech-to-text`), `detail.threshold`, `detail.usage`.
  */
 export abstract class SwitchCards extends EditingWidget {
   protected abstract get m(): LicenceCardMessages;
+
+  abstract typeId: string;
+
+  /**
+   * Speech-to-Text card: the usage thresholds in percent of the limit, e.g. `"50,80,100"` (R11);
+   * 75, 90, 100 when unset. A list with an entry that is not a whole number from 1 to 100 is
+   * refused whole: the default applies and a console warning says why.
+   */
+  @property() thresholds: string | undefined;
+
+  /**
+   * The day "this month's pace" is measured to, for the limit that keeps a stopped service
+   * running; when unset, today.
+   */
+  @property({ attribute: false }) now: Date | undefined;
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const state = this.state;
+    const stt = state?.snapshot?.speechToText;
+    if (this.typeId !== SPEECH_TO_TEXT || !stt || !canView(state!.snapshot!.permission)) return;
+    // The saved account's reading: a pending limit is not usage, so only a save moves the level.
+    announceCrossings(this, this.licensing.store!, SPEECH_TO_TEXT, this.sttThresholds, {
+      period: state!.snapshot!.period.start,
+      used: stt.usedMinutes,
+      limit: stt.enabled ? speechToTextTotalMinutes(stt) : null,
+    });
+  }
+
+  private get sttThresholds() {
+    return thresholdsOf(this.thresholds, 'licence-card');
+  }
+
+  /** Stopped: the limit that keeps Speech-to-Text running to the month's end, and the button that plans it. */
+  private keepRunning(state: LicensingState, used: number, base: number) {
+    const snap = state.snapshot!;
+    const total = limitToKeepRunning(used, snap.period, isoDay(this.now));
+    const overBase = total - base;
+    const m = this.m;
+    return html`<p part="keep-running">
+        ${m.sttKeepRunning(overBase, total, formatDate(snap.period.end, this.locale.lang))}
+      </p>
+      ${
+        canEdit(snap.permission)
+          ? html`<button
+              class="button"
+              part="raise-button"
+              type="button"
+              ?disabled=${this.locked(state)}
+              @click=${() => this.raise({ speechToText: { limitOverBase: overBase } }, 'lk-number-stepper')}
+            >
+              ${m.sttRaise(overBase)}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  /** Puts a raised limit in the draft, as editing the field would, then moves focus to that field. */
+  protected async raise(changes: ChangeSet, field: string): Promise<void> {
+    if (!this.edit(changes)) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(field)?.focus();
+  }
 
   /** A rule-book issue as a message line of this card. */
   protected abstract issueLine(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot): unknown;
@@ -104,9 +184,17 @@ export abstract class SwitchCards extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.sttOnSave[onSave]}</strong>` : nothing}
-        ${total !== null ? html`<meter min="0" max=${total} value=${stt.usedMinutes} aria-label=${usage}></meter>` : nothing}
+        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, usage) : nothing}
       </p>
-      ${onSave === 'stopped' ? html`<p part="message" data-kind="warning" role="status">${m.sttStopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}</p>` : nothing}
+      ${enabled ? thresholdLine(this.sttThresholds, stt.usedMinutes, total, m.sttThreshold) : nothing}
+      ${
+        onSave === 'stopped'
+          ? html`<p part="message" data-kind="warning" role="status">
+                ${m.sttStopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}
+              </p>
+              ${this.keepRunning(state, stt.usedMinutes, next.baseMinutes)}`
+          : nothing
+      }
       ${issue && issue !== limitIssue ? this.issueLine(issue, snap) : nothing} ${this.readOnlyNote(snap)}
       <div part="footer">
         <span part="subtotal">${m.sttMaxSpend(spend.kind === 'capped' ? spend.amount : null)}</span>

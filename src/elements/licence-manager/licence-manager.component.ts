@@ -93,6 +93,7 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @event licence-usage-filter-change - The user changed the usage overview's licence type or search; `detail.typeId`, `detail.search`.
  * @event licence-usage-export - The usage CSV is ready; `detail.blob`, `detail.filename`, `detail.rows`. Cancelable: cancel it to handle the file yourself.
  * @event licence-summary-download - The cart review's "Download summary"; `detail.record`, `detail.format`, `detail.blob`, `detail.filename`. Cancelable: cancel it to handle the file yourself.
+ * @event licence-usage-threshold - Speech-to-Text's or a Power Pack service's usage reached a threshold (75 %, 90 %, 100 %) of its saved limit, once per crossing; `detail.service`, `detail.threshold`, `detail.usage`.
  *
  * @csspart base - The page column.
  * @csspart header - Title, description and the Licence usage button.

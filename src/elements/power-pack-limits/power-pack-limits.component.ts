@@ -1,6 +1,9 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import {
   canEdit,
+  canView,
+  limitToKeepRunning,
   nextPeriodStart,
   powerPackServiceOnSave,
   powerPackServiceSpend,
@@ -10,6 +13,13 @@ import {
   type PrerequisiteStatus,
 } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
+import {
+  announceCrossings,
+  isoDay,
+  thresholdLine,
+  thresholdsOf,
+  usageMeter,
+} from '../../base/usage-alerts.js';
 import { formatDate } from '../../i18n/format.js';
 import { entryFor, inLanguage } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/state.js';
@@ -29,7 +39,15 @@ import { styles } from './power-pack-limits.styles.js';
  * lowered to what is used says the service stops as soon as it is saved, and a stopped service
  * given room says it resumes. With `view` permission the switch and the limits are plain text.
  *
+ * Usage alerts (R11): past a threshold of its limit (75 %, 90 %, 100 % unless `thresholds` says
+ * otherwise) a service says so in words with the percentage and an icon, and the element fires
+ * `licence-usage-threshold` once per crossing of the saved limit. A stopped service says what limit
+ * would keep it running this month, with "Raise the limit to N" (`update` permission) that puts it
+ * in the cart.
+ *
  * @event licence-change - The user changed the draft; `detail.draft`.
+ * @event licence-usage-threshold - A service's usage reached a threshold of its saved limit, once
+ * per crossing; `detail.service` (the service id), `detail.threshold`, `detail.usage`.
  *
  * @csspart base - The whole block.
  * @csspart service - One service.
@@ -38,6 +56,9 @@ import { styles } from './power-pack-limits.styles.js';
  * @csspart limit - A limit as text, read-only.
  * @csspart usage - Packs used this month of the planned limit, and what saving does to the stop.
  * @csspart stopped - "Stopped until …".
+ * @csspart threshold - The highest usage threshold a service reached, in words with an icon.
+ * @csspart keep-running - A stopped service: the limit that keeps it running this month.
+ * @csspart raise-button - A stopped service: "Raise the … limit to N" (puts it in the cart).
  * @csspart prerequisite - What a service needs and whether it is there.
  * @csspart spend - The maximum monthly spend.
  * @csspart message - A rule's warning or error.
@@ -54,8 +75,70 @@ export class PowerPackLimits extends EditingWidget {
   static override styles = [EditingWidget.styles, styles];
   static override dependencies = { 'lk-number-stepper': NumberStepper, 'lk-switch': Switch };
 
+  /**
+   * The usage thresholds in percent of each limit, e.g. `"50,80,100"` (R11); 75, 90, 100 when
+   * unset. A list with an entry that is not a whole number from 1 to 100 is refused whole: the
+   * default applies and a console warning says why.
+   */
+  @property() thresholds: string | undefined;
+
+  /**
+   * The day "this month's pace" is measured to, for the limit that keeps a stopped service
+   * running; when unset, today.
+   */
+  @property({ attribute: false }) now: Date | undefined;
+
   private get m() {
     return this.locale.section('power-pack-limits', messages);
+  }
+
+  private get levels() {
+    return thresholdsOf(this.thresholds, 'power-pack-limits');
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const snapshot = this.state?.snapshot;
+    const pp = snapshot?.powerPack;
+    if (!pp || !canView(snapshot.permission)) return;
+    // The saved account's readings: a pending limit is not usage, so only a save moves the level.
+    for (const service of pp.services) {
+      announceCrossings(this, this.licensing.store!, service.id, this.levels, {
+        period: snapshot.period.start,
+        used: service.used,
+        limit: pp.enabled ? service.limit : null,
+      });
+    }
+  }
+
+  /** A stopped service: the limit that keeps it running to the month's end, and the button that plans it. */
+  private keepRunning(state: LicensingState, service: PowerPackService, index: number) {
+    const snap = state.snapshot!;
+    const limit = limitToKeepRunning(service.used, snap.period, isoDay(this.now));
+    const m = this.m;
+    return html`<p part="keep-running">
+        ${m.keepRunning(limit, formatDate(snap.period.end, this.locale.lang))}
+      </p>
+      ${
+        canEdit(snap.permission)
+          ? html`<button
+              class="button"
+              part="raise-button"
+              type="button"
+              ?disabled=${this.locked(state)}
+              @click=${() => this.raise(service.id, limit, index)}
+            >
+              ${m.raise(service.name, limit)}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  /** Puts the raised limit in the draft, as editing the field would, then moves focus to that field. */
+  private async raise(id: string, limit: number, index: number): Promise<void> {
+    if (!this.edit({ powerPack: { limits: { [id]: limit } } })) return;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('lk-number-stepper')[index]?.focus();
   }
 
   private prerequisite(status: PrerequisiteStatus | undefined) {
@@ -77,10 +160,11 @@ export class PowerPackLimits extends EditingWidget {
   private service(
     service: PowerPackService,
     index: number,
-    { snapshot, draft, issues }: LicensingState,
+    state: LicensingState,
     planned: PowerPack,
     readonly: boolean,
   ) {
+    const { snapshot, draft, issues } = state;
     const m = this.m;
     const snap = snapshot!;
     // The planned service (the store's `planned`): the figures say what the account will be on save.
@@ -122,18 +206,17 @@ export class PowerPackLimits extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
-        ${
-          limit
-            ? html`<meter
-                min="0"
-                max=${limit}
-                value=${Math.min(service.used, limit)}
-                aria-label=${usage}
-              ></meter>`
-            : nothing
-        }
+        ${limit ? usageMeter(this.levels, service.used, limit, usage) : nothing}
       </p>
-      ${onSave === 'stopped' ? html`<p part="stopped" role="status">${m.stopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}</p>` : nothing}
+      ${planned.enabled ? thresholdLine(this.levels, service.used, limit, m.threshold) : nothing}
+      ${
+        onSave === 'stopped'
+          ? html`<p part="stopped" role="status">
+                ${m.stopped(formatDate(nextPeriodStart(snap.period), this.locale.lang))}
+              </p>
+              ${this.keepRunning(state, service, index)}`
+          : nothing
+      }
       ${this.prerequisite(servicePrerequisite(snap, draft, service.id))}
       ${others.map((issue) => this.renderIssue(issue, snap))}
       <p part="spend">

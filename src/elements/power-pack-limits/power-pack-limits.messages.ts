@@ -1,5 +1,5 @@
 import type { Money } from '../../core/index.js';
-import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
 const packs = (count: number) => plural(count, 'en', { one: `${n(count)} pack`, other: `${n(count)} packs` });
@@ -16,6 +16,13 @@ export const messages = {
   usage: (used: number, limit: number | null) =>
     limit === null ? `${packs(used)} used this month` : `${n(used)} of ${packs(limit)} used this month`,
   stopped: (until: string) => `Limit reached: stopped until ${until}.`,
+  /** R11: past a threshold of the (planned) limit; `exact` when usage is at it. */
+  threshold: (threshold: number, exact: boolean) =>
+    `${exact ? '' : 'Over '}${formatPercent(threshold, 'en')} of the limit used`,
+  /** R11: stopped: the limit that keeps the service running to the month's end (`end`). */
+  keepRunning: (limit: number, end: string) =>
+    `At this month's pace, a limit of ${packs(limit)} keeps it running to the end of the month (${end}).`,
+  raise: (service: string, limit: number) => `Raise the ${service} limit to ${packs(limit)}`,
   /** After the usage, when saving the draft stops or resumes the service. */
   onSave: { stops: '— stops as soon as you save', resumes: '— resumes when you save' },
   maxSpend: (amount: Money | null) =>

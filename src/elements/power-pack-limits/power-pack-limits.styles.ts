@@ -106,4 +106,19 @@ export const styles = css`
   meter {
     width: 100%;
   }
+  /* R11: past a threshold, in words with an icon (usage-alerts.ts); the text carries the meaning. */
+  [part~='threshold'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
+    font-weight: 600;
+    color: var(--_warning);
+  }
+  [part~='threshold'] .icon {
+    flex: none;
+  }
+  [part~='raise-button'] {
+    align-self: flex-start;
+    font-size: 0.875rem;
+  }
 `;

@@ -1,6 +1,6 @@
 import type { Money } from '../../core/index.js';
 import type { LicenceCardMessages } from '../../elements/licence-card/licence-card.messages.js';
-import { formatMoney, formatNumber } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const m = (money: Money) => formatMoney(money, 'cs');
@@ -45,6 +45,11 @@ export const messages: LicenceCardMessages = {
       : `Tento měsíc využito ${n(used)} z ${n(total)} minut`,
   sttOnSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   sttStopped: (until) => `Limit vyčerpán: převod řeči na text je zastaven do ${until}.`,
+  sttThreshold: (threshold, exact) =>
+    `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
+  sttKeepRunning: (overBase, total, end) =>
+    `Při dosavadním tempu ho až do konce měsíce (${end}) udrží v chodu limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}).`,
+  sttRaise: (overBase) => `Zvýšit limit na ${n(overBase)}`,
   sttMaxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${m(amount)} měsíčně nad základní balíček`,
   sttRule: (price) =>

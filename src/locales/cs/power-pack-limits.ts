@@ -1,5 +1,5 @@
 import type { PowerPackLimitsMessages } from '../../elements/power-pack-limits/power-pack-limits.messages.js';
-import { formatMoney, formatNumber, plural } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const packs = (count: number) =>
@@ -22,6 +22,11 @@ export const messages: PowerPackLimitsMessages = {
       ? `Tento měsíc využito: ${packs(used)}`
       : `Tento měsíc využito ${n(used)} z ${packs(limit)}`,
   stopped: (until) => `Limit vyčerpán: zastaveno do ${until}.`,
+  threshold: (threshold, exact) =>
+    `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
+  keepRunning: (limit, end) =>
+    `Při dosavadním tempu ji až do konce měsíce (${end}) udrží v chodu limit ${packs(limit)}.`,
+  raise: (service, limit) => `Zvýšit limit služby ${service} na ${packs(limit)}`,
   onSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   maxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${formatMoney(amount, 'cs')} měsíčně`,
