@@ -156,4 +156,28 @@ export const styles = css`
       color: var(--_muted);
     }
   }
+
+  /* Forced colours (issue #23): pending changes outline the bar in Highlight; the buttons styled as
+     links stay links; the review keeps its frame and its warning and conflict rules. */
+  @media (forced-colors: active) {
+    :host(:state(pending)) [part~='base'] {
+      outline: 2px solid Highlight;
+      outline-offset: -1px;
+    }
+    [part~='problem-button'] {
+      color: LinkText;
+    }
+    dialog {
+      border-color: CanvasText;
+    }
+    [part~='invoice-warning'],
+    [part~='conflict'] {
+      border-inline-start-color: CanvasText;
+    }
+    [part~='errors'],
+    [part~='failure'] {
+      padding-inline-start: var(--_space-s);
+      border-inline-start: 3px solid CanvasText;
+    }
+  }
 `;

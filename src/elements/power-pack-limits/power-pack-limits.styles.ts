@@ -106,4 +106,22 @@ export const styles = css`
   meter {
     width: 100%;
   }
+
+  /* Forced colours (issue #23): a stopped service has a double frame, a switched-off one a dashed
+     frame and GrayText; a missing prerequisite's badge a double frame. */
+  @media (forced-colors: active) {
+    [part~='service'][data-stopped] {
+      border: 3px double CanvasText;
+    }
+    :host(:state(off)) [part~='service'] {
+      border-style: dashed;
+      color: GrayText;
+    }
+    [data-met='false'] .badge {
+      border: 3px double CanvasText;
+    }
+    :host(:state(off)) .badge {
+      border: 1px dashed GrayText;
+    }
+  }
 `;
