@@ -106,26 +106,13 @@ export class LicensingWidget extends LicenceElement {
         white-space: nowrap;
       }
       /* Forced colours (issue #23): a loading placeholder's gradient is dropped, so it is outlined;
-         an error status has a double frame; the primary button is filled with the system's colours. */
+         an error status has a double frame. (Buttons, fields and links get system colours as is.) */
       @media (forced-colors: active) {
         .skeleton {
           border: 1px dashed GrayText;
         }
         [part~='status'][data-kind='error'] {
           border: 3px double CanvasText;
-        }
-        .button {
-          border-color: ButtonText;
-        }
-        .button.primary:not(:disabled) {
-          forced-color-adjust: none;
-          border-color: ButtonText;
-          background: ButtonText;
-          color: ButtonFace;
-        }
-        .button:disabled {
-          border-color: GrayText;
-          color: GrayText;
         }
       }
     `,

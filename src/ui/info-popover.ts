@@ -54,22 +54,6 @@ export class InfoPopover extends LicenceElement {
       .panel[hidden] {
         display: none;
       }
-      /* Forced colours (issue #23): the open button is marked, the panel keeps its frame. */
-      @media (forced-colors: active) {
-        button {
-          border-color: ButtonText;
-          color: ButtonText;
-        }
-        button[aria-expanded='true'] {
-          forced-color-adjust: none;
-          border-color: Highlight;
-          background: Highlight;
-          color: HighlightText;
-        }
-        .panel {
-          border-color: CanvasText;
-        }
-      }
     `,
   ];
 

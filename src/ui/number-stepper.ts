@@ -100,28 +100,14 @@ export class NumberStepper extends LicenceElement {
       .message.warning {
         color: var(--_warning);
       }
-      /* Forced colours (issue #23): the field's frame, its dividers and the ring stay; an invalid
-         value thickens the frame (colour alone would vanish); a button that cannot act is GrayText. */
+      /* Forced colours (issue #23): the ring is Highlight; an invalid value gets a double frame, as
+         its colour alone would vanish. (A disabled button is GrayText as is.) */
       @media (forced-colors: active) {
-        .control {
-          border-color: ButtonText;
-        }
         .control:has(:focus-visible) {
           outline-color: Highlight;
         }
         :host([invalid]) .control {
           border: 3px double CanvasText;
-        }
-        input {
-          border-inline-color: ButtonText;
-        }
-        button {
-          color: ButtonText;
-        }
-        button:disabled,
-        input:read-only,
-        input:disabled {
-          color: GrayText;
         }
       }
     `,

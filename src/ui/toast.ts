@@ -55,9 +55,6 @@ export class Toast extends LicenceElement {
         .toast.error {
           border: 3px double CanvasText;
         }
-        button {
-          color: LinkText;
-        }
       }
     `,
   ];

@@ -99,9 +99,6 @@ export const styles = css`
       padding-inline-start: var(--_space-s);
       border-inline-start: 3px solid CanvasText;
     }
-    .link {
-      color: LinkText;
-    }
   }
   /* Target size (WCAG 2.5.8, issue #23): the link-styled button ("See who uses Voice") stands on
      its own line, so it is at least 24 px tall like every other control. */

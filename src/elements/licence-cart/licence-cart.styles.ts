@@ -157,22 +157,12 @@ export const styles = css`
     }
   }
 
-  /* Forced colours (issue #23): pending changes outline the bar in Highlight; the buttons styled as
-     links stay links; the review keeps its frame and its warning and conflict rules. */
+  /* Forced colours (issue #23): pending changes outline the bar in Highlight; the review's errors
+     get a rule at their start, as their colour alone would vanish. */
   @media (forced-colors: active) {
     :host(:state(pending)) [part~='base'] {
       outline: 2px solid Highlight;
       outline-offset: -1px;
-    }
-    [part~='problem-button'] {
-      color: LinkText;
-    }
-    dialog {
-      border-color: CanvasText;
-    }
-    [part~='invoice-warning'],
-    [part~='conflict'] {
-      border-inline-start-color: CanvasText;
     }
     [part~='errors'],
     [part~='failure'] {

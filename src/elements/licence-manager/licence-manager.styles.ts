@@ -140,15 +140,11 @@ export const styles = css`
      background, which forced colours would make Canvas, so it is CanvasText; pending, Highlight. */
   @media (forced-colors: active) {
     .recording {
-      border-color: CanvasText;
       background: CanvasText;
     }
     .recording:has(:state(pending)) {
       outline: 2px solid Highlight;
       outline-offset: -1px;
-    }
-    dialog {
-      border-color: CanvasText;
     }
   }
 `;

@@ -138,9 +138,6 @@ export const styles = css`
     .pending th {
       border-inline-start: 4px solid Highlight;
     }
-    .link {
-      color: LinkText;
-    }
     @container (width < 36rem) {
       .pending th {
         border-inline-start: 0;

@@ -160,9 +160,6 @@ export const styles = css`
      active solid, expiring or grace dashed, expired or deactivated double; what is not included
      (or not in force) is GrayText. */
   @media (forced-colors: active) {
-    [part~='badge'] {
-      border-color: CanvasText;
-    }
     [part~='badge'][data-state='expiring'],
     [part~='badge'][data-state='grace'] {
       border-style: dashed;
@@ -178,9 +175,6 @@ export const styles = css`
     [data-included='false'] .item-icon,
     [data-included='false'] [part~='item-name'] {
       color: GrayText;
-    }
-    a {
-      color: LinkText;
     }
   }
 `;

@@ -177,18 +177,11 @@ export const styles = css`
   /* Forced colours (issue #23): the open form's button is filled with Highlight; the deactivated
      banner's frame is double, the grace one's solid; an invalid key thickens the field's frame. */
   @media (forced-colors: active) {
-    .icon-button {
-      border-color: ButtonText;
-      color: ButtonText;
-    }
     .icon-button[aria-expanded='true'] {
       forced-color-adjust: none;
       border-color: Highlight;
       background: Highlight;
       color: HighlightText;
-    }
-    [part~='banner'] {
-      --_banner: CanvasText;
     }
     [part~='banner'][data-state='deactivated'] {
       border-style: double;
@@ -196,9 +189,6 @@ export const styles = css`
     }
     textarea[aria-invalid='true'] {
       border: 3px double CanvasText;
-    }
-    a {
-      color: LinkText;
     }
   }
 `;

@@ -37,15 +37,4 @@ export const styles = css`
     font-weight: 600;
     color: var(--retention-picker-accent, var(--_accent));
   }
-
-  /* Forced colours (issue #23): the field keeps its frame; disabled, GrayText. */
-  @media (forced-colors: active) {
-    select {
-      border-color: ButtonText;
-    }
-    select:disabled {
-      border-color: GrayText;
-      color: GrayText;
-    }
-  }
 `;

@@ -356,12 +356,6 @@ const cards = css`
 // frames. The marks' colours are in \`marks\` above.
 const forced = css`
   @media (forced-colors: active) {
-    .table,
-    .header .row,
-    .body .row,
-    .name {
-      border-color: CanvasText;
-    }
     .body .row:focus-within {
       outline: 2px solid Highlight;
       outline-offset: -2px;
@@ -372,10 +366,6 @@ const forced = css`
     }
     .mark.no::after {
       color: GrayText;
-    }
-    select,
-    input {
-      border-color: ButtonText;
     }
   }
 `;
