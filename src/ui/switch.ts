@@ -73,36 +73,23 @@ export class Switch extends LicenceElement {
           transition: none;
         }
       }
-      /* Forced colours (issue #23): off, an outlined track with a ButtonText thumb at the start;
-         on, a Highlight track with a HighlightText thumb at the end; disabled, the same in GrayText. */
+      /* Forced colours (issue #23): the track keeps its own colours, the system's: off, an outlined
+         track with a ButtonText thumb at the start; on, a Highlight track with a HighlightText
+         thumb at the end; disabled, the same in GrayText. */
       @media (forced-colors: active) {
         .track {
           forced-color-adjust: none;
-          border-color: ButtonText;
-          background: Canvas;
-        }
-        .thumb {
-          background: ButtonText;
-        }
-        [aria-checked='true'] .track {
-          border-color: Highlight;
-          background: Highlight;
-        }
-        [aria-checked='true'] .thumb {
-          background: HighlightText;
-        }
-        button:disabled {
-          color: GrayText;
+          --_accent: Highlight;
+          --_on-accent: HighlightText;
+          --_muted: ButtonText;
+          --_border: ButtonText;
+          --_surface-raised: Canvas;
         }
         button:disabled .track {
-          border-color: GrayText;
-        }
-        button:disabled .thumb,
-        button:disabled[aria-checked='true'] .track {
-          background: GrayText;
-        }
-        button:disabled[aria-checked='true'] .thumb {
-          background: Canvas;
+          --_accent: GrayText;
+          --_muted: GrayText;
+          --_border: GrayText;
+          --_on-accent: Canvas;
         }
       }
     `,
