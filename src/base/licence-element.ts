@@ -52,6 +52,12 @@ export class LicenceElement extends LitElement {
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
+    /* Forced colours (issue #23): the focus ring in the system's Highlight. */
+    @media (forced-colors: active) {
+      :focus-visible {
+        outline-color: Highlight;
+      }
+    }
   `;
 
   /**

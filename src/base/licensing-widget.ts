@@ -105,6 +105,16 @@ export class LicensingWidget extends LicenceElement {
         clip-path: inset(50%);
         white-space: nowrap;
       }
+      /* Forced colours (issue #23): a loading placeholder's gradient is dropped, so it is outlined;
+         an error status has a double frame. (Buttons, fields and links get system colours as is.) */
+      @media (forced-colors: active) {
+        .skeleton {
+          border: 1px dashed GrayText;
+        }
+        [part~='status'][data-kind='error'] {
+          border: 3px double CanvasText;
+        }
+      }
     `,
   ];
 

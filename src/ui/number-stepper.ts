@@ -100,6 +100,16 @@ export class NumberStepper extends LicenceElement {
       .message.warning {
         color: var(--_warning);
       }
+      /* Forced colours (issue #23): the ring is Highlight; an invalid value gets a double frame, as
+         its colour alone would vanish. (A disabled button is GrayText as is.) */
+      @media (forced-colors: active) {
+        .control:has(:focus-visible) {
+          outline-color: Highlight;
+        }
+        :host([invalid]) .control {
+          border: 3px double CanvasText;
+        }
+      }
     `,
   ];
 

@@ -73,6 +73,25 @@ export class Switch extends LicenceElement {
           transition: none;
         }
       }
+      /* Forced colours (issue #23): the track keeps its own colours, the system's: off, an outlined
+         track with a ButtonText thumb at the start; on, a Highlight track with a HighlightText
+         thumb at the end; disabled, the same in GrayText. */
+      @media (forced-colors: active) {
+        .track {
+          forced-color-adjust: none;
+          --_accent: Highlight;
+          --_on-accent: HighlightText;
+          --_muted: ButtonText;
+          --_border: ButtonText;
+          --_surface-raised: Canvas;
+        }
+        button:disabled .track {
+          --_accent: GrayText;
+          --_muted: GrayText;
+          --_border: GrayText;
+          --_on-accent: Canvas;
+        }
+      }
     `,
   ];
 

@@ -46,6 +46,16 @@ export class Toast extends LicenceElement {
         text-decoration: underline;
         cursor: pointer;
       }
+      /* Forced colours (issue #23): the shadow and the filled background are dropped, so the box
+         gets a border; an error's is thicker. */
+      @media (forced-colors: active) {
+        .toast {
+          border: 1px solid CanvasText;
+        }
+        .toast.error {
+          border: 3px double CanvasText;
+        }
+      }
     `,
   ];
 

@@ -108,4 +108,22 @@ export const styles = css`
     align-self: flex-start;
     font-size: 0.875rem;
   }
+
+  /* Forced colours (issue #23): colours become the system's, so states are drawn with lines. A
+     pending change outlines the card in Highlight; an error message gets a rule at its start. */
+  @media (forced-colors: active) {
+    :host(:state(pending)) [part~='base'] {
+      outline: 2px solid Highlight;
+      outline-offset: -1px;
+    }
+    [part~='message'][data-kind='error'] {
+      padding-inline-start: var(--_space-s);
+      border-inline-start: 3px solid CanvasText;
+    }
+  }
+  /* Target size (WCAG 2.5.8, issue #23): the link-styled button ("See who uses Voice") stands on
+     its own line, so it is at least 24 px tall like every other control. */
+  .link {
+    min-block-size: 1.5rem;
+  }
 `;

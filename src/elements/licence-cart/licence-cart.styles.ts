@@ -156,4 +156,18 @@ export const styles = css`
       color: var(--_muted);
     }
   }
+
+  /* Forced colours (issue #23): pending changes outline the bar in Highlight; the review's errors
+     get a rule at their start, as their colour alone would vanish. */
+  @media (forced-colors: active) {
+    :host(:state(pending)) [part~='base'] {
+      outline: 2px solid Highlight;
+      outline-offset: -1px;
+    }
+    [part~='errors'],
+    [part~='failure'] {
+      padding-inline-start: var(--_space-s);
+      border-inline-start: 3px solid CanvasText;
+    }
+  }
 `;

@@ -135,4 +135,16 @@ export const styles = css`
     display: grid;
     gap: var(--_space-m);
   }
+
+  /* Forced colours (issue #23): the line between call recording and its retention is the box's
+     background, which forced colours would make Canvas, so it is CanvasText; pending, Highlight. */
+  @media (forced-colors: active) {
+    .recording {
+      background: CanvasText;
+    }
+    .recording:has(:state(pending)) {
+      outline: 2px solid Highlight;
+      outline-offset: -1px;
+    }
+  }
 `;

@@ -132,4 +132,19 @@ export const styles = css`
       flex-basis: 100%;
     }
   }
+
+  /* Forced colours (issue #23): box shadows are dropped, so a pending licence's mark is a border. */
+  @media (forced-colors: active) {
+    .pending th {
+      border-inline-start: 4px solid Highlight;
+    }
+    @container (width < 36rem) {
+      .pending th {
+        border-inline-start: 0;
+      }
+      .pending {
+        border-inline-start: 4px solid Highlight;
+      }
+    }
+  }
 `;

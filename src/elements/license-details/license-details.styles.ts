@@ -155,4 +155,26 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
+
+  /* Forced colours (issue #23): every status keeps its words and icon and gets its own frame —
+     active solid, expiring or grace dashed, expired or deactivated double; what is not included
+     (or not in force) is GrayText. */
+  @media (forced-colors: active) {
+    [part~='badge'][data-state='expiring'],
+    [part~='badge'][data-state='grace'] {
+      border-style: dashed;
+    }
+    [part~='badge'][data-state='expired'],
+    [part~='badge'][data-state='deactivated'] {
+      border: 3px double CanvasText;
+    }
+    [part~='notice'][data-kind='danger'] {
+      border-style: double;
+    }
+    [data-in-force='false'] .item-icon,
+    [data-included='false'] .item-icon,
+    [data-included='false'] [part~='item-name'] {
+      color: GrayText;
+    }
+  }
 `;

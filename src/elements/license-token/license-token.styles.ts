@@ -173,4 +173,22 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
+
+  /* Forced colours (issue #23): the open form's button is filled with Highlight; the deactivated
+     banner's frame is double, the grace one's solid; an invalid key thickens the field's frame. */
+  @media (forced-colors: active) {
+    .icon-button[aria-expanded='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
+    }
+    [part~='banner'][data-state='deactivated'] {
+      border-style: double;
+      border-width: 3px 3px 3px 0.375rem;
+    }
+    textarea[aria-invalid='true'] {
+      border: 3px double CanvasText;
+    }
+  }
 `;

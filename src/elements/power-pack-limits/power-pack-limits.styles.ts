@@ -121,4 +121,22 @@ export const styles = css`
     align-self: flex-start;
     font-size: 0.875rem;
   }
+
+  /* Forced colours (issue #23): a stopped service has a double frame, a switched-off one a dashed
+     frame and GrayText; a missing prerequisite's badge a double frame. */
+  @media (forced-colors: active) {
+    [part~='service'][data-stopped] {
+      border: 3px double CanvasText;
+    }
+    :host(:state(off)) [part~='service'] {
+      border-style: dashed;
+      color: GrayText;
+    }
+    [data-met='false'] .badge {
+      border: 3px double CanvasText;
+    }
+    :host(:state(off)) .badge {
+      border: 1px dashed GrayText;
+    }
+  }
 `;

@@ -351,4 +351,23 @@ const cards = css`
   }
 `;
 
-export const styles = [base, table, space, rows, marks, cards];
+// Forced colours (issue #23): the grid keeps its lines in CanvasText; the row holding focus is
+// outlined in Highlight (the cell's own ring inside it), and the loading body and messages keep
+// frames. The marks' colours are in \`marks\` above.
+const forced = css`
+  @media (forced-colors: active) {
+    .body .row:focus-within {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
+    .cell:focus-visible {
+      outline: 2px solid Highlight;
+      outline-offset: -4px;
+    }
+    .mark.no::after {
+      color: GrayText;
+    }
+  }
+`;
+
+export const styles = [base, table, space, rows, marks, cards, forced];
