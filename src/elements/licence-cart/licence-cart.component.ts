@@ -123,9 +123,10 @@ export class LicenceCart extends RulesWidget {
     const state = this.state;
     // Never on an invalid draft: the bar says what to fix and where.
     if (!this.dialog || this.dialog.open || !state?.dirty || blockingIssues(state.issues).length) return;
-    this.timeline ??= await loadTimeline(this, this.locale);
-    if (this.dialog.open) return;
     this.dialog.showModal();
+    this.requestUpdate();
+    // The timeline comes with its chunk; the review does not wait for it (Save is there at once).
+    this.timeline ??= await loadTimeline(this, this.locale);
     this.requestUpdate();
   }
 
