@@ -95,7 +95,9 @@ async function main(): Promise<void> {
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'lk-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   const args = dataDir ? ['--data', dataDir] : [];
-  if (!values['no-seed']) args.push('--agents', String(agents));
+  // The seed is one transaction, and the server bounds a transaction at three statement timeouts:
+  // a million agents take a minute or two on a busy machine.
+  if (!values['no-seed']) args.push('--agents', String(agents), '--statement-timeout', '120000');
   console.log(
     `usage pages: ${agents.toLocaleString('en-US')} agents on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'}, ${samples} samples each`,
   );
