@@ -8,11 +8,11 @@
 export const likePattern = (key: string): string => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The folded query as the index over the agents' text sees it (migration 009's
- * `agent_search_joined`): every separator a name or an email holds becomes `q`, so the query's
- * trigrams run across its spaces. Keep the two in step.
+ * The folded query as the index over the agents' text sees it (migration 009's column
+ * `search_joined`): a space becomes `q` and the other separators of an email become `x`, so the
+ * query's trigrams run across them. Keep the two in step.
  */
-export const joinedKey = (key: string): string => key.replace(/[ \n.@_\-']/g, 'q');
+export const joinedKey = (key: string): string => key.replace(/ /g, 'q').replace(/[.@_\-']/g, 'x');
 
 /** An agent as JSON, `email` left out when absent. */
 export const agentJson = `jsonb_strip_nulls(jsonb_build_object('id', a.id, 'name', a.name, 'email', a.email, 'licences', to_jsonb(a.licences)))`;
@@ -27,7 +27,7 @@ export const SEARCH_SQL = `
 WITH m AS MATERIALIZED (
   SELECT a.id, a.name, a.email, a.licences FROM agents a
    WHERE a.account_id = $1
-     AND agent_search_joined(a.search) LIKE $2 ESCAPE '\\'
+     AND a.search_joined LIKE $2 ESCAPE '\\'
      AND a.search LIKE $3 ESCAPE '\\'
 ), f AS (
   SELECT * FROM m a WHERE $4 = '' OR a.licences @> ARRAY[$4]
