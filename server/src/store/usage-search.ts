@@ -25,24 +25,25 @@ export const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
  */
 export const SEARCH_SQL = `
 WITH m AS MATERIALIZED (
-  SELECT a.id, a.name, a.email, a.licences FROM agents a
+  SELECT a.id, a.name, a.licences FROM agents a
    WHERE a.account_id = $1
      AND a.search_joined LIKE $2 ESCAPE '\\'
      AND a.search LIKE $3 ESCAPE '\\'
-), f AS (
-  SELECT * FROM m a WHERE $4 = '' OR a.licences @> ARRAY[$4]
+), g AS (
+  -- Agents share few combinations of licences (hundreds among thousands of matches): count those
+  -- once, then the total and the per-type counts are sums over them.
+  SELECT licences, count(*) AS n FROM m GROUP BY licences
 )
 SELECT
-  (SELECT count(*) FROM f) AS total,
-  -- Agents share few combinations of licences: count those, then spread them over the types.
+  (SELECT coalesce(sum(n), 0) FROM g WHERE $4 = '' OR licences @> ARRAY[$4]) AS total,
   (SELECT jsonb_object_agg(t.type_id, t.n) FROM (
-     SELECT u.type_id, sum(g.n) AS n
-       FROM (SELECT licences, count(*) AS n FROM m GROUP BY licences) g
-       CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
+     SELECT u.type_id, sum(g.n) AS n FROM g CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
       GROUP BY u.type_id) t) AS counts,
+  -- Only the page's agents are read whole (by key), sorted again by the same order.
   (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
-     SELECT * FROM f a ORDER BY ${byKey} OFFSET $5 LIMIT $6
-  ) a) AS agents`;
+     SELECT p.id FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
+      ORDER BY p.name COLLATE "C", p.id COLLATE "C" OFFSET $5 LIMIT $6
+  ) p JOIN agents a ON a.account_id = $1 AND a.id = p.id) AS agents`;
 
 /** The statement and parameters of a search page for the folded, non-empty `key`. */
 export function searchStatement(
