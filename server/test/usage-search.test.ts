@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
 import type { Agent } from '../../src/core/index.js';
+import { searchText } from '../src/store/usage.js';
 import { backendKind, type TestAccount } from './helpers/harness.js';
 import { useUsageServer } from './helpers/usage.js';
 
@@ -121,5 +122,42 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
     for (const offset of [0, 1, 2, 3]) {
       await assertSame(account, memory, { search: 'a', offset, limit: 2 }, `search "a" from ${offset}`);
     }
+  });
+  it("keeps a search's matches for its further pages, answers alike from them, and reads them again once an agent changes", async () => {
+    // A further page (offset > 0) keeps the match ids; the pages after it, and the first page
+    // asked again, come from them.
+    for (const [search, typeId] of [
+      ['a', ''],
+      ['a', 'voice'],
+      ['nov', ''],
+    ] as const) {
+      for (const offset of [1, 0, 2, 3, 0, 50]) {
+        await assertSame(
+          account,
+          memory,
+          { search, typeId, offset, limit: 2 },
+          `${search} ${typeId} from ${offset}`,
+        );
+      }
+    }
+    // Søren is renamed into the search "nov": the kept matches are stale and read again.
+    const renamed = people.map((agent) => (agent.id === 'p5' ? { ...agent, name: 'Søren Nováček' } : agent));
+    const soren = renamed.find((agent) => agent.id === 'p5')!;
+    await server().db.query('UPDATE agents SET name = $3, search = $4 WHERE account_id = $1 AND id = $2', [
+      account.id,
+      soren.id,
+      soren.name,
+      searchText(soren),
+    ]);
+    const after = new MemoryAdapter({ snapshot, agents: renamed, installationLicense: null });
+    for (const offset of [1, 0, 2]) {
+      await assertSame(
+        account,
+        after,
+        { search: 'nov', offset, limit: 2 },
+        `nov from ${offset}, after the rename`,
+      );
+    }
+    assert.equal((await page(account, { search: 'nováček', offset: 1, limit: 2 })).total, 1);
   });
 });

@@ -5,11 +5,11 @@
 // the total and the counts are read from agent_totals and the page is found through the bucket
 // counts (migration 005): cost in proportion to √N, not to the offset. With a search the matches
 // are found through the trigram index over the folded text (migration 009), counted and sorted in
-// the database, and only the page is sent (usage-search.ts).
+// the database, and only the page is sent; further pages keep the match ids (usage-search.ts).
 
 import { agentSearchText, searchKey, type Agent, type UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
-import { agentJson, byKey, searchStatement } from './usage-search.js';
+import { agentJson, byKey, searchPage, searchStatement } from './usage-search.js';
 
 /** Most agents one page answers; the contract lets a server cap `limit` (clients page by total). */
 export const MAX_PAGE = 1000;
@@ -69,6 +69,11 @@ export function usageStatement(accountId: string, query: UsageParams): { text: s
 }
 
 export async function listUsage(sql: Sql, accountId: string, query: UsageParams): Promise<UsagePage> {
+  const key = searchKey(query.search ?? '');
+  if (key) {
+    const limit = Math.min(query.limit, MAX_PAGE);
+    return searchPage(sql, accountId, key, { typeId: query.typeId ?? '', offset: query.offset, limit });
+  }
   const { text, params } = usageStatement(accountId, query);
   const [row] = await sql.query<Row>(text, params);
   const counts = parsed(row?.counts ?? null) ?? {};
