@@ -140,6 +140,9 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
         );
       }
     }
+    // A first page asked again is kept as it was sent, while the agents stay as they were.
+    await assertSame(account, memory, { search: 'søren', offset: 0, limit: 2 }, 'søren');
+    await assertSame(account, memory, { search: 'søren', offset: 0, limit: 2 }, 'søren again');
     // Søren is renamed into the search "nov": the kept matches are stale and read again.
     const renamed = people.map((agent) => (agent.id === 'p5' ? { ...agent, name: 'Søren Nováček' } : agent));
     const soren = renamed.find((agent) => agent.id === 'p5')!;
@@ -158,6 +161,7 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
         `nov from ${offset}, after the rename`,
       );
     }
+    await assertSame(account, after, { search: 'søren', offset: 0, limit: 2 }, 'søren, after the rename');
     assert.equal((await page(account, { search: 'nováček', offset: 1, limit: 2 })).total, 1);
   });
 });

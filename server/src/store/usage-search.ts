@@ -8,7 +8,8 @@
 // Further pages of the same search (scrolling, offset > 0) also bring the ids of every match in page
 // order (up to MAX_KEPT_MATCHES), which the process keeps with the counts while the account's agents
 // version (migration 005) stays the one they were read at: from then on a page is one small
-// statement that reads that version and the page's agents by key.
+// statement that reads that version and the page's agents by key. A first page is kept as it was
+// sent, for the same page asked again at the same version.
 
 import type { Agent, UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
@@ -79,7 +80,10 @@ interface Kept {
   readonly version: string;
   readonly total: number;
   readonly countsByType: Readonly<Record<string, number>>;
-  readonly ids: readonly string[];
+  /** Every match in page order, once a further page was asked for. */
+  readonly ids?: readonly string[];
+  /** Else the one page answered, asked for again as it is when the widget reloads. */
+  readonly page?: { readonly offset: number; readonly limit: number; readonly agents: readonly Agent[] };
 }
 const kept = new WeakMap<Sql, Map<string, Kept>>();
 
@@ -138,19 +142,22 @@ export async function searchPage(
   if (!cache) kept.set(sql, (cache = new Map()));
   const id = `${accountId}\u0000${query.typeId}\u0000${key}`;
   const entry = cache.get(id);
-  if (entry) {
-    const page = entry.ids.slice(query.offset, query.offset + query.limit);
+  const same = entry?.page && entry.page.offset === query.offset && entry.page.limit === query.limit;
+  if (entry && (entry.ids || same)) {
+    const ids = entry.ids?.slice(query.offset, query.offset + query.limit) ?? [];
     const [row] = await sql.query<{ version: string | null; agents: Json<AgentRow[]> | null }>(
       KEPT_PAGE_SQL,
-      [accountId, page],
+      [accountId, ids],
     );
     if (row?.version === entry.version) {
       // Most recently used last.
       cache.delete(id);
       cache.set(id, entry);
-      return { total: entry.total, countsByType: { ...entry.countsByType }, agents: agentsOf(row.agents) };
+      const agents = entry.ids
+        ? agentsOf(row.agents)
+        : entry.page!.agents.map((agent) => ({ ...agent, licences: [...agent.licences] }));
+      return { total: entry.total, countsByType: { ...entry.countsByType }, agents };
     }
-    cache.delete(id);
   }
   // The first page of a search is the one to answer fastest: only further pages bring the ids.
   const { text, params } = searchStatement(accountId, key, query, query.offset > 0 ? MAX_KEPT_MATCHES : 0);
@@ -158,12 +165,20 @@ export async function searchPage(
   const countsByType: Record<string, number> = {};
   for (const [type, n] of Object.entries(parsed(row?.counts) ?? {})) countsByType[type] = num(n);
   const total = num(row?.total ?? 0);
-  if (row?.ids && row.version !== null) {
-    cache.set(id, { version: row.version, total, countsByType, ids: row.ids });
+  const agents = agentsOf(row?.agents);
+  cache.delete(id);
+  if (row?.version) {
+    const { offset, limit } = query;
+    cache.set(id, {
+      version: row.version,
+      total,
+      countsByType,
+      ...(row.ids ? { ids: row.ids } : { page: { offset, limit, agents: structuredClone(agents) } }),
+    });
     for (const old of cache.keys()) {
       if (cache.size <= KEPT_SEARCHES) break;
       cache.delete(old);
     }
   }
-  return { total, countsByType, agents: agentsOf(row?.agents) };
+  return { total, countsByType, agents };
 }
