@@ -1,7 +1,7 @@
 // Usage pages at scale: seeds N agents (default 1,000,000) into DATABASE_URL (or PGlite in a
 // throw-away folder), starts the server (`npm run server -- --agents N`), times the five requests
 // usage-overview makes (first page, a middle page, the last page, a type filter, a search matching
-// about 1 % of the agents) over loopback, and prints p50/p95/p99 per request and an EXPLAIN
+// about 1 % of the agents, and its next page) over loopback, and prints p50/p95/p99 per request and an EXPLAIN
 // (ANALYZE, BUFFERS) summary of each statement showing which scans it used.
 //
 //   cd server && DATABASE_URL=postgres://… node --import tsx bench/usage-pages.ts [--agents N]
@@ -54,6 +54,10 @@ function probes(total: number): Probe[] {
       label: `search "${values.search}", first page`,
       query: { search: values.search, offset: 0, limit: PAGE },
     },
+    {
+      label: `the search, a further page (offset ${PAGE})`,
+      query: { search: values.search, offset: PAGE, limit: PAGE },
+    },
     ...(databaseUrl
       ? [
           {
@@ -95,7 +99,9 @@ async function main(): Promise<void> {
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'lk-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   const args = dataDir ? ['--data', dataDir] : [];
-  if (!values['no-seed']) args.push('--agents', String(agents));
+  // The seed is one transaction, and the server bounds a transaction at three statement timeouts:
+  // a million agents take a minute or two on a busy machine.
+  if (!values['no-seed']) args.push('--agents', String(agents), '--statement-timeout', '120000');
   console.log(
     `usage pages: ${agents.toLocaleString('en-US')} agents on ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite'}, ${samples} samples each`,
   );

@@ -23,9 +23,14 @@ export interface Database extends Sql {
    * Calls `onNotice` with the payload of every `NOTIFY` on `channel` (lower case), from any
    * connection to this database; answers the function that stops listening. postgres.js listens on
    * a connection of its own (and listens again after it reconnects); PGlite is one connection, so
-   * there the notices are its own process's.
+   * there the notices are its own process's. `onRelisten` hears each time postgres.js listens again
+   * on a new connection after it lost one (notices sent in between were lost).
    */
-  listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotice: (payload: string) => void,
+    onRelisten?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -141,8 +146,14 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);
     },
-    async listen(channel, onNotice) {
-      const { unlisten } = await sql.listen(channel, onNotice);
+    async listen(channel, onNotice, onRelisten) {
+      // postgres.js calls `onlisten` once listening, and again after each reconnection.
+      let listened = false;
+      const onListen = () => {
+        if (listened) onRelisten?.();
+        listened = true;
+      };
+      const { unlisten } = await sql.listen(channel, onNotice, onListen);
       return unlisten;
     },
     close: async () => {

@@ -3,6 +3,14 @@
 // transaction commits; each process listens once (from its first open stream on) and hands each
 // notice to the streams of that account. The catch-up for a stream that resumes (`Last-Event-ID`)
 // is read from the audit log, which keeps every accepted commit's change set.
+//
+// The listening connection can be lost (PostgreSQL restarts, an administrator ends the backend,
+// the pool is replaced). postgres.js listens again by itself when it can at once, but notices sent
+// in between are gone, and when it cannot it gives up. So while streams are open on PostgreSQL the
+// hub checks its own line every few seconds (a NOTIFY of a probe of its own that it must hear back
+// before the next check); a probe not heard, or postgres.js saying it listens again, is a gap: the
+// hub listens afresh (retrying with backoff while the database is away) and then tells every
+// subscriber, which reads what it missed from the audit log.
 
 import type { ChangeSet } from '../../../src/core/index.js';
 import type { Database, Sql } from './database.js';
@@ -47,6 +55,18 @@ function parseNotice(payload: string): Notice | undefined {
 
 type Listener = (event: LicensingEvent) => void;
 
+interface Subscriber {
+  readonly listener: Listener;
+  /** Notices may have been lost (the hub listens again): read what was missed. */
+  readonly onGap: () => void;
+}
+
+/** How often the hub checks its listening connection while streams are open (PostgreSQL only). */
+export const DEFAULT_PROBE_MS = 5000;
+/** First and longest wait between attempts to listen again. */
+const RELISTEN_FIRST_MS = 250;
+const RELISTEN_MAX_MS = 5000;
+
 /** The change set of the commit that left `accountId` at `version`, from the audit log. */
 async function changesAt(sql: Sql, accountId: string, version: string): Promise<ChangeSet | undefined> {
   const [row] = await sql.query<{ changes: ChangeSet | string }>(
@@ -59,33 +79,126 @@ async function changesAt(sql: Sql, accountId: string, version: string): Promise<
 
 /** The process's one listener on `licensing_events`, fanning notices out per account. */
 export class LicensingEventHub {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Set<Subscriber>>();
   private listening: Promise<() => Promise<void>> | undefined;
+  /** Moved on when the hub listens afresh: notices of an older registration are ignored. */
+  private generation = 0;
+  private relistening: Promise<void> | undefined;
+  private probe: { timer: NodeJS.Timeout; waiting: string | undefined } | undefined;
+  private probes = 0;
   /** Notices are delivered in the order they came, also when one must read the audit log. */
   private delivery: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly probeMs: number;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    { probeMs = DEFAULT_PROBE_MS }: { probeMs?: number } = {},
+  ) {
+    this.probeMs = probeMs;
+  }
 
   /**
-   * Calls `listener` with every change of `accountId`'s version from now on; resolves, once the
-   * process listens, to the function that stops it.
+   * Calls `listener` with every change of `accountId`'s version from now on, and `onGap` whenever
+   * notices may have been lost since; resolves, once the process listens, to the function that
+   * stops it.
    */
-  async subscribe(accountId: string, listener: Listener): Promise<() => void> {
+  async subscribe(
+    accountId: string,
+    listener: Listener,
+    onGap: () => void = () => undefined,
+  ): Promise<() => void> {
     if (this.closed) throw new Error('The event hub is closed.');
-    const listening = (this.listening ??= this.db.listen(EVENTS_CHANNEL, (payload) => this.receive(payload)));
     // A database that could not be reached is asked again by the next stream, not given up on.
-    await listening.catch((error: unknown) => {
-      if (this.listening === listening) this.listening = undefined;
-      throw error;
-    });
+    await this.listen();
+    const subscriber: Subscriber = { listener, onGap };
     let set = this.listeners.get(accountId);
     if (!set) this.listeners.set(accountId, (set = new Set()));
-    set.add(listener);
+    set.add(subscriber);
+    this.startProbing();
     return () => {
-      set.delete(listener);
+      set.delete(subscriber);
       if (set.size === 0 && this.listeners.get(accountId) === set) this.listeners.delete(accountId);
+      if (this.listeners.size === 0) this.stopProbing();
     };
+  }
+
+  /** Listens unless it does; rejects when the database cannot be reached. */
+  private listen(): Promise<() => Promise<void>> {
+    if (this.listening) return this.listening;
+    const generation = this.generation;
+    const mine = () => generation === this.generation && !this.closed;
+    const listening = this.db.listen(
+      EVENTS_CHANNEL,
+      (payload) => {
+        if (mine()) this.receive(payload);
+      },
+      () => {
+        if (mine()) this.gap();
+      },
+    );
+    this.listening = listening;
+    listening.catch(() => {
+      if (this.listening === listening) this.listening = undefined;
+    });
+    return listening;
+  }
+
+  private startProbing(): void {
+    if (this.probe || this.db.kind !== 'postgres') return;
+    const probe: { timer: NodeJS.Timeout; waiting: string | undefined } = {
+      timer: setInterval(() => this.check(probe), this.probeMs),
+      waiting: undefined,
+    };
+    probe.timer.unref();
+    this.probe = probe;
+  }
+
+  private stopProbing(): void {
+    if (this.probe) clearInterval(this.probe.timer);
+    this.probe = undefined;
+  }
+
+  /** The last probe must have come back; then the next one goes out. */
+  private check(probe: { waiting: string | undefined }): void {
+    if (this.relistening) return;
+    if (probe.waiting !== undefined) {
+      probe.waiting = undefined;
+      this.gap();
+      return;
+    }
+    const token = `${process.pid}-${++this.probes}-${Math.random().toString(36).slice(2)}`;
+    probe.waiting = token;
+    // A database that does not answer leaves the probe unheard: the next check sees the gap.
+    this.db
+      .query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ probe: token })])
+      .catch(() => undefined);
+  }
+
+  /** Notices may have been lost: listen afresh (with backoff), then tell every subscriber. */
+  private gap(): void {
+    if (this.relistening || this.closed) return;
+    this.generation++;
+    const old = this.listening;
+    this.listening = undefined;
+    old?.then((unlisten) => unlisten()).catch(() => undefined);
+    const relistening = (async () => {
+      let wait = RELISTEN_FIRST_MS;
+      while (!this.closed && this.listeners.size > 0) {
+        try {
+          await this.listen();
+          break;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, wait).unref());
+          wait = Math.min(wait * 2, RELISTEN_MAX_MS);
+        }
+      }
+    })();
+    this.relistening = relistening.finally(() => {
+      this.relistening = undefined;
+      if (this.closed) return;
+      for (const set of [...this.listeners.values()]) for (const subscriber of [...set]) subscriber.onGap();
+    });
   }
 
   /**
@@ -122,12 +235,17 @@ export class LicensingEventHub {
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
+    this.stopProbing();
     const listening = this.listening;
     this.listening = undefined;
     if (listening) await (await listening.catch(() => async () => undefined))();
   }
 
   private receive(payload: string): void {
+    if (this.probe?.waiting !== undefined && payload === JSON.stringify({ probe: this.probe.waiting })) {
+      this.probe.waiting = undefined;
+      return;
+    }
     const notice = parseNotice(payload);
     if (!notice || !this.listeners.has(notice.account)) return;
     this.delivery = this.delivery
@@ -138,7 +256,7 @@ export class LicensingEventHub {
         const event: LicensingEvent = changes
           ? { version: notice.version, changes }
           : { version: notice.version };
-        for (const listener of [...(this.listeners.get(notice.account) ?? [])]) listener(event);
+        for (const subscriber of [...(this.listeners.get(notice.account) ?? [])]) subscriber.listener(event);
       })
       .catch(() => undefined);
   }

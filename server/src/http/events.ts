@@ -3,11 +3,14 @@
 // stream opens with what it missed since `Last-Event-ID` (or, new, with the current version), then
 // follows live, from whichever server process accepted the change (db/notify.ts); a comment line
 // every `heartbeat` ms keeps proxies from closing it. Server shutdown ends every stream first, so
-// closing never waits on them.
+// closing never waits on them. When the process may have missed notices (its listening connection
+// was lost, db/notify.ts), each open stream reads what it missed from the audit log, as a resuming
+// stream does; a stream that cannot (the database is still away) is ended, and its client
+// reconnects with Last-Event-ID.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { LicensingEventHub, versionNumber, type LicensingEvent } from '../db/notify.js';
+import { DEFAULT_PROBE_MS, LicensingEventHub, versionNumber, type LicensingEvent } from '../db/notify.js';
 import type { Database } from '../db/database.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
@@ -25,7 +28,7 @@ export function licensingEvents(
   db: Database,
   { heartbeat = 15_000 }: { heartbeat?: number } = {},
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
-  const hub = new LicensingEventHub(db);
+  const hub = new LicensingEventHub(db, { probeMs: Math.min(heartbeat, DEFAULT_PROBE_MS) });
   const open = new Set<Readable>();
   let closing = false;
 
@@ -63,25 +66,50 @@ export function licensingEvents(
       sent = number;
       body.push(formatEvent(event));
     };
-    const unsubscribe = await hub.subscribe(caller.accountId, (event) => {
-      if (live) send(event);
-      else queued.push(event);
-    });
+    // After a gap: live events wait again while what was missed is read and sent, once this
+    // stream's own catch-up below is sent.
+    let ready: () => void = () => undefined;
+    let catchingUp = new Promise<void>((resolve) => (ready = resolve));
+    const onGap = () => {
+      catchingUp = catchingUp.then(async () => {
+        if (body.destroyed) return;
+        live = false;
+        try {
+          const missed = await hub.catchUp(caller.accountId, sent < 0 ? undefined : sent);
+          for (const event of missed) send(event);
+          for (const event of queued.splice(0)) send(event);
+          live = true;
+        } catch {
+          body.push(null);
+        }
+      });
+    };
+    const unsubscribe = await hub.subscribe(
+      caller.accountId,
+      (event) => {
+        if (live) send(event);
+        else queued.push(event);
+      },
+      onGap,
+    );
     let missed: LicensingEvent[];
     try {
       missed = await hub.catchUp(caller.accountId, after);
     } catch (error) {
       unsubscribe();
+      ready();
       throw error;
     }
     if (missed.length === 0) {
       unsubscribe();
+      ready();
       throw new HttpProblem(404, { detail: 'The account no longer exists.' });
     }
     body.push(`retry: ${EVENTS_RETRY_MS}\n\n`);
     for (const event of missed) send(event);
     for (const event of queued.splice(0)) send(event);
     live = true;
+    ready();
 
     const beat = setInterval(() => body.push(': heartbeat\n\n'), heartbeat);
     beat.unref();

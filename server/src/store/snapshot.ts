@@ -36,31 +36,49 @@ export async function accountVersion(sql: Sql, accountId: string, lock = false):
   return rows[0] ? num(rows[0].version) : undefined;
 }
 
+const ACCOUNT_SQL =
+  'SELECT version, period_start::text AS start, period_end::text AS end FROM accounts WHERE id = $1';
+
+/** The account and every part of its snapshot in one statement (one snapshot, one round trip). */
+const SNAPSHOT_SQL = `
+SELECT a.version, a.period_start::text AS start, a.period_end::text AS end,
+  (SELECT json_agg(c ORDER BY c.position) FROM catalog c WHERE c.account_id = a.id) AS catalog,
+  (SELECT json_agg(l ORDER BY l.position) FROM licence_lines l WHERE l.account_id = a.id) AS lines,
+  (SELECT row_to_json(r) FROM retention r WHERE r.account_id = a.id) AS retention,
+  (SELECT row_to_json(s) FROM speech_to_text s WHERE s.account_id = a.id) AS stt,
+  (SELECT row_to_json(p) FROM power_pack p WHERE p.account_id = a.id) AS pp,
+  (SELECT json_agg(v ORDER BY v.position) FROM power_pack_services v WHERE v.account_id = a.id) AS services,
+  (SELECT row_to_json(q) FROM prerequisites q WHERE q.account_id = a.id) AS prereq
+  FROM accounts a WHERE a.id = $1`;
+
+/** Rows that arrive as JSON (driver-parsed, or its text); `[]` for NULL. */
+const jsonRows = (value: unknown): Row[] =>
+  value === null || value === undefined
+    ? []
+    : ((typeof value === 'string' ? JSON.parse(value) : value) as Row[]);
+
+/** One row as JSON (driver-parsed, or its text); `undefined` for NULL. */
+const jsonRow = (value: unknown): Row | undefined =>
+  value === null || value === undefined
+    ? undefined
+    : ((typeof value === 'string' ? JSON.parse(value) : value) as Row);
+
 /** The snapshot of `accountId` as `permission` sees it; `undefined` when there is no such account. */
 export async function readSnapshot(
   sql: Sql,
   accountId: string,
   permission: Permission,
 ): Promise<LicensingSnapshot | undefined> {
-  const [account] = await sql.query<Row>(
-    'SELECT version, period_start::text AS start, period_end::text AS end FROM accounts WHERE id = $1',
-    [accountId],
-  );
+  // `none` sees that licensing exists and nothing of the account's data: no lines, no prices.
+  const [account] = await sql.query<Row>(permission === 'none' ? ACCOUNT_SQL : SNAPSHOT_SQL, [accountId]);
   if (!account) return undefined;
   const version = versionLabel(num(account.version));
   const period = { start: str(account.start), end: str(account.end) };
-  // `none` sees that licensing exists and nothing of the account's data: no lines, no prices.
   if (permission === 'none') return { version, permission, period, catalog: [], lines: [] };
 
-  const [catalogRows, lineRows, retentionRows, sttRows, ppRows, serviceRows, prereqRows] = await Promise.all([
-    sql.query<Row>('SELECT * FROM catalog WHERE account_id = $1 ORDER BY position', [accountId]),
-    sql.query<Row>('SELECT * FROM licence_lines WHERE account_id = $1 ORDER BY position', [accountId]),
-    sql.query<Row>('SELECT * FROM retention WHERE account_id = $1', [accountId]),
-    sql.query<Row>('SELECT * FROM speech_to_text WHERE account_id = $1', [accountId]),
-    sql.query<Row>('SELECT * FROM power_pack WHERE account_id = $1', [accountId]),
-    sql.query<Row>('SELECT * FROM power_pack_services WHERE account_id = $1 ORDER BY position', [accountId]),
-    sql.query<Row>('SELECT * FROM prerequisites WHERE account_id = $1', [accountId]),
-  ]);
+  const catalogRows = jsonRows(account.catalog);
+  const lineRows = jsonRows(account.lines);
+  const serviceRows = jsonRows(account.services);
   const catalog = catalogRows.map((row): LicenceType => {
     const type: { -readonly [K in keyof LicenceType]: LicenceType[K] } = {
       id: str(row.id),
@@ -89,7 +107,7 @@ export async function readSnapshot(
     catalog,
     lines,
   };
-  const retention = retentionRows[0];
+  const retention = jsonRow(account.retention);
   if (retention) {
     const value: Retention = retention.days !== null ? { days: 14 } : { months: num(retention.months) };
     snapshot.recording = {
@@ -98,7 +116,7 @@ export async function readSnapshot(
       ...(retention.max_months === null ? {} : { maxMonths: num(retention.max_months) }),
     };
   }
-  const stt = sttRows[0];
+  const stt = jsonRow(account.stt);
   if (stt) {
     snapshot.speechToText = {
       enabled: stt.enabled === true,
@@ -108,7 +126,7 @@ export async function readSnapshot(
       minutePrice: { amount: num(stt.minute_amount), currency: str(stt.currency) },
     };
   }
-  const pp = ppRows[0];
+  const pp = jsonRow(account.pp);
   if (pp) {
     snapshot.powerPack = {
       enabled: pp.enabled === true,
@@ -125,7 +143,7 @@ export async function readSnapshot(
       }),
     };
   }
-  const prereq = prereqRows[0];
+  const prereq = jsonRow(account.prereq);
   if (prereq) {
     snapshot.prerequisites = {
       emailQueues: num(prereq.email_queues),

@@ -4,12 +4,12 @@
 // One statement per page, so its total, counts and rows come from one snapshot. Without a search
 // the total and the counts are read from agent_totals and the page is found through the bucket
 // counts (migration 005): cost in proportion to √N, not to the offset. With a search the matches
-// are found through the trigram index on the folded text and counted exactly, and kept while the
-// account's agents do not change (usage-search.ts).
+// are found through the trigram index over the folded text (migration 009), counted and sorted in
+// the database, and only the page is sent; further pages keep the match ids (usage-search.ts).
 
 import { agentSearchText, searchKey, type Agent, type UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
-import { keptSearchPage, MATCHES_SQL, MAX_KEPT_MATCHES } from './usage-search.js';
+import { agentJson, byKey, searchPage, searchStatement } from './usage-search.js';
 
 /** Most agents one page answers; the contract lets a server cap `limit` (clients page by total). */
 export const MAX_PAGE = 1000;
@@ -20,19 +20,12 @@ export const MAX_PAGE = 1000;
  */
 export const searchText = (agent: Pick<Agent, 'name' | 'email'>): string => agentSearchText(agent);
 
-/** `LIKE` pattern for "contains the folded query". */
-const likePattern = (key: string): string => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export interface UsageParams {
   readonly typeId?: string;
   readonly search?: string;
   readonly offset: number;
   readonly limit: number;
 }
-
-/** An agent as JSON, `email` left out when absent, in page order. */
-const agentJson = `jsonb_strip_nulls(jsonb_build_object('id', a.id, 'name', a.name, 'email', a.email, 'licences', to_jsonb(a.licences)))`;
-const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
 
 /**
  * No search: total and counts are maintained; the page starts at the bucket that holds row
@@ -61,59 +54,28 @@ SELECT
        ) a
   ) p) AS agents`;
 
-/**
- * A search with too many matches to keep: the matches counted per type (type filter not applied)
- * and paged ($3: type or '').
- */
-const SEARCH_SQL = `
-WITH m AS MATERIALIZED (
-  SELECT a.id, a.name, a.email, a.licences FROM agents a
-   WHERE a.account_id = $1 AND a.search LIKE $2 ESCAPE '\\'
-), f AS (
-  SELECT * FROM m a WHERE $3 = '' OR a.licences @> ARRAY[$3]
-)
-SELECT
-  (SELECT count(*) FROM f) AS total,
-  -- Agents share few combinations of licences: count those, then spread them over the types.
-  (SELECT jsonb_object_agg(t.type_id, t.n) FROM (
-     SELECT u.type_id, sum(g.n) AS n
-       FROM (SELECT licences, count(*) AS n FROM m GROUP BY licences) g
-       CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
-      GROUP BY u.type_id) t) AS counts,
-  (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
-     SELECT * FROM f a ORDER BY ${byKey} OFFSET $4 LIMIT $5
-  ) a) AS agents`;
-
 type Json<T> = T | string;
 const parsed = <T>(value: Json<T> | null): T | null =>
   typeof value === 'string' ? (JSON.parse(value) as T) : value;
 
-/**
- * The statement that answers `query` (the bench EXPLAINs exactly this): the page, or for a search
- * the matches it keeps (see usage-search.ts), read when the account's agents changed.
- */
+/** The statement that answers `query` (the bench EXPLAINs exactly this). */
 export function usageStatement(accountId: string, query: UsageParams): { text: string; params: unknown[] } {
   const limit = Math.min(query.limit, MAX_PAGE);
   const key = searchKey(query.search ?? '');
   const typeId = query.typeId ?? '';
   return key
-    ? { text: MATCHES_SQL, params: [accountId, likePattern(key), MAX_KEPT_MATCHES + 1] }
+    ? searchStatement(accountId, key, { typeId, offset: query.offset, limit })
     : { text: PAGE_SQL, params: [accountId, typeId, query.offset, limit] };
 }
 
 export async function listUsage(sql: Sql, accountId: string, query: UsageParams): Promise<UsagePage> {
-  const limit = Math.min(query.limit, MAX_PAGE);
   const key = searchKey(query.search ?? '');
-  const typeId = query.typeId ?? '';
-  let row: Row | undefined;
   if (key) {
-    const pattern = likePattern(key);
-    const kept = await keptSearchPage(sql, accountId, key, pattern, { typeId, offset: query.offset, limit });
-    if (kept) return kept;
-    [row] = await sql.query<Row>(SEARCH_SQL, [accountId, pattern, typeId, query.offset, limit]);
-  } else {
-    [row] = await sql.query<Row>(PAGE_SQL, [accountId, typeId, query.offset, limit]);
+    const limit = Math.min(query.limit, MAX_PAGE);
+    return searchPage(sql, accountId, key, { typeId: query.typeId ?? '', offset: query.offset, limit });
   }
+  const { text, params } = usageStatement(accountId, query);
+  const [row] = await sql.query<Row>(text, params);
   const counts = parsed(row?.counts ?? null) ?? {};
   const countsByType: Record<string, number> = {};
   for (const [id, n] of Object.entries(counts)) countsByType[id] = num(n);
