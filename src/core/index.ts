@@ -51,6 +51,9 @@
 //   R10 installation   expiryStatus, graceDaysLeft, licenceStanding,
 //                      GRACE_PERIOD_DAYS, EXPIRY_WARNING_DAYS        installation.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
+//   history            historyChanges, historyEntry, historySubject, historyMatches,
+//                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
+//   CSV                csvField, csvRow (formula-safe, every export)  csv.ts
 
 export type * from './types.js';
 
@@ -152,3 +155,23 @@ export {
 } from './installation.js';
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';
 export { agentMatchesSearch, agentSearchText, foldForSearch, searchKey } from './search.js';
+export {
+  compareHistory,
+  historyChanges,
+  historyCsv,
+  historyEntry,
+  historyMatches,
+  historyPage,
+  historySubject,
+} from './history.js';
+export type {
+  HistoryChange,
+  HistoryCsvFormat,
+  HistoryEntry,
+  HistoryFilter,
+  HistoryPage,
+  HistoryQuery,
+  HistoryRecord,
+  HistorySubject,
+} from './history.js';
+export { csvField, csvRow } from './csv.js';
