@@ -15,6 +15,7 @@ import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
+import { messages as licenceHistory } from './cs/licence-history.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
@@ -30,3 +31,4 @@ registerMessages('cs', 'license-details', licenseDetails);
 registerMessages('cs', 'usage-overview', usageOverview);
 registerMessages('cs', 'refresh', refresh);
 registerMessages('cs', 'seat-table', seatTable);
+registerMessages('cs', 'licence-history', licenceHistory);

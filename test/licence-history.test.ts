@@ -1,0 +1,271 @@
+import './helpers/lit-warnings.js';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/elements/licence-history/licence-history.js';
+import '../src/locales/cs.js';
+import type { LicenceHistory } from '../src/elements/licence-history/licence-history.component.js';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
+import { MemoryAdapter, type MemorySeed } from '../src/adapters/memory/index.js';
+import {
+  historyEntry,
+  quote,
+  type ChangeSet,
+  type HistoryEntry,
+  type LicensingSnapshot,
+} from '../src/core/index.js';
+import { ruleBook } from '../src/core/rule-book.js';
+import { sharedStoreFor } from '../src/state/controller.js';
+import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
+import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
+import { settle } from './helpers/settle.js';
+import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
+
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+
+/** The snapshot with an AI QA service, so a Power Pack limit can go from none to 5. */
+function snapshot(): LicensingSnapshot {
+  const base = smallSnapshot();
+  return {
+    ...base,
+    powerPack: {
+      ...base.powerPack!,
+      services: [...base.powerPack!.services, { id: 'ai-qa', name: 'AI QA', limit: null, used: 0 }],
+    },
+  };
+}
+
+/** A commit of `changes` on `before`, `days` ago, as a backend would have recorded it. */
+function past(
+  id: string,
+  days: number,
+  user: string,
+  before: LicensingSnapshot,
+  changes: ChangeSet,
+): HistoryEntry {
+  return historyEntry({
+    id,
+    at: ago(days),
+    user,
+    version: `v0-${id}`,
+    changes,
+    quote: quote(before, changes),
+  });
+}
+
+/** Three older commits: voice 10 → 14 (yesterday), retention + AI QA (40 days), email (200 days). */
+function seed(): MemorySeed {
+  const s = snapshot();
+  return {
+    snapshot: s,
+    agents: [],
+    installationLicense: null,
+    history: [
+      past('h1', 200, '=HYPERLINK("x")', s, { counts: { email: 5 } }),
+      past('h2', 40, 'Petr Novák', s, {
+        retention: { months: 3 },
+        powerPack: { limits: { 'ai-qa': 5 } },
+      }),
+      past('h3', 1, 'Jana Dvořáková', s, { counts: { voice: 14 } }),
+    ],
+  };
+}
+
+const render = (adapter: LicensingAdapter | undefined, attrs: { pageSize?: number } = {}) =>
+  html`<licence-history .adapter=${adapter} page-size=${attrs.pageSize ?? 20}></licence-history>`;
+
+/** Waits until the history shows `text` (or says it cannot). */
+async function shows(el: Element, text: string | RegExp): Promise<void> {
+  await waitUntil(
+    () => (typeof text === 'string' ? deepText(el).includes(text) : text.test(deepText(el))),
+    `the history to show ${String(text)}; it shows: ${deepText(el)}`,
+    { timeout: 5000 },
+  );
+}
+
+const entries = (el: Element) => deepQueryAll(el, '[part~="entry"]').map((e) => deepText(e));
+const select = (el: Element, label: RegExp) =>
+  deepQueryAll<HTMLLabelElement>(el, 'label')
+    .find((l) => label.test(l.textContent ?? ''))!
+    .querySelector('select')!;
+const button = (el: Element, name: RegExp) =>
+  deepQueryAll<HTMLButtonElement>(el, 'button').find((b) => name.test(b.textContent ?? ''))!;
+function choose(el: Element, label: RegExp, option: string) {
+  const s = select(el, label);
+  const value = [...s.options].find((o) => o.textContent?.trim() === option)!.value;
+  s.value = value;
+  s.dispatchEvent(new Event('change'));
+}
+
+describeWidgetStates({
+  tag: 'licence-history',
+  render: (adapter) => render(adapter),
+  seed,
+  readyText: 'Voice 10 → 14',
+  // The filters and the export change nothing on the account.
+  editableInView: true,
+});
+
+for (const mode of adapterModes) {
+  describe(`licence-history (${mode})`, () => {
+    it('lists the commits newest first: when, who, each change and the invoice effect quoted then', async () => {
+      const data = seed();
+      const adapter = await adapterFor(mode, data);
+      const el = await fixture(render(adapter));
+      await loaded(el, adapter);
+      await shows(el, 'Voice 10 → 14');
+      const [newest, middle, oldest] = entries(el);
+      expect(newest).to.contain('by Jana Dvořáková').and.contain('Voice 10 → 14');
+      // 4 more voice licences at €24: +€96 this month (above the peak of 12: 2 × €24) and next.
+      expect(newest).to.contain('This month +€48.00').and.contain('Next month +€96.00');
+      expect(middle).to.contain('Retention 9 → 3 months').and.contain('Power Pack AI QA limit none → 5');
+      expect(middle).to.contain('by Petr Novák');
+      expect(oldest).to.contain('Email 2 → 5');
+      const time = deepQueryAll<HTMLTimeElement>(el, 'time')[0]!;
+      const at = data.history![2]!.at;
+      expect(time.dateTime).to.equal(at);
+      // Local date and time, through Intl.
+      const local = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+      expect(deepText(time)).to.equal(local.format(new Date(at)).replace(/\s+/g, ' '));
+      await expect(el).to.be.accessible();
+    });
+
+    it('filters by licence type or setting and by period, and says when nothing matches', async () => {
+      const adapter = await adapterFor(mode, seed());
+      const el = await fixture(render(adapter));
+      await loaded(el, adapter);
+      await shows(el, 'Voice 10 → 14');
+      choose(el, /licence or setting/i, 'Call-recording retention');
+      await shows(el, /^(?!.*Voice 10 → 14).*Retention 9 → 3 months/);
+      expect(entries(el)).to.have.length(1);
+      choose(el, /period/i, 'Last 90 days');
+      await settle(el);
+      await shows(el, 'Retention 9 → 3 months');
+      choose(el, /licence or setting/i, 'Email');
+      await shows(el, 'No saved change matches these filters.');
+      await expect(el).to.be.accessible();
+      choose(el, /licence or setting/i, 'All');
+      await shows(el, 'Voice 10 → 14');
+      expect(entries(el)).to.have.length(2);
+    });
+
+    it('pages through the adapter', async () => {
+      const adapter = await adapterFor(mode, seed());
+      const el = await fixture(render(adapter, { pageSize: 2 }));
+      await loaded(el, adapter);
+      await shows(el, '1–2 of 3');
+      expect(button(el, /^\s*previous/i).disabled).to.equal(true);
+      button(el, /^\s*next/i).click();
+      await shows(el, '3–3 of 3');
+      expect(entries(el)).to.have.length(1);
+      expect(entries(el)[0]).to.contain('Email 2 → 5');
+      expect(button(el, /^\s*next/i).disabled).to.equal(true);
+      button(el, /^\s*previous/i).click();
+      await shows(el, '1–2 of 3');
+    });
+
+    it('shows a commit made in the cart without a reload', async () => {
+      const adapter = await adapterFor(mode, seed());
+      const el = await fixture(render(adapter));
+      await loaded(el, adapter);
+      await shows(el, 'Voice 10 → 14');
+      const store = sharedStoreFor(adapter);
+      store.useRules(ruleBook);
+      store.edit({ counts: { outbound: 6 } });
+      const result = await store.commit();
+      expect(result.ok).to.equal(true);
+      await shows(el, 'Outbound 4 → 6');
+      expect(entries(el)[0]).to.contain('Outbound 4 → 6').and.contain('by Demo admin');
+      expect(entries(el)).to.have.length(4);
+    });
+
+    it('says when the history fails to load, and Try again recovers', async () => {
+      const backend = seed();
+      const adapter = await adapterFor(mode, backend);
+      const memory = mode === 'memory' ? (adapter as MemoryAdapter) : undefined;
+      const el = await fixture(render(adapter));
+      await loaded(el, adapter);
+      await shows(el, 'Voice 10 → 14');
+      // The next page fails: change the filter with the failure queued.
+      if (memory) memory.failNext('listHistory', 'server');
+      else
+        (adapter as LicensingAdapter & { listHistory: unknown }).listHistory = () =>
+          Promise.reject(new TypeError('Failed to fetch'));
+      choose(el, /period/i, 'Last 12 months');
+      await shows(el, 'The history could not be loaded.');
+      expect(deepQueryAll(el, '[role="alert"]')).to.have.length(1);
+      await expect(el).to.be.accessible();
+      if (!memory) delete (adapter as { listHistory?: unknown }).listHistory;
+      button(el, /try again/i).click();
+      await shows(el, 'Voice 10 → 14');
+    });
+  });
+}
+
+describe('licence-history: without listHistory, in Czech, and the CSV export', () => {
+  it('says plainly that the history is not available when the adapter has no listHistory', async () => {
+    const memory = new MemoryAdapter(seed());
+    const adapter: LicensingAdapter = {
+      load: (o) => memory.load(o),
+      listUsage: (q, o) => memory.listUsage(q, o),
+      commit: (c, o) => memory.commit(c, o),
+    };
+    const el = await fixture(render(adapter));
+    await loaded(el, adapter);
+    await shows(el, 'The licence history is not available here.');
+    expect(el.matches(':state(unavailable)')).to.equal(true);
+    expect(deepQueryAll(el, 'select')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Czech under lang="cs"', async () => {
+    const adapter = new MemoryAdapter(seed());
+    const el = await fixture(html`<div lang="cs">${render(adapter)}</div>`);
+    const history = el.querySelector('licence-history')!;
+    await loaded(history, adapter);
+    await shows(history, 'Uchování nahrávek 9 → 3 měsíce');
+    const text = deepText(history);
+    expect(text).to.contain('Historie licencí').and.contain('uživatel Jana Dvořáková');
+    expect(text).to.contain('Limit Power Packu AI QA bez limitu → 5').and.contain('Příští měsíc +96,00 €');
+    await expect(history).to.be.accessible();
+  });
+
+  describe('Export CSV', () => {
+    const originals = { create: URL.createObjectURL, click: HTMLAnchorElement.prototype.click };
+    let created: Blob[];
+    let clicked: string[];
+    beforeEach(() => {
+      created = [];
+      clicked = [];
+      URL.createObjectURL = (blob: Blob | MediaSource) => (created.push(blob as Blob), 'blob:history');
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        clicked.push(this.download);
+      };
+    });
+    afterEach(() => {
+      URL.createObjectURL = originals.create;
+      HTMLAnchorElement.prototype.click = originals.click;
+    });
+
+    for (const mode of adapterModes) {
+      it(`saves every commit of the filters, one row per change, formula-safe (${mode})`, async () => {
+        const adapter = await adapterFor(mode, seed());
+        const el = await fixture<LicenceHistory>(render(adapter, { pageSize: 1 }));
+        await loaded(el, adapter);
+        await shows(el, '1–1 of 3');
+        button(el, /export csv/i).click();
+        await waitUntil(() => clicked.length === 1, 'the download');
+        expect(clicked[0]).to.match(/^licence-history-\d{4}-\d\d-\d\d\.csv$/);
+        const text = (await created[0]!.text()).replace(/^\uFEFF/, '');
+        const rows = text.split('\r\n');
+        expect(rows[0]).to.equal('When,Who,Change,This month,Next month');
+        expect(rows[1]).to.contain('Jana Dvořáková,Voice 10 → 14,€48.00,€96.00');
+        expect(rows[2]).to.contain('Petr Novák,Retention 9 → 3 months,');
+        // The second change of the same commit: no amounts again, so a column sums the commits.
+        expect(rows[3]).to.match(/,Petr Novák,Power Pack AI QA limit none → 5,,$/);
+        // A name a spreadsheet would run as a formula stays text.
+        expect(rows[4]).to.contain(`"'=HYPERLINK(""x"")",Email 2 → 5`);
+        expect(rows).to.have.length(6);
+      });
+    }
+  });
+});
