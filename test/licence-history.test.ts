@@ -15,7 +15,7 @@ import {
 import { ruleBook } from '../src/core/rule-book.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
-import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
+import { smallSnapshot } from './helpers/fixtures.js';
 import { settle } from './helpers/settle.js';
 import { deepQueryAll, deepText, describeWidgetStates } from './helpers/widget-states.js';
 
