@@ -162,9 +162,9 @@ export function historyMatches(entry: HistoryEntry, filter: HistoryFilter): bool
   return true;
 }
 
-/** Newest first; the same instant by id, descending, so pages are stable. */
+/** Newest first; the same instant by id, descending (`h10` after `h9`), so pages are stable. */
 export function compareHistory(a: HistoryEntry, b: HistoryEntry): number {
-  return Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  return Date.parse(b.at) - Date.parse(a.at) || b.id.localeCompare(a.id, 'en', { numeric: true });
 }
 
 /** One page of `entries` for `query`: filtered, newest first, then `offset` and `limit`. */
