@@ -2,6 +2,7 @@ import './helpers/lit-warnings.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/elements/licence-history/licence-history.js';
 import '../src/locales/cs.js';
+import '../src/elements/licence-manager/licence-manager.js';
 import type { LicenceHistory } from '../src/elements/licence-history/licence-history.component.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter, type MemorySeed } from '../src/adapters/memory/index.js';
@@ -267,5 +268,41 @@ describe('licence-history: without listHistory, in Czech, and the CSV export', (
         expect(rows).to.have.length(6);
       });
     }
+  });
+});
+
+describe('licence-history in licence-manager', () => {
+  const history = (el: Element) => el.shadowRoot!.querySelector('licence-history');
+
+  it('shows the history section on the page, as a level-3 heading, and leaves it out with hide="history"', async () => {
+    const adapter = new MemoryAdapter(seed());
+    const el = await fixture(html`<licence-manager .adapter=${adapter}></licence-manager>`);
+    await loaded(el, adapter);
+    await waitUntil(() => history(el), 'the history section');
+    await shows(el, 'Voice 10 → 14');
+    const heading = deepQueryAll(el, '[role="heading"]').find(
+      (h) => h.textContent?.trim() === 'Licence history',
+    )!;
+    expect(heading.getAttribute('aria-level')).to.equal('3');
+    const hidden = await fixture(
+      html`<licence-manager hide="history" .adapter=${adapter}></licence-manager>`,
+    );
+    await loaded(hidden, adapter);
+    await settle(hidden, { latency: 50 });
+    expect(history(hidden)).to.equal(null);
+    expect(deepText(hidden)).to.contain('Voice').and.not.contain('Licence history');
+  });
+
+  it('leaves the section out when the adapter has no listHistory', async () => {
+    const memory = new MemoryAdapter(seed());
+    const adapter: LicensingAdapter = {
+      load: (o) => memory.load(o),
+      listUsage: (q, o) => memory.listUsage(q, o),
+      commit: (c, o) => memory.commit(c, o),
+    };
+    const el = await fixture(html`<licence-manager .adapter=${adapter}></licence-manager>`);
+    await loaded(el, adapter);
+    await settle(el, { latency: 50 });
+    expect(history(el)).to.equal(null);
   });
 });

@@ -100,8 +100,8 @@ export interface LicenceKitElements {
   'license-details': ElementApi<LicenseDetails, InstallationProperties | 'names', { 'support-url'?: string }>;
   'licence-history': ElementApi<
     LicenceHistory,
-    WidgetProperties | 'pageSize' | 'typeFilter' | 'period',
-    { 'page-size'?: string; 'type-filter'?: string; period?: string }
+    WidgetProperties | 'pageSize' | 'typeFilter' | 'period' | 'headingLevel',
+    { 'page-size'?: string; 'type-filter'?: string; period?: string; 'heading-level'?: string }
   >;
 }
 

@@ -74,6 +74,9 @@ type Load =
 export class LicenceHistory extends LicensingWidget {
   static override styles = [LicensingWidget.styles, styles];
 
+  /** The level of the "Licence history" heading (2 by default; `<licence-manager>` sets 3). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** Commits per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
@@ -241,7 +244,9 @@ export class LicenceHistory extends LicensingWidget {
     const status = this.renderStatus();
     const load = this.load;
     this.setState('unavailable', !status && load.status === 'unavailable');
-    const header = html`<h2 part="heading">${m.heading}</h2>`;
+    const header = html`<div part="heading" role="heading" aria-level=${this.headingLevel}>
+      ${m.heading}
+    </div>`;
     if (status) return html`<section part="base">${header}${status}</section>`;
     if (load.status === 'unavailable') {
       return html`<section part="base">

@@ -12,6 +12,7 @@ export const styles = css`
   [part~='heading'] {
     margin: 0;
     font-size: 1.125rem;
+    font-weight: 700;
   }
   [part~='intro'],
   [part~='who'],
