@@ -102,8 +102,6 @@ describeWidgetStates({
   render: (adapter) => render(adapter),
   seed,
   readyText: 'Voice 10 → 14',
-  // The filters and the export change nothing on the account.
-  editableInView: true,
 });
 
 for (const mode of adapterModes) {

@@ -294,7 +294,7 @@ export class LicenceHistory extends LicensingWidget {
     return html`<div part="toolbar">
       <label part="type-filter" class="field">
         ${m.typeFilter}
-        <select .value=${live(this.typeFilter)} @change=${this.onType}>
+        <select data-filter .value=${live(this.typeFilter)} @change=${this.onType}>
           <option value="" ?selected=${!this.typeFilter}>${m.allTypes}</option>
           ${options.map(
             ([value, name]) =>
@@ -304,7 +304,7 @@ export class LicenceHistory extends LicensingWidget {
       </label>
       <label part="period-filter" class="field">
         ${m.periodFilter}
-        <select .value=${live(this.period)} @change=${this.onPeriod}>
+        <select data-filter .value=${live(this.period)} @change=${this.onPeriod}>
           ${PERIODS.map(
             (period) =>
               html`<option value=${period} ?selected=${period === this.period}>${m.periods[period]}</option>`,
