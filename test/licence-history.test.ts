@@ -118,6 +118,8 @@ for (const mode of adapterModes) {
       expect(newest).to.contain('This month +€48.00').and.contain('Next month +€96.00');
       expect(middle).to.contain('Retention 9 → 3 months').and.contain('Power Pack AI QA limit none → 5');
       expect(middle).to.contain('by Petr Novák');
+      // Retention moved the recording line's price; the AI QA limit alone would say "billed by use".
+      expect(middle).to.contain('Next month').and.not.contain('billed by use');
       expect(oldest).to.contain('Email 2 → 5');
       const time = deepQueryAll<HTMLTimeElement>(el, 'time')[0]!;
       const at = data.history![2]!.at;
@@ -201,6 +203,21 @@ for (const mode of adapterModes) {
 }
 
 describe('licence-history: without listHistory, in Czech, and the CSV export', () => {
+  it('says a commit of usage-based limits only is billed by use, not €0.00', async () => {
+    const s = snapshot();
+    const adapter = new MemoryAdapter({
+      snapshot: s,
+      agents: [],
+      installationLicense: null,
+      history: [past('h9', 3, 'Petr Novák', s, { powerPack: { limits: { 'ai-qa': 5 } } })],
+    });
+    const el = await fixture(render(adapter));
+    await loaded(el, adapter);
+    await shows(el, 'Power Pack AI QA limit none → 5');
+    expect(entries(el)[0]).to.contain('No seat charge: billed by use, within the limits');
+    expect(entries(el)[0]).not.to.contain('€0.00');
+  });
+
   it('says plainly that the history is not available when the adapter has no listHistory', async () => {
     const memory = new MemoryAdapter(seed());
     const adapter: LicensingAdapter = {

@@ -12,12 +12,16 @@ import {
 
 const DAY = 86_400_000;
 
-/** The commits, oldest first: days before `now`, who, what. */
+/** What the commits moved, so the history can start that far from the snapshot and end on it. */
+const moved: Readonly<Record<string, number>> = { voice: 4, outbound: 1, email: 2, chat: -2 };
+
+/** The commits, oldest first: days before `now`, who, what (target values on the state before). */
 const commits: readonly { days: number; user: string; changes: (s: LicensingSnapshot) => ChangeSet }[] = [
   { days: 200, user: 'Jana Dvořáková', changes: () => ({ retention: { months: 6 } }) },
   { days: 150, user: 'Jana Dvořáková', changes: (s) => ({ counts: { chat: count(s, 'chat') - 2 } }) },
   { days: 75, user: 'Petr Novák', changes: () => ({ powerPack: { limits: { 'ai-qa': 5 } } }) },
   { days: 30, user: 'Jana Dvořáková', changes: () => ({ retention: { months: 9 } }) },
+  { days: 20, user: 'Petr Novák', changes: () => ({ powerPack: { limits: { 'ai-qa': null } } }) },
   { days: 12, user: 'Eva Svobodová', changes: (s) => ({ counts: { email: count(s, 'email') + 2 } }) },
   {
     days: 2,
@@ -30,11 +34,18 @@ const count = (snapshot: LicensingSnapshot, typeId: string) =>
   snapshot.lines.find((line) => line.typeId === typeId)?.count ?? 0;
 
 /**
- * The demo's history, newest last, ending in `snapshot`'s values where they overlap: each commit is
- * quoted on the snapshot as the previous commits left it (starting from `snapshot` itself).
+ * The demo's history, oldest first. It starts from `snapshot` with the counts the commits moved set
+ * back, so replaying them ends on `snapshot`'s counts (retention 9 → 6 → 9 months and the AI QA
+ * limit none → 5 → none end where the demo data is); each commit is quoted on the state before it.
  */
 export function createDemoHistory(snapshot: LicensingSnapshot, now: Date): HistoryEntry[] {
-  let before = snapshot;
+  let before: LicensingSnapshot = {
+    ...snapshot,
+    lines: snapshot.lines.map((line) => {
+      const count = line.count - (moved[line.typeId] ?? 0);
+      return { ...line, count, peak: count, inUse: Math.min(line.inUse, count) };
+    }),
+  };
   return commits.map((commit, i) => {
     const changes = commit.changes(before);
     const entry = historyEntry({

@@ -380,12 +380,21 @@ export class LicenceHistory extends LicensingWidget {
             : html`<li part="change">${m.noChange}</li>`
         }
       </ul>
-      <dl part="cost">
-        <dt>${m.thisMonth}</dt>
-        <dd>${m.money(entry.thisMonth)}</dd>
-        <dt>${m.nextMonth}</dt>
-        <dd>${m.money(entry.nextMonth)}</dd>
-      </dl>
+      ${
+        // Only limits or switches of usage-based services: no seat charge moved, and "€0.00" would
+        // read as "free" where the bill follows use.
+        entry.changes.length > 0 &&
+        entry.changes.every((c) => c.kind !== 'count' && c.kind !== 'retention') &&
+        entry.thisMonth.amount === 0 &&
+        entry.nextMonth.amount === 0
+          ? html`<p part="cost">${m.usageBased}</p>`
+          : html`<dl part="cost">
+              <dt>${m.thisMonth}</dt>
+              <dd>${m.money(entry.thisMonth)}</dd>
+              <dt>${m.nextMonth}</dt>
+              <dd>${m.money(entry.nextMonth)}</dd>
+            </dl>`
+      }
     </li>`;
   }
 }

@@ -48,6 +48,8 @@ export const messages = {
   powerPackSwitch: (from: boolean, to: boolean) => `Power Pack ${onOff(from)} → ${onOff(to)}`,
   serviceLimit: (service: string, from: number | null, to: number | null) =>
     `Power Pack ${service} limit ${limit(from, n)} → ${limit(to, n)}`,
+  /** Instead of the amounts when a commit changed only usage-based limits or switches. */
+  usageBased: 'No seat charge: billed by use, within the limits',
   thisMonth: 'This month',
   nextMonth: 'Next month',
   money: (amount: Money) => formatMoney(amount, 'en', { signed: true }),

@@ -91,6 +91,12 @@ export const styles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  p[part~='cost'] {
+    display: block;
+    max-width: 16rem;
+    color: var(--_muted);
+    text-align: end;
+  }
   [part~='cost'] dt {
     color: var(--_muted);
   }

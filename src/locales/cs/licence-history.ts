@@ -43,6 +43,7 @@ export const messages: LicenceHistoryMessages = {
   sttLimit: (from, to) => `Limit převodu řeči na text ${limit(from, minutes)} → ${limit(to, minutes)}`,
   powerPackSwitch: (from, to) => `Power Pack ${onOff(from)} → ${onOff(to)}`,
   serviceLimit: (service, from, to) => `Limit Power Packu ${service} ${limit(from, n)} → ${limit(to, n)}`,
+  usageBased: 'Bez poplatku za licence: účtuje se podle využití v rámci limitů',
   thisMonth: 'Tento měsíc',
   nextMonth: 'Příští měsíc',
   money: (amount) => formatMoney(amount, 'cs', { signed: true }),
