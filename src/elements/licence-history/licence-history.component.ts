@@ -63,6 +63,7 @@ type Load =
  * @csspart range - "1–20 of 45".
  * @csspart status - A state instead of the list: loading, empty, failed, not available, no access.
  * @csspart retry-button - "Try again" after a failed load.
+ * @csspart message - Why the CSV export failed.
  *
  * @cssstate loading - The snapshot or a page of the history is being loaded.
  * @cssstate error - The snapshot or the history failed to load.

@@ -217,11 +217,6 @@ export class LicenceManager extends RulesWidget {
     const store = this.licensing.store;
     if (store?.state.snapshot && store.capabilities.installationLicense && this.shows('installation'))
       void store.loadInstallation();
-    if (this.restShown && this.showsHistory()) void loadHistory();
-  }
-
-  private showsHistory(): boolean {
-    return this.shows('history') && typeof this.licensing.store?.adapter.listHistory === 'function';
   }
 
   private shows(section: ManagerSection): boolean {
@@ -334,7 +329,11 @@ export class LicenceManager extends RulesWidget {
           : nothing
       }
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
-      ${this.restShown && this.showsHistory() ? html`<licence-history part="history" heading-level="3"></licence-history>` : nothing}
+      ${
+        this.restShown && this.shows('history') && this.licensing.store!.adapter.listHistory
+          ? (loadHistory(), html`<licence-history part="history" heading-level="3"></licence-history>`)
+          : nothing
+      }
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
     </div>`;
   }
