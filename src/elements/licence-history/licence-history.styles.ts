@@ -117,5 +117,8 @@ export const styles = css`
     [part~='export-button'] {
       margin-inline-start: 0;
     }
+    p[part~='cost'] {
+      text-align: start;
+    }
   }
 `;
