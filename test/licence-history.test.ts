@@ -203,6 +203,36 @@ for (const mode of adapterModes) {
 }
 
 describe('licence-history: without listHistory, in Czech, and the CSV export', () => {
+  it('describes every kind of change in words, in English and Czech', async () => {
+    const s = snapshot();
+    const all: ChangeSet = {
+      retention: { days: 14 },
+      speechToText: { enabled: false, limitOverBase: null },
+      powerPack: { enabled: false, limits: { 'smart-routing': 12 } },
+    };
+    const adapter = new MemoryAdapter({
+      snapshot: s,
+      agents: [],
+      installationLicense: null,
+      history: [past('h8', 1, 'Jana', s, all)],
+    });
+    const el = await fixture(html`<div>${render(adapter)}</div>`);
+    const history = el.querySelector('licence-history')!;
+    await loaded(history, adapter);
+    await shows(history, 'Retention 9 months → 14 days');
+    const text = deepText(history);
+    expect(text)
+      .to.contain('Speech-to-Text on → off')
+      .and.contain('Speech-to-Text limit 2,000 minutes → none');
+    expect(text).to.contain('Power Pack on → off').and.contain('Power Pack Smart routing limit 10 → 12');
+    el.setAttribute('lang', 'cs');
+    await shows(history, 'Uchování nahrávek 9 měsíců → 14 dní');
+    expect(deepText(history))
+      .to.contain('Převod řeči na text zapnuto → vypnuto')
+      .and.contain('Limit převodu řeči na text 2 000 minut → bez limitu')
+      .and.contain('Power Pack zapnuto → vypnuto');
+  });
+
   it('says a commit of usage-based limits only is billed by use, not €0.00', async () => {
     const s = snapshot();
     const adapter = new MemoryAdapter({
