@@ -203,6 +203,21 @@ for (const mode of adapterModes) {
 }
 
 describe('licence-history: without listHistory, in Czech, and the CSV export', () => {
+  it('the MSW route answers 400 to a query the contract refuses, and pages by default', async () => {
+    const adapter = await adapterFor('rest over MSW', seed());
+    const base = (adapter as unknown as { baseUrl: string }).baseUrl;
+    for (const query of ['limit=0', 'limit=500', 'offset=-1', 'from=yesterday', 'to=soon']) {
+      const answer = await fetch(`${base}/licensing/history?${query}`);
+      expect(answer.status, query).to.equal(400);
+    }
+    const page = (await (
+      await fetch(`${base}/licensing/history?type=voice&to=2999-01-01T00:00:00Z`)
+    ).json()) as {
+      total: number;
+    };
+    expect(page.total).to.equal(1);
+  });
+
   it('describes every kind of change in words, in English and Czech', async () => {
     const s = snapshot();
     const all: ChangeSet = {
