@@ -15,6 +15,7 @@ import {
 } from '../src/core/index.js';
 import { ruleBook } from '../src/core/rule-book.js';
 import { sharedStoreFor } from '../src/state/controller.js';
+import { listHistory } from '../src/state/history.js';
 import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
 import { smallSnapshot } from './helpers/fixtures.js';
 import { settle } from './helpers/settle.js';
@@ -203,6 +204,62 @@ for (const mode of adapterModes) {
 }
 
 describe('licence-history: without listHistory, in Czech, and the CSV export', () => {
+  it('shows this billing month, goes back to the first page when a filter leaves the page empty, and says when a commit has no change it can show', async () => {
+    const data = seed();
+    const odd: HistoryEntry = { ...data.history![2]!, id: 'h4', at: ago(0.5), changes: [] };
+    const adapter = new MemoryAdapter({ ...data, history: [...data.history!, odd] });
+    const el = await fixture<LicenceHistory>(render(adapter, { pageSize: 2 }));
+    await loaded(el, adapter);
+    await shows(el, 'No change the page can show');
+    button(el, /^\s*next/i).click();
+    await shows(el, '3–4 of 4');
+    el.typeFilter = 'voice';
+    await shows(el, /^(?!.*Email 2 → 5).*Voice 10 → 14/);
+    expect(entries(el)).to.have.length(1);
+    el.typeFilter = '';
+    choose(el, /period/i, 'This billing month');
+    await settle(el);
+    // The billing month of the fixture began on 1 November 2026: older commits are left out.
+    const start = Date.parse('2026-11-01T00:00:00');
+    await waitUntil(() => entries(el).length > 0);
+    for (const time of deepQueryAll<HTMLTimeElement>(el, 'time')) {
+      expect(Date.parse(time.dateTime)).to.be.at.least(start);
+    }
+  });
+
+  it('says when the CSV export fails, and keeps the list', async () => {
+    const adapter = new MemoryAdapter(seed());
+    const el = await fixture(render(adapter));
+    await loaded(el, adapter);
+    await shows(el, 'Voice 10 → 14');
+    adapter.failNext('listHistory', 'server');
+    button(el, /export csv/i).click();
+    await shows(el, 'The export failed.');
+    expect(entries(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads through the store: none is refused, an adapter without the method is not supported, reset forgets commits', async () => {
+    const none = new MemoryAdapter({ ...seed(), snapshot: { ...snapshot(), permission: 'none' } });
+    const refused = await listHistory(sharedStoreFor(none), { offset: 0, limit: 5 }).catch((e: unknown) => e);
+    expect(refused).to.have.property('kind', 'permission');
+    const memory = new MemoryAdapter(seed());
+    const plain: LicensingAdapter = {
+      load: (o) => memory.load(o),
+      listUsage: memory.listUsage.bind(memory),
+      commit: memory.commit.bind(memory),
+    };
+    const missing = await listHistory(sharedStoreFor(plain), { offset: 0, limit: 5 }).catch(
+      (e: unknown) => e,
+    );
+    expect(missing).to.have.property('kind', 'not-supported');
+    const { version } = await memory.load();
+    await memory.commit({ counts: { voice: 11 } }, { expectedVersion: version, idempotencyKey: 'k1' });
+    expect((await memory.listHistory({ offset: 0, limit: 9 })).total).to.equal(4);
+    memory.reset();
+    expect((await memory.listHistory({ offset: 0, limit: 9 })).total).to.equal(3);
+  });
+
   it('the MSW route answers 400 to a query the contract refuses, and pages by default', async () => {
     const adapter = await adapterFor('rest over MSW', seed());
     const base = (adapter as unknown as { baseUrl: string }).baseUrl;
