@@ -5,7 +5,8 @@
 import { setupWorker } from 'msw/browser';
 import { sharedStoreWithRules } from '../src/index.js';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
-import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { MemoryAdapter, createDemoSeed } from '../src/adapters/memory/index.js';
+import { createDemoHistory } from '../src/adapters/memory/demo-history.js';
 import { liveUpdates, RestAdapter } from '../src/adapters/rest/index.js';
 import type { LicensingSnapshot } from '../src/core/index.js';
 import '../src/locales/cs.js';
@@ -63,7 +64,12 @@ for (const [name, value] of Object.entries(settings)) {
 
 // The one backend of the page: it persists to localStorage, so changes survive a reload. The REST
 // adapter reaches the same backend through the MSW worker, as a real server would.
-const backend = new MemoryAdapter(undefined, { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0 });
+// It starts with a history of earlier commits (<licence-history>); the page's commits add to it.
+const demoSeed = createDemoSeed();
+const backend = new MemoryAdapter(
+  { ...demoSeed, history: createDemoHistory(demoSeed.snapshot, new Date()) },
+  { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0, userName: 'Jana Dvořáková' },
+);
 if ((await backend.load()).permission !== settings.permission) backend.setPermission(settings.permission);
 const api = createLicensingHandlers({ backend, baseUrl: '/api' });
 

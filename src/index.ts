@@ -15,6 +15,7 @@ export * from './elements/licence-manager/licence-manager.js';
 export * from './elements/license-token/license-token.js';
 export * from './elements/license-details/license-details.js';
 export * from './elements/usage-overview/usage-overview.js';
+export * from './elements/licence-history/licence-history.js';
 export { LicenceElement } from './base/licence-element.js';
 export { defineElement } from './base/define.js';
 export * from './adapters/index.js';

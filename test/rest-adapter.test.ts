@@ -397,6 +397,7 @@ describe('RestAdapter', () => {
       'getInstallationLicense',
       'applyLicenseKey',
       'downloadLicenseLog',
+      'listHistory',
     ];
     const expected: Record<Failure, new (...args: never[]) => LicensingError> = {
       network: NetworkError,
@@ -423,6 +424,8 @@ describe('RestAdapter', () => {
           return rest.applyLicenseKey!(makeLicenseKey({ plan: 'monthly' }));
         case 'downloadLicenseLog':
           return rest.downloadLicenseLog!();
+        case 'listHistory':
+          return rest.listHistory({ offset: 0, limit: 10 });
       }
     };
 

@@ -1,5 +1,7 @@
 import type {
   ChangeSet,
+  HistoryPage,
+  HistoryQuery,
   InstallationLicense,
   LicensingSnapshot,
   UsagePage,
@@ -97,11 +99,28 @@ export interface LicensingAdapter {
    * Without it, widgets see other people's changes on the next load or on a commit conflict.
    */
   subscribe?(onChange: (snapshot: LicensingSnapshot) => void): () => void;
+
+  /**
+   * Optional. One page of the account's accepted commits, newest first (`<licence-history>`):
+   * who, when, each change from → to and the invoice effect as quoted then, filtered by
+   * `query.type` (a licence type id, or `retention`, `speech-to-text`, `power-pack`) and the
+   * period [`query.from`, `query.to`) on the backend; `total` counts every match. `view` and
+   * `update` may read it; reject with `PermissionError` for `none`. Build entries with
+   * `historyEntry` and pages with `historyPage` from `licence-kit/core`. Without it, the history
+   * says it is not available.
+   */
+  listHistory?(query: HistoryQuery, options?: RequestOptions): Promise<HistoryPage>;
 }
 
 /** The names of the adapter's methods, for fault injection in tests and stories. */
 export type AdapterMethod =
-  'load' | 'listUsage' | 'commit' | 'getInstallationLicense' | 'applyLicenseKey' | 'downloadLicenseLog';
+  | 'load'
+  | 'listUsage'
+  | 'commit'
+  | 'getInstallationLicense'
+  | 'applyLicenseKey'
+  | 'downloadLicenseLog'
+  | 'listHistory';
 
 /**
  * Failures the memory adapter and the MSW handlers can be told to produce, so stories, the demo

@@ -57,6 +57,9 @@
 //                      usagePercent, crossedThresholds, highestCrossed, newCrossings (once
 //                      per crossing), limitToKeepRunning (the "raise the limit" figure)   thresholds.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
+//   history            historyChanges, historyEntry, historySubject, historyMatches,
+//                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
+//   CSV                csvField, csvRow (formula-safe, every export)  csv.ts
 
 export type * from './types.js';
 
@@ -172,3 +175,23 @@ export {
   type ThresholdsRefusal,
   type UsageReading,
 } from './thresholds.js';
+export {
+  compareHistory,
+  historyChanges,
+  historyCsv,
+  historyEntry,
+  historyMatches,
+  historyPage,
+  historySubject,
+} from './history.js';
+export type {
+  HistoryChange,
+  HistoryCsvFormat,
+  HistoryEntry,
+  HistoryFilter,
+  HistoryPage,
+  HistoryQuery,
+  HistoryRecord,
+  HistorySubject,
+} from './history.js';
+export { csvField, csvRow } from './csv.js';

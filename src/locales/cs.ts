@@ -15,6 +15,7 @@ import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
+import { messages as licenceHistory } from './cs/licence-history.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
@@ -33,3 +34,4 @@ registerMessages('cs', 'seat-table', seatTable);
 
 import { messages as licenceCartTimeline } from './cs/licence-cart-timeline.js';
 registerMessages('cs', 'licence-cart-timeline', licenceCartTimeline);
+registerMessages('cs', 'licence-history', licenceHistory);

@@ -26,6 +26,7 @@ import { decodeChangeSet } from '../adapters/rest/decode-changes.js';
 import { DecodeError } from '../adapters/decode/fields.js';
 import { parseEtag } from '../adapters/rest/headers.js';
 import { eventsHandler } from './licensing-events.js';
+import { historyHandler, malformedHistory } from './licensing-history.js';
 
 /** Options of `createLicensingHandlers`. */
 export interface LicensingHandlersOptions {
@@ -121,6 +122,8 @@ function malformed(operation: AdapterMethod): Response {
       return HttpResponse.json(malformedLicense);
     case 'downloadLicenseLog':
       return new HttpResponse(htmlPage, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    case 'listHistory':
+      return HttpResponse.json(malformedHistory);
   }
 }
 
@@ -378,6 +381,10 @@ export function createLicensingHandlers({
           },
         });
       }),
+    ),
+
+    historyHandler(base, backend, serve, (detail) =>
+      problem(400, { type: problemTypes.badRequest, title: 'Bad Request', detail }),
     ),
   ];
 

@@ -16,6 +16,7 @@ import { LicenseToken as LicenseTokenElement } from '../elements/license-token/l
 import { PowerPackLimits as PowerPackLimitsElement } from '../elements/power-pack-limits/power-pack-limits.js';
 import { RetentionPicker as RetentionPickerElement } from '../elements/retention-picker/retention-picker.js';
 import { UsageOverview as UsageOverviewElement } from '../elements/usage-overview/usage-overview.js';
+import { LicenceHistory as LicenceHistoryElement } from '../elements/licence-history/licence-history.js';
 import type { LicenceEventMap } from '../events.js';
 import {
   elementEvents,
@@ -74,6 +75,8 @@ export const RetentionPicker = wrap('retention-picker', RetentionPickerElement, 
 export const PowerPackLimits = wrap('power-pack-limits', PowerPackLimitsElement, 'PowerPackLimits');
 /** `<usage-overview>`: which agents use which licences. */
 export const UsageOverview = wrap('usage-overview', UsageOverviewElement, 'UsageOverview');
+/** `<licence-history>`: who changed which licences, when, and what it cost. */
+export const LicenceHistory = wrap('licence-history', LicenceHistoryElement, 'LicenceHistory');
 /** `<license-token>`: the installation token, manual update and log file. */
 export const LicenseToken = wrap('license-token', LicenseTokenElement, 'LicenseToken');
 /** `<license-details>`: what the installation licence contains. */

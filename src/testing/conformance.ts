@@ -3,6 +3,7 @@ import type { LicensingAdapter } from '../adapters/adapter.js';
 import { DecodeError } from '../adapters/decode/fields.js';
 import { decodeLicensingSnapshot } from '../adapters/decode/snapshot.js';
 import { LicensingError } from '../adapters/errors.js';
+import { describeHistoryConformance } from './history-conformance.js';
 
 /** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
 export interface SuiteFunctions {
@@ -313,6 +314,8 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
         );
       }
     });
+
+    describeHistoryConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), raisable, key });
 
     it('methods honour an aborted signal', async () => {
       const adapter = await create();

@@ -14,6 +14,7 @@ import type { LicenseToken } from '../elements/license-token/license-token.compo
 import type { PowerPackLimits } from '../elements/power-pack-limits/power-pack-limits.component.js';
 import type { RetentionPicker } from '../elements/retention-picker/retention-picker.component.js';
 import type { UsageOverview } from '../elements/usage-overview/usage-overview.component.js';
+import type { LicenceHistory } from '../elements/licence-history/licence-history.component.js';
 
 /** A licence-kit event's name. */
 export type LicenceEventName = keyof LicenceEventMap;
@@ -62,6 +63,7 @@ export const elementEvents = {
   'usage-overview': ['licence-usage-filter-change', 'licence-usage-export'],
   'license-token': ['licence-token-copy', 'licence-key-apply', 'licence-log-download'],
   'license-details': [],
+  'licence-history': [],
 } as const satisfies Record<LicenceKitTag, readonly LicenceEventName[]>;
 
 /** Properties every data widget has: where its data comes from, and its language. */
@@ -107,6 +109,11 @@ export interface LicenceKitElements {
   >;
   'license-token': ElementApi<LicenseToken, InstallationProperties, { 'support-url'?: string }>;
   'license-details': ElementApi<LicenseDetails, InstallationProperties | 'names', { 'support-url'?: string }>;
+  'licence-history': ElementApi<
+    LicenceHistory,
+    WidgetProperties | 'pageSize' | 'typeFilter' | 'period' | 'headingLevel',
+    { 'page-size'?: string; 'type-filter'?: string; period?: string; 'heading-level'?: string }
+  >;
 }
 
 /** A public licence-kit tag. */

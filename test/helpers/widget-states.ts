@@ -47,11 +47,14 @@ export function deepQueryAll<T extends Element = Element>(root: Element, selecto
   return found;
 }
 
-/** Enabled controls that could change something: inputs not read-only, switches, buttons. */
+/**
+ * Enabled controls that could change something: inputs not read-only, switches, buttons. A select
+ * marked `data-filter` only narrows what is shown (the history's filters) and changes nothing.
+ */
 function changingControls(el: Element): Element[] {
   return deepQueryAll(
     el,
-    'input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), select:not([disabled]), [role="switch"]:not([disabled])',
+    'input:not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled]), select:not([disabled]):not([data-filter]), [role="switch"]:not([disabled])',
   );
 }
 

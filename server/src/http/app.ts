@@ -58,6 +58,7 @@ export interface AppOptions {
 const permissionOf: Readonly<Record<string, Permission>> = {
   load: 'none',
   listUsage: 'view',
+  listHistory: 'view',
   getInstallationLicense: 'view',
   isServiceAllowed: 'view',
   streamEvents: 'view',

@@ -17,6 +17,7 @@ import { periodEnded, rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
+import { listHistory } from '../store/history.js';
 import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
@@ -83,6 +84,7 @@ export class LicensingService {
       downloadLicenseLog: (q, r) => this.downloadLicenseLog(q, r),
       recordUsage: (q) => this.recordUsage(q),
       isServiceAllowed: (q) => this.isServiceAllowed(q),
+      listHistory: (q) => this.listHistory(q),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }
@@ -111,6 +113,34 @@ export class LicensingService {
       limit: query.limit,
       ...(query.type ? { typeId: query.type } : {}),
       ...(query.q ? { search: query.q } : {}),
+    });
+  }
+
+  /** The accepted commits, newest first (audit_log through the rule book's historyPage). */
+  private async listHistory(request: FastifyRequest) {
+    const caller = callerOf(request);
+    const query = request.query as {
+      type?: string;
+      from?: string;
+      to?: string;
+      offset: number;
+      limit: number;
+    };
+    for (const name of ['from', 'to'] as const) {
+      const value = query[name];
+      if (value !== undefined && Number.isNaN(Date.parse(value))) {
+        throw new HttpProblem(400, {
+          type: problemTypes.badRequest,
+          detail: `${name} is not an ISO 8601 date-time.`,
+        });
+      }
+    }
+    return listHistory(this.db, caller.accountId, {
+      offset: query.offset,
+      limit: query.limit,
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
     });
   }
 

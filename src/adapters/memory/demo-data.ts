@@ -1,6 +1,7 @@
 import {
   foldForSearch,
   type Agent,
+  type HistoryEntry,
   type InstallationLicense,
   type LicenceType,
   type LicensingSnapshot,
@@ -12,6 +13,8 @@ export interface MemorySeed {
   agents: readonly Agent[];
   /** `null` or absent: the adapter offers no installation-licence methods. */
   installationLicense?: InstallationLicense | null;
+  /** Commits accepted before this one started, for `listHistory` (any order). */
+  history?: readonly HistoryEntry[];
 }
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });

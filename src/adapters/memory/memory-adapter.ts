@@ -2,6 +2,8 @@ import {
   applyDraft,
   validate,
   type ChangeSet,
+  type HistoryPage,
+  type HistoryQuery,
   type InstallationLicense,
   type LicensingSnapshot,
   type UsagePage,
@@ -32,6 +34,7 @@ import { createDemoSeed, type MemorySeed } from './demo-data.js';
 import { readLicenseKey } from './license-key.js';
 import { SavedState, type Persisted, type StorageLike } from './storage.js';
 import { UsageIndex } from './usage-index.js';
+import { HistoryLog } from './history-log.js';
 
 export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
@@ -49,8 +52,10 @@ export interface MemoryAdapterOptions {
   storageKey?: string;
   /** Storage to use with `storageKey`; `localStorage` by default. */
   storage?: StorageLike;
-  /** The clock, for the log file's name and contents. */
+  /** The clock, for the log file's name and contents, and the time of each commit in the history. */
   now?: () => Date;
+  /** Who commits, as the history names them. Default `Demo admin`. */
+  userName?: string;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -90,6 +95,7 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly idempotency = new Map<string, LicensingSnapshot>();
   private readonly pendingFailures = new Map<AdapterMethod, Failure[]>();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
+  private readonly history: HistoryLog;
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -126,6 +132,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.snapshot = stored?.snapshot ?? this.seed.snapshot;
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
     this.usage = new UsageIndex(this.seed.agents);
+    this.history = new HistoryLog(seed.history);
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
       // that does not offer them, so the widgets take the "not available" path.
@@ -167,6 +174,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.snapshot = this.seed.snapshot;
     this.installation = this.seed.installationLicense ?? null;
     this.idempotency.clear();
+    this.history.reset();
     this.pendingFailures.clear();
     this.mutations = 0;
     this.saved?.remove();
@@ -219,6 +227,8 @@ export class MemoryAdapter implements LicensingAdapter {
     const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
     // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
     this.persist(next, this.installation);
+    const at = this.options.now?.() ?? new Date();
+    this.history.record(this.snapshot, changes, next.version, this.options.userName ?? 'Demo admin', at);
     this.snapshot = next;
     this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;
@@ -269,6 +279,15 @@ export class MemoryAdapter implements LicensingAdapter {
       filename: `license-${now.toISOString().slice(0, 10)}.log`,
       blob: new Blob([lines.join('\n') + '\n'], { type: 'text/plain' }),
     };
+  }
+
+  /** The accepted commits, newest first; `view` and `update` may read them (R1). */
+  async listHistory(query: HistoryQuery, options: RequestOptions = {}): Promise<HistoryPage> {
+    await this.enter('listHistory', options);
+    this.servable();
+    this.sync();
+    if (this.snapshot.permission === 'none') throw new PermissionError();
+    return this.history.page(query);
   }
 
   subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {

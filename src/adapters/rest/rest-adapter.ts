@@ -11,6 +11,7 @@ import type {
   UsagePage,
   UsageQuery,
 } from '../../core/index.js';
+import type { HistoryPage, HistoryQuery } from '../../core/index.js';
 import type { CommitOptions, DownloadedFile, LicensingAdapter, RequestOptions } from '../adapter.js';
 import { BadResponseError, type LicensingError, NetworkError, TimeoutError } from '../errors.js';
 import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
@@ -28,6 +29,7 @@ import {
   type RetrySettings,
 } from './retry.js';
 import { attemptSignal, sleep, untilAborted } from './signals.js';
+import { decodeHistoryPage, historyRequest } from './history.js';
 
 /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. */
 export type RestHeaders = Readonly<Record<string, string>>;
@@ -237,6 +239,12 @@ export class RestAdapter implements LicensingAdapter {
       signal: options.signal,
     };
     return this.snapshotFrom(spec, await this.exchange(spec));
+  }
+
+  /** `GET {baseUrl}/licensing/history?type=&from=&to=&offset=&limit=` (history.ts). */
+  async listHistory(query: HistoryQuery, options: RequestOptions = {}): Promise<HistoryPage> {
+    const spec = historyRequest(query, options.signal);
+    return this.decode(spec, await this.exchange(spec), decodeHistoryPage);
   }
 
   private async fetchInstallationLicense(options: RequestOptions = {}): Promise<InstallationLicense> {

@@ -52,6 +52,11 @@ const loadUsageOverview = lazyElement('usage-overview', () =>
 /** The seat table of `layout="table"`: a page of cards does not download it. */
 const loadSeatTable = lazyElement('lk-seat-table', () => import('./seat-table.js').then((m) => m.SeatTable));
 
+/** `<licence-history>`, when its section first shows (after the first paint, and only with listHistory). */
+const loadHistory = lazyElement('licence-history', () =>
+  import('../licence-history/licence-history.component.js').then((m) => m.LicenceHistory),
+);
+
 /** Starts that load early, when the pointer or focus reaches the button; a failure waits for the click. */
 const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefined);
 
@@ -59,13 +64,15 @@ const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefin
 export type ManagerLayout = 'cards' | 'table';
 
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
-export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation';
+export type ManagerSection =
+  'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation' | 'history';
 
 /**
  * @tagname licence-manager
  * @summary The whole Licensing page in one tag: invoice warning, licence cards, retention,
  * Speech-to-Text, the Power Pack switch with its limits (one switch, in `power-pack-limits`), the cart, licence usage (from the button at the top
- * right) and the installation licence when the adapter offers it.
+ * right), the installation licence when the adapter offers it, and the history of saved changes
+ * (`<licence-history>`, loaded when it first shows) when the adapter has `listHistory`.
  *
  * It provides its store to the widgets inside (one load, one draft) and follows permission exactly
  * as they do; with `view` permission it says once, at the top, that nothing can be changed, and
@@ -119,6 +126,7 @@ export type ManagerSection = 'invoice-warning' | 'usage' | 'seats' | 'usage-base
  * @csspart summary - The cart's count and effects in the bar (forwarded from `licence-cart`, as are the next four).
  * @csspart count - The cart's number of changes.
  * @csspart discard-button - The cart's Discard button.
+ * @csspart history - The history of saved changes (`<licence-history>`; `hide="history"` leaves it out).
  * @csspart save-button - The cart's Save button (opens the review).
  * @csspart lines - The cart review's table of changes.
  *
@@ -137,7 +145,7 @@ export class LicenceManager extends RulesWidget {
     // <usage-overview> is registered when its dialog first opens (loadUsageOverview).
   };
 
-  /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation`. */
+  /** Sections to leave out, space-separated: `invoice-warning usage seats usage-based cart installation history`. */
   @property({
     converter: {
       fromAttribute: (value: string | null) => (value ?? '').split(/\s+/).filter(Boolean) as ManagerSection[],
@@ -326,6 +334,11 @@ export class LicenceManager extends RulesWidget {
           : nothing
       }
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
+      ${
+        this.restShown && this.shows('history') && this.licensing.store!.adapter.listHistory
+          ? (loadHistory(), html`<licence-history part="history" heading-level="3"></licence-history>`)
+          : nothing
+      }
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
     </div>`;
   }

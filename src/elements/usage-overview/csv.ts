@@ -1,26 +1,15 @@
 // The CSV export, loaded on the first click of Export CSV: a page that only looks at the grid does
 // not download it.
 import type { LicenceType, UsagePage, UsageQuery } from '../../core/index.js';
+import { csvRow } from '../../core/csv.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
 import type { UsageFilter } from './usage-pages.js';
 
 /** Agents per request of the export: fewer, larger requests than scrolling makes. */
 export const EXPORT_PAGE = 1000;
 
-/**
- * One CSV field (RFC 4180), safe to open in a spreadsheet: a value that a spreadsheet would run as
- * a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so an
- * agent named `=HYPERLINK(…)` stays text (CSV injection); quotes, commas and line breaks are quoted.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** One CSV record, with the CRLF line end RFC 4180 asks for. */
-export function csvRow(values: readonly string[]): string {
-  return values.map(csvField).join(',') + '\r\n';
-}
+// The helpers moved to src/core/csv.ts (the licence history exports through them too).
+export { csvField, csvRow } from '../../core/csv.js';
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -1,0 +1,407 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  canView,
+  historyCsv,
+  type HistoryChange,
+  type HistoryEntry,
+  type HistoryPage,
+  type HistoryQuery,
+  type LicensingSnapshot,
+} from '../../core/index.js';
+import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
+import { LicensingWidget } from '../../base/licensing-widget.js';
+import { formatMoney } from '../../i18n/format.js';
+import { inLanguage, retentionLabel } from '../../i18n/names.js';
+import { hasHistory, listHistory } from '../../state/history.js';
+import { downloadBlob } from '../../ui/download.js';
+import { messages, type LicenceHistoryMessages } from './licence-history.messages.js';
+import { styles } from './licence-history.styles.js';
+
+/** The periods the filter offers. */
+export type HistoryPeriod = 'all' | 'month' | '90d' | '12m';
+const PERIODS: readonly HistoryPeriod[] = ['all', 'month', '90d', '12m'];
+const DAY_MS = 86_400_000;
+/** Entries per request of the CSV export. */
+const EXPORT_PAGE = 200;
+
+type Load =
+  | { status: 'idle' | 'unavailable' }
+  | { status: 'loading'; page?: HistoryPage }
+  | { status: 'ready'; page: HistoryPage }
+  | { status: 'error'; error: LicensingError };
+
+/**
+ * The account's saved changes, newest first: when (local date and time), who, each change from →
+ * to ("Voice 10 → 14", "Retention 3 → 9 months", "Power Pack AI QA limit none → 5") and what it did
+ * to this month's and next month's invoice as quoted when it was saved. Filtered by licence type or
+ * setting and by period, paged through the adapter's optional `listHistory`, exported as CSV
+ * (formula-safe). `view` and `update` see it; `none` sees the no-access notice. A commit made on
+ * the same store (the cart) shows at once: the history asks again whenever the snapshot's version
+ * changes. Without `listHistory` it says the history is not available here.
+ *
+ * @tagname licence-history
+ * @summary Who changed which licences, when, and what it cost.
+ *
+ * @csspart base - The wrapper of everything the element shows.
+ * @csspart heading - The "Licence history" heading.
+ * @csspart intro - The sentence under the heading.
+ * @csspart toolbar - The filters and the export button.
+ * @csspart type-filter - The licence type or setting filter's label and select.
+ * @csspart period-filter - The period filter's label and select.
+ * @csspart export-button - "Export CSV": every commit that matches the filters, as a CSV file.
+ * @csspart list - The list of commits.
+ * @csspart entry - One commit.
+ * @csspart meta - A commit's time and author.
+ * @csspart when - A commit's local date and time.
+ * @csspart who - Who saved the commit.
+ * @csspart changes - The list of a commit's changes.
+ * @csspart change - One change, "Voice 10 → 14".
+ * @csspart cost - This month's and next month's invoice change, as quoted when it was saved.
+ * @csspart pager - The range shown and the previous / next buttons.
+ * @csspart range - "1–20 of 45".
+ * @csspart status - A state instead of the list: loading, empty, failed, not available, no access.
+ * @csspart retry-button - "Try again" after a failed load.
+ * @csspart message - Why the CSV export failed.
+ *
+ * @cssstate loading - The snapshot or a page of the history is being loaded.
+ * @cssstate error - The snapshot or the history failed to load.
+ * @cssstate empty - No commit matches (or none was ever saved).
+ * @cssstate unavailable - The adapter has no `listHistory`.
+ * @cssstate no-access - The user has no access to licensing (permission `none`).
+ * @cssstate read-only - The user may look but not change anything (permission `view`).
+ */
+export class LicenceHistory extends LicensingWidget {
+  static override styles = [LicensingWidget.styles, styles];
+
+  /** The level of the "Licence history" heading (2 by default; `<licence-manager>` sets 3). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Commits per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** The licence type id or setting (`retention`, `speech-to-text`, `power-pack`) shown; empty for all. */
+  @property({ attribute: 'type-filter' }) typeFilter = '';
+
+  /** The period shown: `all`, `month` (this billing month), `90d` or `12m`. */
+  @property() period: HistoryPeriod = 'all';
+
+  @state() private offset = 0;
+  @state() private load: Load = { status: 'idle' };
+  @state() private exporting = false;
+  @state() private exportError: LicensingError | undefined;
+
+  private queried = '';
+  private request: AbortController | undefined;
+
+  private get m(): LicenceHistoryMessages {
+    return this.locale.section('licence-history', messages);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.request?.abort();
+    this.queried = '';
+  }
+
+  protected override willUpdate(): void {
+    const snapshot = this.state?.snapshot;
+    const store = this.licensing.store;
+    if (!snapshot || !store || !canView(snapshot.permission)) return;
+    // The version changes on every commit (the cart's, or another admin's through live updates):
+    // asking again then shows it without a reload.
+    const key = [snapshot.version, this.typeFilter, this.period, this.offset, this.pageSize].join('|');
+    if (key === this.queried) return;
+    this.queried = key;
+    this.request?.abort();
+    if (!hasHistory(store)) {
+      this.load = { status: 'unavailable' };
+      return;
+    }
+    const request = (this.request = new AbortController());
+    const page = this.load.status === 'ready' ? this.load.page : undefined;
+    this.load = page ? { status: 'loading', page } : { status: 'loading' };
+    listHistory(store, this.query(snapshot, this.offset, this.pageSize), { signal: request.signal }).then(
+      (result) => {
+        if (request.signal.aborted) return;
+        // A page past the end (a filter narrowed it, or commits were fewer): back to the first.
+        if (result.entries.length === 0 && this.offset > 0) this.offset = 0;
+        else this.load = { status: 'ready', page: result };
+      },
+      (error: unknown) => {
+        if (request.signal.aborted || isAbortError(error)) return;
+        this.load = { status: 'error', error: toLicensingError(error) };
+      },
+    );
+  }
+
+  /** The adapter's query for the filters, with the period as instants from the user's clock. */
+  private query(snapshot: LicensingSnapshot, offset: number, limit: number): HistoryQuery {
+    const now = Date.now();
+    const from =
+      this.period === 'month'
+        ? new Date(`${snapshot.period.start.slice(0, 10)}T00:00:00`).toISOString()
+        : this.period === '90d'
+          ? new Date(now - 90 * DAY_MS).toISOString()
+          : this.period === '12m'
+            ? new Date(new Date(now).setFullYear(new Date(now).getFullYear() - 1)).toISOString()
+            : undefined;
+    return {
+      offset,
+      limit,
+      ...(this.typeFilter ? { type: this.typeFilter } : {}),
+      ...(from ? { from } : {}),
+    };
+  }
+
+  private retry = () => {
+    this.queried = '';
+    this.requestUpdate();
+  };
+
+  private onType = (event: Event) => {
+    this.typeFilter = (event.target as HTMLSelectElement).value;
+    this.offset = 0;
+  };
+
+  private onPeriod = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value as HistoryPeriod;
+    this.period = PERIODS.includes(value) ? value : 'all';
+    this.offset = 0;
+  };
+
+  /** The text of one change, with the names of the current snapshot in the user's language. */
+  private describe(change: HistoryChange, snapshot: LicensingSnapshot): string {
+    const m = this.m;
+    const lang = this.t.lang;
+    switch (change.kind) {
+      case 'count': {
+        const type = inLanguage(
+          snapshot.catalog.find((t) => t.id === change.typeId),
+          lang,
+        );
+        return m.count(type?.name ?? change.typeId, change.from, change.to);
+      }
+      case 'retention':
+        return 'months' in change.from && 'months' in change.to
+          ? m.retentionMonths(change.from.months, change.to.months)
+          : m.retentionChange(retentionLabel(change.from, this.t), retentionLabel(change.to, this.t));
+      case 'speech-to-text':
+        return m.sttSwitch(change.from, change.to);
+      case 'speech-to-text-limit':
+        return m.sttLimit(change.from, change.to);
+      case 'power-pack':
+        return m.powerPackSwitch(change.from, change.to);
+      case 'power-pack-limit': {
+        const service = inLanguage(
+          snapshot.powerPack?.services.find((s) => s.id === change.serviceId),
+          lang,
+        );
+        return m.serviceLimit(service?.name ?? change.serviceId, change.from, change.to);
+      }
+    }
+  }
+
+  private when(at: string): string {
+    return new Intl.DateTimeFormat(this.locale.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(at),
+    );
+  }
+
+  /** Every commit matching the filters, fetched in pages, saved as CSV (formula-safe). */
+  private exportCsv = async () => {
+    const store = this.licensing.store;
+    const snapshot = this.state?.snapshot;
+    if (!store || !snapshot || this.exporting) return;
+    this.exporting = true;
+    this.exportError = undefined;
+    try {
+      const entries: HistoryEntry[] = [];
+      for (let offset = 0; ; offset += EXPORT_PAGE) {
+        const page = await listHistory(store, this.query(snapshot, offset, EXPORT_PAGE));
+        entries.push(...page.entries);
+        if (page.entries.length < EXPORT_PAGE || entries.length >= page.total) break;
+      }
+      const m = this.m;
+      const text = historyCsv(entries, {
+        header: m.csvHeader,
+        when: (at) => this.when(at),
+        change: (change) => this.describe(change, snapshot),
+        // Unsigned: a leading + would be taken for a formula (and quoted); a reduction keeps its −.
+        money: (amount) => formatMoney(amount, this.locale.lang),
+      });
+      const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+      downloadBlob(blob, m.filename(new Date().toISOString().slice(0, 10)), this.renderRoot);
+    } catch (error) {
+      this.exportError = toLicensingError(error);
+    } finally {
+      this.exporting = false;
+    }
+  };
+
+  protected override render(): TemplateResult {
+    const m = this.m;
+    const status = this.renderStatus();
+    const load = this.load;
+    this.setState('unavailable', !status && load.status === 'unavailable');
+    const header = html`<div part="heading" role="heading" aria-level=${this.headingLevel}>
+      ${m.heading}
+    </div>`;
+    if (status) return html`<section part="base">${header}${status}</section>`;
+    if (load.status === 'unavailable') {
+      return html`<section part="base">
+        ${header}
+        <div part="status" data-kind="unavailable" role="status">${m.notAvailable}</div>
+      </section>`;
+    }
+    const snapshot = this.state!.snapshot!;
+    const page = load.status === 'ready' || load.status === 'loading' ? load.page : undefined;
+    this.setState('loading', load.status === 'loading' || load.status === 'idle');
+    this.setState('error', load.status === 'error');
+    this.setState('empty', load.status === 'ready' && load.page.total === 0);
+    return html`<section part="base">
+      ${header}
+      <p part="intro">${m.intro}</p>
+      ${this.renderToolbar(snapshot)}
+      ${
+        load.status === 'error'
+          ? html`<div part="status" data-kind="error" role="alert">
+              <span>${m.loadFailed} ${this.errorText(load.error)}</span>
+              <button class="button" part="retry-button" @click=${this.retry}>${this.t.retry}</button>
+            </div>`
+          : page
+            ? this.renderPage(page, snapshot, load.status === 'loading')
+            : html`<div part="status" role="status" aria-busy="true">
+                <span class="visually-hidden">${m.loading}</span>
+                <span class="skeleton" aria-hidden="true"></span>
+              </div>`
+      }
+    </section>`;
+  }
+
+  private renderToolbar(snapshot: LicensingSnapshot): TemplateResult {
+    const m = this.m;
+    const lang = this.t.lang;
+    const settings: [string, string][] = [
+      ...(snapshot.recording ? [['retention', m.retention] as [string, string]] : []),
+      ...(snapshot.speechToText ? [['speech-to-text', m.speechToText] as [string, string]] : []),
+      ...(snapshot.powerPack ? [['power-pack', m.powerPack] as [string, string]] : []),
+    ];
+    const options: [string, string][] = [
+      ...snapshot.catalog.map((type): [string, string] => [type.id, inLanguage(type, lang).name]),
+      ...settings,
+    ];
+    return html`<div part="toolbar">
+      <label part="type-filter" class="field">
+        ${m.typeFilter}
+        <select data-filter .value=${live(this.typeFilter)} @change=${this.onType}>
+          <option value="" ?selected=${!this.typeFilter}>${m.allTypes}</option>
+          ${options.map(
+            ([value, name]) =>
+              html`<option value=${value} ?selected=${value === this.typeFilter}>${name}</option>`,
+          )}
+        </select>
+      </label>
+      <label part="period-filter" class="field">
+        ${m.periodFilter}
+        <select data-filter .value=${live(this.period)} @change=${this.onPeriod}>
+          ${PERIODS.map(
+            (period) =>
+              html`<option value=${period} ?selected=${period === this.period}>${m.periods[period]}</option>`,
+          )}
+        </select>
+      </label>
+      <button
+        class="button"
+        part="export-button"
+        ?disabled=${this.exporting || this.load.status !== 'ready' || this.load.page.total === 0}
+        @click=${this.exportCsv}
+      >
+        ${this.exporting ? m.exporting : m.exportCsv}
+      </button>
+      ${
+        this.exportError
+          ? html`<p part="message" data-kind="error" role="alert">
+              ${m.exportFailed} ${this.errorText(this.exportError)}
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderPage(page: HistoryPage, snapshot: LicensingSnapshot, busy: boolean): TemplateResult {
+    const m = this.m;
+    if (page.total === 0) {
+      const filtered = this.typeFilter !== '' || this.period !== 'all';
+      return html`<div part="status" data-kind="empty" role="status">
+        ${filtered ? m.emptyFiltered : m.empty}
+      </div>`;
+    }
+    const first = this.offset + 1;
+    const last = this.offset + page.entries.length;
+    return html`<ol part="list" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.heading}>
+        ${page.entries.map((entry) => this.renderEntry(entry, snapshot))}
+      </ol>
+      ${
+        page.total > page.entries.length
+          ? html`<nav part="pager" aria-label=${m.pages}>
+              <p part="range" role="status">${m.range(first, last, page.total)}</p>
+              <button
+                class="button"
+                ?disabled=${this.offset === 0 || busy}
+                @click=${() => (this.offset = Math.max(0, this.offset - this.pageSize))}
+              >
+                ${m.previous}
+              </button>
+              <button
+                class="button"
+                ?disabled=${last >= page.total || busy}
+                @click=${() => (this.offset += this.pageSize)}
+              >
+                ${m.next}
+              </button>
+            </nav>`
+          : nothing
+      }`;
+  }
+
+  private renderEntry(entry: HistoryEntry, snapshot: LicensingSnapshot): TemplateResult {
+    const m = this.m;
+    const when = this.when(entry.at);
+    return html`<li part="entry">
+      <p part="meta">
+        <time part="when" datetime=${entry.at}>${when}</time>
+        <span part="who">${m.by(entry.user)}</span>
+      </p>
+      <ul part="changes" aria-label=${m.changesOf(when)}>
+        ${
+          entry.changes.length
+            ? entry.changes.map((change) => html`<li part="change">${this.describe(change, snapshot)}</li>`)
+            : html`<li part="change">${m.noChange}</li>`
+        }
+      </ul>
+      ${
+        // Only limits or switches of usage-based services: no seat charge moved, and "€0.00" would
+        // read as "free" where the bill follows use.
+        entry.changes.length > 0 &&
+        entry.changes.every((c) => c.kind !== 'count' && c.kind !== 'retention') &&
+        entry.thisMonth.amount === 0 &&
+        entry.nextMonth.amount === 0
+          ? html`<p part="cost">${m.usageBased}</p>`
+          : html`<dl part="cost">
+              <dt>${m.thisMonth}</dt>
+              <dd>${m.money(entry.thisMonth)}</dd>
+              <dt>${m.nextMonth}</dt>
+              <dd>${m.money(entry.nextMonth)}</dd>
+            </dl>`
+      }
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'licence-history': LicenceHistory;
+  }
+}
