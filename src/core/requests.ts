@@ -38,8 +38,7 @@ export interface ChangeRequest {
  * through the cart (the commit itself is the normal one; this only marks the request done).
  */
 export type RequestDecision =
-  | { readonly outcome: 'declined'; readonly reason: string }
-  | { readonly outcome: 'approved' };
+  { readonly outcome: 'declined'; readonly reason: string } | { readonly outcome: 'approved' };
 
 /** The longest note or reason accepted, in characters. */
 export const MAX_REQUEST_NOTE = 1000;
@@ -59,7 +58,8 @@ export function requestRefusal(
 ): RequestRefusal | undefined {
   if (!canRequest(permission)) return 'permission';
   if (issues.some((issue) => issue.code === 'nothing-to-commit')) return 'empty';
-  if (issues.some((issue) => issue.severity === 'error' && issue.code !== 'permission-denied')) return 'invalid';
+  if (issues.some((issue) => issue.severity === 'error' && issue.code !== 'permission-denied'))
+    return 'invalid';
   if (note.length > MAX_REQUEST_NOTE) return 'note-too-long';
   return undefined;
 }
@@ -75,7 +75,8 @@ export function valuesBefore(snapshot: LicensingSnapshot, changes: ChangeSet): C
     speechToText?: { enabled?: boolean; limitOverBase?: number | null };
     powerPack?: { enabled?: boolean; limits?: Record<string, number | null> };
   } = {};
-  if (counts.length) before.counts = Object.fromEntries(counts.map((id) => [id, lineFor(snapshot, id).count]));
+  if (counts.length)
+    before.counts = Object.fromEntries(counts.map((id) => [id, lineFor(snapshot, id).count]));
   if (changes.retention && snapshot.recording) before.retention = snapshot.recording.retention;
   if (changes.speechToText && stt) {
     before.speechToText = {

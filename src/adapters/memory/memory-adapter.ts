@@ -271,7 +271,11 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** R1: a `view` user's change as a pending request (requests.ts). */
-  async requestChange(changes: ChangeSet, note: string, options: RequestChangeOptions): Promise<ChangeRequest> {
+  async requestChange(
+    changes: ChangeSet,
+    note: string,
+    options: RequestChangeOptions,
+  ): Promise<ChangeRequest> {
     await this.enter('requestChange', options);
     this.servable();
     this.sync();
@@ -286,7 +290,11 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Declines a pending request, or marks it approved (needs `update`). */
-  async decideRequest(id: string, decision: RequestDecision, options: RequestOptions = {}): Promise<ChangeRequest> {
+  async decideRequest(
+    id: string,
+    decision: RequestDecision,
+    options: RequestOptions = {},
+  ): Promise<ChangeRequest> {
     await this.enter('decideRequest', options);
     this.sync();
     return this.book.decide(this.snapshot, this.user, id, decision);

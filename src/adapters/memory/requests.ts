@@ -27,7 +27,13 @@ export class RequestBook {
   constructor(private readonly now: () => Date) {}
 
   /** R1: a `view` user's draft and note as a pending request; a repeated key returns the first. */
-  send(snapshot: LicensingSnapshot, user: string, changes: ChangeSet, note: string, key: string): ChangeRequest {
+  send(
+    snapshot: LicensingSnapshot,
+    user: string,
+    changes: ChangeSet,
+    note: string,
+    key: string,
+  ): ChangeRequest {
     const repeat = this.keys.get(key);
     if (repeat) return clone(repeat);
     if (!canRequest(snapshot.permission)) {
@@ -64,14 +70,16 @@ export class RequestBook {
 
   /** Every request for `update`, the user's own for `view`. */
   list(snapshot: LicensingSnapshot, user: string): ChangeRequest[] {
-    if (!canView(snapshot.permission)) throw new PermissionError('You do not have permission to see requests.');
+    if (!canView(snapshot.permission))
+      throw new PermissionError('You do not have permission to see requests.');
     const all = canEdit(snapshot.permission);
     return clone(this.requests.filter((r) => all || r.requestedBy === user));
   }
 
   /** R1: `update` declines a pending request with a reason, or marks it approved once saved. */
   decide(snapshot: LicensingSnapshot, user: string, id: string, decision: RequestDecision): ChangeRequest {
-    if (!canEdit(snapshot.permission)) throw new PermissionError('You do not have permission to decide requests.');
+    if (!canEdit(snapshot.permission))
+      throw new PermissionError('You do not have permission to decide requests.');
     const request = this.requests.find((r) => r.id === id);
     if (!request) throw new NotFoundError('There is no such request.');
     if (request.status !== 'pending') throw new ConflictError('The request was already decided.');
