@@ -134,6 +134,8 @@ const manager = document.createElement('licence-manager');
 manager.adapter = adapter;
 // A pending cart survives a reload of the page (sessionStorage), one per data source.
 manager.cartKey = `demo-${settings.adapter}`;
+// Change requests on: the permission switch's "view" prepares and sends requests (R1).
+manager.requests = true;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
 manager.layout = settings.layout;

@@ -1,4 +1,10 @@
-import type { ChangeSet, InstallationLicense, LicensingSnapshot, ValidationIssue } from './core/index.js';
+import type {
+  ChangeSet,
+  InstallationLicense,
+  LicensingSnapshot,
+  Quote,
+  ValidationIssue,
+} from './core/index.js';
 import type { LicensingError } from './adapters/errors.js';
 import type { CommitResult } from './state/licensing-store.js';
 
@@ -78,6 +84,16 @@ export interface UsageOverviewExportDetail extends UsageOverviewFilterChangeDeta
   rows: number;
 }
 
+/** `detail` of `licence-change-request`. */
+export interface LicenceChangeRequestDetail {
+  /** The change a `view` user asks for (the cart's draft). */
+  changes: ChangeSet;
+  /** Its quote now (R5); undefined when its amounts cannot be priced. */
+  quote: Quote | undefined;
+  /** The requester's note, trimmed; may be empty. */
+  note: string;
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -116,6 +132,11 @@ export interface LicenceEventMap {
   'licence-usage-filter-change': CustomEvent<UsageOverviewFilterChangeDetail>;
   /** The usage CSV is ready; cancel to handle the file yourself instead of the download. */
   'licence-usage-export': CustomEvent<UsageOverviewExportDetail>;
+  /**
+   * A `view` user sent a change request and the adapter has no `requestChange`: route it (mail, a
+   * ticket) and cancel the event to say it was taken; not cancelled, the cart says it went nowhere.
+   */
+  'licence-change-request': CustomEvent<LicenceChangeRequestDetail>;
 }
 
 // `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and

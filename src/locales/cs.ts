@@ -15,6 +15,8 @@ import { messages as retentionPicker } from './cs/retention-picker.js';
 import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
+import { messages as cartRequest } from './cs/cart-request.js';
+import { messages as requestsPanel } from './cs/requests-panel.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
@@ -30,3 +32,5 @@ registerMessages('cs', 'license-details', licenseDetails);
 registerMessages('cs', 'usage-overview', usageOverview);
 registerMessages('cs', 'refresh', refresh);
 registerMessages('cs', 'seat-table', seatTable);
+registerMessages('cs', 'cart-request', cartRequest);
+registerMessages('cs', 'requests-panel', requestsPanel);

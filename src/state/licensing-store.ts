@@ -107,7 +107,8 @@ export class LicensingStore {
    * as a request (`state.requests.drafting`), never as a save. Off by default. Returns the store.
    */
   allowRequests(on = true): this {
-    this.set(this.derive({ requests: { ...this.current.requests, enabled: on } }));
+    if (this.current.requests.enabled !== on)
+      this.set(this.derive({ requests: { ...this.current.requests, enabled: on } }));
     return this;
   }
 

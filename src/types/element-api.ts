@@ -33,6 +33,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-log-download': true,
   'licence-usage-filter-change': true,
   'licence-usage-export': true,
+  'licence-change-request': true,
 };
 
 /** Every licence-kit event. */
@@ -53,6 +54,7 @@ export const elementEvents = {
     'licence-commit-error',
     'licence-leave',
     'licence-show-problem',
+    'licence-change-request',
   ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change'],
