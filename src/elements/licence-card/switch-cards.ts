@@ -49,10 +49,9 @@ export abstract class SwitchCards extends EditingWidget {
 
   /** A request's draft says where it goes instead of "You can view licences but not change them." */
   protected override readOnlyNote(snapshot: LicensingSnapshot) {
-    return this.state?.requests.drafting
-      ? html`${this.renderRefusal()}
-          <p part="note">${this.m.requestNote}</p>`
-      : super.readOnlyNote(snapshot);
+    if (!this.state?.requests.drafting) return super.readOnlyNote(snapshot);
+    const note = this.noReadOnlyNote ? nothing : html`<p part="note">${this.m.requestNote}</p>`;
+    return html`${this.renderRefusal()}${note}`;
   }
 
   /** A rule-book issue as a message line of this card. */

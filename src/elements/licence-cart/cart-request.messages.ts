@@ -24,7 +24,7 @@ export const messages = {
   noteHint: 'Why you need it, from when. At most 1,000 characters.',
   send: 'Send request',
   sending: 'Sending…',
-  sent: 'Your request was sent. An administrator will review it; you will see the outcome under Requests.',
+  sent: 'Your request was sent. An administrator will review it; you will see the outcome in Your requests.',
   failed: 'Your request was not sent. Your changes are kept: try again.',
   handedOver: 'Your request was passed on to be sent.',
   nowhere:

@@ -15,7 +15,8 @@ export const messages = {
   decided: (who: string, when: string) => `by ${who}, ${when}`,
   reason: 'Reason',
   note: 'Note',
-  quoteNow: 'If saved now',
+  /** A request's change priced now (R5). */
+  quoteNow: (nextMonth: string) => `next month, if saved now: ${nextMonth}`,
   changes: 'Requested change',
   underneath: 'Changed since it was sent (the cart shows it against the current numbers):',
   applied: 'Already in effect: nothing left to save.',

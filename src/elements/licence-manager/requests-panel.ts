@@ -33,7 +33,7 @@ export class RequestsPanel extends RulesWidget {
         padding: 0;
         list-style: none;
       }
-      li {
+      ol > li {
         display: grid;
         gap: var(--_space-xs);
         padding: var(--_space-m);
@@ -184,7 +184,7 @@ export class RequestsPanel extends RulesWidget {
               ${rows.map(
                 (row) =>
                   html`<li>
-                    ${row.item}: ${row.change} · ${m.quoteNow}: ${cart.columns.nextMonth} ${row.nextMonth}
+                    ${row.item}: ${row.change} · ${m.quoteNow(row.nextMonth)}
                   </li>`,
               )}
             </ul>`

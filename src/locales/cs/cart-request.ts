@@ -26,7 +26,7 @@ export const messages: CartRequestMessages = {
   noteHint: 'Proč změnu potřebujete a od kdy. Nejvýše 1\u00a0000 znaků.',
   send: 'Odeslat žádost',
   sending: 'Odesílání…',
-  sent: 'Žádost byla odeslána. Správce ji posoudí; výsledek uvidíte v části Žádosti.',
+  sent: 'Žádost byla odeslána. Správce ji posoudí; výsledek uvidíte v části Vaše žádosti.',
   failed: 'Žádost nebyla odeslána. Vaše změny zůstaly zachovány: zkuste to znovu.',
   handedOver: 'Žádost byla předána k odeslání.',
   nowhere:

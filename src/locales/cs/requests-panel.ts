@@ -13,7 +13,7 @@ export const messages: RequestsPanelMessages = {
   decided: (who, when) => `${who}, ${when}`,
   reason: 'Důvod',
   note: 'Poznámka',
-  quoteNow: 'Při uložení teď',
+  quoteNow: (nextMonth) => `příští měsíc při uložení teď: ${nextMonth}`,
   changes: 'Požadovaná změna',
   underneath: 'Od odeslání se změnilo (košík ji ukáže proti aktuálním počtům):',
   applied: 'Už platí: není co uložit.',
