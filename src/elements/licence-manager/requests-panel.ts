@@ -97,7 +97,8 @@ export class RequestsPanel extends RulesWidget {
     const store = this.licensing.store;
     if (store?.state.snapshot && this.loadedFor !== store) {
       this.loadedFor = store;
-      void store.requests.load();
+      // After this update: the load's first change of state renders the panel again.
+      void Promise.resolve().then(() => store.requests.load());
     }
   }
 
@@ -162,10 +163,11 @@ export class RequestsPanel extends RulesWidget {
     const pending = request.status === 'pending';
     const draft = requestDraft(snapshot, request);
     const applies = Object.keys(draft).length > 0;
-    let rows: ReturnType<typeof cartRows> = [];
+    let rows: ReturnType<typeof cartRows>;
     try {
       rows = applies ? cartRows(snapshot, quote(snapshot, draft), cart, this.t) : [];
     } catch {
+      // Amounts beyond safe integers: the change is listed without its price.
       rows = [];
     }
     const underneath = pending ? requestUnderneath(snapshot, request) : [];
@@ -181,12 +183,7 @@ export class RequestsPanel extends RulesWidget {
       ${
         pending && applies
           ? html`<ul aria-label=${m.changes}>
-              ${rows.map(
-                (row) =>
-                  html`<li>
-                    ${row.item}: ${row.change} · ${m.quoteNow(row.nextMonth)}
-                  </li>`,
-              )}
+              ${rows.map((row) => html`<li>${row.item}: ${row.change} · ${m.quoteNow(row.nextMonth)}</li>`)}
             </ul>`
           : nothing
       }
