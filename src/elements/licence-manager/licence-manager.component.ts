@@ -90,6 +90,7 @@ export type ManagerSection =
  * @event licence-show-usage - A card asked who uses a licence type; `detail.typeId`. Cancelable: cancel it to show your own view instead of the built-in usage overview.
  * @event licence-before-commit - The cart is about to save; `detail.draft`. Cancelable: cancel it to stop the save.
  * @event licence-commit - The cart's changes were saved; `detail.snapshot`.
+ * @event licence-change-request - With `requests`, a `view` user sent a change request and the adapter has no `requestChange`; `detail.changes`, `detail.quote`, `detail.note`. Cancelable: cancel it once you have routed it; not cancelled, the cart says it could not be sent anywhere.
  * @event licence-commit-error - Saving failed or met a conflict; `detail.error`, `detail.reason`. The draft is kept.
  * @event licence-leave - The page is about to be left with unsaved changes; `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  * @event licence-show-problem - The cart's "Go to …" asked to show the first problem that blocks the save; `detail.issue`. Cancelable: cancel it to show it yourself; by default the card that fixes it is scrolled to and focused.
