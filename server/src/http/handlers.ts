@@ -19,6 +19,7 @@ import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
 import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
+import { requestHandlers } from './requests.js';
 
 /** The signed-in user, found from the bearer token. */
 export interface Caller {
@@ -83,6 +84,7 @@ export class LicensingService {
       downloadLicenseLog: (q, r) => this.downloadLicenseLog(q, r),
       recordUsage: (q) => this.recordUsage(q),
       isServiceAllowed: (q) => this.isServiceAllowed(q),
+      ...requestHandlers(this.db, this.now),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }
