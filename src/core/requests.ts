@@ -2,8 +2,7 @@
 // loads it into the cart and saves it (the normal rules apply), or declines it with a reason. Pure
 // functions of (snapshot, request); the store, the elements and the server call these.
 
-import { applyDraft } from './apply.js';
-import { changedUnderneath, normaliseDraft, type UnderneathChange } from './draft.js';
+import { normaliseDraft } from './draft.js';
 import { lineFor } from './lookup.js';
 import { canRequest } from './permissions.js';
 import type { ChangeSet, LicensingSnapshot, Permission } from './types.js';
@@ -92,21 +91,6 @@ export function valuesBefore(snapshot: LicensingSnapshot, changes: ChangeSet): C
     };
   }
   return before;
-}
-
-/**
- * R9 for a request: what changed underneath it since it was sent — the values it touches that
- * differ now from its `before` — exactly as a conflicting cart lists them (`changedUnderneath`).
- * Empty when nothing moved.
- */
-export function requestUnderneath(snapshot: LicensingSnapshot, request: ChangeRequest): UnderneathChange[] {
-  let base: LicensingSnapshot;
-  try {
-    base = applyDraft(snapshot, request.before);
-  } catch {
-    return [];
-  }
-  return changedUnderneath({ ...base, permission: snapshot.permission }, snapshot, request.changes);
 }
 
 /** The request's change as it still applies now (no-op entries dropped): what "Review in cart" loads. */
