@@ -102,7 +102,7 @@ describe('LicensingStore change requests (R1)', () => {
     const store = new LicensingStore(adapter, { rules: ruleBook });
     await store.load();
     const [request] = await store.requests.load();
-    store.requests.review(request!);
+    await store.requests.review(request!);
     expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
     expect(store.state.requests.reviewing?.id).to.equal(request!.id);
     expect((await store.commit()).ok).to.equal(true);

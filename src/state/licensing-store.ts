@@ -27,7 +27,7 @@ import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { rebaseOnto, type Rebased } from './reconcile.js';
 import { Loads } from './refresh.js';
-import { Requests } from './requests.js';
+import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import {
   initialState,
   type CommitResult,
@@ -38,7 +38,13 @@ import {
 
 export type { InstallationCapabilities, InstallationState } from './installation.js';
 export type { CartStorage } from './carry-over.js';
-export type { RequestList, RequestResult, RequestSendState, RequestsState } from './requests.js';
+export type {
+  RequestList,
+  RequestResult,
+  RequestSendState,
+  RequestsState,
+  StoreRequests,
+} from './requests.js';
 
 /** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
 const carryOver = () => import('./carry-over.js');
@@ -85,21 +91,25 @@ export class LicensingStore {
   private keeper: CartKeeper | undefined;
   private keeping: { name: string; ready: Promise<void> } | undefined;
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
-  readonly requests: Requests;
+  readonly requests: StoreRequests;
+  private requestsPart: RequestsPart | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
     this.rules = rules;
     this.loads = new Loads(adapter);
-    this.requests = new Requests({
-      adapter,
-      state: () => this.current,
-      patch: (requests, rest) =>
-        this.set(this.derive({ ...rest, requests: { ...this.current.requests, ...requests } })),
-      discard: () => this.discard(),
-      edit: (changes) => this.edit(changes),
-    });
+    this.requests = storeRequests(
+      {
+        adapter,
+        state: () => this.current,
+        patch: (requests, rest) =>
+          this.set(this.derive({ ...rest, requests: { ...this.current.requests, ...requests } })),
+        discard: () => this.discard(),
+        edit: (changes) => this.edit(changes),
+      },
+      (part) => (this.requestsPart = part),
+    );
   }
 
   /**
@@ -435,6 +445,6 @@ export class LicensingStore {
     this.current = Object.freeze({ ...previous, ...patch });
     this.keeper?.save(this.current, previous, this.cartKey);
     for (const listener of [...this.listeners]) listener(this.current, previous);
-    this.requests.observe(this.current, previous);
+    this.requestsPart?.observe(this.current, previous);
   }
 }

@@ -1,19 +1,11 @@
-// Change requests in the store (R1): a `view` user's draft sent as a request, the requests listed,
-// an `update` user's review of one in the cart (approved once saved) or its decline. Apart from
-// the store so it reads as the state machine; the rules are core's (`requestRefusal`).
-import {
-  canRequest,
-  requestDraft,
-  requestRefusal,
-  type ChangeRequest,
-  type LicensingSnapshot,
-  type RequestRefusal,
-} from '../core/index.js';
+// Change requests in the store (R1): the state's shape, whether the user drafts a request, and the
+// store's `requests` facade. The work (send, list, review, decline) is in requests-part.ts, loaded
+// on first use, so widgets that never touch requests do not ship it.
+import { canRequest } from '../core/permissions.js';
+import type { ChangeRequest, LicensingSnapshot, RequestRefusal } from '../core/index.js';
 import type { LicensingAdapter } from '../adapters/adapter.js';
-import { NotSupportedError, toLicensingError, type LicensingError } from '../adapters/errors.js';
-import { newKey } from './guards.js';
+import type { LicensingError } from '../adapters/errors.js';
 import type { LicensingState } from './state.js';
-
 /** Where the last "Send request" stands. */
 export type RequestSendState =
   | { readonly status: 'idle' }
@@ -65,135 +57,55 @@ export function drafting(enabled: boolean, snapshot: LicensingSnapshot | undefin
   return enabled && !!snapshot && canRequest(snapshot.permission);
 }
 
-/** The store's change requests (`LicensingStore.requests`). */
-export class Requests {
-  /** Kept while the same draft is retried, so a retry never sends it twice. */
-  private key: string | undefined;
-  private keyFor = '';
-  private sending: Promise<RequestResult> | undefined;
-
-  constructor(private readonly host: RequestsHost) {}
-
-  /** Whether the adapter can send, list and decide requests. */
-  get supported(): boolean {
-    const { adapter } = this.host;
-    return typeof adapter.requestChange === 'function' && typeof adapter.listRequests === 'function';
-  }
-
+/** The store's change requests (`LicensingStore.requests`); each call loads requests-part.ts once. */
+export interface StoreRequests {
+  /** Whether the adapter can send and list requests. */
+  readonly supported: boolean;
   /**
    * Sends the draft with `note` as a request (R1: only while `drafting`); once sent, the draft is
-   * emptied and `send` holds the pending request. Once however often called while it runs.
+   * emptied and `state.requests.send` holds the pending request. Once however often called while it runs.
    */
-  send(note: string): Promise<RequestResult> {
-    return (this.sending ??= this.run(note).finally(() => (this.sending = undefined)));
-  }
-
-  private async run(note: string): Promise<RequestResult> {
-    const { snapshot, draft, issues } = this.host.state();
-    if (!snapshot) return { ok: false, reason: 'not-loaded' };
-    const refusal = requestRefusal(snapshot.permission, issues, note);
-    if (refusal) return { ok: false, reason: refusal };
-    const { adapter } = this.host;
-    if (!adapter.requestChange) return { ok: false, reason: 'not-supported' };
-    const text = JSON.stringify([draft, note]);
-    if (text !== this.keyFor) [this.key, this.keyFor] = [newKey(), text];
-    this.host.patch({ send: { status: 'sending' } });
-    try {
-      const request = await adapter.requestChange(draft, note, { idempotencyKey: this.key! });
-      this.key = undefined;
-      this.keyFor = '';
-      this.host.discard();
-      this.host.patch({ send: { status: 'sent', request }, list: this.withRequest(request) });
-      return { ok: true, request };
-    } catch (thrown) {
-      const error = toLicensingError(thrown);
-      this.host.patch({ send: { status: 'failed', error } });
-      return { ok: false, reason: 'failed', error };
-    }
-  }
-
+  send(note: string): Promise<RequestResult>;
   /** Forgets the outcome of the last send (its notice was read). */
-  forgetSent(): void {
-    this.host.patch({ send: { status: 'idle' } });
-  }
-
-  /** Loads the requests the user may see; the list keeps what it showed while it loads again. */
-  async load(): Promise<readonly ChangeRequest[]> {
-    const { adapter } = this.host;
-    const { list } = this.host.state().requests;
-    if (!adapter.listRequests) {
-      const error = new NotSupportedError('Requests are not available here.');
-      this.host.patch({ list: { ...list, status: 'error', error } });
-      return [];
-    }
-    this.host.patch({ list: { ...list, status: 'loading', error: undefined } });
-    try {
-      const requests = await adapter.listRequests();
-      this.host.patch({ list: { status: 'ready', requests } });
-      return requests;
-    } catch (thrown) {
-      const error = toLicensingError(thrown);
-      this.host.patch({ list: { ...this.host.state().requests.list, status: 'error', error } });
-      return [];
-    }
-  }
-
+  forgetSent(): void;
+  /** Loads the requests the user may see into `state.requests.list`. */
+  load(): Promise<readonly ChangeRequest[]>;
   /**
    * "Review in cart" (`update`): the request's change, as it still applies, becomes the draft (the
    * cart's own draft is replaced); saving the cart marks the request approved.
    */
-  review(request: ChangeRequest): void {
-    const { snapshot } = this.host.state();
-    if (!snapshot) return;
-    this.host.discard();
-    this.host.edit(requestDraft(snapshot, request));
-    this.host.patch({ reviewing: request });
-  }
-
+  review(request: ChangeRequest): Promise<void>;
   /** Declines a pending request with `reason` (`update`); rejects with the adapter's typed error. */
-  async decline(id: string, reason: string): Promise<ChangeRequest> {
-    const { adapter } = this.host;
-    if (!adapter.decideRequest) throw new NotSupportedError('Requests cannot be declined here.');
-    try {
-      const declined = await adapter.decideRequest(id, { outcome: 'declined', reason });
-      this.host.patch({ list: this.withRequest(declined) });
-      return declined;
-    } catch (thrown) {
-      throw toLicensingError(thrown);
-    }
-  }
+  decline(id: string, reason: string): Promise<ChangeRequest>;
+}
 
-  /**
-   * Called on every change of state: a cart saved while reviewing a request marks it approved; a
-   * cart emptied without saving stops the review.
-   */
-  observe(state: LicensingState, previous: LicensingState): void {
-    const { reviewing } = state.requests;
-    if (!reviewing) return;
-    if (state.commit.status === 'saved' && previous.commit.status !== 'saved') {
-      this.host.patch({ reviewing: undefined });
-      void this.approve(reviewing.id);
-    } else if (!state.dirty && state.commit.status === 'idle') this.host.patch({ reviewing: undefined });
-  }
+/** The facade over requests-part.ts, loaded on first use; `loaded` is told of it (for `observe`). */
+export function storeRequests(host: RequestsHost, loaded: (part: RequestsPart) => void): StoreRequests {
+  let loading: Promise<RequestsPart> | undefined;
+  const part = () =>
+    (loading ??= import('./requests-part.js').then(({ Requests }) => {
+      const made = new Requests(host);
+      loaded(made);
+      return made;
+    }));
+  return {
+    get supported() {
+      const { adapter } = host;
+      return typeof adapter.requestChange === 'function' && typeof adapter.listRequests === 'function';
+    },
+    send: (note) => part().then((p) => p.send(note)),
+    forgetSent: () => host.patch({ send: { status: 'idle' } }),
+    load: () => part().then((p) => p.load()),
+    review: (request) => part().then((p) => p.review(request)),
+    decline: (id, reason) => part().then((p) => p.decline(id, reason)),
+  };
+}
 
-  private async approve(id: string): Promise<void> {
-    try {
-      const approved = await this.host.adapter.decideRequest?.(id, { outcome: 'approved' });
-      if (approved) this.host.patch({ list: this.withRequest(approved) });
-    } catch {
-      // Already decided by another admin, or offline: the list shows what the backend holds.
-      await this.load();
-    }
-  }
-
-  /** The list with `request` replacing its older self (or first, when new). */
-  private withRequest(request: ChangeRequest): RequestList {
-    const { list } = this.host.state().requests;
-    const others = list.requests.filter((r) => r.id !== request.id);
-    const known = others.length !== list.requests.length;
-    return {
-      ...list,
-      requests: known ? list.requests.map((r) => (r.id === request.id ? request : r)) : [request, ...others],
-    };
-  }
+/** What requests-part.ts exports: the work behind the facade. */
+export interface RequestsPart {
+  send(note: string): Promise<RequestResult>;
+  load(): Promise<readonly ChangeRequest[]>;
+  review(request: ChangeRequest): void;
+  decline(id: string, reason: string): Promise<ChangeRequest>;
+  observe(state: LicensingState, previous: LicensingState): void;
 }

@@ -108,9 +108,9 @@ export class RequestsPanel extends RulesWidget {
     );
   }
 
-  private reviewInCart(request: ChangeRequest): void {
+  private async reviewInCart(request: ChangeRequest): Promise<void> {
     const store = this.licensing.store!;
-    store.requests.review(request);
+    await store.requests.review(request);
     emit(this, 'licence-change', { draft: store.state.draft });
     this.said = this.m.inCart;
   }
@@ -230,7 +230,7 @@ export class RequestsPanel extends RulesWidget {
         </div>`;
     }
     return html`<div class="actions">
-      ${applies ? html`<button class="button primary" type="button" @click=${() => this.reviewInCart(request)}>${m.review}</button>` : nothing}
+      ${applies ? html`<button class="button primary" type="button" @click=${() => void this.reviewInCart(request)}>${m.review}</button>` : nothing}
       <button
         class="button"
         type="button"
