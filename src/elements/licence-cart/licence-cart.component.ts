@@ -8,7 +8,7 @@ import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
 import { goTo, StickyPadding } from './cart-page.js';
-import { CartRequest } from './cart-request.js';
+import type { CartRequest } from './cart-request.js';
 import { barTotals, blockingIssues, cartRows, problemPlace, underneathText, type Row } from './cart-rows.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
@@ -83,15 +83,25 @@ export class LicenceCart extends RulesWidget {
 
   private confirming = false;
   protected readonly padding = new StickyPadding(this);
-  /** Request mode (cart-request.ts): a `view` user's draft is sent as a request (R1). */
-  private readonly request = new CartRequest(this, {
-    store: () => this.licensing.store,
-    section: (name, english) => this.locale.section(name, english),
-    t: () => this.t,
-    cart: () => this.m,
-    errorText: (error) => this.errorText(error),
-    toast: () => this.toast,
-  });
+  /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
+  private request: CartRequest | undefined;
+  private requestLoading = false;
+
+  private loadRequestMode(): void {
+    if (this.requestLoading) return;
+    this.requestLoading = true;
+    void import('./cart-request.js').then(({ CartRequest }) => {
+      this.request = new CartRequest(this, {
+        store: () => this.licensing.store,
+        section: (name, english) => this.locale.section(name, english),
+        t: () => this.t,
+        cart: () => this.m,
+        errorText: (error) => this.errorText(error),
+        toast: () => this.toast,
+      });
+      this.requestUpdate();
+    });
+  }
 
   private get m() {
     return this.locale.section('licence-cart', messages);
@@ -337,7 +347,10 @@ export class LicenceCart extends RulesWidget {
     const place = first && problemPlace(first, snapshot, m, this.t);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
-    if (state.requests.drafting) return html`${this.request.render(state, rows, count)}<lk-toast></lk-toast>`;
+    if (state.requests.drafting) {
+      if (!this.request) this.loadRequestMode();
+      return html`${this.request?.render(state, rows, count)}<lk-toast></lk-toast>`;
+    }
     const editable = canEdit(snapshot.permission);
     return html`<section part="base" aria-label=${m.title}>
         <p part="summary" role="status" tabindex="-1">
