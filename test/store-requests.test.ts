@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import type { LicensingError } from '../src/adapters/errors.js';
 import { ruleBook } from '../src/core/rule-book.js';
@@ -156,5 +156,30 @@ describe('LicensingStore change requests (R1)', () => {
     expect(await adapter.listRequests()).to.have.length(1);
     const other = new MemoryAdapter(smallSeed({ permission: 'none' }));
     expect(((await rejection(other.listRequests())) as LicensingError).kind).to.equal('permission');
+  });
+
+  it('an approval another admin beat reloads the list; a decline without the adapter method is refused', async () => {
+    const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now });
+    await adapter.requestChange({ counts: { voice: 12 } }, '', { idempotencyKey: 'k' });
+    adapter.setPermission('update');
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    await store.load();
+    const [request] = await store.requests.load();
+    await store.requests.review(request!);
+    // Another admin declines it while this one reviews it.
+    await adapter.decideRequest(request!.id, { outcome: 'declined', reason: 'No' });
+    expect((await store.commit()).ok).to.equal(true);
+    await waitUntil(() => store.state.requests.list.requests[0]?.status === 'declined', 'the list reloaded');
+    const bare = new LicensingStore(
+      {
+        load: (o) => adapter.load(o),
+        listUsage: (q, o) => adapter.listUsage(q, o),
+        commit: (c, o) => adapter.commit(c, o),
+      },
+      { rules: ruleBook },
+    );
+    expect(((await rejection(bare.requests.decline('request-1', 'x'))) as LicensingError).kind).to.equal(
+      'not-supported',
+    );
   });
 });
