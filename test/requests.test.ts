@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/licence-manager/licence-manager.js';
+import '../src/locales/cs.js';
 import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
 import type { LicenceChangeRequestDetail } from '../src/events.js';
 import { sharedStoreFor } from '../src/state/controller.js';
@@ -175,5 +176,26 @@ describe('change requests without requestChange', () => {
     button(el, 'Send request').click();
     await until(el, 'The request could not be sent anywhere');
     expect(sharedStoreFor(adapter).state.draft).to.deep.equal({ counts: { voice: 11 } });
+  });
+});
+
+describe('change requests in Czech', () => {
+  it("marks the request, counts it in the cart and lists the requester's requests in Czech", async () => {
+    const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
+    await backend.requestChange({ counts: { voice: 12 } }, '', { idempotencyKey: 'k1' });
+    const el = await fixture<LicenceManager>(
+      html`<licence-manager lang="cs" requests .adapter=${backend}></licence-manager>`,
+    );
+    await loaded(el, backend);
+    await until(el, 'Vaše žádosti');
+    const card = voiceCard(el);
+    expect(deepText(card)).to.contain('Žádost');
+    deepQueryAll<HTMLButtonElement>(card, 'button')
+      .find((b) => b.getAttribute('aria-label')?.startsWith('Zvýšit'))!
+      .click();
+    await settle(el);
+    expect(deepText(el)).to.contain('Žádost: 1 změna');
+    expect(deepText(el)).to.contain('Čeká na schválení');
+    expect(deepText(el)).to.contain('co zde změníte, se odešle jako žádost ke schválení správci');
   });
 });
