@@ -68,7 +68,7 @@ for (const [name, value] of Object.entries(settings)) {
 const demoSeed = createDemoSeed();
 const backend = new MemoryAdapter(
   { ...demoSeed, history: createDemoHistory(demoSeed.snapshot, new Date()) },
-  { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0, userName: 'Jana Dvořáková' },
+  { storageKey: DATA_KEY, latency: settings.slow ? 1500 : 0, user: 'Jana Dvořáková' },
 );
 if ((await backend.load()).permission !== settings.permission) backend.setPermission(settings.permission);
 const api = createLicensingHandlers({ backend, baseUrl: '/api' });
@@ -140,6 +140,8 @@ const manager = document.createElement('licence-manager');
 manager.adapter = adapter;
 // A pending cart survives a reload of the page (sessionStorage), one per data source.
 manager.cartKey = `demo-${settings.adapter}`;
+// Change requests on: the permission switch's "view" prepares and sends requests (R1).
+manager.requests = true;
 app.dataset.theme = settings.theme;
 app.lang = settings.lang;
 manager.layout = settings.layout;

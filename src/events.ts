@@ -3,6 +3,7 @@ import type {
   ChangeSet,
   InstallationLicense,
   LicensingSnapshot,
+  Quote,
   ValidationIssue,
 } from './core/index.js';
 import type { LicensingError } from './adapters/errors.js';
@@ -114,6 +115,16 @@ export interface LicenceUsageThresholdDetail {
   usage: { used: number; limit: number; percent: number };
 }
 
+/** `detail` of `licence-change-request`. */
+export interface LicenceChangeRequestDetail {
+  /** The change a `view` user asks for (the cart's draft). */
+  changes: ChangeSet;
+  /** Its quote now (R5); undefined when its amounts cannot be priced. */
+  quote: Quote | undefined;
+  /** The requester's note, trimmed; may be empty. */
+  note: string;
+}
+
 /** Dispatches a licence-kit event from `target`; returns false when a listener cancelled it. */
 export function emit<K extends keyof LicenceEventMap>(
   target: EventTarget,
@@ -156,6 +167,11 @@ export interface LicenceEventMap {
   'licence-summary-download': CustomEvent<LicenceSummaryDownloadDetail>;
   /** A usage-based service's usage reached a threshold of its limit (R11); once per crossing. */
   'licence-usage-threshold': CustomEvent<LicenceUsageThresholdDetail>;
+  /**
+   * A `view` user sent a change request and the adapter has no `requestChange`: route it (mail, a
+   * ticket) and cancel the event to say it was taken; not cancelled, the cart says it went nowhere.
+   */
+  'licence-change-request': CustomEvent<LicenceChangeRequestDetail>;
 }
 
 // `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and

@@ -53,7 +53,7 @@ async function history(account: TestAccount, query = '', token = account.tokens.
 /** What the memory adapter answers for the same commits at the same times. */
 async function memoryHistory(query: Parameters<MemoryAdapter['listHistory']>[0]): Promise<HistoryPage> {
   let now = new Date(commits[0]!.at);
-  const memory = new MemoryAdapter(seed, { now: () => now, userName: 'update user' });
+  const memory = new MemoryAdapter(seed, { now: () => now, user: 'update user' });
   for (const [i, commit] of commits.entries()) {
     now = new Date(commit.at);
     const { version } = await memory.load();

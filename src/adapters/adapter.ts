@@ -1,10 +1,12 @@
 import type {
+  ChangeRequest,
   ChangeSet,
   HistoryPage,
   HistoryQuery,
   InstallationLicense,
   LicensingSnapshot,
   UsagePage,
+  RequestDecision,
   UsageQuery,
 } from '../core/index.js';
 
@@ -110,6 +112,34 @@ export interface LicensingAdapter {
    * says it is not available.
    */
   listHistory?(query: HistoryQuery, options?: RequestOptions): Promise<HistoryPage>;
+
+  /**
+   * Optional. Sends `changes` as a request (R1: only a `view` user may; reject with
+   * `PermissionError` otherwise, with `ValidationError` when it breaks a rule other than the
+   * permission or the note is longer than `MAX_REQUEST_NOTE`) and resolves with the pending request.
+   * `options.idempotencyKey` makes a retry return the first request. Without it, `<licence-cart>`
+   * fires the cancelable `licence-change-request` event for the host to route the request.
+   */
+  requestChange?(changes: ChangeSet, note: string, options: RequestChangeOptions): Promise<ChangeRequest>;
+
+  /**
+   * Optional. The requests the user may see, newest first: every request for an `update` user, the
+   * user's own for a `view` user. Without it the requests panel is not offered.
+   */
+  listRequests?(options?: RequestOptions): Promise<readonly ChangeRequest[]>;
+
+  /**
+   * Optional. Marks a pending request declined (with the reason) or approved (called by the store
+   * after the request's change was saved through the cart). Needs `update` (`PermissionError`);
+   * `NotFoundError` for an unknown id, `ConflictError` when it was already decided.
+   */
+  decideRequest?(id: string, decision: RequestDecision, options?: RequestOptions): Promise<ChangeRequest>;
+}
+
+/** Options of `requestChange`. */
+export interface RequestChangeOptions extends RequestOptions {
+  /** One key per request sent: a retry with the same key returns the first request. */
+  idempotencyKey: string;
 }
 
 /** The names of the adapter's methods, for fault injection in tests and stories. */
@@ -137,3 +167,6 @@ export type Failure =
   | 'conflict'
   | 'validation'
   | 'malformed';
+
+/** The optional request methods, for fault injection like `AdapterMethod` (`MemoryAdapter.failNext`). */
+export type RequestMethod = 'requestChange' | 'listRequests' | 'decideRequest';

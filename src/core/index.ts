@@ -6,6 +6,9 @@
 // Rule index
 //   R1 permissions     canView, canEdit                              permissions.ts
 //                      validate → permission-denied                  validate.ts
+//                      canRequest (view may draft a request, never commit one),
+//                      requestRefusal, valuesBefore, requestDraft   requests.ts
+//                      requestUnderneath                            request-underneath.ts
 //   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
 //                      whole-number check)                           parse.ts
 //                      lineFor (a type's line, or an empty one)      lookup.ts
@@ -63,7 +66,10 @@
 
 export type * from './types.js';
 
-export { canEdit, canView } from './permissions.js';
+export { canEdit, canRequest, canView } from './permissions.js';
+export { MAX_REQUEST_NOTE, requestDraft, requestRefusal, valuesBefore } from './requests.js';
+export { requestUnderneath } from './request-underneath.js';
+export type { ChangeRequest, RequestDecision, RequestRefusal, RequestStatus } from './requests.js';
 export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';
 export { maxQuantityFor } from './quantity.js';
 export { countFloor, type CountFloor } from './floor.js';

@@ -18,3 +18,12 @@ export function canView(permission: Permission): boolean {
 export function canEdit(permission: Permission): permission is 'update' {
   return permission === 'update';
 }
+
+/**
+ * R1: whether the user may draft a change and send it as a request (an `update` user reviews it
+ * and saves it, or declines it). `view` may draft a request, never commit one: `canEdit` stays
+ * false, `validate` still reports `permission-denied`, and the backend refuses the commit.
+ */
+export function canRequest(permission: Permission): permission is 'view' {
+  return permission === 'view';
+}

@@ -16,6 +16,8 @@ import { messages as seatTable } from './cs/seat-table.js';
 import { messages as ui } from './cs/ui.js';
 import { messages as usageOverview } from './cs/usage-overview.js';
 import { messages as licenceHistory } from './cs/licence-history.js';
+import { messages as cartRequest } from './cs/cart-request.js';
+import { messages as requestsPanel } from './cs/requests-panel.js';
 
 registerMessages('cs', 'common', common);
 registerMessages('cs', 'ui', ui);
@@ -35,3 +37,5 @@ registerMessages('cs', 'seat-table', seatTable);
 import { messages as licenceCartTimeline } from './cs/licence-cart-timeline.js';
 registerMessages('cs', 'licence-cart-timeline', licenceCartTimeline);
 registerMessages('cs', 'licence-history', licenceHistory);
+registerMessages('cs', 'cart-request', cartRequest);
+registerMessages('cs', 'requests-panel', requestsPanel);

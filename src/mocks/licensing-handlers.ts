@@ -27,6 +27,7 @@ import { DecodeError } from '../adapters/decode/fields.js';
 import { parseEtag } from '../adapters/rest/headers.js';
 import { eventsHandler } from './licensing-events.js';
 import { historyHandler, malformedHistory } from './licensing-history.js';
+import { requestsHandlers } from './requests-handlers.js';
 
 /** Options of `createLicensingHandlers`. */
 export interface LicensingHandlersOptions {
@@ -80,7 +81,7 @@ interface ProblemInit {
   extensions?: Record<string, unknown>;
 }
 
-function problem(status: number, init: ProblemInit): HttpResponse<Record<string, unknown>> {
+export function problem(status: number, init: ProblemInit): HttpResponse<Record<string, unknown>> {
   const body: Record<string, unknown> = {
     type: init.type ?? 'about:blank',
     title: init.title,
@@ -128,7 +129,7 @@ function malformed(operation: AdapterMethod): Response {
 }
 
 /** Translates what the backend threw into the HTTP answer a real server would give. */
-async function answerFor(
+export async function answerFor(
   operation: AdapterMethod,
   error: unknown,
   stall: () => Promise<Response>,
@@ -187,7 +188,7 @@ async function answerFor(
 }
 
 /** The request's JSON body, or the 400 answer saying it is not JSON. */
-async function readJson(
+export async function readJson(
   request: Request,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const text = await request.text();
@@ -205,7 +206,7 @@ async function readJson(
   }
 }
 
-function badShape(error: DecodeError): Response {
+export function badShape(error: DecodeError): Response {
   return problem(422, {
     type: problemTypes.validation,
     title: 'Unprocessable Content',
@@ -278,6 +279,7 @@ export function createLicensingHandlers({
   const events = eventsHandler(backend, base);
   const handlers: HttpHandler[] = [
     events.handler,
+    ...requestsHandlers(backend, base, (error) => answerFor('load', error, stall)),
     http.get(`${base}/licensing`, () =>
       serve('load', async () => {
         const snapshot = await backend.load();

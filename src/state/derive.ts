@@ -2,6 +2,7 @@
 // the planned snapshot and whether Save is allowed. Apart from the store so the derivation reads
 // in one place; the rules themselves stay in src/core.
 import { canEdit, type RuleBook } from '../core/index.js';
+import { drafting } from './requests.js';
 import type { LicensingState } from './state.js';
 
 /** `run()`, or `fallback` when it throws: amounts beyond safe integers, which `validate` reports. */
@@ -28,6 +29,7 @@ export function derivedState(rules: RuleBook | undefined, next: LicensingState):
   const issues = rules ? rules.validate(snapshot, draft) : [];
   const planned = rules ? attempt(() => rules.applyDraft(snapshot, draft), snapshot) : snapshot;
   return {
+    requests: { ...next.requests, drafting: drafting(next.requests.enabled, snapshot) },
     issues,
     quote: rules && attempt(() => rules.quote(snapshot, draft), undefined),
     planned,

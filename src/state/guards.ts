@@ -41,14 +41,15 @@ function validNumber(n: number | null | undefined): boolean {
   return n === undefined || n === null || isWhole(n, MAX_QUANTITY);
 }
 
-/** Why `changes` cannot go into the draft now; undefined: they can. */
+/** Why `changes` cannot go into the draft now; undefined: they can. `drafting`: a request's draft (R1). */
 export function editRefusal(
   snapshot: LicensingSnapshot | undefined,
   commit: CommitState,
   changes: ChangeSet,
+  drafting = false,
 ): EditRefusal | undefined {
   if (!snapshot) return 'not-loaded';
-  if (!canEdit(snapshot.permission)) return 'permission';
+  if (!canEdit(snapshot.permission) && !drafting) return 'permission';
   if (commit.status === 'saving') return 'saving';
   const numbers = [
     ...Object.values(changes.counts ?? {}),

@@ -27,6 +27,7 @@ import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { rebaseOnto, type Rebased } from './reconcile.js';
 import { Loads } from './refresh.js';
+import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import {
   initialState,
   type CommitResult,
@@ -37,6 +38,13 @@ import {
 
 export type { InstallationCapabilities, InstallationState } from './installation.js';
 export type { CartStorage } from './carry-over.js';
+export type {
+  RequestList,
+  RequestResult,
+  RequestSendState,
+  RequestsState,
+  StoreRequests,
+} from './requests.js';
 
 /** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
 const carryOver = () => import('./carry-over.js');
@@ -82,12 +90,36 @@ export class LicensingStore {
   /** Where the pending cart is kept across reloads (`keepCart`). */
   private keeper: CartKeeper | undefined;
   private keeping: { name: string; ready: Promise<void> } | undefined;
+  /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
+  readonly requests: StoreRequests;
+  private requestsPart: RequestsPart | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
     this.rules = rules;
     this.loads = new Loads(adapter);
+    this.requests = storeRequests(
+      {
+        adapter,
+        state: () => this.current,
+        patch: (requests, rest) =>
+          this.set(this.derive({ ...rest, requests: { ...this.current.requests, ...requests } })),
+        discard: () => this.discard(),
+        edit: (changes) => this.edit(changes),
+      },
+      (part) => (this.requestsPart = part),
+    );
+  }
+
+  /**
+   * Turns change requests on (R1): a `view` user's edits then go into a draft that the cart sends
+   * as a request (`state.requests.drafting`), never as a save. Off by default. Returns the store.
+   */
+  allowRequests(on = true): this {
+    if (this.current.requests.enabled !== on)
+      this.set(this.derive({ requests: { ...this.current.requests, enabled: on } }));
+    return this;
   }
 
   /** Whether the store has its rule book, so `issues`, `quote`, `planned` and `canSave` are real. */
@@ -188,7 +220,7 @@ export class LicensingStore {
   /** Lays `changes` over the draft (R9: every change goes into the one draft). */
   edit(changes: ChangeSet): EditResult {
     const { snapshot, commit } = this.current;
-    const reason = guard.editRefusal(snapshot, commit, changes);
+    const reason = guard.editRefusal(snapshot, commit, changes, this.current.requests.drafting);
     if (reason || !snapshot) return { ok: false, reason: reason ?? 'not-loaded' };
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
     if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
@@ -413,5 +445,6 @@ export class LicensingStore {
     this.current = Object.freeze({ ...previous, ...patch });
     this.keeper?.save(this.current, previous, this.cartKey);
     for (const listener of [...this.listeners]) listener(this.current, previous);
+    this.requestsPart?.observe(this.current, previous);
   }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../core/index.js';
 import type { LicensingError } from '../adapters/errors.js';
 import type { InstallationState } from './installation.js';
+import type { RequestsState } from './requests.js';
 
 /** Where the cart's last save stands. */
 export type CommitState =
@@ -94,6 +95,12 @@ export interface LicensingState {
   readonly canSave: boolean;
   readonly commit: CommitState;
   readonly installation: InstallationState;
+  /**
+   * Change requests (R1): whether this user drafts a request (`drafting`: the host turned requests
+   * on with `allowRequests()`, and the user has `view`), the last request sent, the requests listed
+   * and the one an `update` user is reviewing in the cart. See `RequestsState`.
+   */
+  readonly requests: RequestsState;
 }
 
 /** Why an edit was not taken into the draft. */
@@ -125,4 +132,10 @@ export const initialState: LicensingState = Object.freeze<LicensingState>({
   canSave: false,
   commit: { status: 'idle' },
   installation: { status: 'idle' },
+  requests: {
+    enabled: false,
+    drafting: false,
+    send: { status: 'idle' },
+    list: { status: 'idle', requests: [] },
+  },
 });

@@ -327,5 +327,54 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
         `expected an AbortError, got ${String(error)}`,
       );
     });
+
+    // R1 change requests, when the adapter offers them (`requestChange`, `listRequests`, `decideRequest`).
+    if (viewOnly) {
+      it('requestChange() by a view user keeps a pending request, once per key, and changes no licence', async () => {
+        const adapter = await viewOnly();
+        if (typeof adapter.requestChange !== 'function') return;
+        const before = await adapter.load();
+        const { typeId, count } = raisable(before);
+        const options = { idempotencyKey: key() };
+        const sent = await adapter.requestChange({ counts: { [typeId]: count } }, 'conformance', options);
+        check(
+          sent.status === 'pending' && sent.note === 'conformance',
+          'a sent request must be pending, with its note',
+        );
+        check(sent.changes.counts?.[typeId] === count, 'a sent request must hold the change');
+        check(
+          (await adapter.requestChange({ counts: { [typeId]: count } }, 'conformance', options)).id ===
+            sent.id,
+          'a repeated Idempotency-Key must return the first request',
+        );
+        const listed = (await adapter.listRequests?.()) ?? [sent];
+        check(
+          listed.filter((r) => r.id === sent.id).length === 1,
+          'listRequests() must list the request once',
+        );
+        check((await adapter.load()).version === before.version, 'a request must not change the licences');
+      });
+    }
+
+    it('requestChange() by an update user, and decideRequest() of an unknown request, are refused', async () => {
+      const adapter = await create();
+      if (typeof adapter.requestChange !== 'function') return;
+      const { typeId, count } = raisable(await adapter.load());
+      const error = await rejection(
+        adapter.requestChange({ counts: { [typeId]: count } }, '', { idempotencyKey: key() }),
+      );
+      check(
+        error instanceof LicensingError && error.kind === 'permission',
+        `expected a PermissionError, got ${String(error)}`,
+      );
+      if (typeof adapter.decideRequest !== 'function') return;
+      const missing = await rejection(
+        adapter.decideRequest('no-such-request', { outcome: 'declined', reason: 'x' }),
+      );
+      check(
+        missing instanceof LicensingError && missing.kind === 'not-found',
+        `expected a NotFoundError, got ${String(missing)}`,
+      );
+    });
   });
 }

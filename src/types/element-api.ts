@@ -36,6 +36,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-usage-export': true,
   'licence-summary-download': true,
   'licence-usage-threshold': true,
+  'licence-change-request': true,
 };
 
 /** Every licence-kit event. */
@@ -57,6 +58,7 @@ export const elementEvents = {
     'licence-leave',
     'licence-show-problem',
     'licence-summary-download',
+    'licence-change-request',
   ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change', 'licence-usage-threshold'],

@@ -159,6 +159,7 @@ before(async () => {
           decodeUsagePage,
           parseEtag,
         } from './src/adapters/rest/index.ts';
+        export { decodeChangeRequest } from './src/adapters/rest/requests.ts';
       `,
       resolveDir: projectRoot,
       loader: 'ts',
@@ -233,18 +234,22 @@ describe('docs/openapi.yaml', () => {
       validatorAt(pointer('components', 'schemas', name));
   });
 
-  it('names the seven operations the adapter and the handlers speak, and the host services apart', () => {
+  it('names the operations the adapter and the handlers speak, and the host services apart', () => {
     const hostServices = Object.keys(operations).filter((id) =>
       operations[id].op.tags?.includes('host-services'),
     );
     const widgets = Object.keys(operations).filter((id) => !hostServices.includes(id));
     assert.deepEqual(widgets.sort(), [
       'applyLicenseKey',
+      'approveRequest',
       'commit',
+      'declineRequest',
       'downloadLicenseLog',
       'getInstallationLicense',
+      'listRequests',
       'listUsage',
       'load',
+      'requestChange',
       'streamEvents',
     ]);
     // Served by the reference backend only; server/test checks its answers against this file.
@@ -253,6 +258,50 @@ describe('docs/openapi.yaml', () => {
 });
 
 describe('MSW handlers answer as docs/openapi.yaml says, and the decoders read it', () => {
+  it('change requests (R1): a view user sends one, update declines it; refusals as documented', async () => {
+    const { backend, send } = server();
+    backend.setPermission('view');
+    const post = (body, key = 'r1') => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: json(body),
+    });
+    const voice = (await backend.load()).lines.find((l) => l.typeId === 'voice').count;
+    const sent = await send(
+      '/licensing/requests',
+      post({ changes: { counts: { voice: voice + 1 } }, note: 'hi' }),
+    );
+    assert.equal(sent.status, 201);
+    const { body } = await checkAnswer('requestChange', sent);
+    assert.deepEqual(lib.decodeChangeRequest(body), body);
+    const listed = await send('/licensing/requests');
+    assert.equal(listed.status, 200);
+    await checkAnswer('listRequests', listed);
+    const broken = await send('/licensing/requests', post({ changes: { counts: { voice: 0 } } }, 'r2'));
+    assert.equal(broken.status, 422);
+    await checkAnswer('requestChange', broken);
+    backend.setPermission('update');
+    const refused = await send(
+      '/licensing/requests',
+      post({ changes: { counts: { voice: voice + 2 } } }, 'r3'),
+    );
+    assert.equal(refused.status, 403);
+    await checkAnswer('requestChange', refused);
+    const declinePath = `/licensing/requests/${body.id}/decline`;
+    const declined = await send(declinePath, {
+      ...post({ reason: 'Budget' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(declined.status, 200);
+    await checkAnswer('declineRequest', declined);
+    const again = await send(`/licensing/requests/${body.id}/approve`, {
+      ...post({}),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    assert.equal(again.status, 409);
+    await checkAnswer('approveRequest', again);
+  });
+
   it('load: 200 with the snapshot and its version as the ETag', async () => {
     const { send } = server();
     const response = await send('/licensing');

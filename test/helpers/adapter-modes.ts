@@ -21,7 +21,11 @@ let served = 0;
  * of its own, served by MSW from a memory adapter on `seed` (one worker for the whole test file).
  */
 export async function adapterFor(mode: AdapterMode, seed: MemorySeed): Promise<LicensingAdapter> {
-  const backend = new MemoryAdapter(seed);
+  return adapterOver(mode, new MemoryAdapter(seed));
+}
+
+/** `backend` itself, or a REST adapter served by MSW from `backend` (a test that set it up first). */
+export async function adapterOver(mode: AdapterMode, backend: MemoryAdapter): Promise<LicensingAdapter> {
   if (mode === 'memory') return backend;
   const baseUrl = `/rest-${++served}`;
   const { handlers } = createLicensingHandlers({ backend, baseUrl });

@@ -66,6 +66,11 @@ const permissionOf: Readonly<Record<string, Permission>> = {
   commit: 'update',
   applyLicenseKey: 'update',
   downloadLicenseLog: 'update',
+  // R1: `view` may send a change request (and nothing else that writes); `update` decides.
+  requestChange: 'view',
+  listRequests: 'view',
+  declineRequest: 'update',
+  approveRequest: 'update',
 };
 
 const rank: Readonly<Record<Permission, number>> = { none: 0, view: 1, update: 2 };

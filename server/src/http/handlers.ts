@@ -20,6 +20,7 @@ import { listUsage } from '../store/usage.js';
 import { listHistory } from '../store/history.js';
 import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
+import { requestHandlers } from './requests.js';
 
 /** The signed-in user, found from the bearer token. */
 export interface Caller {
@@ -85,6 +86,7 @@ export class LicensingService {
       recordUsage: (q) => this.recordUsage(q),
       isServiceAllowed: (q) => this.isServiceAllowed(q),
       listHistory: (q) => this.listHistory(q),
+      ...requestHandlers(this.db, this.now),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }

@@ -1,11 +1,13 @@
 import {
   applyDraft,
   validate,
+  type ChangeRequest,
   type ChangeSet,
   type HistoryPage,
   type HistoryQuery,
   type InstallationLicense,
   type LicensingSnapshot,
+  type RequestDecision,
   type UsagePage,
   type UsageQuery,
 } from '../../core/index.js';
@@ -15,6 +17,8 @@ import type {
   DownloadedFile,
   Failure,
   LicensingAdapter,
+  RequestChangeOptions,
+  RequestMethod,
   RequestOptions,
 } from '../adapter.js';
 import {
@@ -32,6 +36,7 @@ import { DecodeError } from '../decode/fields.js';
 import { decodeLicensingSnapshot } from '../decode/snapshot.js';
 import { createDemoSeed, type MemorySeed } from './demo-data.js';
 import { readLicenseKey } from './license-key.js';
+import { RequestBook } from './requests.js';
 import { SavedState, type Persisted, type StorageLike } from './storage.js';
 import { UsageIndex } from './usage-index.js';
 import { HistoryLog } from './history-log.js';
@@ -52,10 +57,13 @@ export interface MemoryAdapterOptions {
   storageKey?: string;
   /** Storage to use with `storageKey`; `localStorage` by default. */
   storage?: StorageLike;
-  /** The clock, for the log file's name and contents, and the time of each commit in the history. */
+  /** The clock, for the log file's name and contents, the time of each commit in the history and the requests' times. */
   now?: () => Date;
-  /** Who commits, as the history names them. Default `Demo admin`. */
-  userName?: string;
+  /**
+   * The signed-in user's name: who commits, as the history names them, and who sends and decides
+   * requests. Default `Demo admin`.
+   */
+  user?: string;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -93,9 +101,10 @@ export class MemoryAdapter implements LicensingAdapter {
   /** Why the seed cannot be served, when the decoder refused it. */
   private readonly seedError: BadResponseError | undefined;
   private readonly idempotency = new Map<string, LicensingSnapshot>();
-  private readonly pendingFailures = new Map<AdapterMethod, Failure[]>();
+  private readonly pendingFailures = new Map<AdapterMethod | RequestMethod, Failure[]>();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
   private readonly history: HistoryLog;
+  private readonly book = new RequestBook(() => this.options.now?.() ?? new Date());
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -143,7 +152,7 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Makes the next `times` calls of `method` fail with `failure` (stories, tests, the demo). */
-  failNext(method: AdapterMethod, failure: Failure, times = 1): void {
+  failNext(method: AdapterMethod | RequestMethod, failure: Failure, times = 1): void {
     const queue = this.pendingFailures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.pendingFailures.set(method, queue);
@@ -177,6 +186,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.history.reset();
     this.pendingFailures.clear();
     this.mutations = 0;
+    this.book.clear();
     this.saved?.remove();
     this.notify();
   }
@@ -228,7 +238,7 @@ export class MemoryAdapter implements LicensingAdapter {
     // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
     this.persist(next, this.installation);
     const at = this.options.now?.() ?? new Date();
-    this.history.record(this.snapshot, changes, next.version, this.options.userName ?? 'Demo admin', at);
+    this.history.record(this.snapshot, changes, next.version, this.user, at);
     this.snapshot = next;
     this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;
@@ -290,6 +300,40 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.history.page(query);
   }
 
+  /** R1: a `view` user's change as a pending request (requests.ts). */
+  async requestChange(
+    changes: ChangeSet,
+    note: string,
+    options: RequestChangeOptions,
+  ): Promise<ChangeRequest> {
+    await this.enter('requestChange', options);
+    this.servable();
+    this.sync();
+    return this.book.send(this.snapshot, this.user, changes, note, options.idempotencyKey);
+  }
+
+  /** Every request for `update`, the user's own for `view`, newest first. */
+  async listRequests(options: RequestOptions = {}): Promise<readonly ChangeRequest[]> {
+    await this.enter('listRequests', options);
+    this.sync();
+    return this.book.list(this.snapshot, this.user);
+  }
+
+  /** Declines a pending request, or marks it approved (needs `update`). */
+  async decideRequest(
+    id: string,
+    decision: RequestDecision,
+    options: RequestOptions = {},
+  ): Promise<ChangeRequest> {
+    await this.enter('decideRequest', options);
+    this.sync();
+    return this.book.decide(this.snapshot, this.user, id, decision);
+  }
+
+  private get user(): string {
+    return this.options.user ?? 'Demo admin';
+  }
+
   subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {
     // Another tab's commits arrive as `storage` events; listened to only while someone subscribes.
     if (this.saved && this.listeners.size === 0 && typeof window !== 'undefined') {
@@ -345,7 +389,7 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Waits the latency (abortable), then throws an injected failure if one is queued. */
-  private async enter(method: AdapterMethod, { signal }: RequestOptions): Promise<void> {
+  private async enter(method: AdapterMethod | RequestMethod, { signal }: RequestOptions): Promise<void> {
     signal?.throwIfAborted();
     if (this.latency > 0) {
       await new Promise<void>((resolve, reject) => {

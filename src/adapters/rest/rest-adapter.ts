@@ -30,6 +30,7 @@ import {
 } from './retry.js';
 import { attemptSignal, sleep, untilAborted } from './signals.js';
 import { decodeHistoryPage, historyRequest } from './history.js';
+import { restRequests } from './requests.js';
 
 /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. */
 export type RestHeaders = Readonly<Record<string, string>>;
@@ -189,7 +190,16 @@ export class RestAdapter implements LicensingAdapter {
       this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
     }
     if (options.liveUpdates) this.subscribe = options.liveUpdates(this, options);
+    // Change requests (requests.ts: POST and GET /licensing/requests, POST …/{id}/decline|approve).
+    Object.assign(
+      this,
+      restRequests(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
+    );
   }
+
+  declare readonly requestChange: NonNullable<LicensingAdapter['requestChange']>;
+  declare readonly listRequests: NonNullable<LicensingAdapter['listRequests']>;
+  declare readonly decideRequest: NonNullable<LicensingAdapter['decideRequest']>;
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
   async load(options: RequestOptions = {}): Promise<LicensingSnapshot> {

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   billedUnits,
-  canEdit,
   lineFor,
   seatNextMonthCharge,
   thisMonthCharge,
@@ -38,6 +37,9 @@ export { POWER_PACK, SPEECH_TO_TEXT };
  * `power-pack` for the switch cards. Every change goes into the shared draft (and so into
  * `<licence-cart>`); nothing is saved until the cart is. With `view` permission everything is shown
  * as plain text and nothing can be changed; with `none` only the no-access notice is shown (R1).
+ * With requests on (`store.allowRequests()`, `<licence-manager requests>`) a `view` user gets the
+ * steppers and switches back, marked "Request": what they change is a request the cart sends for
+ * an administrator to approve, never a purchase.
  *
  * @event licence-change - The user changed the draft through this card; `detail.draft`.
  * @event licence-show-usage - The user asked who uses this type (after a blocked reduction); `detail.typeId`. Cancelable.
@@ -54,6 +56,7 @@ export { POWER_PACK, SPEECH_TO_TEXT };
  * @csspart note - The month's peak, the read-only sentence and other notes.
  * @csspart footer - Price and subtotal row.
  * @csspart subtotal - The monthly subtotal.
+ * @csspart request-badge - "Request", after the name, while a `view` user drafts a request.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -134,15 +137,16 @@ export class LicenceCard extends SwitchCards {
     return html`<article part="base" aria-labelledby="name">
       <header part="header">
         <h3 part="name" id="name">${type.name}</h3>
+        ${this.requestBadge(state)}
         <lk-info-popover label=${type.name}>
           ${isRecording ? m.pricingRuleRecording(type.unitPrice) : m.pricingRule(type.unitPrice)}
         </lk-info-popover>
       </header>
       ${type.description ? html`<p part="description">${type.description}</p>` : nothing}
       ${
-        canEdit(snap.permission)
+        this.changeable(state)
           ? html`<lk-number-stepper
-              label=${m.licences(type.name)}
+              label=${state.requests.drafting ? m.requestLicences(type.name) : m.licences(type.name)}
               .value=${count}
               .min=${floor.min}
               .max=${countCeiling(type.max)}
@@ -166,7 +170,7 @@ export class LicenceCard extends SwitchCards {
       ${
         quoted
           ? html`<p part="pending">
-              ${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
+              ${state.requests.drafting ? m.requested : nothing}${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
             </p>`
           : nothing
       }

@@ -11,6 +11,7 @@ import { issueList } from './cart-issues.js';
 import { goTo, StickyPadding } from './cart-page.js';
 import type { CartTimeline } from './cart-timeline.js';
 import { loadTimeline } from './cart-timeline-load.js';
+import type { CartRequest } from './cart-request.js';
 import { barTotals, blockingIssues, cartRows, problemPlace, underneathText, type Row } from './cart-rows.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
@@ -39,6 +40,7 @@ import { styles } from './licence-cart.styles.js';
  * @event licence-commit-error - The commit failed or met a conflict; `detail.error`, `detail.reason`.
  * @event licence-change - The draft was discarded; `detail.draft` is empty.
  * @event licence-show-problem - The user asked to see the first problem; `detail.issue`. Cancelable: cancel it to show it yourself; by default the cart scrolls to and focuses the card (`licence-card[type-id=…]`, `retention-picker`, `power-pack-limits`) in its own root.
+ * @event licence-change-request - A `view` user sent a change request and the adapter has no `requestChange`; `detail.changes`, `detail.quote`, `detail.note`. Cancelable: cancel it once you have routed the request (mail, ticket); not cancelled, the cart says it could not be sent anywhere and keeps the draft.
  * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
@@ -63,12 +65,18 @@ import { styles } from './licence-cart.styles.js';
  * @csspart problem-button - In the bar: goes to the first problem.
  * @csspart confirm-button - Save changes (commits).
  * @csspart back-button - Back (closes the review).
+ * @csspart request-button - In request mode: Review request (opens the review of the request).
+ * @csspart note - In request mode: the note for the administrator, in the review.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
  *
  * @cssproperty --licence-cart-accent - Border colour while there are changes.
  * @cssproperty --licence-cart-background - Bar background.
  * @cssproperty --licence-cart-border-color - Bar border.
+ *
+ * In request mode (R1: a `view` user with requests on, `store.allowRequests()`) the bar counts a
+ * request, the review says nothing is bought, takes a note and sends the draft as a request
+ * through the adapter's `requestChange`, else as `licence-change-request` (cart-request.ts).
  *
  * @cssstate pending - The draft holds changes to review and save.
  * @cssstate empty - Nothing is pending.
@@ -87,6 +95,25 @@ export class LicenceCart extends RulesWidget {
   private confirming = false;
   private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
+  /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
+  private request: CartRequest | undefined;
+  private requestLoading = false;
+
+  private loadRequestMode(): void {
+    if (this.requestLoading) return;
+    this.requestLoading = true;
+    void import('./cart-request.js').then(({ CartRequest }) => {
+      this.request = new CartRequest(this, {
+        store: () => this.licensing.store,
+        section: (name, english) => this.locale.section(name, english),
+        t: () => this.t,
+        cart: () => this.m,
+        errorText: (error) => this.errorText(error),
+        toast: () => this.toast,
+      });
+      this.requestUpdate();
+    });
+  }
 
   private get m() {
     return this.locale.section('licence-cart', messages);
@@ -336,6 +363,10 @@ export class LicenceCart extends RulesWidget {
     const place = first && problemPlace(first, snapshot, m, this.t);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
+    if (state.requests.drafting) {
+      if (!this.request) this.loadRequestMode();
+      return html`${this.request?.render(state, rows, count)}<lk-toast></lk-toast>`;
+    }
     const editable = canEdit(snapshot.permission);
     return html`<section part="base" aria-label=${m.title}>
         <p part="summary" role="status" tabindex="-1">

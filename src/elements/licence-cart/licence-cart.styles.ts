@@ -170,4 +170,26 @@ export const styles = css`
       border-inline-start: 3px solid CanvasText;
     }
   }
+  /* Request mode (cart-request.ts): the note for the administrator. */
+  .note {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-xs);
+    margin-block-start: var(--_space-m);
+    font-weight: 600;
+  }
+  .note textarea {
+    font: inherit;
+    font-weight: 400;
+    padding: var(--_space-xs) var(--_space-s);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .note .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    font-weight: 400;
+  }
 `;

@@ -49,6 +49,11 @@ const loadUsageOverview = lazyElement('usage-overview', () =>
   import('../usage-overview/usage-overview.component.js').then((m) => m.UsageOverview),
 );
 
+/** The change requests panel of `requests` (requests-panel.ts), in its own chunk. */
+const loadRequestsPanel = lazyElement('lk-requests-panel', () =>
+  import('./requests-panel.js').then((m) => m.RequestsPanel),
+);
+
 /** The seat table of `layout="table"`: a page of cards does not download it. */
 const loadSeatTable = lazyElement('lk-seat-table', () => import('./seat-table.js').then((m) => m.SeatTable));
 
@@ -65,7 +70,7 @@ export type ManagerLayout = 'cards' | 'table';
 
 /** Optional parts of the page a host can leave out with the `hide` attribute. */
 export type ManagerSection =
-  'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation' | 'history';
+  'invoice-warning' | 'usage' | 'seats' | 'usage-based' | 'cart' | 'installation' | 'history' | 'requests';
 
 /**
  * @tagname licence-manager
@@ -91,6 +96,7 @@ export type ManagerSection =
  * @event licence-show-usage - A card asked who uses a licence type; `detail.typeId`. Cancelable: cancel it to show your own view instead of the built-in usage overview.
  * @event licence-before-commit - The cart is about to save; `detail.draft`. Cancelable: cancel it to stop the save.
  * @event licence-commit - The cart's changes were saved; `detail.snapshot`.
+ * @event licence-change-request - With `requests`, a `view` user sent a change request and the adapter has no `requestChange`; `detail.changes`, `detail.quote`, `detail.note`. Cancelable: cancel it once you have routed it; not cancelled, the cart says it could not be sent anywhere.
  * @event licence-commit-error - Saving failed or met a conflict; `detail.error`, `detail.reason`. The draft is kept.
  * @event licence-leave - The page is about to be left with unsaved changes; `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  * @event licence-show-problem - The cart's "Go to …" asked to show the first problem that blocks the save; `detail.issue`. Cancelable: cancel it to show it yourself; by default the card that fixes it is scrolled to and focused.
@@ -112,6 +118,7 @@ export type ManagerSection =
  * @csspart usage-based - The Speech-to-Text and Power Pack section.
  * @csspart cart - The cart bar.
  * @csspart installation - The installation licence section.
+ * @csspart requests - The change requests (with `requests`, when the adapter lists them): every request for `update`, the user's own for `view`.
  * @csspart usage-dialog - The dialog holding the usage overview.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
@@ -159,6 +166,14 @@ export class LicenceManager extends RulesWidget {
    * (`LicensingStore.keepCart`). Name the account: `cart-key="account-42"`. None by default.
    */
   @property({ attribute: 'cart-key' }) cartKey = '';
+
+  /**
+   * Turns change requests on (R1, `LicensingStore.allowRequests`): a `view` user prepares a change
+   * in the cards (marked "Request") and sends it from the cart with a note; an `update` user sees
+   * the requests (part `requests`, when the adapter has `listRequests`; `hide="requests"` leaves it
+   * out), reviews one in the cart or declines it. Off by default.
+   */
+  @property({ type: Boolean }) requests = false;
 
   /**
    * `table` shows the seat licences as one table (licence, count, in use, available, price,
@@ -215,6 +230,8 @@ export class LicenceManager extends RulesWidget {
     // The widgets inside share this element's store, wherever it came from.
     if (this.provider.value !== this.licensing.store) this.provider.setValue(this.licensing.store);
     if (this.cartKey) this.licensing.store?.keepCart(this.cartKey);
+    this.licensing.store?.allowRequests(this.requests);
+    if (this.requests && this.shows('requests')) void loadRequestsPanel().catch(() => undefined);
     if (this.layout === 'table') void loadSeatTable().catch(() => (this.tableFailed = true));
     // Ask for the installation licence before rendering the token and details: asked by them as
     // they connect, the store's change would arrive after this update and render the page twice.
@@ -291,7 +308,9 @@ export class LicenceManager extends RulesWidget {
       </header>
       ${
         !editable
-          ? html`<p part="read-only" role="note">${this.t.readOnly}</p>`
+          ? html`<p part="read-only" role="note">
+              ${state.requests.drafting ? m.requestMode : this.t.readOnly}
+            </p>`
           : this.shows('invoice-warning')
             ? html`<p part="invoice-warning" role="note">${m.invoiceWarning}</p>`
             : nothing
@@ -325,12 +344,17 @@ export class LicenceManager extends RulesWidget {
       }
       ${
         // With `view` permission nothing can be pending, unless the permission dropped meanwhile.
-        this.shows('cart') && (editable || state.dirty)
+        this.shows('cart') && (editable || state.dirty || state.requests.drafting)
           ? html`<licence-cart
               part="cart"
               exportparts="summary,count,discard-button,save-button,lines"
               .user=${this.user}
             ></licence-cart>`
+          : nothing
+      }
+      ${
+        this.requests && this.shows('requests') && this.licensing.store!.requests.supported
+          ? html`<section part="requests"><lk-requests-panel></lk-requests-panel></section>`
           : nothing
       }
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}

@@ -10,6 +10,8 @@ export const messages = {
   seatTitle: 'Licences',
   usageTitleFeatures: 'Usage-based services',
   installationTitle: 'Installation licence',
+  requestMode:
+    'You can view licences and request changes: what you change here is sent as a request for an administrator to approve. Nothing is bought.',
 };
 
 export type LicenceManagerMessages = typeof messages;

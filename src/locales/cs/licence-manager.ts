@@ -11,4 +11,6 @@ export const messages: LicenceManagerMessages = {
   seatTitle: 'Licence',
   usageTitleFeatures: 'Služby účtované podle využití',
   installationTitle: 'Licence instalace',
+  requestMode:
+    'Licence můžete prohlížet a žádat o změny: co zde změníte, se odešle jako žádost ke schválení správci. Nic se nekupuje.',
 };

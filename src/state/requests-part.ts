@@ -1,0 +1,131 @@
+// The work of the store's change requests (R1), loaded on first use (requests.ts is the facade):
+// a `view` user's draft sent as a request, the requests listed, an `update` user's review of one in
+// the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
+import { requestDraft, requestRefusal } from '../core/requests.js';
+import type { ChangeRequest } from '../core/index.js';
+import { NotSupportedError, toLicensingError } from '../adapters/errors.js';
+import { newKey } from './guards.js';
+import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
+import type { LicensingState } from './state.js';
+
+/** The store's change requests behind the facade. */
+export class Requests implements RequestsPart {
+  /** Kept while the same draft is retried, so a retry never sends it twice. */
+  private key: string | undefined;
+  private keyFor = '';
+  private sending: Promise<RequestResult> | undefined;
+
+  constructor(private readonly host: RequestsHost) {}
+
+  /**
+   * Sends the draft with `note` as a request (R1: only while `drafting`); once sent, the draft is
+   * emptied and `send` holds the pending request. Once however often called while it runs.
+   */
+  send(note: string): Promise<RequestResult> {
+    return (this.sending ??= this.run(note).finally(() => (this.sending = undefined)));
+  }
+
+  private async run(note: string): Promise<RequestResult> {
+    const { snapshot, draft, issues } = this.host.state();
+    if (!snapshot) return { ok: false, reason: 'not-loaded' };
+    const refusal = requestRefusal(snapshot.permission, issues, note);
+    if (refusal) return { ok: false, reason: refusal };
+    const { adapter } = this.host;
+    if (!adapter.requestChange) return { ok: false, reason: 'not-supported' };
+    const text = JSON.stringify([draft, note]);
+    if (text !== this.keyFor) [this.key, this.keyFor] = [newKey(), text];
+    this.host.patch({ send: { status: 'sending' } });
+    try {
+      const request = await adapter.requestChange(draft, note, { idempotencyKey: this.key! });
+      this.key = undefined;
+      this.keyFor = '';
+      this.host.discard();
+      this.host.patch({ send: { status: 'sent', request }, list: this.withRequest(request) });
+      return { ok: true, request };
+    } catch (thrown) {
+      const error = toLicensingError(thrown);
+      this.host.patch({ send: { status: 'failed', error } });
+      return { ok: false, reason: 'failed', error };
+    }
+  }
+
+  /** Loads the requests the user may see; the list keeps what it showed while it loads again. */
+  async load(): Promise<readonly ChangeRequest[]> {
+    const { adapter } = this.host;
+    const { list } = this.host.state().requests;
+    if (!adapter.listRequests) {
+      const error = new NotSupportedError('Requests are not available here.');
+      this.host.patch({ list: { ...list, status: 'error', error } });
+      return [];
+    }
+    this.host.patch({ list: { ...list, status: 'loading', error: undefined } });
+    try {
+      const requests = await adapter.listRequests();
+      this.host.patch({ list: { status: 'ready', requests } });
+      return requests;
+    } catch (thrown) {
+      const error = toLicensingError(thrown);
+      this.host.patch({ list: { ...this.host.state().requests.list, status: 'error', error } });
+      return [];
+    }
+  }
+
+  /**
+   * "Review in cart" (`update`): the request's change, as it still applies, becomes the draft (the
+   * cart's own draft is replaced); saving the cart marks the request approved.
+   */
+  review(request: ChangeRequest): void {
+    const { snapshot } = this.host.state();
+    if (!snapshot) return;
+    this.host.discard();
+    this.host.edit(requestDraft(snapshot, request));
+    this.host.patch({ reviewing: request });
+  }
+
+  /** Declines a pending request with `reason` (`update`); rejects with the adapter's typed error. */
+  async decline(id: string, reason: string): Promise<ChangeRequest> {
+    const { adapter } = this.host;
+    if (!adapter.decideRequest) throw new NotSupportedError('Requests cannot be declined here.');
+    try {
+      const declined = await adapter.decideRequest(id, { outcome: 'declined', reason });
+      this.host.patch({ list: this.withRequest(declined) });
+      return declined;
+    } catch (thrown) {
+      throw toLicensingError(thrown);
+    }
+  }
+
+  /**
+   * Called on every change of state: a cart saved while reviewing a request marks it approved; a
+   * cart emptied without saving stops the review.
+   */
+  observe(state: LicensingState, previous: LicensingState): void {
+    const { reviewing } = state.requests;
+    if (!reviewing) return;
+    if (state.commit.status === 'saved' && previous.commit.status !== 'saved') {
+      this.host.patch({ reviewing: undefined });
+      void this.approve(reviewing.id);
+    } else if (!state.dirty && state.commit.status === 'idle') this.host.patch({ reviewing: undefined });
+  }
+
+  private async approve(id: string): Promise<void> {
+    try {
+      const approved = await this.host.adapter.decideRequest?.(id, { outcome: 'approved' });
+      if (approved) this.host.patch({ list: this.withRequest(approved) });
+    } catch {
+      // Already decided by another admin, or offline: the list shows what the backend holds.
+      await this.load();
+    }
+  }
+
+  /** The list with `request` replacing its older self (or first, when new). */
+  private withRequest(request: ChangeRequest): RequestList {
+    const { list } = this.host.state().requests;
+    const others = list.requests.filter((r) => r.id !== request.id);
+    const known = others.length !== list.requests.length;
+    return {
+      ...list,
+      requests: known ? list.requests.map((r) => (r.id === request.id ? request : r)) : [request, ...others],
+    };
+  }
+}
