@@ -134,7 +134,7 @@ describe('LicensingStore change requests (R1)', () => {
     expect(declined).to.deep.include({
       status: 'declined',
       reason: 'Budget is frozen until January',
-      decidedBy: 'You',
+      decidedBy: 'Demo admin',
     });
     expect(store.state.requests.list.requests[0]!.status).to.equal('declined');
     expect(((await rejection(store.requests.decline('request-1', 'again'))) as LicensingError).kind).to.equal(
