@@ -237,6 +237,10 @@ describe('licence-card: Speech-to-Text thresholds and crossings (R11)', () => {
     expect([...a.events, ...b.events]).to.deep.equal([]);
   });
 
+  it('the raise button leaves the money off when there is none to say', () => {
+    expect(csCard.sttRaise(2001, null)).to.equal('Zvýšit limit na 2\u00a0001');
+  });
+
   it('speaks Czech, with Czech percent and date formats', async () => {
     registerMessages('cs', 'common', csCommon);
     registerMessages('cs', 'licence-card', csCard);

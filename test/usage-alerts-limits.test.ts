@@ -165,6 +165,17 @@ describe('power-pack-limits: the limit offered on the boundary day (R11)', () =>
     );
   });
 
+  it('leaves the money off the button when the amount is too large to hold', async () => {
+    const huge = seed('update', {
+      services: [{ id: 'ai-topics', name: 'AI Topics', limit: 1e13, used: 1e13 }],
+    });
+    const { el } = await limits(new MemoryAdapter(huge), undefined, undefined, new Date(2026, 10, 2));
+    expect(words(item(el, 'AI Topics'), 'raise-button')).to.equal(
+      'Raise the AI Topics limit to 10,000,000,000,001 packs',
+    );
+    expect(csLimits.raise('AI Topics', 7, null)).to.equal('Zvýšit limit služby AI Topics na 7 balíčků');
+  });
+
   it('says the early-month offer in Czech, with Czech money', async () => {
     registerMessages('cs', 'common', csCommon);
     registerMessages('cs', 'power-pack-limits', csLimits);
