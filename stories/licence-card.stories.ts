@@ -13,6 +13,8 @@ interface Args extends StoryData {
   draft?: Parameters<ReturnType<typeof sharedStoreFor>['edit']>[0];
   /** The Speech-to-Text card's usage thresholds (R11), e.g. "50,80,100". */
   thresholds?: string;
+  /** The day "this month's pace" is measured to (R11); the stories' day when unset. */
+  now?: Date;
 }
 
 const meta: Meta<Args> = {
@@ -25,7 +27,7 @@ const meta: Meta<Args> = {
       options: ['voice', 'outbound', 'email', 'chat', 'call-recording', 'speech-to-text', 'power-pack'],
     },
   },
-  render: ({ typeId, draft, noReadOnlyNote, thresholds, ...data }) => {
+  render: ({ typeId, draft, noReadOnlyNote, thresholds, now, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
       void sharedStoreFor(adapter)
@@ -35,7 +37,7 @@ const meta: Meta<Args> = {
       type-id=${typeId}
       ?no-read-only-note=${noReadOnlyNote}
       thresholds=${thresholds ?? ''}
-      .now=${STORY_NOW}
+      .now=${now ?? STORY_NOW}
       .adapter=${adapter}
     ></licence-card>`;
   },
@@ -166,9 +168,17 @@ export const SpeechToTextOver90: Story = { args: { typeId: 'speech-to-text', sna
 export const SpeechToTextCustomThresholds: Story = {
   args: { typeId: 'speech-to-text', snapshot: sttUsed(5830), thresholds: '50,80,100' },
 };
-/** Stopped: when it resumes, the limit that keeps it running this month, and "Raise the limit to N". */
+/** Stopped: when it resumes, the estimated limit that keeps it running this month, and "Raise the limit to N (at most … a month)". */
 export const SpeechToTextStoppedRaiseTheLimit: Story = {
   args: { typeId: 'speech-to-text', snapshot: sttUsed(7000) },
+};
+/** Stopped on the 2nd of the month: too early to project, so the limit that resumes it now. */
+export const SpeechToTextStoppedEarlyInTheMonth: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(7000), now: new Date(2026, 10, 2) },
+};
+export const SpeechToTextStoppedEarlyInTheMonthCzech: Story = {
+  args: { typeId: 'speech-to-text', snapshot: sttUsed(7000), now: new Date(2026, 10, 2) },
+  globals: { lang: 'cs' },
 };
 /** Stopped, `view` permission: the same words, no button. */
 export const SpeechToTextStoppedReadOnly: Story = {

@@ -9,12 +9,14 @@ interface Args extends StoryData {
   draft?: ChangeSet;
   /** The usage thresholds (R11), e.g. "50,80,100". */
   thresholds?: string;
+  /** The day "this month's pace" is measured to (R11); the stories' day when unset. */
+  now?: Date;
 }
 
 const meta: Meta<Args> = {
   title: 'Power Pack/power-pack-limits',
   component: 'power-pack-limits',
-  render: ({ draft, thresholds, ...data }) => {
+  render: ({ draft, thresholds, now, ...data }) => {
     const adapter = storyAdapter(data);
     if (draft)
       void sharedStoreFor(adapter)
@@ -22,7 +24,7 @@ const meta: Meta<Args> = {
         .then(() => sharedStoreFor(adapter).edit(draft));
     return html`<power-pack-limits
       thresholds=${thresholds ?? ''}
-      .now=${STORY_NOW}
+      .now=${now ?? STORY_NOW}
       .adapter=${adapter}
     ></power-pack-limits>`;
   },
@@ -96,7 +98,7 @@ const alerting: StoryData['snapshot'] = (s) => ({
     ],
   },
 });
-/** 8 of 10 "Over 75%", 9 of 10 "90%" (exactly), 5 of 5 stopped with "Raise the AI QA limit to N packs". */
+/** 8 of 10 "Over 75%", 9 of 10 "90%" (exactly), 5 of 5 stopped with "Raise the AI QA limit to N packs (at most … a month)". */
 export const UsageAlerts: Story = { args: { snapshot: alerting } };
 /** The host's thresholds="50,80,100". */
 export const UsageAlertsCustomThresholds: Story = { args: { snapshot: alerting, thresholds: '50,80,100' } };
@@ -105,6 +107,12 @@ export const UsageAlertsReadOnly: Story = { args: { snapshot: alerting, permissi
 /** After "Raise the limit": the raised limit is in the cart and the service resumes when saved. */
 export const UsageAlertsLimitRaised: Story = {
   args: { snapshot: alerting, draft: { powerPack: { limits: { 'ai-qa': 7 } } } },
+};
+/** The 2nd of the month: too early to project, so "Raise the AI QA limit to 6 packs" resumes it now. */
+export const UsageAlertsEarlyInTheMonth: Story = { args: { snapshot: alerting, now: new Date(2026, 10, 2) } };
+export const UsageAlertsEarlyInTheMonthCzech: Story = {
+  args: { snapshot: alerting, now: new Date(2026, 10, 2) },
+  globals: { lang: 'cs' },
 };
 export const UsageAlertsCzech: Story = { args: { snapshot: alerting }, globals: { lang: 'cs' } };
 export const UsageAlertsDark: Story = { args: { snapshot: alerting }, globals: { theme: 'dark' } };

@@ -39,13 +39,13 @@ class Metered extends MemoryAdapter {
   }
 }
 
-async function sttCard(adapter: LicensingAdapter, thresholds?: string) {
+async function sttCard(adapter: LicensingAdapter, thresholds?: string, now = new Date(2026, 10, 10)) {
   const events: LicenceUsageThresholdDetail[] = [];
   const el = await fixture<LicenceCard>(
     html`<licence-card
       type-id="speech-to-text"
       thresholds=${thresholds ?? ''}
-      .now=${new Date(2026, 10, 10)}
+      .now=${now}
       .adapter=${adapter}
       @licence-usage-threshold=${(e: CustomEvent<LicenceUsageThresholdDetail>) => events.push(e.detail)}
     ></licence-card>`,
@@ -118,9 +118,10 @@ for (const mode of adapterModes) {
       expect(text).to.contain('Speech-to-Text is stopped until December 1, 2026');
       // 7,000 minutes by the 10th of 30 days: 21,000 at that pace, 16,000 over the base pack.
       expect(text).to.contain(
-        "At this month's pace, a limit of 16,000 minutes over the base pack (21,000 in all) keeps it running to the end of the month (November 30, 2026).",
+        "Estimate at this month's pace: a limit of 16,000 minutes over the base pack (21,000 in all) keeps it running to the end of the month (November 30, 2026).",
       );
-      expect(raise(el)!.textContent!.trim()).to.equal('Raise the limit to 16,000');
+      // The money before the click: 16,000 × €0.02.
+      expect(raise(el)!.textContent!.trim()).to.equal('Raise the limit to 16,000 (at most €320.00 a month)');
       raise(el)!.click();
       await settle(el);
       expect(store.state.draft).to.deep.equal({ speechToText: { limitOverBase: 16000 } });
@@ -133,6 +134,22 @@ for (const mode of adapterModes) {
       // Focus goes to the limit field the button changed, not to the page.
       expect(el.shadowRoot!.activeElement?.tagName).to.equal('LK-NUMBER-STEPPER');
       expect(events.length).to.equal(3);
+      await expect(el).to.be.accessible();
+    });
+
+    it('early in the month (the 2nd) offers the limit that resumes it now, a minute above the use', async () => {
+      const adapter = await adapterFor(mode, sttSeed(7000));
+      const { el, store } = await sttCard(adapter, undefined, new Date(2026, 10, 2));
+      const text = deepText(el);
+      expect(text).to.contain(
+        'A limit of 2,001 minutes over the base pack (7,001 in all) resumes it now. It is too early in the month to tell what keeps it running to the end.',
+      );
+      expect(text).not.to.contain('105,000');
+      expect(raise(el)!.textContent!.trim()).to.equal('Raise the limit to 2,001 (at most €40.02 a month)');
+      raise(el)!.click();
+      await settle(el);
+      expect(store.state.draft).to.deep.equal({ speechToText: { limitOverBase: 2001 } });
+      expect(deepText(el)).to.contain('7,000 of 7,001 minutes used this month — resumes when you save');
       await expect(el).to.be.accessible();
     });
 
@@ -220,6 +237,10 @@ describe('licence-card: Speech-to-Text thresholds and crossings (R11)', () => {
     expect([...a.events, ...b.events]).to.deep.equal([]);
   });
 
+  it('the raise button leaves the money off when there is none to say', () => {
+    expect(csCard.sttRaise(2001, null)).to.equal('Zvýšit limit na 2\u00a0001');
+  });
+
   it('speaks Czech, with Czech percent and date formats', async () => {
     registerMessages('cs', 'common', csCommon);
     registerMessages('cs', 'licence-card', csCard);
@@ -235,8 +256,15 @@ describe('licence-card: Speech-to-Text thresholds and crossings (R11)', () => {
     // Intl's Czech percent: a space (no-break) before the sign.
     expect(line(el)!.textContent!.trim()).to.match(/^Vyčerpáno 100\u00a0% limitu$/);
     expect(deepText(el)).to.match(
-      /Při dosavadním tempu ho až do konce měsíce \(30\. listopadu 2026\) udrží v chodu limit 16\s000 minut nad základní balíček \(celkem 21\s000\)\./,
+      /Odhad podle dosavadního tempa: až do konce měsíce \(30\. listopadu 2026\) ho udrží v chodu limit 16\s000 minut nad základní balíček \(celkem 21\s000\)\./,
     );
-    expect(raise(el)!.textContent!.trim()).to.match(/^Zvýšit limit na 16\s000$/);
+    expect(raise(el)!.textContent!.trim()).to.match(
+      /^Zvýšit limit na 16\s000 \(nejvýše 320,00\s€ měsíčně\)$/,
+    );
+    el.now = new Date(2026, 10, 6);
+    await settle(el);
+    expect(deepText(el)).to.match(
+      /Limit 2\s001 minut nad základní balíček \(celkem 7\s001\) ho hned znovu spustí\. Na odhad, co ho udrží v chodu až do konce měsíce, je ještě příliš brzy\./,
+    );
   });
 });

@@ -35,13 +35,18 @@ function seed(permission: Permission = 'update', change: Partial<PowerPack> = {}
   };
 }
 
-async function limits(adapter: LicensingAdapter, thresholds?: string, lang?: string) {
+async function limits(
+  adapter: LicensingAdapter,
+  thresholds?: string,
+  lang?: string,
+  now = new Date(2026, 10, 10),
+) {
   const events: LicenceUsageThresholdDetail[] = [];
   const el = await fixture<PowerPackLimits>(
     html`<power-pack-limits
       lang=${lang ?? 'en'}
       thresholds=${thresholds ?? ''}
-      .now=${new Date(2026, 10, 10)}
+      .now=${now}
       .adapter=${adapter}
       @licence-usage-threshold=${(e: CustomEvent<LicenceUsageThresholdDetail>) => events.push(e.detail)}
     ></power-pack-limits>`,
@@ -84,11 +89,14 @@ for (const mode of adapterModes) {
       const topics = item(el, 'AI Topics');
       // 5 packs by the 10th of 30 days: 15 at that pace.
       expect(words(topics, 'keep-running')).to.equal(
-        "At this month's pace, a limit of 15 packs keeps it running to the end of the month (November 30, 2026).",
+        "Estimate at this month's pace: a limit of 15 packs keeps it running to the end of the month (November 30, 2026).",
       );
       expect(words(topics, 'stopped')).to.equal('Limit reached: stopped until December 1, 2026.');
       const button = topics.querySelector<HTMLButtonElement>('[part="raise-button"]')!;
-      expect(button.textContent!.trim()).to.equal('Raise the AI Topics limit to 15 packs');
+      // The money before the click: 15 × €49.00.
+      expect(button.textContent!.trim()).to.equal(
+        'Raise the AI Topics limit to 15 packs (at most €735.00 a month)',
+      );
       button.click();
       await settle(el);
       expect(store.state.draft).to.deep.equal({ powerPack: { limits: { 'ai-topics': 15 } } });
@@ -106,6 +114,31 @@ for (const mode of adapterModes) {
       await expect(el).to.be.accessible();
     });
 
+    it('early in the month (the 2nd) offers only the limit that resumes it now, and says why', async () => {
+      const { el, store } = await limits(
+        await adapterFor(mode, seed()),
+        undefined,
+        undefined,
+        new Date(2026, 10, 2),
+      );
+      const topics = item(el, 'AI Topics');
+      // Not 75 packs from two days' use: one above the 5 used.
+      expect(words(topics, 'keep-running')).to.equal(
+        'A limit of 6 packs resumes it now. It is too early in the month to tell what keeps it running to the end.',
+      );
+      const button = topics.querySelector<HTMLButtonElement>('[part="raise-button"]')!;
+      expect(button.textContent!.trim()).to.equal(
+        'Raise the AI Topics limit to 6 packs (at most €294.00 a month)',
+      );
+      button.click();
+      await settle(el);
+      expect(store.state.draft).to.deep.equal({ powerPack: { limits: { 'ai-topics': 6 } } });
+      expect(words(item(el, 'AI Topics'), 'usage')).to.equal(
+        '5 of 6 packs used this month — resumes when you save',
+      );
+      await expect(el).to.be.accessible();
+    });
+
     it('a user who may only view reads what would keep it running, without a button', async () => {
       const { el } = await limits(await adapterFor(mode, seed('view')));
       expect(words(item(el, 'AI Topics'), 'keep-running')).to.contain('a limit of 15 packs');
@@ -114,6 +147,48 @@ for (const mode of adapterModes) {
     });
   });
 }
+
+describe('power-pack-limits: the limit offered on the boundary day (R11)', () => {
+  it('the 6th still only resumes it; from the 7th the pace is projected, as an estimate', async () => {
+    const sixth = await limits(new MemoryAdapter(seed()), undefined, undefined, new Date(2026, 10, 6));
+    expect(words(item(sixth.el, 'AI Topics'), 'keep-running')).to.match(
+      /^A limit of 6 packs resumes it now\./,
+    );
+    // 5 packs by the 7th of 30 days: 5 × 30 / 7 = 21.4 → 22.
+    const seventh = await limits(new MemoryAdapter(seed()), undefined, undefined, new Date(2026, 10, 7));
+    const topics = item(seventh.el, 'AI Topics');
+    expect(words(topics, 'keep-running')).to.equal(
+      "Estimate at this month's pace: a limit of 22 packs keeps it running to the end of the month (November 30, 2026).",
+    );
+    expect(words(topics, 'raise-button')).to.equal(
+      'Raise the AI Topics limit to 22 packs (at most €1,078.00 a month)',
+    );
+  });
+
+  it('leaves the money off the button when the amount is too large to hold', async () => {
+    const huge = seed('update', {
+      services: [{ id: 'ai-topics', name: 'AI Topics', limit: 1e13, used: 1e13 }],
+    });
+    const { el } = await limits(new MemoryAdapter(huge), undefined, undefined, new Date(2026, 10, 2));
+    expect(words(item(el, 'AI Topics'), 'raise-button')).to.equal(
+      'Raise the AI Topics limit to 10,000,000,000,001 packs',
+    );
+    expect(csLimits.raise('AI Topics', 7, null)).to.equal('Zvýšit limit služby AI Topics na 7 balíčků');
+  });
+
+  it('says the early-month offer in Czech, with Czech money', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'power-pack-limits', csLimits);
+    const early = await limits(new MemoryAdapter(seed()), undefined, 'cs', new Date(2026, 10, 2));
+    const topics = item(early.el, 'AI Topics');
+    expect(words(topics, 'keep-running')).to.equal(
+      'Limit 6 balíčků ji hned znovu spustí. Na odhad, co ji udrží v chodu až do konce měsíce, je ještě příliš brzy.',
+    );
+    expect(words(topics, 'raise-button')).to.match(
+      /^Zvýšit limit služby AI Topics na 6 balíčků \(nejvýše 294,00\s€ měsíčně\)$/,
+    );
+  });
+});
 
 describe('power-pack-limits: thresholds (R11)', () => {
   it('takes thresholds="50,80,100" from the host', async () => {
@@ -150,10 +225,10 @@ describe('power-pack-limits: thresholds (R11)', () => {
     );
     expect(words(item(el, 'Smart routing'), 'threshold')).to.match(/^Vyčerpáno přes 75\s% limitu$/);
     expect(words(topics, 'keep-running')).to.equal(
-      'Při dosavadním tempu ji až do konce měsíce (30. listopadu 2026) udrží v chodu limit 15 balíčků.',
+      'Odhad podle dosavadního tempa: až do konce měsíce (30. listopadu 2026) ji udrží v chodu limit 15 balíčků.',
     );
-    expect(topics.querySelector('[part="raise-button"]')!.textContent!.trim()).to.equal(
-      'Zvýšit limit služby AI Topics na 15 balíčků',
+    expect(topics.querySelector('[part="raise-button"]')!.textContent!.trim()).to.match(
+      /^Zvýšit limit služby AI Topics na 15 balíčků \(nejvýše 735,00\s€ měsíčně\)$/,
     );
   });
 });

@@ -58,7 +58,9 @@
 //                      GRACE_PERIOD_DAYS, EXPIRY_WARNING_DAYS        installation.ts
 //   R11 usage alerts   DEFAULT_THRESHOLDS, parseThresholds (the `thresholds` attribute),
 //                      usagePercent, crossedThresholds, highestCrossed, newCrossings (once
-//                      per crossing), limitToKeepRunning (the "raise the limit" figure)   thresholds.ts
+//                      per crossing), limitToKeepRunning (the pace projection),
+//                      suggestLimit, DAYS_TO_PROJECT (the "raise the limit" figure: the
+//                      pace from the 7th day, before it one above what was used)   thresholds.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 //   history            historyChanges, historyEntry, historySubject, historyMatches,
 //                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
@@ -170,13 +172,16 @@ export {
 export { servicePrerequisite, type PrerequisiteStatus } from './prerequisites.js';
 export { agentMatchesSearch, agentSearchText, foldForSearch, searchKey } from './search.js';
 export {
+  DAYS_TO_PROJECT,
   DEFAULT_THRESHOLDS,
   crossedThresholds,
   highestCrossed,
   limitToKeepRunning,
   newCrossings,
   parseThresholds,
+  suggestLimit,
   usagePercent,
+  type LimitSuggestion,
   type ParsedThresholds,
   type ThresholdsRefusal,
   type UsageReading,

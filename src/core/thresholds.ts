@@ -2,7 +2,8 @@
 // (default 75 %, 90 %, 100 % of the limit). Past a threshold the meter says so in words with the
 // percentage, and the element fires `licence-usage-threshold` once per crossing, so a host can
 // notify." And: "The card says when a stopped service resumes and what limit would keep it
-// running this month." Pure: the readings, the attribute's text and today's date are passed in.
+// running this month." Early in the month the pace is too thin to project (`suggestLimit`): the
+// suggestion is then the smallest limit that resumes the service. Pure: the readings, the attribute's text and today's date are passed in.
 
 /** R11: the thresholds of a meter when none are set: 75 %, 90 % and 100 % of the limit. */
 export const DEFAULT_THRESHOLDS: readonly number[] = Object.freeze([75, 90, 100]);
@@ -133,4 +134,39 @@ export function limitToKeepRunning(
   // A date that is not one (NaN) projects nothing: the smallest limit that runs again.
   if (!(days >= 1 && gone >= 1)) return whole + 1;
   return Math.max(whole + 1, Math.ceil((whole * days) / Math.min(days, gone)));
+}
+
+/**
+ * R11: fewer days of a period than this gone (today included) are too few to project a pace from:
+ * 5 packs by the 2nd would "need" 78 by the 31st. From the 7th day on the pace is projected.
+ */
+export const DAYS_TO_PROJECT = 7;
+
+/**
+ * R11: the limit a stopped service is offered. `pace`: `limitToKeepRunning`, an estimate that keeps
+ * it running to the end of the period at its pace so far. `resume`: too early to tell (fewer than
+ * `DAYS_TO_PROJECT` days gone, or no date to count from): the smallest limit that runs it again
+ * now, one above what it used.
+ */
+export interface LimitSuggestion {
+  readonly basis: 'pace' | 'resume';
+  readonly limit: number;
+}
+
+/**
+ * R11: what limit to offer a stopped service that used `used` this `period` by `today` (ISO date):
+ * the pace projection from the 7th day of the period on, before it only "one above what it used".
+ * E.g. 5 packs by 2 December → 6 (`resume`); 5 by 20 November (30 days) → 8 (`pace`).
+ */
+export function suggestLimit(
+  used: number,
+  period: { readonly start: string; readonly end: string },
+  today: string,
+): LimitSuggestion {
+  const days = dayNumber(period.end) - dayNumber(period.start) + 1;
+  const gone = Math.min(days, dayNumber(today) - dayNumber(period.start) + 1);
+  // `!(… >= …)` so a date that is not one (NaN) counts as too early.
+  return !(gone >= DAYS_TO_PROJECT)
+    ? { basis: 'resume', limit: Math.max(0, Math.ceil(used)) + 1 }
+    : { basis: 'pace', limit: limitToKeepRunning(used, period, today) };
 }

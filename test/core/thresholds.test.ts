@@ -3,7 +3,9 @@ import {
   DEFAULT_THRESHOLDS,
   crossedThresholds,
   highestCrossed,
+  DAYS_TO_PROJECT,
   limitToKeepRunning,
+  suggestLimit,
   newCrossings,
   parseThresholds,
   usagePercent,
@@ -110,6 +112,32 @@ describe('core/thresholds: usage alerts (R11)', () => {
       expect(limitToKeepRunning(10, november, '2026-11-03')).to.equal(100);
       expect(limitToKeepRunning(11, november, '2026-11-03')).to.equal(110);
       expect(limitToKeepRunning(7, november, '2026-11-09')).to.equal(24);
+    });
+  });
+
+  describe('suggestLimit', () => {
+    it('early in the month offers one above what was used, not two days extrapolated', () => {
+      expect(suggestLimit(5, november, '2026-11-02')).to.deep.equal({ basis: 'resume', limit: 6 });
+      expect(suggestLimit(7000, november, '2026-11-01')).to.deep.equal({ basis: 'resume', limit: 7001 });
+      expect(suggestLimit(4.2, november, '2026-11-03')).to.deep.equal({ basis: 'resume', limit: 6 });
+    });
+
+    it('projects from the 7th day on: the 6th resumes, the 7th is the pace', () => {
+      expect(DAYS_TO_PROJECT).to.equal(7);
+      expect(suggestLimit(5, november, '2026-11-06')).to.deep.equal({ basis: 'resume', limit: 6 });
+      expect(suggestLimit(5, november, '2026-11-07')).to.deep.equal({ basis: 'pace', limit: 22 });
+      expect(suggestLimit(5, november, '2026-11-20')).to.deep.equal({ basis: 'pace', limit: 8 });
+      expect(suggestLimit(300, november, '2026-11-10')).to.deep.equal({ basis: 'pace', limit: 900 });
+    });
+
+    it('after the period counts its last day; before it, or without a date, only resumes', () => {
+      expect(suggestLimit(30, november, '2027-01-15')).to.deep.equal({ basis: 'pace', limit: 31 });
+      expect(suggestLimit(30, november, '2026-10-15')).to.deep.equal({ basis: 'resume', limit: 31 });
+      expect(suggestLimit(30, november, 'today')).to.deep.equal({ basis: 'resume', limit: 31 });
+      expect(suggestLimit(30, { start: 'soon', end: 'later' }, '2026-11-10')).to.deep.equal({
+        basis: 'resume',
+        limit: 31,
+      });
     });
   });
 });

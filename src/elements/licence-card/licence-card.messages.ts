@@ -51,10 +51,17 @@ export const messages = {
   /** R11: past a threshold of the (planned) limit; `exact` when usage is at it. */
   sttThreshold: (threshold: number, exact: boolean) =>
     `${exact ? '' : 'Over '}${formatPercent(threshold, 'en')} of the limit used`,
-  /** R11: stopped: the limit over the base pack that keeps it running to the month's end (`end`). */
-  sttKeepRunning: (overBase: number, total: number, end: string) =>
-    `At this month's pace, a limit of ${n(overBase)} minutes over the base pack (${n(total)} in all) keeps it running to the end of the month (${end}).`,
-  sttRaise: (overBase: number) => `Raise the limit to ${n(overBase)}`,
+  /**
+   * R11: stopped: the limit over the base pack offered; `pace`: the estimate that keeps it running
+   * to the month's end (`end`), else (early in the month) the one that resumes it now.
+   */
+  sttKeepRunning: (overBase: number, total: number, end: string, pace: boolean) =>
+    pace
+      ? `Estimate at this month's pace: a limit of ${n(overBase)} minutes over the base pack (${n(total)} in all) keeps it running to the end of the month (${end}).`
+      : `A limit of ${n(overBase)} minutes over the base pack (${n(total)} in all) resumes it now. It is too early in the month to tell what keeps it running to the end.`,
+  /** R11: with the most the limit costs a month (`null`: too large to say). */
+  sttRaise: (overBase: number, atMost: Money | null) =>
+    `Raise the limit to ${n(overBase)}${atMost ? ` (at most ${m(atMost)} a month)` : ''}`,
   sttMaxSpend: (amount: Money | null) =>
     amount === null ? 'No cap on monthly spend' : `At most ${m(amount)} a month over the base pack`,
   sttRule: (price: Money) =>

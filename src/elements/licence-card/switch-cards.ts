@@ -3,11 +3,11 @@ import { property } from 'lit/decorators.js';
 import {
   canEdit,
   canView,
-  limitToKeepRunning,
   nextPeriodStart,
   speechToTextMaxSpend,
   speechToTextOnSave,
   speechToTextTotalMinutes,
+  suggestLimit,
   type ChangeSet,
   type LicensingSnapshot,
   type ValidationIssue,
@@ -39,8 +39,11 @@ export const POWER_PACK = 'power-pack';
  * @csspart state - "On" / "Off", after the switch (or after the name, read-only).
  * @csspart limit - The Speech-to-Text limit as text, read-only.
  * @csspart threshold - Speech-to-Text: the highest usage threshold reached, in words with an icon.
- * @csspart keep-running - Speech-to-Text stopped: the limit that keeps it running this month.
- * @csspart raise-button - Speech-to-Text stopped: "Raise the limit to N" (puts it in the cart).
+ * @csspart keep-running - Speech-to-Text stopped: the limit offered: from the 7th day of the month
+ * the estimate that keeps it running to the month's end at its pace, before it the one that
+ * resumes it now (`data-basis` `pace` / `resume`).
+ * @csspart raise-button - Speech-to-Text stopped: "Raise the limit to N (at most … a month)" (puts
+ * it in the cart).
  *
  * @event licence-usage-threshold - Speech-to-Text's usage reached a threshold of its saved limit,
  * once per crossing; `detail.service` (`speech-to-text`), `detail.threshold`, `detail.usage`.
@@ -80,14 +83,18 @@ export abstract class SwitchCards extends EditingWidget {
     return thresholdsOf(this.thresholds, 'licence-card');
   }
 
-  /** Stopped: the limit that keeps Speech-to-Text running to the month's end, and the button that plans it. */
+  /**
+   * Stopped: the limit offered (R11 `suggestLimit`: early in the month the one that resumes it,
+   * later the pace estimate), and the button that plans it, with what it costs at most.
+   */
   private keepRunning(state: LicensingState, used: number, base: number) {
     const snap = state.snapshot!;
-    const total = limitToKeepRunning(used, snap.period, isoDay(this.now));
+    const { basis, limit: total } = suggestLimit(used, snap.period, isoDay(this.now));
     const overBase = total - base;
+    const spend = speechToTextMaxSpend({ ...snap.speechToText!, enabled: true, limitOverBase: overBase });
     const m = this.m;
-    return html`<p part="keep-running">
-        ${m.sttKeepRunning(overBase, total, formatDate(snap.period.end, this.locale.lang))}
+    return html`<p part="keep-running" data-basis=${basis}>
+        ${m.sttKeepRunning(overBase, total, formatDate(snap.period.end, this.locale.lang), basis === 'pace')}
       </p>
       ${
         canEdit(snap.permission)
@@ -98,7 +105,7 @@ export abstract class SwitchCards extends EditingWidget {
               ?disabled=${this.locked(state)}
               @click=${() => this.raise({ speechToText: { limitOverBase: overBase } }, 'lk-number-stepper')}
             >
-              ${m.sttRaise(overBase)}
+              ${m.sttRaise(overBase, spend.kind === 'capped' ? spend.amount : null)}
             </button>`
           : nothing
       }`;

@@ -3,11 +3,11 @@ import { property } from 'lit/decorators.js';
 import {
   canEdit,
   canView,
-  limitToKeepRunning,
   nextPeriodStart,
   powerPackServiceOnSave,
   powerPackServiceSpend,
   servicePrerequisite,
+  suggestLimit,
   type PowerPack,
   type PowerPackService,
   type PrerequisiteStatus,
@@ -57,8 +57,11 @@ import { styles } from './power-pack-limits.styles.js';
  * @csspart usage - Packs used this month of the planned limit, and what saving does to the stop.
  * @csspart stopped - "Stopped until …".
  * @csspart threshold - The highest usage threshold a service reached, in words with an icon.
- * @csspart keep-running - A stopped service: the limit that keeps it running this month.
- * @csspart raise-button - A stopped service: "Raise the … limit to N" (puts it in the cart).
+ * @csspart keep-running - A stopped service: the limit offered: from the 7th day of the month the
+ * estimate that keeps it running to the month's end at its pace, before it the one that resumes it
+ * now (`data-basis` `pace` / `resume`).
+ * @csspart raise-button - A stopped service: "Raise the … limit to N (at most … a month)" (puts it
+ * in the cart).
  * @csspart prerequisite - What a service needs and whether it is there.
  * @csspart spend - The maximum monthly spend.
  * @csspart message - A rule's warning or error.
@@ -111,13 +114,17 @@ export class PowerPackLimits extends EditingWidget {
     }
   }
 
-  /** A stopped service: the limit that keeps it running to the month's end, and the button that plans it. */
+  /**
+   * A stopped service: the limit offered (R11 `suggestLimit`: early in the month the one that
+   * resumes it, later the pace estimate), and the button that plans it, with what it costs at most.
+   */
   private keepRunning(state: LicensingState, service: PowerPackService, index: number) {
     const snap = state.snapshot!;
-    const limit = limitToKeepRunning(service.used, snap.period, isoDay(this.now));
+    const { basis, limit } = suggestLimit(service.used, snap.period, isoDay(this.now));
+    const spend = powerPackServiceSpend({ enabled: true, packPrice: snap.powerPack!.packPrice }, limit);
     const m = this.m;
-    return html`<p part="keep-running">
-        ${m.keepRunning(limit, formatDate(snap.period.end, this.locale.lang))}
+    return html`<p part="keep-running" data-basis=${basis}>
+        ${m.keepRunning(limit, formatDate(snap.period.end, this.locale.lang), basis === 'pace')}
       </p>
       ${
         canEdit(snap.permission)
@@ -128,7 +135,7 @@ export class PowerPackLimits extends EditingWidget {
               ?disabled=${this.locked(state)}
               @click=${() => this.raise(service.id, limit, index)}
             >
-              ${m.raise(service.name, limit)}
+              ${m.raise(service.name, limit, spend.kind === 'capped' ? spend.amount : null)}
             </button>`
           : nothing
       }`;

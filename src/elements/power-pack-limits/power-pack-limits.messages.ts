@@ -19,10 +19,17 @@ export const messages = {
   /** R11: past a threshold of the (planned) limit; `exact` when usage is at it. */
   threshold: (threshold: number, exact: boolean) =>
     `${exact ? '' : 'Over '}${formatPercent(threshold, 'en')} of the limit used`,
-  /** R11: stopped: the limit that keeps the service running to the month's end (`end`). */
-  keepRunning: (limit: number, end: string) =>
-    `At this month's pace, a limit of ${packs(limit)} keeps it running to the end of the month (${end}).`,
-  raise: (service: string, limit: number) => `Raise the ${service} limit to ${packs(limit)}`,
+  /**
+   * R11: stopped: the limit offered; `pace`: the estimate that keeps it running to the month's end
+   * (`end`), else (early in the month) the one that resumes it now.
+   */
+  keepRunning: (limit: number, end: string, pace: boolean) =>
+    pace
+      ? `Estimate at this month's pace: a limit of ${packs(limit)} keeps it running to the end of the month (${end}).`
+      : `A limit of ${packs(limit)} resumes it now. It is too early in the month to tell what keeps it running to the end.`,
+  /** R11: with the most the limit costs a month (`null`: too large to say). */
+  raise: (service: string, limit: number, atMost: Money | null) =>
+    `Raise the ${service} limit to ${packs(limit)}${atMost ? ` (at most ${formatMoney(atMost, 'en')} a month)` : ''}`,
   /** After the usage, when saving the draft stops or resumes the service. */
   onSave: { stops: '— stops as soon as you save', resumes: '— resumes when you save' },
   maxSpend: (amount: Money | null) =>

@@ -47,9 +47,12 @@ export const messages: LicenceCardMessages = {
   sttStopped: (until) => `Limit vyčerpán: převod řeči na text je zastaven do ${until}.`,
   sttThreshold: (threshold, exact) =>
     `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
-  sttKeepRunning: (overBase, total, end) =>
-    `Při dosavadním tempu ho až do konce měsíce (${end}) udrží v chodu limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}).`,
-  sttRaise: (overBase) => `Zvýšit limit na ${n(overBase)}`,
+  sttKeepRunning: (overBase, total, end, pace) =>
+    pace
+      ? `Odhad podle dosavadního tempa: až do konce měsíce (${end}) ho udrží v chodu limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}).`
+      : `Limit ${n(overBase)} minut nad základní balíček (celkem ${n(total)}) ho hned znovu spustí. Na odhad, co ho udrží v chodu až do konce měsíce, je ještě příliš brzy.`,
+  sttRaise: (overBase, atMost) =>
+    `Zvýšit limit na ${n(overBase)}${atMost ? ` (nejvýše ${m(atMost)} měsíčně)` : ''}`,
   sttMaxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${m(amount)} měsíčně nad základní balíček`,
   sttRule: (price) =>

@@ -24,9 +24,12 @@ export const messages: PowerPackLimitsMessages = {
   stopped: (until) => `Limit vyčerpán: zastaveno do ${until}.`,
   threshold: (threshold, exact) =>
     `Vyčerpáno ${exact ? '' : 'přes '}${formatPercent(threshold, 'cs')} limitu`,
-  keepRunning: (limit, end) =>
-    `Při dosavadním tempu ji až do konce měsíce (${end}) udrží v chodu limit ${packs(limit)}.`,
-  raise: (service, limit) => `Zvýšit limit služby ${service} na ${packs(limit)}`,
+  keepRunning: (limit, end, pace) =>
+    pace
+      ? `Odhad podle dosavadního tempa: až do konce měsíce (${end}) ji udrží v chodu limit ${packs(limit)}.`
+      : `Limit ${packs(limit)} ji hned znovu spustí. Na odhad, co ji udrží v chodu až do konce měsíce, je ještě příliš brzy.`,
+  raise: (service, limit, atMost) =>
+    `Zvýšit limit služby ${service} na ${packs(limit)}${atMost ? ` (nejvýše ${formatMoney(atMost, 'cs')} měsíčně)` : ''}`,
   onSave: { stops: '– po uložení se hned zastaví', resumes: '– po uložení se znovu spustí' },
   maxSpend: (amount) =>
     amount === null ? 'Měsíční útrata bez stropu' : `Nejvýše ${formatMoney(amount, 'cs')} měsíčně`,
