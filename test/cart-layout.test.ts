@@ -6,6 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import '../src/elements/licence-cart/licence-cart.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
+import '../src/locales/cs.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import type { Toast } from '../src/ui/toast.js';
 import { smallSeed } from './helpers/fixtures.js';
@@ -107,9 +108,11 @@ describe('licence-cart on the page', () => {
 });
 
 /** The cart with a change of every kind, its review open. */
-async function reviewOfEverything() {
+async function reviewOfEverything(lang = 'en') {
   const adapter = new MemoryAdapter(smallSeed());
-  const cart = await fixture<LicenceCart>(html`<licence-cart .adapter=${adapter}></licence-cart>`);
+  const cart = await fixture<LicenceCart>(
+    html`<licence-cart .adapter=${adapter} lang=${lang}></licence-cart>`,
+  );
   await settle(cart);
   const store = sharedStoreFor(adapter);
   store.setCount('voice', 14);
@@ -182,5 +185,23 @@ describe('licence-cart review layout', () => {
     expect(getComputedStyle(d.querySelector('thead')!).display).to.equal('none');
     const footer = d.querySelector('footer')!.getBoundingClientRect();
     expect(footer.bottom).to.be.at.most(d.getBoundingClientRect().bottom);
+  });
+  it('on a 320 px screen in Czech: a wider amount wraps at " → ", never inside an amount, and nothing is cut off', async () => {
+    const cart = await reviewOfEverything('cs');
+    const d = dialog(cart);
+    d.style.width = '280px'; // a 320 px screen (400 % zoom) less the page's margins
+    await settle(cart);
+    const amounts = [...d.querySelectorAll<HTMLElement>('td[data-label]')].filter((td) =>
+      td.textContent!.trim(),
+    );
+    expect(amounts.length).to.be.above(6);
+    for (const td of amounts) {
+      expect(td.scrollWidth, td.textContent!).to.be.at.most(td.clientWidth + 1);
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      expect(range.getBoundingClientRect().right, td.textContent!).to.be.at.most(
+        d.getBoundingClientRect().right,
+      );
+    }
   });
 });

@@ -155,6 +155,11 @@ export const styles = css`
       display: block;
       color: var(--_muted);
     }
+    /* "before → after (change)" breaks at its spaces, never inside an amount (Intl joins those
+       with no-break spaces): Czech amounts are wider than a phone's line. */
+    td[data-label] {
+      white-space: normal;
+    }
   }
 
   /* Forced colours (issue #23): pending changes outline the bar in Highlight; the review's errors
