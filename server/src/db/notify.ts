@@ -41,6 +41,8 @@ interface Notice {
   version: string;
   changes?: ChangeSet | null;
   large?: boolean;
+  /** The account was replaced (seeded again, the demo's Reset): its version may have gone back. */
+  reset?: boolean;
 }
 
 function parseNotice(payload: string): Notice | undefined {
@@ -59,6 +61,8 @@ interface Subscriber {
   readonly listener: Listener;
   /** Notices may have been lost (the hub listens again): read what was missed. */
   readonly onGap: () => void;
+  /** The account was replaced: what a stream sent no longer leads up to its version. */
+  readonly onReset: () => void;
 }
 
 /** How often the hub checks its listening connection while streams are open (PostgreSQL only). */
@@ -99,19 +103,20 @@ export class LicensingEventHub {
   }
 
   /**
-   * Calls `listener` with every change of `accountId`'s version from now on, and `onGap` whenever
-   * notices may have been lost since; resolves, once the process listens, to the function that
-   * stops it.
+   * Calls `listener` with every change of `accountId`'s version from now on, `onGap` whenever
+   * notices may have been lost since, and `onReset` when the account is replaced (store/seed.ts);
+   * resolves, once the process listens, to the function that stops it.
    */
   async subscribe(
     accountId: string,
     listener: Listener,
     onGap: () => void = () => undefined,
+    onReset: () => void = () => undefined,
   ): Promise<() => void> {
     if (this.closed) throw new Error('The event hub is closed.');
     // A database that could not be reached is asked again by the next stream, not given up on.
     await this.listen();
-    const subscriber: Subscriber = { listener, onGap };
+    const subscriber: Subscriber = { listener, onGap, onReset };
     let set = this.listeners.get(accountId);
     if (!set) this.listeners.set(accountId, (set = new Set()));
     set.add(subscriber);
@@ -251,6 +256,10 @@ export class LicensingEventHub {
     if (!notice || !this.listeners.has(notice.account)) return;
     this.delivery = this.delivery
       .then(async () => {
+        if (notice.reset) {
+          for (const subscriber of [...(this.listeners.get(notice.account) ?? [])]) subscriber.onReset();
+          return;
+        }
         let changes = notice.changes ?? undefined;
         if (notice.large)
           changes = await changesAt(this.db, notice.account, notice.version).catch(() => undefined);
