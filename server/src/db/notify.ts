@@ -65,6 +65,14 @@ interface Subscriber {
   readonly onReset: () => void;
 }
 
+/**
+ * The accepted commits of account `$1` after version number `$2` up to `$3`, in order: a range of
+ * the index on (account_id, version_number) (migration 010).
+ */
+export const CATCH_UP_SQL = `SELECT after ->> 'version' AS version, changes FROM audit_log
+  WHERE account_id = $1 AND version_number > $2 AND version_number <= $3
+  ORDER BY version_number, id LIMIT ${CATCH_UP_LIMIT}`;
+
 /** How often the hub checks its listening connection while streams are open (PostgreSQL only). */
 export const DEFAULT_PROBE_MS = 5000;
 /** First and longest wait between attempts to listen again. */
@@ -217,14 +225,11 @@ export class LicensingEventHub {
     if (current === undefined) return [];
     const events: LicensingEvent[] = [];
     if (after !== undefined && after < current) {
-      const rows = await this.db.query<{ version: string; changes: ChangeSet | string }>(
-        `SELECT after ->> 'version' AS version, changes FROM audit_log
-          WHERE account_id = $1 AND after ->> 'version' ~ '^v[0-9]{1,15}$'
-            AND substr(after ->> 'version', 2)::bigint > $2
-            AND substr(after ->> 'version', 2)::bigint <= $3
-          ORDER BY id LIMIT ${CATCH_UP_LIMIT}`,
-        [accountId, after, current],
-      );
+      const rows = await this.db.query<{ version: string; changes: ChangeSet | string }>(CATCH_UP_SQL, [
+        accountId,
+        after,
+        current,
+      ]);
       for (const row of rows) {
         const changes =
           typeof row.changes === 'string' ? (JSON.parse(row.changes) as ChangeSet) : row.changes;
