@@ -26,6 +26,8 @@ function faultyDatabase(db: Database, fault: { current: Fault | undefined }): Da
     kind: db.kind,
     query: root.query,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    longTransaction: (work) => db.longTransaction((tx) => work(wrap(tx))),
+    maintain: (statement) => db.maintain(statement),
     exec: (script, tx) => db.exec(script, tx),
     listen: (channel, onNotice) => db.listen(channel, onNotice),
     close: () => db.close(),

@@ -98,6 +98,34 @@ describe(`reference backend on ${backendKind}: npm run server -- --agents N`, ()
     }
   });
 
+  it('seeds many agents on PostgreSQL although each of its statements outlasts --statement-timeout', async () => {
+    if (backendKind === 'pglite') return; // PGlite has no statement timeout
+    const id = `agents-${randomUUID()}`;
+    const file = join(await mkdtemp(join(tmpdir(), 'licence-kit-seed-')), 'seed.json');
+    folders.push(dirname(file));
+    await writeFile(
+      file,
+      JSON.stringify({
+        accounts: [
+          {
+            id,
+            snapshot,
+            agents: [],
+            users: [{ token: `token-${randomUUID()}`, name: 'A', permission: 'view' }],
+          },
+        ],
+      }),
+    );
+    // 20,000 agents: two 10,000-row INSERTs, the index rebuild and VACUUM, each well over 50 ms.
+    const started = await run(['--seed', file, '--agents', '20000', '--statement-timeout', '50']);
+    try {
+      assert.ok(started.api, started.output);
+      assert.match(started.output, new RegExp(`seeded ${id}: 20,000 agents in \\d+\\.\\d s`));
+    } finally {
+      await started.stop();
+    }
+  });
+
   it('seeds the demo account with N agents without --seed, and refuses an N that is not a count', async () => {
     const refused = await run(['--agents', 'lots']);
     assert.equal(refused.code, 1);

@@ -17,6 +17,13 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, for work that is long by design (seeding `--agents N`): no deadline, and
+   * on PostgreSQL no statement timeout inside it (`SET LOCAL statement_timeout = 0`).
+   */
+  longTransaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Runs one maintenance statement (VACUUM) outside any transaction, with no statement timeout. */
+  maintain(statement: string): Promise<void>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string, tx?: Sql): Promise<void>;
   /**
@@ -56,6 +63,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     kind: 'pglite',
     query: root.query,
     transaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    longTransaction: (work) => db.transaction((tx) => work(wrap(tx))),
+    maintain: (statement) => root.execScript(statement),
     async exec(script, tx) {
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);
@@ -142,6 +151,22 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
         sql.begin((tx) => work(wrap(() => tx))),
         deadline * 3,
       )) as Awaited<ReturnType<typeof work>>,
+    longTransaction: async (work) =>
+      (await sql.begin(async (tx) => {
+        await tx.unsafe('SET LOCAL statement_timeout = 0');
+        return work(wrap(() => tx));
+      })) as Awaited<ReturnType<typeof work>>,
+    async maintain(statement) {
+      // VACUUM cannot run in a transaction: one connection of the pool, its timeout lifted for it.
+      const reserved = await sql.reserve();
+      try {
+        await reserved.unsafe('SET statement_timeout = 0');
+        await reserved.unsafe(statement);
+      } finally {
+        await reserved.unsafe('RESET statement_timeout').catch(() => undefined);
+        reserved.release();
+      }
+    },
     async exec(script, tx) {
       if (tx && 'execScript' in tx) await (tx as ReturnType<typeof wrap>).execScript(script);
       else await root.execScript(script);

@@ -41,6 +41,8 @@ interface Notice {
   version: string;
   changes?: ChangeSet | null;
   large?: boolean;
+  /** The account was replaced (seeded again, the demo's Reset): its version may have gone back. */
+  reset?: boolean;
 }
 
 function parseNotice(payload: string): Notice | undefined {
@@ -59,7 +61,17 @@ interface Subscriber {
   readonly listener: Listener;
   /** Notices may have been lost (the hub listens again): read what was missed. */
   readonly onGap: () => void;
+  /** The account was replaced: what a stream sent no longer leads up to its version. */
+  readonly onReset: () => void;
 }
+
+/**
+ * The accepted commits of account `$1` after version number `$2` up to `$3`, in order: a range of
+ * the index on (account_id, version_number) (migration 010).
+ */
+export const CATCH_UP_SQL = `SELECT after ->> 'version' AS version, changes FROM audit_log
+  WHERE account_id = $1 AND version_number > $2 AND version_number <= $3
+  ORDER BY version_number, id LIMIT ${CATCH_UP_LIMIT}`;
 
 /** How often the hub checks its listening connection while streams are open (PostgreSQL only). */
 export const DEFAULT_PROBE_MS = 5000;
@@ -99,19 +111,20 @@ export class LicensingEventHub {
   }
 
   /**
-   * Calls `listener` with every change of `accountId`'s version from now on, and `onGap` whenever
-   * notices may have been lost since; resolves, once the process listens, to the function that
-   * stops it.
+   * Calls `listener` with every change of `accountId`'s version from now on, `onGap` whenever
+   * notices may have been lost since, and `onReset` when the account is replaced (store/seed.ts);
+   * resolves, once the process listens, to the function that stops it.
    */
   async subscribe(
     accountId: string,
     listener: Listener,
     onGap: () => void = () => undefined,
+    onReset: () => void = () => undefined,
   ): Promise<() => void> {
     if (this.closed) throw new Error('The event hub is closed.');
     // A database that could not be reached is asked again by the next stream, not given up on.
     await this.listen();
-    const subscriber: Subscriber = { listener, onGap };
+    const subscriber: Subscriber = { listener, onGap, onReset };
     let set = this.listeners.get(accountId);
     if (!set) this.listeners.set(accountId, (set = new Set()));
     set.add(subscriber);
@@ -212,14 +225,11 @@ export class LicensingEventHub {
     if (current === undefined) return [];
     const events: LicensingEvent[] = [];
     if (after !== undefined && after < current) {
-      const rows = await this.db.query<{ version: string; changes: ChangeSet | string }>(
-        `SELECT after ->> 'version' AS version, changes FROM audit_log
-          WHERE account_id = $1 AND after ->> 'version' ~ '^v[0-9]{1,15}$'
-            AND substr(after ->> 'version', 2)::bigint > $2
-            AND substr(after ->> 'version', 2)::bigint <= $3
-          ORDER BY id LIMIT ${CATCH_UP_LIMIT}`,
-        [accountId, after, current],
-      );
+      const rows = await this.db.query<{ version: string; changes: ChangeSet | string }>(CATCH_UP_SQL, [
+        accountId,
+        after,
+        current,
+      ]);
       for (const row of rows) {
         const changes =
           typeof row.changes === 'string' ? (JSON.parse(row.changes) as ChangeSet) : row.changes;
@@ -238,7 +248,8 @@ export class LicensingEventHub {
     this.stopProbing();
     const listening = this.listening;
     this.listening = undefined;
-    if (listening) await (await listening.catch(() => async () => undefined))();
+    // With the database away, unlistening rejects: shutting down must not fail on it.
+    if (listening) await listening.then((unlisten) => unlisten()).catch(() => undefined);
   }
 
   private receive(payload: string): void {
@@ -250,6 +261,10 @@ export class LicensingEventHub {
     if (!notice || !this.listeners.has(notice.account)) return;
     this.delivery = this.delivery
       .then(async () => {
+        if (notice.reset) {
+          for (const subscriber of [...(this.listeners.get(notice.account) ?? [])]) subscriber.onReset();
+          return;
+        }
         let changes = notice.changes ?? undefined;
         if (notice.large)
           changes = await changesAt(this.db, notice.account, notice.version).catch(() => undefined);

@@ -48,6 +48,8 @@ export interface AppOptions {
   readonly demoControls?: boolean;
   /** Milliseconds between the heartbeat comments of `GET /licensing/events`. Default 15000. */
   readonly eventsHeartbeat?: number;
+  /** Milliseconds after which the server ends a stream of `GET /licensing/events`. Default 5 min. */
+  readonly eventsMaxAge?: number;
   /** Fastify's logger: `false` in tests, pino options otherwise. */
   readonly logger?: boolean | { level: string };
   /** Overload (503) and per-token rate (429) limits; all off by default (`./limits.ts`). */
@@ -203,11 +205,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.demoControls) registerDemoControls(app, db, now);
 
   const service = new LicensingService(db, now, options.licensePublicKey);
-  const streamEvents = licensingEvents(
-    app,
-    db,
-    options.eventsHeartbeat === undefined ? {} : { heartbeat: options.eventsHeartbeat },
-  );
+  const streamEvents = licensingEvents(app, db, {
+    ...(options.eventsHeartbeat === undefined ? {} : { heartbeat: options.eventsHeartbeat }),
+    ...(options.eventsMaxAge === undefined ? {} : { maxAge: options.eventsMaxAge }),
+  });
   await app.register(openapiGlue, {
     specification: SPECIFICATION,
     prefix: 'api',

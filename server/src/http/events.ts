@@ -7,6 +7,12 @@
 // was lost, db/notify.ts), each open stream reads what it missed from the audit log, as a resuming
 // stream does; a stream that cannot (the database is still away) is ended, and its client
 // reconnects with Last-Event-ID.
+//
+// A stream is authorised once, when it opens. So that a deleted token or a permission dropped to
+// `none` stops hearing the account, each stream ends after `maxAge` (5 minutes by default): its
+// client reconnects, through authorisation again, with Last-Event-ID and misses nothing. A stream
+// also ends when its account is replaced (seeded again, the demo's Reset, store/seed.ts): the
+// version may have gone back, which a stream never sends; the reconnected one starts afresh.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -17,6 +23,9 @@ import { HttpProblem, problemTypes } from './problem.js';
 /** How long a client waits before it reconnects after a dropped stream (the `retry` field), ms. */
 export const EVENTS_RETRY_MS = 2000;
 
+/** How long one stream lasts before the server ends it and its client reconnects, ms. */
+export const EVENTS_MAX_AGE_MS = 5 * 60_000;
+
 /** One event as the stream writes it. */
 export function formatEvent(event: LicensingEvent): string {
   return `id: ${event.version}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -26,7 +35,7 @@ export function formatEvent(event: LicensingEvent): string {
 export function licensingEvents(
   app: FastifyInstance,
   db: Database,
-  { heartbeat = 15_000 }: { heartbeat?: number } = {},
+  { heartbeat = 15_000, maxAge = EVENTS_MAX_AGE_MS }: { heartbeat?: number; maxAge?: number } = {},
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
   const hub = new LicensingEventHub(db, { probeMs: Math.min(heartbeat, DEFAULT_PROBE_MS) });
   const open = new Set<Readable>();
@@ -91,6 +100,7 @@ export function licensingEvents(
         else queued.push(event);
       },
       onGap,
+      () => body.push(null),
     );
     let missed: LicensingEvent[];
     try {
@@ -113,9 +123,12 @@ export function licensingEvents(
 
     const beat = setInterval(() => body.push(': heartbeat\n\n'), heartbeat);
     beat.unref();
+    const expiry = setTimeout(() => body.push(null), maxAge);
+    expiry.unref();
     open.add(body);
     const end = () => {
       clearInterval(beat);
+      clearTimeout(expiry);
       unsubscribe();
       open.delete(body);
     };

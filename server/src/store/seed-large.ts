@@ -1,5 +1,6 @@
 // Seeding an account of any size (`--agents N`): one transaction, progress on stdout, then the
 // planner's statistics and the visibility map brought up to date so the first pages are fast.
+// Both run without --statement-timeout (a request's bound): a million agents take minutes.
 
 import type { Database } from '../db/database.js';
 import { seedAccount, type AccountSeed } from './seed.js';
@@ -20,13 +21,13 @@ export async function seedReporting(db: Database, account: AccountSeed, report: 
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   const total = account.agents.length;
   let next = PROGRESS_STEP;
-  await db.transaction((tx) =>
+  await db.longTransaction((tx) =>
     seedAccount(tx, account, (done) => {
       if (!report || done < next || done >= total) return;
       next = (Math.floor(done / PROGRESS_STEP) + 1) * PROGRESS_STEP;
       console.log(`seeding ${account.id}: ${thousands(done)} of ${thousands(total)} agents (${seconds()} s)`);
     }),
   );
-  await db.exec('VACUUM (ANALYZE) agents, agent_buckets, agent_counts, agent_totals');
+  await db.maintain('VACUUM (ANALYZE) agents, agent_buckets, agent_counts, agent_totals');
   if (report) console.log(`seeded ${account.id}: ${thousands(total)} agents in ${seconds()} s`);
 }

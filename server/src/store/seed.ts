@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { createDemoSeed, generateAgents, type MemorySeed } from '../../../src/adapters/memory/demo-data.js';
 import type { Agent, Permission } from '../../../src/core/index.js';
 import type { Sql } from '../db/database.js';
+import { EVENTS_CHANNEL } from '../db/notify.js';
 import { searchText } from './usage.js';
 import { writeLines } from './snapshot.js';
 
@@ -170,6 +171,12 @@ export async function seedAccount(
     'INSERT INTO accounts (id, version, period_start, period_end, time_zone) VALUES ($1, $2, $3, $4, $5)',
     [seed.id, version, s.period.start.slice(0, 10), s.period.end.slice(0, 10), seed.timeZone ?? 'UTC'],
   );
+  // Open event streams of the account (any process) end when this commits, and their clients
+  // reconnect to the new data: the version may have gone back, which a stream would not send.
+  await tx.query('SELECT pg_notify($1, $2)', [
+    EVENTS_CHANNEL,
+    JSON.stringify({ account: seed.id, version: `v${version}`, reset: true }),
+  ]);
   await tx.query(
     `INSERT INTO catalog (account_id, id, position, name, names, description, descriptions, unit_amount, currency, requires, max_count)
      SELECT $1, c->>'id', (o - 1)::int, c->>'name', c->'names', c->>'description', c->'descriptions',

@@ -60,6 +60,7 @@ export async function startServer(
     demoControls?: boolean;
     limits?: LimitOptions;
     eventsHeartbeat?: number;
+    eventsMaxAge?: number;
     /** A PostgreSQL URL instead of DATABASE_URL's (a cluster of the test's own). */
     databaseUrl?: string;
     /** PostgreSQL's statement timeout for this server's connections (faults tests). */
@@ -83,6 +84,7 @@ export async function startServer(
     ...(options.demoControls ? { demoControls: true } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.eventsHeartbeat ? { eventsHeartbeat: options.eventsHeartbeat } : {}),
+    ...(options.eventsMaxAge ? { eventsMaxAge: options.eventsMaxAge } : {}),
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const api = `${origin}/api`;
