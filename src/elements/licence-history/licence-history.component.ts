@@ -1,30 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import {
-  canView,
-  historyCsv,
-  type HistoryChange,
-  type HistoryEntry,
-  type HistoryPage,
-  type HistoryQuery,
-  type LicensingSnapshot,
-} from '../../core/index.js';
+import { canView, type HistoryEntry, type HistoryPage, type LicensingSnapshot } from '../../core/index.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { formatMoney } from '../../i18n/format.js';
-import { inLanguage, retentionLabel } from '../../i18n/names.js';
+import { inLanguage } from '../../i18n/names.js';
 import { hasHistory, listHistory } from '../../state/history.js';
 import { downloadBlob } from '../../ui/download.js';
 import { messages, type LicenceHistoryMessages } from './licence-history.messages.js';
+import { allHistory, historyQuery, PERIODS, type HistoryPeriod } from './licence-history.query.js';
 import { styles } from './licence-history.styles.js';
+import { describeChange, formatWhen, historyCsvBlob } from './licence-history.text.js';
 
-/** The periods the filter offers. */
-export type HistoryPeriod = 'all' | 'month' | '90d' | '12m';
-const PERIODS: readonly HistoryPeriod[] = ['all', 'month', '90d', '12m'];
-const DAY_MS = 86_400_000;
-/** Entries per request of the CSV export. */
-const EXPORT_PAGE = 200;
+export type { HistoryPeriod } from './licence-history.query.js';
 
 type Load =
   | { status: 'idle' | 'unavailable' }
@@ -122,7 +110,9 @@ export class LicenceHistory extends LicensingWidget {
     const request = (this.request = new AbortController());
     const page = this.load.status === 'ready' ? this.load.page : undefined;
     this.load = page ? { status: 'loading', page } : { status: 'loading' };
-    listHistory(store, this.query(snapshot, this.offset, this.pageSize), { signal: request.signal }).then(
+    listHistory(store, historyQuery(snapshot, this, this.offset, this.pageSize), {
+      signal: request.signal,
+    }).then(
       (result) => {
         if (request.signal.aborted) return;
         // A page past the end (a filter narrowed it, or commits were fewer): back to the first.
@@ -134,25 +124,6 @@ export class LicenceHistory extends LicensingWidget {
         this.load = { status: 'error', error: toLicensingError(error) };
       },
     );
-  }
-
-  /** The adapter's query for the filters, with the period as instants from the user's clock. */
-  private query(snapshot: LicensingSnapshot, offset: number, limit: number): HistoryQuery {
-    const now = Date.now();
-    const from =
-      this.period === 'month'
-        ? new Date(`${snapshot.period.start.slice(0, 10)}T00:00:00`).toISOString()
-        : this.period === '90d'
-          ? new Date(now - 90 * DAY_MS).toISOString()
-          : this.period === '12m'
-            ? new Date(new Date(now).setFullYear(new Date(now).getFullYear() - 1)).toISOString()
-            : undefined;
-    return {
-      offset,
-      limit,
-      ...(this.typeFilter ? { type: this.typeFilter } : {}),
-      ...(from ? { from } : {}),
-    };
   }
 
   private retry = () => {
@@ -171,44 +142,6 @@ export class LicenceHistory extends LicensingWidget {
     this.offset = 0;
   };
 
-  /** The text of one change, with the names of the current snapshot in the user's language. */
-  private describe(change: HistoryChange, snapshot: LicensingSnapshot): string {
-    const m = this.m;
-    const lang = this.t.lang;
-    switch (change.kind) {
-      case 'count': {
-        const type = inLanguage(
-          snapshot.catalog.find((t) => t.id === change.typeId),
-          lang,
-        );
-        return m.count(type?.name ?? change.typeId, change.from, change.to);
-      }
-      case 'retention':
-        return 'months' in change.from && 'months' in change.to
-          ? m.retentionMonths(change.from.months, change.to.months)
-          : m.retentionChange(retentionLabel(change.from, this.t), retentionLabel(change.to, this.t));
-      case 'speech-to-text':
-        return m.sttSwitch(change.from, change.to);
-      case 'speech-to-text-limit':
-        return m.sttLimit(change.from, change.to);
-      case 'power-pack':
-        return m.powerPackSwitch(change.from, change.to);
-      case 'power-pack-limit': {
-        const service = inLanguage(
-          snapshot.powerPack?.services.find((s) => s.id === change.serviceId),
-          lang,
-        );
-        return m.serviceLimit(service?.name ?? change.serviceId, change.from, change.to);
-      }
-    }
-  }
-
-  private when(at: string): string {
-    return new Intl.DateTimeFormat(this.locale.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(at),
-    );
-  }
-
   /** Every commit matching the filters, fetched in pages, saved as CSV (formula-safe). */
   private exportCsv = async () => {
     const store = this.licensing.store;
@@ -217,21 +150,9 @@ export class LicenceHistory extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const entries: HistoryEntry[] = [];
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const page = await listHistory(store, this.query(snapshot, offset, EXPORT_PAGE));
-        entries.push(...page.entries);
-        if (page.entries.length < EXPORT_PAGE || entries.length >= page.total) break;
-      }
+      const entries = await allHistory(store, snapshot, this);
       const m = this.m;
-      const text = historyCsv(entries, {
-        header: m.csvHeader,
-        when: (at) => this.when(at),
-        change: (change) => this.describe(change, snapshot),
-        // Unsigned: a leading + would be taken for a formula (and quoted); a reduction keeps its −.
-        money: (amount) => formatMoney(amount, this.locale.lang),
-      });
-      const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+      const blob = historyCsvBlob(entries, snapshot, m, this.t, this.locale.lang);
       downloadBlob(blob, m.filename(new Date().toISOString().slice(0, 10)), this.renderRoot);
     } catch (error) {
       this.exportError = toLicensingError(error);
@@ -368,7 +289,7 @@ export class LicenceHistory extends LicensingWidget {
 
   private renderEntry(entry: HistoryEntry, snapshot: LicensingSnapshot): TemplateResult {
     const m = this.m;
-    const when = this.when(entry.at);
+    const when = formatWhen(entry.at, this.locale.lang);
     return html`<li part="entry">
       <p part="meta">
         <time part="when" datetime=${entry.at}>${when}</time>
@@ -377,7 +298,9 @@ export class LicenceHistory extends LicensingWidget {
       <ul part="changes" aria-label=${m.changesOf(when)}>
         ${
           entry.changes.length
-            ? entry.changes.map((change) => html`<li part="change">${this.describe(change, snapshot)}</li>`)
+            ? entry.changes.map(
+                (change) => html`<li part="change">${describeChange(change, snapshot, m, this.t)}</li>`,
+              )
             : html`<li part="change">${m.noChange}</li>`
         }
       </ul>

@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { canEdit } from '../../core/index.js';
-import { defineElement } from '../../base/define.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import type { LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
@@ -12,6 +11,14 @@ import { LicenseDetails } from '../license-details/license-details.component.js'
 import { LicenseToken } from '../license-token/license-token.component.js';
 import { PowerPackLimits } from '../power-pack-limits/power-pack-limits.component.js';
 import { RetentionPicker } from '../retention-picker/retention-picker.component.js';
+import {
+  historySection,
+  loadRequestsPanel,
+  loadSeatTable,
+  loadUsageOverview,
+  prefetchUsageOverview,
+  usageDialog,
+} from './lazy-sections.js';
 import { messages } from './licence-manager.messages.js';
 import { styles } from './licence-manager.styles.js';
 
@@ -24,46 +31,6 @@ function deepActiveElement(): HTMLElement | undefined {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
-
-/**
- * Loads and registers an element the first time the page needs it, in its own chunk; a failed load
- * (the network) is tried again on the next call.
- */
-function lazyElement(tag: string, load: () => Promise<CustomElementConstructor>): () => Promise<void> {
-  let loading: Promise<void> | undefined;
-  return () =>
-    (loading ??= load().then(
-      (ctor) => defineElement(tag, ctor),
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
-}
-
-/**
- * `<usage-overview>`, when its dialog first opens: with its virtualiser it is about a third of this
- * page's code, and most visits never open it, so it is not in the page's first download.
- */
-const loadUsageOverview = lazyElement('usage-overview', () =>
-  import('../usage-overview/usage-overview.component.js').then((m) => m.UsageOverview),
-);
-
-/** The change requests panel of `requests` (requests-panel.ts), in its own chunk. */
-const loadRequestsPanel = lazyElement('lk-requests-panel', () =>
-  import('./requests-panel.js').then((m) => m.RequestsPanel),
-);
-
-/** The seat table of `layout="table"`: a page of cards does not download it. */
-const loadSeatTable = lazyElement('lk-seat-table', () => import('./seat-table.js').then((m) => m.SeatTable));
-
-/** `<licence-history>`, when its section first shows (after the first paint, and only with listHistory). */
-const loadHistory = lazyElement('licence-history', () =>
-  import('../licence-history/licence-history.component.js').then((m) => m.LicenceHistory),
-);
-
-/** Starts that load early, when the pointer or focus reaches the button; a failure waits for the click. */
-const prefetchUsageOverview = () => void loadUsageOverview().catch(() => undefined);
 
 /** How the seat licences are laid out: one card each, or one table. */
 export type ManagerLayout = 'cards' | 'table';
@@ -360,7 +327,7 @@ export class LicenceManager extends RulesWidget {
       ${this.restShown && this.shows('installation') && hasInstallation ? this.renderInstallation(m.installationTitle) : nothing}
       ${
         this.restShown && this.shows('history') && this.licensing.store!.adapter.listHistory
-          ? (loadHistory(), html`<licence-history part="history" heading-level="3"></licence-history>`)
+          ? historySection()
           : nothing
       }
       ${this.shows('usage') ? this.renderUsageDialog(m) : nothing}
@@ -386,13 +353,7 @@ export class LicenceManager extends RulesWidget {
       if (back?.isConnected) back.focus();
       else this.usageButton?.focus();
     };
-    return html`<dialog part="usage-dialog" aria-labelledby="usage-title" @close=${onClose}>
-      <div class="dialog-header">
-        <h3 id="usage-title">${m.usageTitle}</h3>
-        <button class="button" type="button" @click=${() => this.usageDialog.close()}>${m.close}</button>
-      </div>
-      ${this.usageOpen ? html`<usage-overview type-id=${this.usageType}></usage-overview>` : nothing}
-    </dialog>`;
+    return usageDialog(m, this.usageOpen, this.usageType, onClose, () => this.usageDialog.close());
   }
 }
 

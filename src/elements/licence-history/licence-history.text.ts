@@ -1,0 +1,72 @@
+// How a saved commit reads in `<licence-history>`: the text of one change with the current
+// snapshot's names in the user's language, the local date and time, and the CSV of many. Apart from
+// the element so the list and the export say exactly the same words.
+import {
+  historyCsv,
+  type HistoryChange,
+  type HistoryEntry,
+  type LicensingSnapshot,
+} from '../../core/index.js';
+import type { CommonMessages } from '../../i18n/common.js';
+import { formatMoney } from '../../i18n/format.js';
+import { inLanguage, retentionLabel } from '../../i18n/names.js';
+import type { LicenceHistoryMessages } from './licence-history.messages.js';
+
+/** The text of one change, with the names of the current snapshot in the user's language. */
+export function describeChange(
+  change: HistoryChange,
+  snapshot: LicensingSnapshot,
+  m: LicenceHistoryMessages,
+  t: CommonMessages,
+): string {
+  const lang = t.lang;
+  switch (change.kind) {
+    case 'count': {
+      const type = inLanguage(
+        snapshot.catalog.find((type) => type.id === change.typeId),
+        lang,
+      );
+      return m.count(type?.name ?? change.typeId, change.from, change.to);
+    }
+    case 'retention':
+      return 'months' in change.from && 'months' in change.to
+        ? m.retentionMonths(change.from.months, change.to.months)
+        : m.retentionChange(retentionLabel(change.from, t), retentionLabel(change.to, t));
+    case 'speech-to-text':
+      return m.sttSwitch(change.from, change.to);
+    case 'speech-to-text-limit':
+      return m.sttLimit(change.from, change.to);
+    case 'power-pack':
+      return m.powerPackSwitch(change.from, change.to);
+    case 'power-pack-limit': {
+      const service = inLanguage(
+        snapshot.powerPack?.services.find((s) => s.id === change.serviceId),
+        lang,
+      );
+      return m.serviceLimit(service?.name ?? change.serviceId, change.from, change.to);
+    }
+  }
+}
+
+/** A commit's local date and time. */
+export function formatWhen(at: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+/** The CSV file of `entries` (formula-safe, with a byte-order mark for spreadsheets). */
+export function historyCsvBlob(
+  entries: readonly HistoryEntry[],
+  snapshot: LicensingSnapshot,
+  m: LicenceHistoryMessages,
+  t: CommonMessages,
+  lang: string,
+): Blob {
+  const text = historyCsv(entries, {
+    header: m.csvHeader,
+    when: (at) => formatWhen(at, lang),
+    change: (change) => describeChange(change, snapshot, m, t),
+    // Unsigned: a leading + would be taken for a formula (and quoted); a reduction keeps its −.
+    money: (amount) => formatMoney(amount, lang),
+  });
+  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+}
