@@ -1,7 +1,7 @@
 // The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
-// guards.ts, the loads in refresh.ts, rebasing in reconcile.ts, conflicts, what others changed and
-// the kept cart in carry-over.ts (lazy), the installation licence in installation.ts (lazy), the
-// state's shape in state.ts.
+// guards.ts, the loads in refresh.ts, the save and a snapshot taken under the draft in commit.ts,
+// rebasing in reconcile.ts, conflicts, what others changed and the kept cart in carry-over.ts
+// (lazy), the installation licence in installation.ts (lazy), the state's shape in state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -14,18 +14,12 @@ import {
   type RuleBook,
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
-import {
-  ConflictError,
-  isAbortError,
-  NotSupportedError,
-  toLicensingError,
-  type LicensingError,
-} from '../adapters/errors.js';
+import { isAbortError, NotSupportedError, toLicensingError } from '../adapters/errors.js';
+import { carryOver, elsewhere, runCommit, take, type CartMemo, type CommitHost } from './commit.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
-import { rebaseOnto, type Rebased } from './reconcile.js';
 import { Loads } from './refresh.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import {
@@ -46,12 +40,6 @@ export type {
   StoreRequests,
 } from './requests.js';
 
-/** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
-const carryOver = () => import('./carry-over.js');
-/** What a snapshot that just arrived leaves: the data shown, fresh, from now. */
-const fresh = (snapshot: LicensingSnapshot) =>
-  ({ status: 'ready', snapshot, error: undefined, loadedAt: Date.now() }) as const;
-const elsewhere = () => new ConflictError('The licences were changed elsewhere.');
 export type {
   ChangedElsewhere,
   CommitResult,
@@ -79,14 +67,10 @@ export class LicensingStore {
   private readonly loads: Loads;
   private committing: Promise<CommitResult> | undefined;
   private installationPart: Promise<InstallationPart> | undefined;
-  /** Kept while the same cart is retried; a new one when the cart changes or was saved. */
-  private cartKey: string | undefined;
   private unsubscribeAdapter: (() => void) | undefined;
   private rules: RuleBook | undefined;
-  /** Another admin's snapshot that arrived while a save was running, taken once it ends. */
-  private heldExternal: LicensingSnapshot | undefined;
-  /** The snapshot shown before the first change `changedElsewhere` lists; none once forgotten. */
-  private elsewhereBase: LicensingSnapshot | undefined;
+  /** The cart's key, a snapshot held during a save, what `changedElsewhere` lists from (commit.ts). */
+  private readonly memo: CartMemo = {};
   /** Where the pending cart is kept across reloads (`keepCart`). */
   private keeper: CartKeeper | undefined;
   private keeping: { name: string; ready: Promise<void> } | undefined;
@@ -198,7 +182,7 @@ export class LicensingStore {
     if (!this.current.snapshot) this.set({ status: 'loading', error: undefined });
     return loads.start(
       async (snapshot) => {
-        await this.take(snapshot);
+        await take(this.commitHost(), snapshot);
         this.restoreCart();
         // With a kept cart, the load ends once it is restored (its code may still be loading).
         await this.keeping?.ready;
@@ -223,7 +207,7 @@ export class LicensingStore {
     const reason = guard.editRefusal(snapshot, commit, changes, this.current.requests.drafting);
     if (reason || !snapshot) return { ok: false, reason: reason ?? 'not-loaded' };
     const draft = normaliseDraft(snapshot, mergeDraft(this.current.draft, changes));
-    if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.cartKey = undefined;
+    if (JSON.stringify(draft) !== JSON.stringify(this.current.draft)) this.memo.cartKey = undefined;
     this.set(this.derive({ draft, commit: commit.status === 'saved' ? { status: 'idle' } : commit }));
     return { ok: true };
   }
@@ -255,14 +239,14 @@ export class LicensingStore {
 
   /** Forgets `changedElsewhere` (its notices were read); the next change of others starts it again. */
   forgetChangedElsewhere(): void {
-    this.elsewhereBase = undefined;
+    this.memo.elsewhereBase = undefined;
     this.set({ changedElsewhere: undefined });
   }
 
   /** Drops every pending change. */
   discard(): void {
     if (this.current.commit.status === 'saving') return;
-    this.cartKey = undefined;
+    this.memo.cartKey = undefined;
     this.set(this.derive({ draft: {}, commit: { status: 'idle' } }));
   }
 
@@ -272,7 +256,7 @@ export class LicensingStore {
    * no widget gave rules to loads the rule book first to judge it (and keeps it).
    */
   commit(): Promise<CommitResult> {
-    this.committing ??= this.runCommit().finally(() => {
+    this.committing ??= runCommit(this.commitHost()).finally(() => {
       this.committing = undefined;
     });
     return this.committing;
@@ -322,79 +306,20 @@ export class LicensingStore {
     ));
   }
 
-  private async runCommit(): Promise<CommitResult> {
-    let reason = guard.commitRefusal(this.current, this.rules);
-    if (reason) return { ok: false, reason };
-    // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
-    // calling commit() next to a usage overview only): judge with the rule book, loaded now if need
-    // be, and keep it. With rules given (the cart always gives them) nothing is awaited here.
-    if (!this.rules) {
-      try {
-        this.useRules(await guard.loadRules());
-      } catch (thrown) {
-        return this.failed(toLicensingError(thrown));
-      }
-      // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
-      reason = guard.commitRefusal(this.current, this.rules);
-      if (reason) return { ok: false, reason };
-    }
-    const { draft } = this.current;
-    const snapshot = this.current.snapshot!; // refusal() found it loaded
-    const idempotencyKey = (this.cartKey ??= guard.newKey());
-    this.heldExternal = undefined;
-    this.set({ commit: { status: 'saving' } });
-    try {
-      const next = await this.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
-      this.cartKey = undefined;
-      // A load started before the commit would bring the older state back: drop it.
-      this.loads.drop();
-      // Saved after reviewing the cart: what others changed before is seen, and the data fresh.
-      this.elsewhereBase = undefined;
-      const saved = { status: 'saved', snapshot: next } as const;
-      this.set(this.derive({ ...fresh(next), draft: {}, commit: saved, changedElsewhere: undefined }));
-      // Another admin's change came during the save: which of the two is newer only the backend
-      // knows, so ask it (the newer wins), and the next save is made on the latest version.
-      const held = this.heldExternal as LicensingSnapshot | undefined;
-      this.heldExternal = undefined;
-      if (held && held.version !== next.version) await this.load({ force: true });
-      return { ok: true, snapshot: next };
-    } catch (thrown) {
-      const error = toLicensingError(thrown);
-      const held = this.heldExternal as LicensingSnapshot | undefined;
-      this.heldExternal = undefined;
-      if (error.kind !== 'conflict') {
-        // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
-        // the host signs in again). Refused (403): the permission changed, so learn it now.
-        const refused = error.kind === 'permission' && error.status !== 401;
-        if (refused) await this.load({ force: true });
-        const failed = this.failed(error);
-        // Taken once the cart no longer says "saving" (while it does, it would only be held again).
-        if (!refused && held) this.receiveExternal(held);
-        return failed;
-      }
-      // R9: reload, re-apply the draft, re-validate, show what others changed underneath.
-      this.cartKey = undefined;
-      const latest = await this.load({ force: true });
-      if (!latest) return this.failed(this.current.error ?? error);
-      const { conflictOnto } = await carryOver();
-      const rebased = conflictOnto({ ...this.current, draft }, snapshot, latest, error, elsewhere);
-      this.set(this.derive(rebased));
-      if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
-      return { ok: false, reason: 'conflict', error };
-    }
-  }
-
-  /** A save that failed: the cart says why, and keeps the draft. */
-  private failed(error: LicensingError): CommitResult {
-    this.set({ commit: { status: 'failed', error } });
-    return { ok: false, reason: 'failed', error };
-  }
-
-  /** A newer snapshot (reconcile.ts); a new cart key: one key never travels with two versions. */
-  private rebase(latest: LicensingSnapshot): Rebased {
-    const { snapshot } = this.current;
-    if (snapshot && snapshot.version !== latest.version) this.cartKey = undefined;
-    return rebaseOnto(this.current, latest);
+  /** What the save and `take` (commit.ts) are lent: the store's state, rules, loads and memo. */
+  private commitHost(): CommitHost {
+    return {
+      adapter: this.adapter,
+      loads: this.loads,
+      memo: this.memo,
+      state: () => this.current,
+      rules: () => this.rules,
+      useRules: (rules) => this.useRules(rules),
+      set: (patch) => this.set(patch),
+      derive: (patch) => this.derive(patch),
+      reload: () => this.load({ force: true }),
+      receiveExternal: (latest) => this.receiveExternal(latest),
+    };
   }
 
   /**
@@ -403,26 +328,8 @@ export class LicensingStore {
    */
   private receiveExternal(latest: LicensingSnapshot): void {
     const { snapshot, commit } = this.current;
-    if (commit.status === 'saving') this.heldExternal = latest;
-    else if (snapshot && latest.version !== snapshot.version) void this.take(latest);
-  }
-
-  /**
-   * A snapshot this page did not save (a load, the adapter's push): taken with the draft kept and
-   * re-checked, the data fresh again. Over another version than the one shown, once the conflict
-   * code is here (carry-over.ts): what others changed is noted (`changedElsewhere`, the same however
-   * it came), and the cart is in conflict when it touches the draft (not if anything changed since).
-   */
-  private async take(latest: LicensingSnapshot): Promise<void> {
-    const { snapshot, draft } = this.current;
-    this.set(this.derive({ ...fresh(latest), ...this.rebase(latest) }));
-    if (!snapshot || snapshot.version === latest.version) return;
-    const base = (this.elsewhereBase ??= snapshot);
-    const taken = this.current;
-    const { elsewhereOnto } = await carryOver();
-    // Not once saved or forgotten meanwhile.
-    if (this.elsewhereBase === base)
-      this.set(this.derive(elsewhereOnto(this.current, taken, draft, base, snapshot, elsewhere)));
+    if (commit.status === 'saving') this.memo.heldExternal = latest;
+    else if (snapshot && latest.version !== snapshot.version) void take(this.commitHost(), latest);
   }
 
   /** The kept cart, once, over the first snapshot loaded (carry-over.ts). */
@@ -431,7 +338,7 @@ export class LicensingStore {
     const restored = latest && this.keeper?.restore(this.current, latest, elsewhere);
     if (!restored) return;
     const { key, ...rebased } = restored;
-    if (key) this.cartKey = key;
+    if (key) this.memo.cartKey = key;
     this.set(this.derive(rebased));
   }
 
@@ -443,7 +350,7 @@ export class LicensingStore {
   private set(patch: Partial<LicensingState>): void {
     const previous = this.current;
     this.current = Object.freeze({ ...previous, ...patch });
-    this.keeper?.save(this.current, previous, this.cartKey);
+    this.keeper?.save(this.current, previous, this.memo.cartKey);
     for (const listener of [...this.listeners]) listener(this.current, previous);
     this.requestsPart?.observe(this.current, previous);
   }

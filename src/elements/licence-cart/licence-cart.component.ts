@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
 import { changeRecord } from '../../core/change-record.js';
@@ -7,12 +7,12 @@ import { emit } from '../../events.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
-import { issueList } from './cart-issues.js';
 import { goTo, StickyPadding } from './cart-page.js';
 import type { CartTimeline } from './cart-timeline.js';
 import { loadTimeline } from './cart-timeline-load.js';
 import type { CartRequest } from './cart-request.js';
-import { barTotals, blockingIssues, cartRows, problemPlace, underneathText, type Row } from './cart-rows.js';
+import { barTotals, blockingIssues, cartRows, problemPlace } from './cart-rows.js';
+import { conflictNotice, reviewDialog, type ReviewView } from './cart-review.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
 
@@ -223,113 +223,19 @@ export class LicenceCart extends RulesWidget {
     else this.renderRoot.querySelector<HTMLElement>('[part~="summary"]')?.focus();
   }
 
-  private list(part: string, issues: readonly ValidationIssue[], snapshot: LicensingSnapshot, title: string) {
-    return issueList(part, title, issues, snapshot, this.t, this.locale.section('issues', issueMessages));
-  }
-
-  /** What another admin changed under the draft: in the review while it is open, else in the bar. */
-  private renderConflict({ commit, snapshot }: LicensingState) {
-    const m = this.m;
-    if (commit.status !== 'conflict') return nothing;
-    return html`<div part="conflict" role="alert">
-      <p><strong>${m.conflictTitle}</strong> ${m.conflictBody}</p>
-      ${
-        commit.changes.length
-          ? html`<ul>
-              ${commit.changes.map((c) => html`<li>${underneathText(c, snapshot!, m, this.t)}</li>`)}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderReview(state: LicensingState, rows: Row[]): TemplateResult {
-    const m = this.m;
-    const snapshot = state.snapshot!;
-    const quote = state.quote;
-    const blocking = blockingIssues(state.issues);
-    const warnings = state.issues.filter((i) => i.severity === 'warning');
-    const commit = state.commit;
-    const saving = commit.status === 'saving';
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="review-title"
-      @cancel=${(e: Event) => saving && e.preventDefault()}
-      @close=${this.onDialogClose}
-    >
-      <h2 id="review-title">${m.reviewTitle}</h2>
-      <p part="invoice-warning">${m.invoiceWarning}</p>
-      ${this.dialog?.open ? this.renderConflict(state) : nothing}
-      ${
-        commit.status === 'failed'
-          ? html`<p part="failure" role="alert">${this.errorText(commit.error)} ${m.failed}</p>`
-          : nothing
-      }
-      <div class="table-wrap">
-        <table part="lines">
-          <caption class="visually-hidden">
-            ${m.reviewTitle}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${m.columns.item}</th>
-              <th scope="col">${m.columns.change}</th>
-              <th scope="col">${m.columns.thisMonth}</th>
-              <th scope="col">${m.columns.nextMonth}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (row) =>
-                html`<tr>
-                  <th scope="row">${row.item}</th>
-                  <td>${row.change}</td>
-                  <td data-label=${m.columns.thisMonth}>${row.thisMonth}</td>
-                  <td data-label=${m.columns.nextMonth}>${row.nextMonth}</td>
-                </tr>`,
-            )}
-          </tbody>
-          ${
-            quote
-              ? html`<tfoot>
-                  <tr>
-                    <th scope="row">${m.total}</th>
-                    <td></td>
-                    <td data-label=${m.columns.thisMonth}>${m.delta(quote.totals.thisMonth.delta)}</td>
-                    <td data-label=${m.columns.nextMonth}>${m.delta(quote.totals.nextMonth.delta)}</td>
-                  </tr>
-                </tfoot>`
-              : nothing
-          }
-        </table>
-      </div>
-      ${this.timeline?.section(rows, snapshot.period)}
-      <p part="rule">${m.highWater}</p>
-      ${this.timeline?.downloads(snapshot, state.draft)}
-      ${this.list('warnings', warnings, snapshot, m.warnings)}
-      ${this.list('errors', blocking, snapshot, m.errors)}
-      <footer>
-        <button
-          class="button"
-          part="back-button"
-          type="button"
-          ?disabled=${saving}
-          @click=${() => this.closeReview()}
-        >
-          ${m.back}
-        </button>
-        <button
-          class="button primary"
-          part="confirm-button"
-          type="button"
-          ?disabled=${!state.canSave}
-          aria-busy=${saving ? 'true' : 'false'}
-          @click=${this.confirm}
-        >
-          ${saving ? m.saving : m.confirm}
-        </button>
-      </footer>
-    </dialog>`;
+  /** What the review is given (cart-review.ts): words, the timeline once loaded, the handlers. */
+  private reviewView(): ReviewView {
+    return {
+      m: this.m,
+      t: this.t,
+      issues: this.locale.section('issues', issueMessages),
+      open: !!this.dialog?.open,
+      timeline: this.timeline,
+      errorText: (error) => this.errorText(error),
+      onClose: () => this.onDialogClose(),
+      onBack: () => this.closeReview(),
+      onConfirm: () => void this.confirm(),
+    };
   }
 
   /**
@@ -402,7 +308,8 @@ export class LicenceCart extends RulesWidget {
               </p>`
             : nothing
         }
-        ${this.renderNotice(state, editable)} ${this.dialog?.open ? nothing : this.renderConflict(state)}
+        ${this.renderNotice(state, editable)}
+        ${this.dialog?.open ? nothing : conflictNotice(state, m, this.t)}
         ${
           editable || state.dirty
             ? html`<div class="actions">
@@ -433,7 +340,7 @@ export class LicenceCart extends RulesWidget {
             : nothing
         }
       </section>
-      ${editable ? this.renderReview(state, rows) : nothing}
+      ${editable ? reviewDialog(this.reviewView(), state, rows) : nothing}
       <lk-toast></lk-toast>`;
   }
 }
