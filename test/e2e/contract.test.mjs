@@ -246,6 +246,7 @@ describe('docs/openapi.yaml', () => {
       'declineRequest',
       'downloadLicenseLog',
       'getInstallationLicense',
+      'listHistory',
       'listRequests',
       'listUsage',
       'load',

@@ -47,7 +47,7 @@ describe('demo on the reference backend', () => {
     await context.close();
   });
 
-  it('picks the token of the chosen permission (view: read-only), with the failure switches on', async () => {
+  it('picks the token of the chosen permission (view: requests only), with the failure switches on', async () => {
     const context = await demo.browser.createBrowserContext();
     const page = await newPage(context);
     await page.goto(demo.server.url, { waitUntil: 'load' });
@@ -61,9 +61,11 @@ describe('demo on the reference backend', () => {
     await waitFor(
       page,
       () =>
-        document.querySelector('licence-manager').shadowRoot.querySelector('[part="read-only"]')
-          ?.textContent === 'You can view licences but not change them.',
-      { message: 'the read-only notice for the view token' },
+        document
+          .querySelector('licence-manager')
+          .shadowRoot.querySelector('[part="read-only"]')
+          ?.textContent.startsWith('You can view licences and request changes'),
+      { message: 'the view notice for the view token' },
     );
     // The server's demo controls give server mode the failure switches (demo-states.test.mjs drives them).
     assert.equal(

@@ -128,7 +128,7 @@ describe('demo: the Licensing page', () => {
     await context.close();
   });
 
-  it('with view permission shows everything and offers nothing to change', async () => {
+  it('with view permission shows everything and turns every change into a request, never a purchase', async () => {
     const { page, context } = await open();
     await choose(page, 'permission', 'view');
     // Said once, at the top of the page (not by each card, nor by a cart with nothing to save).
@@ -136,19 +136,37 @@ describe('demo: the Licensing page', () => {
       page,
       () =>
         document.querySelector('licence-manager').shadowRoot.querySelector('[part="read-only"]')
-          ?.textContent === 'You can view licences but not change them.',
-      { message: 'the read-only notice' },
+          ?.textContent ===
+        'You can view licences and request changes: what you change here is sent as a request for an administrator to approve. Nothing is bought.',
+      { message: 'the request notice' },
     );
-    // Plain values, not faint read-only fields (issue #15).
+    // The counts are still shown, in steppers marked as a request.
     await waitFor(
       page,
-      () =>
-        [...document.querySelector('licence-manager').shadowRoot.querySelectorAll('licence-card')].some(
-          (card) => card.shadowRoot.textContent.replace(/\s+/g, ' ').includes('Voice licences: 221'),
-        ),
-      { message: 'the counts are still shown' },
+      () => {
+        const voice = [
+          ...document.querySelector('licence-manager').shadowRoot.querySelectorAll('licence-card'),
+        ].find((card) => card.getAttribute('type-id') === 'voice');
+        const deep = (root, selector) => {
+          for (const node of root.querySelectorAll('*')) {
+            if (node.matches(selector)) return node;
+            const inner = node.shadowRoot && deep(node.shadowRoot, selector);
+            if (inner) return inner;
+          }
+          return null;
+        };
+        return (
+          voice?.shadowRoot.querySelector('[part="request-badge"]') &&
+          deep(voice.shadowRoot, '[role="spinbutton"]')?.value === '221'
+        );
+      },
+      { message: 'the Voice count in a request stepper' },
     );
-    assert.deepEqual(await page.evaluate(editableControls), []);
+    // Nothing on the page saves (buys): the cart only prepares a request.
+    assert.deepEqual(
+      (await page.evaluate(editableControls)).filter((control) => /save/i.test(control)),
+      [],
+    );
     assert.deepEqual(page.problems, []);
     await context.close();
   });
