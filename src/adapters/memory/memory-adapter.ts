@@ -24,22 +24,19 @@ import type {
 import {
   BadResponseError,
   ConflictError,
-  type LicensingError,
-  NetworkError,
   NotSupportedError,
   PermissionError,
-  ServerError,
-  TimeoutError,
   ValidationError,
 } from '../errors.js';
 import { DecodeError } from '../decode/fields.js';
 import { decodeLicensingSnapshot } from '../decode/snapshot.js';
 import { createDemoSeed, type MemorySeed } from './demo-data.js';
-import { readLicenseKey } from './license-key.js';
+import { licenceLogFile, licenceWithKey } from './installation.js';
 import { RequestBook } from './requests.js';
 import { SavedState, type Persisted, type StorageLike } from './storage.js';
 import { UsageIndex } from './usage-index.js';
 import { HistoryLog } from './history-log.js';
+import { FaultQueue } from './faults.js';
 
 export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
@@ -101,7 +98,7 @@ export class MemoryAdapter implements LicensingAdapter {
   /** Why the seed cannot be served, when the decoder refused it. */
   private readonly seedError: BadResponseError | undefined;
   private readonly idempotency = new Map<string, LicensingSnapshot>();
-  private readonly pendingFailures = new Map<AdapterMethod | RequestMethod, Failure[]>();
+  private readonly faults = new FaultQueue();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
   private readonly history: HistoryLog;
   private readonly book = new RequestBook(() => this.options.now?.() ?? new Date());
@@ -153,9 +150,7 @@ export class MemoryAdapter implements LicensingAdapter {
 
   /** Makes the next `times` calls of `method` fail with `failure` (stories, tests, the demo). */
   failNext(method: AdapterMethod | RequestMethod, failure: Failure, times = 1): void {
-    const queue = this.pendingFailures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(failure);
-    this.pendingFailures.set(method, queue);
+    this.faults.add(method, failure, times);
   }
 
   /**
@@ -175,7 +170,7 @@ export class MemoryAdapter implements LicensingAdapter {
 
   /** Forgets failures queued with `failNext` and not yet used. */
   clearFailures(): void {
-    this.pendingFailures.clear();
+    this.faults.clear();
   }
 
   /** Back to the seed: forgets commits, stored state, idempotency keys and pending failures. */
@@ -184,7 +179,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.installation = this.seed.installationLicense ?? null;
     this.idempotency.clear();
     this.history.reset();
-    this.pendingFailures.clear();
+    this.faults.clear();
     this.mutations = 0;
     this.book.clear();
     this.saved?.remove();
@@ -258,18 +253,7 @@ export class MemoryAdapter implements LicensingAdapter {
     if (this.snapshot.permission !== 'update') {
       throw new PermissionError('You do not have permission to update the licence.');
     }
-    const now = (this.options.now?.() ?? new Date()).getTime();
-    const read = readLicenseKey(key, { token: current.token, now });
-    if (!read.ok) {
-      throw new ValidationError('The licence key was refused.', { detail: read.detail, reason: read.reason });
-    }
-    // The key's token matched (readLicenseKey checked it): the installation keeps its own.
-    const next: InstallationLicense = {
-      ...current,
-      ...read.fields,
-      token: current.token,
-      status: { state: 'active' },
-    };
+    const next = licenceWithKey(current, key, (this.options.now?.() ?? new Date()).getTime());
     this.persist(this.snapshot, next);
     this.installation = next;
     return clone(next);
@@ -277,18 +261,7 @@ export class MemoryAdapter implements LicensingAdapter {
 
   async downloadLicenseLog?(options: RequestOptions = {}): Promise<DownloadedFile> {
     await this.enter('downloadLicenseLog', options);
-    const licence = this.requireInstallation();
-    const now = this.options.now?.() ?? new Date();
-    const lines = [
-      `${now.toISOString()} licence check: ${licence.status.state}`,
-      `token ${licence.token}`,
-      `plan ${licence.plan}, expires ${licence.expiresAt}`,
-      `staff users=${licence.staff.users} agents=${licence.staff.agents} telephones=${licence.staff.telephones} mobile=${licence.staff.mobileAgents}`,
-    ];
-    return {
-      filename: `license-${now.toISOString().slice(0, 10)}.log`,
-      blob: new Blob([lines.join('\n') + '\n'], { type: 'text/plain' }),
-    };
+    return licenceLogFile(this.requireInstallation(), this.options.now?.() ?? new Date());
   }
 
   /** The accepted commits, newest first; `view` and `update` may read them (R1). */
@@ -388,47 +361,8 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.installation;
   }
 
-  /** Waits the latency (abortable), then throws an injected failure if one is queued. */
-  private async enter(method: AdapterMethod | RequestMethod, { signal }: RequestOptions): Promise<void> {
-    signal?.throwIfAborted();
-    if (this.latency > 0) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, this.latency);
-        const onAbort = () => {
-          clearTimeout(timer);
-          reject(signal!.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-    }
-    const failure = this.pendingFailures.get(method)?.shift();
-    if (failure) throw this.simulated(failure);
-  }
-
-  /** An injected failure, shaped like a real one (a conflict names the current version). */
-  private simulated(failure: Failure): LicensingError {
-    switch (failure) {
-      case 'network':
-        return new NetworkError();
-      case 'server':
-        return new ServerError();
-      case 'unavailable':
-        return new ServerError('The licensing service is temporarily unavailable.', { status: 503 });
-      case 'rate-limited':
-        return new ServerError('Too many requests to the licensing service.', { status: 429 });
-      case 'timeout':
-        return new TimeoutError();
-      case 'forbidden':
-        return new PermissionError();
-      case 'conflict':
-        return new ConflictError(undefined, { currentVersion: this.snapshot.version });
-      case 'validation':
-        return new ValidationError(undefined, { detail: 'Refused by a simulated failure.' });
-      case 'malformed':
-        return new BadResponseError();
-    }
+  /** Waits the latency (abortable), then throws an injected failure if one is queued (faults.ts). */
+  private enter(method: AdapterMethod | RequestMethod, { signal }: RequestOptions): Promise<void> {
+    return this.faults.enter(method, signal, this.latency, () => this.snapshot.version);
   }
 }

@@ -1,7 +1,8 @@
 // The LicensingAdapter that speaks the REST contract over `fetch`. The contract itself is written
 // down in docs/openapi.yaml; the MSW handlers in src/mocks serve the same contract, and the tests
-// run this adapter against them. What it needs besides the six operations lives next door: header
-// parsing (headers.ts), the retry policy (retry.ts), abort and timeout (signals.ts), error answers
+// run this adapter against them. What it needs besides the six operations lives next door: its
+// options (options.ts), the installation licence's calls (installation.ts), header parsing
+// (headers.ts), the retry policy (retry.ts), abort and timeout (signals.ts), error answers
 // (problem.ts) and the body decoders (../decode/).
 
 import type {
@@ -14,10 +15,10 @@ import type {
 import type { HistoryPage, HistoryQuery } from '../../core/index.js';
 import type { CommitOptions, DownloadedFile, LicensingAdapter, RequestOptions } from '../adapter.js';
 import { BadResponseError, type LicensingError, NetworkError, TimeoutError } from '../errors.js';
-import { decodeInstallationLicense, decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
+import { decodeLicensingSnapshot, decodeUsagePage } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
-import { parseContentDispositionFilename, parseEtag } from './headers.js';
-import type { LiveUpdatesFactory } from './events.js';
+import { parseEtag } from './headers.js';
+import type { RestAdapterOptions, RestHeaders } from './options.js';
 import { errorFromAnswer } from './problem.js';
 import {
   isRetryableFailure,
@@ -31,82 +32,9 @@ import {
 import { attemptSignal, sleep, untilAborted } from './signals.js';
 import { decodeHistoryPage, historyRequest } from './history.js';
 import { restRequests } from './requests.js';
+import { restInstallation } from './installation.js';
 
-/** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. */
-export type RestHeaders = Readonly<Record<string, string>>;
-
-/** What a `headers` function is told about the request it adds headers to. */
-export interface RestRequestInfo {
-  /** `GET`, `POST` or `PUT`. */
-  readonly method: string;
-  /** The full URL, base URL included. */
-  readonly url: string;
-}
-
-/** Options of `RestAdapter`. Only `baseUrl` is required. */
-export interface RestAdapterOptions {
-  /**
-   * Where the contract's paths start, without a trailing slash: `'/api'` (same origin) or
-   * `'https://billing.example.com/v1'`. `GET {baseUrl}/licensing` loads the snapshot. A cross-origin
-   * server must send CORS headers and expose `ETag`, `Retry-After` and `Content-Disposition`
-   * (`Access-Control-Expose-Headers`).
-   */
-  baseUrl: string;
-  /**
-   * Headers sent with every request (auth). A function is called before every attempt, retries
-   * included, so it can return a freshly refreshed token; it may be async. A rejection of the
-   * function rejects the call with the same error.
-   */
-  headers?: RestHeaders | ((request: RestRequestInfo) => RestHeaders | Promise<RestHeaders>);
-  /**
-   * The `fetch` to use: a wrapper that adds tracing, a test double, a polyfill. Defaults to the
-   * global `fetch`, looked up at each request (so a fetch patched later, as mocking tools do, is
-   * used).
-   */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
-  /**
-   * `fetch`'s `credentials`; set `'include'` for cookie auth against another origin. Default: the
-   * browser's (`'same-origin'`).
-   */
-  credentials?: RequestCredentials;
-  /**
-   * Milliseconds one attempt may take, answer body included, before it is given up with a
-   * `TimeoutError`. Default 15000. Each retry gets the full time again.
-   */
-  timeout?: number;
-  /**
-   * How many times a GET is sent again after a network error or an HTTP 429, 502, 503 or 504.
-   * Default 2 (three attempts in all). 0 turns retries off.
-   */
-  retries?: number;
-  /**
-   * How many times a commit is sent again after a network error, a timeout or an HTTP 429 or 503:
-   * the same body with the same `Idempotency-Key`, so a server that already applied it answers with
-   * the first result instead of applying it twice. (A 429 or 503 says the request was not taken on;
-   * with the same key a retry is safe even if it was.) Default 1.
-   */
-  commitRetries?: number;
-  /**
-   * Base of the exponential backoff between attempts, in milliseconds: about `retryDelay × 2^n`
-   * before retry n (from 0), with random jitter so many clients do not retry in step. Default 300.
-   * A `Retry-After` header on the answer replaces it.
-   */
-  retryDelay?: number;
-  /** Longest wait before a retry, in milliseconds, `Retry-After` included. Default 10000. */
-  maxRetryDelay?: number;
-  /**
-   * Whether the server offers the installation-licence endpoints (`/license`, `/license/key`,
-   * `/license/log`). Default true. With `false` the adapter leaves out `getInstallationLicense`,
-   * `applyLicenseKey` and `downloadLicenseLog`, and the widgets say that part is not available.
-   */
-  installationLicense?: boolean;
-  /**
-   * Live updates from `GET /licensing/events` (Server-Sent Events): pass `liveUpdates` from
-   * `licence-kit/rest-adapter.js` and `subscribe` follows them. Without it, no `subscribe` (and a
-   * page that does not want them ships none of their code).
-   */
-  liveUpdates?: LiveUpdatesFactory;
-}
+export type { RestAdapterOptions, RestHeaders, RestRequestInfo } from './options.js';
 
 interface RequestSpec {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -185,9 +113,19 @@ export class RestAdapter implements LicensingAdapter {
     // Instance properties rather than methods, so that `installationLicense: false` can leave them
     // out and the widgets see an adapter without the capability (`'applyLicenseKey' in adapter`).
     if (options.installationLicense !== false) {
-      this.getInstallationLicense = (o) => this.fetchInstallationLicense(o);
-      this.applyLicenseKey = (key, o) => this.putLicenseKey(key, o);
-      this.downloadLicenseLog = (o) => this.fetchLicenseLog(o);
+      // installation.ts: GET /license, PUT /license/key, GET /license/log.
+      Object.assign(
+        this,
+        restInstallation({
+          send: async (call, decode) => this.decode(call, await this.exchange(call), decode),
+          // A 2xx answer to a blob read always carries its body as a blob (see attempt()).
+          file: async (call) => {
+            const answer = await this.exchange(call);
+            return { headers: answer.headers, blob: answer.blob! };
+          },
+          badResponse: (call, what) => this.badResponse(call, what),
+        }),
+      );
     }
     if (options.liveUpdates) this.subscribe = options.liveUpdates(this, options);
     // Change requests (requests.ts: POST and GET /licensing/requests, POST …/{id}/decline|approve).
@@ -255,53 +193,6 @@ export class RestAdapter implements LicensingAdapter {
   async listHistory(query: HistoryQuery, options: RequestOptions = {}): Promise<HistoryPage> {
     const spec = historyRequest(query, options.signal);
     return this.decode(spec, await this.exchange(spec), decodeHistoryPage);
-  }
-
-  private async fetchInstallationLicense(options: RequestOptions = {}): Promise<InstallationLicense> {
-    const spec: RequestSpec = {
-      method: 'GET',
-      path: '/license',
-      retry: 'read',
-      read: 'text',
-      signal: options.signal,
-    };
-    return this.decode(spec, await this.exchange(spec), decodeInstallationLicense);
-  }
-
-  private async putLicenseKey(key: string, options: RequestOptions = {}): Promise<InstallationLicense> {
-    const spec: RequestSpec = {
-      method: 'PUT',
-      path: '/license/key',
-      body: JSON.stringify({ key }),
-      headers: { 'Content-Type': 'application/json' },
-      // Not retried: a lost answer is shown, and the user still has the key in the field to apply.
-      retry: 'never',
-      read: 'text',
-      signal: options.signal,
-    };
-    return this.decode(spec, await this.exchange(spec), decodeInstallationLicense);
-  }
-
-  private async fetchLicenseLog(options: RequestOptions = {}): Promise<DownloadedFile> {
-    const spec: RequestSpec = {
-      method: 'GET',
-      path: '/license/log',
-      retry: 'read',
-      read: 'blob',
-      signal: options.signal,
-    };
-    const answer = await this.exchange(spec);
-    const type = answer.headers.get('Content-Type') ?? '';
-    // A dev server or proxy that falls back to the app's index.html answers 200 with a page: saving
-    // that as the log would hand the user a file that is not one.
-    if (/^\s*text\/html\b/i.test(type)) {
-      throw this.badResponse(spec, 'the log file is an HTML page, not a log');
-    }
-    return {
-      filename: parseContentDispositionFilename(answer.headers.get('Content-Disposition')) ?? 'license.log',
-      // A 2xx answer to a blob read always carries its body as a blob (see attempt()).
-      blob: answer.blob!,
-    };
   }
 
   // --- plumbing ----------------------------------------------------------------------------------
