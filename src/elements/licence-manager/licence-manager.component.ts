@@ -239,6 +239,8 @@ export class LicenceManager extends RulesWidget {
     const recordingId = snapshot.recording?.typeId;
     const seatTypes = snapshot.catalog.filter((type) => type.id !== recordingId);
     const editable = canEdit(snapshot.permission);
+    // No whitespace around it: hosts and tests read its textContent.
+    const readOnly = state.requests.drafting ? m.requestMode : this.t.readOnly;
     const hasInstallation = this.licensing.store!.capabilities.installationLicense;
     // The widgets inside leave out their read-only notes: the page says it once, at the top.
     const card = (id: string) =>
@@ -275,9 +277,7 @@ export class LicenceManager extends RulesWidget {
       </header>
       ${
         !editable
-          ? html`<p part="read-only" role="note">
-              ${state.requests.drafting ? m.requestMode : this.t.readOnly}
-            </p>`
+          ? html`<p part="read-only" role="note">${readOnly}</p>`
           : this.shows('invoice-warning')
             ? html`<p part="invoice-warning" role="note">${m.invoiceWarning}</p>`
             : nothing
