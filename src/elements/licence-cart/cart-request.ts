@@ -13,6 +13,7 @@ import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState, LicensingStore } from '../../state/licensing-store.js';
 import type { Toast } from '../../ui/toast.js';
 import { goTo } from './cart-page.js';
+import { quoteTable } from './cart-review.js';
 import { barTotals, problemPlace, type Row } from './cart-rows.js';
 import { messages as requestMessages } from './cart-request.messages.js';
 import type { LicenceCartMessages } from './licence-cart.messages.js';
@@ -184,44 +185,7 @@ export class CartRequest {
       <h2 id="request-title">${m.reviewTitle}</h2>
       <p part="invoice-warning">${m.notAPurchase}</p>
       ${this.problem ? html`<p part="failure" role="alert">${this.problem}</p>` : nothing}
-      <div class="table-wrap">
-        <table part="lines">
-          <caption class="visually-hidden">
-            ${m.reviewTitle}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${cart.columns.item}</th>
-              <th scope="col">${cart.columns.change}</th>
-              <th scope="col">${cart.columns.thisMonth}</th>
-              <th scope="col">${cart.columns.nextMonth}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (row) =>
-                html`<tr>
-                  <th scope="row">${row.item}</th>
-                  <td>${row.change}</td>
-                  <td data-label=${cart.columns.thisMonth}>${row.thisMonth}</td>
-                  <td data-label=${cart.columns.nextMonth}>${row.nextMonth}</td>
-                </tr>`,
-            )}
-          </tbody>
-          ${
-            quote
-              ? html`<tfoot>
-                  <tr>
-                    <th scope="row">${cart.total}</th>
-                    <td></td>
-                    <td data-label=${cart.columns.thisMonth}>${cart.delta(quote.totals.thisMonth.delta)}</td>
-                    <td data-label=${cart.columns.nextMonth}>${cart.delta(quote.totals.nextMonth.delta)}</td>
-                  </tr>
-                </tfoot>`
-              : nothing
-          }
-        </table>
-      </div>
+      ${quoteTable(rows, quote, cart, m.reviewTitle)}
       <p part="rule">${cart.highWater}</p>
       ${
         warnings.length

@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LicensingError } from '../../adapters/errors.js';
 import type { CommonMessages } from '../../i18n/common.js';
 import type { IssueMessages } from '../../i18n/issues.js';
+import type { Quote } from '../../core/index.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { issueList } from './cart-issues.js';
 import { blockingIssues, underneathText, type Row } from './cart-rows.js';
@@ -68,45 +69,7 @@ export function reviewDialog(view: ReviewView, state: LicensingState, rows: Row[
         ? html`<p part="failure" role="alert">${view.errorText(commit.error)} ${m.failed}</p>`
         : nothing
     }
-    <div class="table-wrap">
-      <table part="lines">
-        <caption class="visually-hidden">
-          ${m.reviewTitle}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${m.columns.item}</th>
-            <th scope="col">${m.columns.change}</th>
-            <th scope="col">${m.columns.thisMonth}</th>
-            <th scope="col">${m.columns.nextMonth}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                <th scope="row">${row.item}</th>
-                <td>${row.change}</td>
-                <td data-label=${m.columns.thisMonth}>${row.thisMonth}</td>
-                <td data-label=${m.columns.nextMonth}>${row.nextMonth}</td>
-              </tr>`,
-          )}
-        </tbody>
-        ${
-          quote
-            ? html`<tfoot>
-                <tr>
-                  <th scope="row">${m.total}</th>
-                  <td></td>
-                  <td data-label=${m.columns.thisMonth}>${m.delta(quote.totals.thisMonth.delta)}</td>
-                  <td data-label=${m.columns.nextMonth}>${m.delta(quote.totals.nextMonth.delta)}</td>
-                </tr>
-              </tfoot>`
-            : nothing
-        }
-      </table>
-    </div>
-    ${view.timeline?.section(rows, snapshot.period)}
+    ${quoteTable(rows, quote, m, m.reviewTitle)} ${view.timeline?.section(rows, snapshot.period)}
     <p part="rule">${m.highWater}</p>
     ${view.timeline?.downloads(snapshot, state.draft)}
     ${issueList('warnings', m.warnings, warnings, snapshot, t, view.issues)}
@@ -127,4 +90,51 @@ export function reviewDialog(view: ReviewView, state: LicensingState, rows: Row[
       </button>
     </footer>
   </dialog>`;
+}
+
+/** The quote as a table, one row per change and the totals below: the review's and a request's. */
+export function quoteTable(
+  rows: readonly Row[],
+  quote: Quote | undefined,
+  m: Pick<LicenceCartMessages, 'columns' | 'total' | 'delta'>,
+  caption: string,
+): TemplateResult {
+  return html`<div class="table-wrap">
+    <table part="lines">
+      <caption class="visually-hidden">
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${m.columns.item}</th>
+          <th scope="col">${m.columns.change}</th>
+          <th scope="col">${m.columns.thisMonth}</th>
+          <th scope="col">${m.columns.nextMonth}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (row) =>
+            html`<tr>
+              <th scope="row">${row.item}</th>
+              <td>${row.change}</td>
+              <td data-label=${m.columns.thisMonth}>${row.thisMonth}</td>
+              <td data-label=${m.columns.nextMonth}>${row.nextMonth}</td>
+            </tr>`,
+        )}
+      </tbody>
+      ${
+        quote
+          ? html`<tfoot>
+              <tr>
+                <th scope="row">${m.total}</th>
+                <td></td>
+                <td data-label=${m.columns.thisMonth}>${m.delta(quote.totals.thisMonth.delta)}</td>
+                <td data-label=${m.columns.nextMonth}>${m.delta(quote.totals.nextMonth.delta)}</td>
+              </tr>
+            </tfoot>`
+          : nothing
+      }
+    </table>
+  </div>`;
 }
