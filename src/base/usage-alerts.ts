@@ -108,3 +108,28 @@ export function isoDay(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * R11's offer under a stopped service: the limit it suggests in words (`basis`: `resume` early in
+ * the month, `pace` later) and, where the user may plan it, the button that puts it in the cart.
+ */
+export function keepRunningOffer(
+  basis: string,
+  text: string,
+  raise: { label: string; disabled: boolean; onClick: () => void } | undefined,
+) {
+  return html`<p part="keep-running" data-basis=${basis}>${text}</p>
+    ${
+      raise
+        ? html`<button
+            class="button"
+            part="raise-button"
+            type="button"
+            ?disabled=${raise.disabled}
+            @click=${raise.onClick}
+          >
+            ${raise.label}
+          </button>`
+        : nothing
+    }`;
+}

@@ -16,6 +16,7 @@ import { EditingWidget } from '../../base/editing-widget.js';
 import {
   announceCrossings,
   isoDay,
+  keepRunningOffer,
   thresholdLine,
   thresholdsOf,
   usageMeter,
@@ -93,22 +94,18 @@ export abstract class SwitchCards extends EditingWidget {
     const overBase = total - base;
     const spend = speechToTextMaxSpend({ ...snap.speechToText!, enabled: true, limitOverBase: overBase });
     const m = this.m;
-    return html`<p part="keep-running" data-basis=${basis}>
-        ${m.sttKeepRunning(overBase, total, formatDate(snap.period.end, this.locale.lang), basis === 'pace')}
-      </p>
-      ${
-        canEdit(snap.permission)
-          ? html`<button
-              class="button"
-              part="raise-button"
-              type="button"
-              ?disabled=${this.locked(state)}
-              @click=${() => this.raise({ speechToText: { limitOverBase: overBase } }, 'lk-number-stepper')}
-            >
-              ${m.sttRaise(overBase, spend.kind === 'capped' ? spend.amount : null)}
-            </button>`
-          : nothing
-      }`;
+    return keepRunningOffer(
+      basis,
+      m.sttKeepRunning(overBase, total, formatDate(snap.period.end, this.locale.lang), basis === 'pace'),
+      canEdit(snap.permission)
+        ? {
+            label: m.sttRaise(overBase, spend.kind === 'capped' ? spend.amount : null),
+            disabled: this.locked(state),
+            onClick: () =>
+              void this.raise({ speechToText: { limitOverBase: overBase } }, 'lk-number-stepper'),
+          }
+        : undefined,
+    );
   }
 
   /** Puts a raised limit in the draft, as editing the field would, then moves focus to that field. */

@@ -16,6 +16,7 @@ import { EditingWidget } from '../../base/editing-widget.js';
 import {
   announceCrossings,
   isoDay,
+  keepRunningOffer,
   thresholdLine,
   thresholdsOf,
   usageMeter,
@@ -123,22 +124,17 @@ export class PowerPackLimits extends EditingWidget {
     const { basis, limit } = suggestLimit(service.used, snap.period, isoDay(this.now));
     const spend = powerPackServiceSpend({ enabled: true, packPrice: snap.powerPack!.packPrice }, limit);
     const m = this.m;
-    return html`<p part="keep-running" data-basis=${basis}>
-        ${m.keepRunning(limit, formatDate(snap.period.end, this.locale.lang), basis === 'pace')}
-      </p>
-      ${
-        canEdit(snap.permission)
-          ? html`<button
-              class="button"
-              part="raise-button"
-              type="button"
-              ?disabled=${this.locked(state)}
-              @click=${() => this.raise(service.id, limit, index)}
-            >
-              ${m.raise(service.name, limit, spend.kind === 'capped' ? spend.amount : null)}
-            </button>`
-          : nothing
-      }`;
+    return keepRunningOffer(
+      basis,
+      m.keepRunning(limit, formatDate(snap.period.end, this.locale.lang), basis === 'pace'),
+      canEdit(snap.permission)
+        ? {
+            label: m.raise(service.name, limit, spend.kind === 'capped' ? spend.amount : null),
+            disabled: this.locked(state),
+            onClick: () => void this.raise(service.id, limit, index),
+          }
+        : undefined,
+    );
   }
 
   /** Puts the raised limit in the draft, as editing the field would, then moves focus to that field. */
