@@ -165,6 +165,17 @@ for (const mode of adapterModes) {
       await shows(el, '1–2 of 3');
     });
 
+    it('takes a page-size outside the contract (0, 500) as the nearest it allows, not as a failure', async () => {
+      const adapter = await adapterFor(mode, seed());
+      for (const pageSize of [500, 0]) {
+        const el = await fixture(render(adapter, { pageSize }));
+        await loaded(el, adapter);
+        await shows(el, 'Email 2 → 5'); // 500 asks for the contract's most (200), 0 for the default (20)
+        expect(entries(el)).to.have.length(3);
+        expect(deepText(el)).not.to.contain('could not be loaded');
+      }
+    });
+
     it('shows a commit made in the cart without a reload', async () => {
       const adapter = await adapterFor(mode, seed());
       const el = await fixture(render(adapter));

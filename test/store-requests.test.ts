@@ -113,6 +113,26 @@ describe('LicensingStore change requests (R1)', () => {
     expect(store.state.requests.list.requests[0]!.status).to.equal('approved');
   });
 
+  it("never puts a request in the cart over the admin's own unsaved changes", async () => {
+    const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now, user: 'Eva' });
+    const { store: viewer } = await viewStore(adapter);
+    viewer.allowRequests();
+    viewer.setCount('voice', 12);
+    await viewer.requests.send('please');
+    adapter.setPermission('update');
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    await store.load();
+    const [request] = await store.requests.load();
+    store.setCount('email', 1); // the admin's own change, not saved yet
+    expect(await store.requests.review(request!)).to.equal(false);
+    expect(store.state.draft).to.deep.equal({ counts: { email: 1 } }, 'their change is kept');
+    expect(store.state.requests.reviewing).to.equal(undefined);
+    store.discard();
+    expect(await store.requests.review(request!)).to.equal(true);
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(await store.requests.review(request!), 'the same request again').to.equal(true);
+  });
+
   it('declines with a reason; refuses an empty reason, a second decision and an unknown id', async () => {
     const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now });
     const { store: viewer } = await viewStore(adapter);

@@ -74,12 +74,14 @@ export class Requests implements RequestsPart {
    * "Review in cart" (`update`): the request's change, as it still applies, becomes the draft (the
    * cart's own draft is replaced); saving the cart marks the request approved.
    */
-  review(request: ChangeRequest): void {
-    const { snapshot } = this.host.state();
-    if (!snapshot) return;
+  review(request: ChangeRequest): boolean {
+    const { snapshot, dirty, requests } = this.host.state();
+    // Never over the admin's own unsaved changes: they are theirs to save or discard first.
+    if (!snapshot || (dirty && requests.reviewing?.id !== request.id)) return false;
     this.host.discard();
     this.host.edit(requestDraft(snapshot, request));
     this.host.patch({ reviewing: request });
+    return true;
   }
 
   /** Declines a pending request with `reason` (`update`); rejects with the adapter's typed error. */

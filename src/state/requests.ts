@@ -72,9 +72,10 @@ export interface StoreRequests {
   load(): Promise<readonly ChangeRequest[]>;
   /**
    * "Review in cart" (`update`): the request's change, as it still applies, becomes the draft (the
-   * cart's own draft is replaced); saving the cart marks the request approved.
+   * cart's own draft is replaced); saving the cart marks the request approved. Resolves false, and
+   * changes nothing, while the cart holds unsaved changes of its own.
    */
-  review(request: ChangeRequest): Promise<void>;
+  review(request: ChangeRequest): Promise<boolean>;
   /** Declines a pending request with `reason` (`update`); rejects with the adapter's typed error. */
   decline(id: string, reason: string): Promise<ChangeRequest>;
 }
@@ -83,11 +84,17 @@ export interface StoreRequests {
 export function storeRequests(host: RequestsHost, loaded: (part: RequestsPart) => void): StoreRequests {
   let loading: Promise<RequestsPart> | undefined;
   const part = () =>
-    (loading ??= import('./requests-part.js').then(({ Requests }) => {
-      const made = new Requests(host);
-      loaded(made);
-      return made;
-    }));
+    (loading ??= import('./requests-part.js').then(
+      ({ Requests }) => {
+        const made = new Requests(host);
+        loaded(made);
+        return made;
+      },
+      (error: unknown) => {
+        loading = undefined; // a chunk that failed to load (a deploy replaced it) is asked again
+        throw error;
+      },
+    ));
   return {
     get supported() {
       const { adapter } = host;
@@ -105,7 +112,7 @@ export function storeRequests(host: RequestsHost, loaded: (part: RequestsPart) =
 export interface RequestsPart {
   send(note: string): Promise<RequestResult>;
   load(): Promise<readonly ChangeRequest[]>;
-  review(request: ChangeRequest): void;
+  review(request: ChangeRequest): boolean;
   decline(id: string, reason: string): Promise<ChangeRequest>;
   observe(state: LicensingState, previous: LicensingState): void;
 }

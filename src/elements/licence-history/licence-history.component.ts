@@ -8,7 +8,13 @@ import { inLanguage } from '../../i18n/names.js';
 import { hasHistory, listHistory } from '../../state/history.js';
 import { downloadBlob } from '../../ui/download.js';
 import { messages, type LicenceHistoryMessages } from './licence-history.messages.js';
-import { allHistory, historyQuery, PERIODS, type HistoryPeriod } from './licence-history.query.js';
+import {
+  allHistory,
+  historyPageSize,
+  historyQuery,
+  PERIODS,
+  type HistoryPeriod,
+} from './licence-history.query.js';
 import { styles } from './licence-history.styles.js';
 import { describeChange, formatWhen, historyCsvBlob } from './licence-history.text.js';
 
@@ -99,7 +105,13 @@ export class LicenceHistory extends LicensingWidget {
     if (!snapshot || !store || !canView(snapshot.permission)) return;
     // The version changes on every commit (the cart's, or another admin's through live updates):
     // asking again then shows it without a reload.
-    const key = [snapshot.version, this.typeFilter, this.period, this.offset, this.pageSize].join('|');
+    const key = [
+      snapshot.version,
+      this.typeFilter,
+      this.period,
+      this.offset,
+      historyPageSize(this.pageSize),
+    ].join('|');
     if (key === this.queried) return;
     this.queried = key;
     this.request?.abort();
@@ -110,7 +122,7 @@ export class LicenceHistory extends LicensingWidget {
     const request = (this.request = new AbortController());
     const page = this.load.status === 'ready' ? this.load.page : undefined;
     this.load = page ? { status: 'loading', page } : { status: 'loading' };
-    listHistory(store, historyQuery(snapshot, this, this.offset, this.pageSize), {
+    listHistory(store, historyQuery(snapshot, this, this.offset, historyPageSize(this.pageSize)), {
       signal: request.signal,
     }).then(
       (result) => {
@@ -271,14 +283,14 @@ export class LicenceHistory extends LicensingWidget {
               <button
                 class="button"
                 ?disabled=${this.offset === 0 || busy}
-                @click=${() => (this.offset = Math.max(0, this.offset - this.pageSize))}
+                @click=${() => (this.offset = Math.max(0, this.offset - historyPageSize(this.pageSize)))}
               >
                 ${m.previous}
               </button>
               <button
                 class="button"
                 ?disabled=${last >= page.total || busy}
-                @click=${() => (this.offset += this.pageSize)}
+                @click=${() => (this.offset += historyPageSize(this.pageSize))}
               >
                 ${m.next}
               </button>

@@ -28,7 +28,7 @@ export function historyQuery(
   const now = Date.now();
   const from =
     filters.period === 'month'
-      ? new Date(`${snapshot.period.start.slice(0, 10)}T00:00:00`).toISOString()
+      ? new Date(`${snapshot.period.start.slice(0, 10)}T00:00:00Z`).toISOString() // periods are UTC days
       : filters.period === '90d'
         ? new Date(now - 90 * DAY_MS).toISOString()
         : filters.period === '12m'
@@ -55,4 +55,9 @@ export async function allHistory(
     if (page.entries.length < EXPORT_PAGE || entries.length >= page.total) break;
   }
   return entries;
+}
+
+/** `page-size` as the contract takes it: a whole number from 1 to 200 (20 when it is none). */
+export function historyPageSize(size: number): number {
+  return Math.min(200, Math.max(1, Math.floor(size) || 20));
 }

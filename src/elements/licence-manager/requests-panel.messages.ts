@@ -29,6 +29,7 @@ export const messages = {
   declined: 'The request was declined.',
   declineFailed: 'The request was not declined.',
   inCart: 'The request is in the cart: review it and save.',
+  cartBusy: 'The cart has unsaved changes of yours. Save or discard them first, then review this request.',
 };
 
 export type RequestsPanelMessages = typeof messages;

@@ -110,7 +110,10 @@ export class RequestsPanel extends RulesWidget {
 
   private async reviewInCart(request: ChangeRequest): Promise<void> {
     const store = this.licensing.store!;
-    await store.requests.review(request);
+    if (!(await store.requests.review(request))) {
+      this.said = this.m.cartBusy;
+      return;
+    }
     emit(this, 'licence-change', { draft: store.state.draft });
     this.said = this.m.inCart;
   }

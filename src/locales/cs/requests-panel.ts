@@ -26,4 +26,5 @@ export const messages: RequestsPanelMessages = {
   declined: 'Žádost byla zamítnuta.',
   declineFailed: 'Žádost nebyla zamítnuta.',
   inCart: 'Žádost je v košíku: zkontrolujte ji a uložte.',
+  cartBusy: 'V košíku máte vlastní neuložené změny. Nejdřív je uložte nebo zahoďte, pak žádost zkontrolujte.',
 };

@@ -31,6 +31,9 @@ const detailField = {
   'licence-log-download': 'filename',
   'licence-usage-filter-change': 'search',
   'licence-usage-export': 'blob',
+  'licence-summary-download': 'record',
+  'licence-usage-threshold': 'threshold',
+  'licence-change-request': 'note',
 };
 
 const helpers = `
