@@ -16,6 +16,20 @@ async function viewStore(
   return { store, adapter };
 }
 
+/** Eva (view) asked for 12 Voice licences; the account is now an update user's, with the request listed. */
+async function pendingRequest() {
+  const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now, user: 'Eva' });
+  const { store: viewer } = await viewStore(adapter);
+  viewer.allowRequests();
+  viewer.setCount('voice', 12);
+  await viewer.requests.send('please');
+  adapter.setPermission('update');
+  const store = new LicensingStore(adapter, { rules: ruleBook });
+  await store.load();
+  const [request] = await store.requests.load();
+  return { adapter, store, request };
+}
+
 describe('LicensingStore change requests (R1)', () => {
   it('a view user drafts only once requests are on, and never commits', async () => {
     const { store, adapter } = await viewStore();
@@ -93,15 +107,7 @@ describe('LicensingStore change requests (R1)', () => {
   });
 
   it('an update user reviews a request in the cart, saves it, and the request is approved', async () => {
-    const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now, user: 'Eva' });
-    const { store: viewer } = await viewStore(adapter);
-    viewer.allowRequests();
-    viewer.setCount('voice', 12);
-    await viewer.requests.send('please');
-    adapter.setPermission('update');
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    await store.load();
-    const [request] = await store.requests.load();
+    const { adapter, store, request } = await pendingRequest();
     await store.requests.review(request!);
     expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
     expect(store.state.requests.reviewing?.id).to.equal(request!.id);
@@ -114,15 +120,7 @@ describe('LicensingStore change requests (R1)', () => {
   });
 
   it("never puts a request in the cart over the admin's own unsaved changes", async () => {
-    const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now, user: 'Eva' });
-    const { store: viewer } = await viewStore(adapter);
-    viewer.allowRequests();
-    viewer.setCount('voice', 12);
-    await viewer.requests.send('please');
-    adapter.setPermission('update');
-    const store = new LicensingStore(adapter, { rules: ruleBook });
-    await store.load();
-    const [request] = await store.requests.load();
+    const { store, request } = await pendingRequest();
     store.setCount('email', 1); // the admin's own change, not saved yet
     expect(await store.requests.review(request!)).to.equal(false);
     expect(store.state.draft).to.deep.equal({ counts: { email: 1 } }, 'their change is kept');
