@@ -9,18 +9,15 @@ export const ANNOUNCE_DELAY = 700;
 /**
  * A polite live region for one figure. The host calls `say(text)` on every render with what the
  * figure says now and renders `region()` (with the `visually-hidden` class in its styles); the text
- * is put in the region once it has stayed the same for `delay` ms and differs from what was last
- * announced. An empty text announces nothing and forgets what was announced.
+ * is put in the region once it has stayed the same for `ANNOUNCE_DELAY` ms and differs from what
+ * was last announced. An empty text announces nothing and forgets what was announced.
  */
 export class PoliteAnnouncer implements ReactiveController {
   private wanted = '';
   private spoken = '';
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer?: ReturnType<typeof setTimeout>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly delay = ANNOUNCE_DELAY,
-  ) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
@@ -29,15 +26,14 @@ export class PoliteAnnouncer implements ReactiveController {
     if (text === this.wanted) return;
     this.wanted = text;
     clearTimeout(this.timer);
-    if (!text) {
-      this.spoken = '';
-      return;
-    }
-    this.timer = setTimeout(() => {
-      if (this.spoken === this.wanted) return;
-      this.spoken = this.wanted;
-      this.host.requestUpdate();
-    }, this.delay);
+    if (!text) this.spoken = '';
+    else
+      this.timer = setTimeout(() => {
+        if (this.spoken !== text) {
+          this.spoken = text;
+          this.host.requestUpdate();
+        }
+      }, ANNOUNCE_DELAY);
   }
 
   /** The live region: always rendered, so that a screen reader is listening before it speaks. */

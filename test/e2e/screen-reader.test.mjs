@@ -134,15 +134,15 @@ describe('a screen reader on licence-manager', () => {
       (await axNode(page, 'spinbutton', 'AI Topics: most packs per month')).description,
       '5 of 5 packs used this month. At most €245.00 a month',
     );
-    assert.equal(await meterWords(page, 'Speech-to-Text minutes used this month'), '5,830 of 7,000 minutes');
-    assert.equal(await meterWords(page, 'Smart routing: packs used this month'), '4 of 10 packs');
-    assert.equal(await meterWords(page, 'AI Topics: packs used this month'), '5 of 5 packs');
+    assert.equal(await meterWords(page, 'Speech-to-Text'), '5,830 of 7,000 minutes');
+    assert.equal(await meterWords(page, 'Smart routing'), '4 of 10 packs');
+    assert.equal(await meterWords(page, 'AI Topics'), '5 of 5 packs');
     await page.close();
 
     const czech = await openStory(browser, storybook, 'pages-licence-manager--czech', { viewport: desktop });
-    const minutes = await meterWords(czech, 'Minuty převodu řeči na text využité tento měsíc');
+    const minutes = await meterWords(czech, 'Převod řeči na text');
     assert.equal(minutes.replace(/\s/g, ' '), '5 830 minut z limitu 7 000');
-    assert.equal(await meterWords(czech, 'AI Topics: balíčky využité tento měsíc'), '5 balíčků z limitu 5');
+    assert.equal(await meterWords(czech, 'AI Topics'), '5 balíčků z limitu 5');
     await czech.close();
   });
 

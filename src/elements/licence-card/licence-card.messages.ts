@@ -82,8 +82,7 @@ export const messages = {
   requested: 'Requested: ',
   requestNote:
     'Changes you make here are sent as a request for an administrator to approve. Nothing is bought.',
-  /** The Speech-to-Text meter: its name and its value in words (issue #23). */
-  sttMeter: 'Speech-to-Text minutes used this month',
+  /** The Speech-to-Text meter's value in words (issue #23). */
   sttMeterValue: (used: number, total: number) => `${n(used)} of ${n(total)} minutes`,
 };
 

@@ -213,7 +213,7 @@ export abstract class SwitchCards extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.sttOnSave[onSave]}</strong>` : nothing}
-        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, m.sttMeter, m.sttMeterValue(stt.usedMinutes, total)) : nothing}
+        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, m.sttName, m.sttMeterValue(stt.usedMinutes, total)) : nothing}
       </p>
       ${enabled ? thresholdLine(this.sttThresholds, stt.usedMinutes, total, m.sttThreshold) : nothing}
       ${

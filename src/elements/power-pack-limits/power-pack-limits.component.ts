@@ -214,7 +214,7 @@ export class PowerPackLimits extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
-        ${limit ? usageMeter(this.levels, service.used, limit, m.meter(service.name), m.meterValue(service.used, limit)) : nothing}
+        ${limit ? usageMeter(this.levels, service.used, limit, service.name, m.meterValue(service.used, limit)) : nothing}
       </p>
       ${planned.enabled ? thresholdLine(this.levels, service.used, limit, m.threshold) : nothing}
       ${

@@ -68,7 +68,6 @@ export const messages: LicenceCardMessages = {
   requestLicences: (name) => `Licence ${name} – žádost`,
   requested: 'V žádosti: ',
   requestNote: 'Změny, které zde provedete, se odešlou jako žádost ke schválení správci. Nic se nekupuje.',
-  sttMeter: 'Minuty převodu řeči na text využité tento měsíc',
   sttMeterValue: (used, total) =>
     `${plural(used, 'cs', { one: `${n(used)} minuta`, few: `${n(used)} minuty`, other: `${n(used)} minut` })} z limitu ${n(total)}`,
 };
