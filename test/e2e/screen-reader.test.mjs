@@ -139,6 +139,11 @@ describe('a screen reader on licence-manager', () => {
     assert.equal(await meterWords(page, 'AI Topics'), '5 of 5 packs');
     await page.close();
 
+    // The seat table's steppers, the same way.
+    const table = await openStory(browser, storybook, 'pages-licence-manager--table', { viewport: desktop });
+    assert.equal((await axNode(table, 'spinbutton', 'Voice licences')).description, 'In use: 211 of 221');
+    await table.close();
+
     const czech = await openStory(browser, storybook, 'pages-licence-manager--czech', { viewport: desktop });
     const minutes = await meterWords(czech, 'Převod řeči na text');
     assert.equal(minutes.replace(/\s/g, ' '), '5 830 minut z limitu 7 000');
