@@ -152,6 +152,7 @@ export class LicenceCard extends SwitchCards {
               .max=${countCeiling(type.max)}
               ?readonly=${readonly}
               message=${count === floor.min && count ? m.floor(count, floor.neededBy && namesFrom(snap, this.t).type(floor.neededBy)) : ''}
+              description=${m.inUse(line.inUse, line.count)}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="count">

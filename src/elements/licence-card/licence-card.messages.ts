@@ -82,6 +82,8 @@ export const messages = {
   requested: 'Requested: ',
   requestNote:
     'Changes you make here are sent as a request for an administrator to approve. Nothing is bought.',
+  /** The Speech-to-Text meter's value in words (issue #23). */
+  sttMeterValue: (used: number, total: number) => `${n(used)} of ${n(total)} minutes`,
 };
 
 export type LicenceCardMessages = typeof messages;

@@ -201,6 +201,7 @@ export abstract class SwitchCards extends EditingWidget {
               ?disabled=${!enabled}
               message=${this.issueWords(limitIssue, snap)}
               message-kind=${limitIssue?.severity ?? 'hint'}
+              description=${`${m.sttTotal(stt.baseMinutes, total)} ${usage}`}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="limit">
@@ -212,7 +213,7 @@ export abstract class SwitchCards extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.sttOnSave[onSave]}</strong>` : nothing}
-        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, usage) : nothing}
+        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, m.sttName, m.sttMeterValue(stt.usedMinutes, total)) : nothing}
       </p>
       ${enabled ? thresholdLine(this.sttThresholds, stt.usedMinutes, total, m.sttThreshold) : nothing}
       ${

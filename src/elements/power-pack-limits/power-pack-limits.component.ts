@@ -176,6 +176,10 @@ export class PowerPackLimits extends EditingWidget {
     const spend = powerPackServiceSpend(planned, limit);
     const onSave = powerPackServiceOnSave(snap.powerPack!, service, planned, next);
     const usage = m.usage(service.used, limit);
+    const spendWords =
+      spend.kind === 'too-large'
+        ? m.maxSpendTooLarge
+        : m.maxSpend(spend.kind === 'capped' ? spend.amount : null);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
@@ -202,6 +206,7 @@ export class PowerPackLimits extends EditingWidget {
               ?disabled=${!planned.enabled}
               message=${this.issueWords(limitIssue, snap)}
               message-kind=${limitIssue?.severity ?? 'hint'}
+              description=${`${usage}. ${spendWords}`}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="limit">${limit === null ? m.noLimit : m.limit(limit)}</p>`
@@ -209,7 +214,7 @@ export class PowerPackLimits extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
-        ${limit ? usageMeter(this.levels, service.used, limit, usage) : nothing}
+        ${limit ? usageMeter(this.levels, service.used, limit, service.name, m.meterValue(service.used, limit)) : nothing}
       </p>
       ${planned.enabled ? thresholdLine(this.levels, service.used, limit, m.threshold) : nothing}
       ${
@@ -222,9 +227,7 @@ export class PowerPackLimits extends EditingWidget {
       }
       ${this.prerequisite(servicePrerequisite(snap, draft, service.id))}
       ${others.map((issue) => this.renderIssue(issue, snap))}
-      <p part="spend">
-        ${spend.kind === 'too-large' ? m.maxSpendTooLarge : m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}
-      </p>
+      <p part="spend">${spendWords}</p>
     </li>`;
   }
 

@@ -1,6 +1,6 @@
 import type { Money } from '../../core/index.js';
 import type { LicenceCardMessages } from '../../elements/licence-card/licence-card.messages.js';
-import { formatMoney, formatNumber, formatPercent } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const m = (money: Money) => formatMoney(money, 'cs');
@@ -68,4 +68,6 @@ export const messages: LicenceCardMessages = {
   requestLicences: (name) => `Licence ${name} – žádost`,
   requested: 'V žádosti: ',
   requestNote: 'Změny, které zde provedete, se odešlou jako žádost ke schválení správci. Nic se nekupuje.',
+  sttMeterValue: (used, total) =>
+    `${plural(used, 'cs', { one: `${n(used)} minuta`, few: `${n(used)} minuty`, other: `${n(used)} minut` })} z limitu ${n(total)}`,
 };
