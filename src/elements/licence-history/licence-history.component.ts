@@ -86,6 +86,8 @@ export class LicenceHistory extends LicensingWidget {
   @state() private exporting = false;
   @state() private exportError: LicensingError | undefined;
 
+  /** The pager button just pressed, until its page has loaded (focus is placed after it). */
+  private paged: 'previous' | 'next' | undefined;
   private queried = '';
   private request: AbortController | undefined;
 
@@ -136,6 +138,30 @@ export class LicenceHistory extends LicensingWidget {
         this.load = { status: 'error', error: toLicensingError(error) };
       },
     );
+  }
+
+  /** Previous / Next: ignored while a page loads (the buttons stay focusable meanwhile). */
+  private turn(to: 'previous' | 'next'): void {
+    if (this.load.status !== 'ready') return;
+    const size = historyPageSize(this.pageSize);
+    this.paged = to;
+    this.offset = to === 'next' ? this.offset + size : Math.max(0, this.offset - size);
+  }
+
+  /**
+   * The page has loaded: the button pressed keeps focus unless it is disabled now (Next on the
+   * last page), then the other one takes it, or the list when neither is enabled.
+   */
+  protected override updated(): void {
+    if (!this.paged || this.load.status !== 'ready') return;
+    const pressed = this.paged;
+    this.paged = undefined;
+    const root = this.renderRoot;
+    const [previous, next] = [...root.querySelectorAll<HTMLButtonElement>('[part~="pager"] button')];
+    const [own, other] = pressed === 'next' ? [next, previous] : [previous, next];
+    if (own && !own.disabled) return;
+    if (other && !other.disabled) other.focus();
+    else root.querySelector<HTMLElement>('[part~="list"]')?.focus();
   }
 
   private retry = () => {
@@ -273,25 +299,17 @@ export class LicenceHistory extends LicensingWidget {
     }
     const first = this.offset + 1;
     const last = this.offset + page.entries.length;
-    return html`<ol part="list" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.heading}>
+    return html`<ol part="list" tabindex="-1" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.heading}>
         ${page.entries.map((entry) => this.renderEntry(entry, snapshot))}
       </ol>
       ${
         page.total > page.entries.length
           ? html`<nav part="pager" aria-label=${m.pages}>
               <p part="range" role="status">${m.range(first, last, page.total)}</p>
-              <button
-                class="button"
-                ?disabled=${this.offset === 0 || busy}
-                @click=${() => (this.offset = Math.max(0, this.offset - historyPageSize(this.pageSize)))}
-              >
+              <button class="button" ?disabled=${this.offset === 0} @click=${() => this.turn('previous')}>
                 ${m.previous}
               </button>
-              <button
-                class="button"
-                ?disabled=${last >= page.total || busy}
-                @click=${() => (this.offset += historyPageSize(this.pageSize))}
-              >
+              <button class="button" ?disabled=${last >= page.total} @click=${() => this.turn('next')}>
                 ${m.next}
               </button>
             </nav>`
