@@ -126,15 +126,8 @@ export const styles = css`
   .link {
     min-block-size: 1.5rem;
   }
-  /* "Request" after the name: a request's draft, never a purchase (a border, so not colour alone). */
+  /* "Request" after the name (EditingWidget's badge): the info button stays at the end. */
   [part~='request-badge'] {
     margin-inline-end: auto;
-    padding: 0 var(--_space-xs);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    color: var(--_muted);
-    font-size: 0.75rem;
-    font-weight: 600;
-    text-transform: uppercase;
   }
 `;
