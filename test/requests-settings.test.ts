@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import '../src/elements/licence-manager/licence-manager.js';
+import '../src/elements/licence-card/licence-card.js';
 import '../src/locales/cs.js';
 import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
@@ -90,5 +91,27 @@ describe('requests in the settings, in Czech', () => {
       w.shadowRoot!.querySelector('[part~="request-badge"]')?.textContent?.trim(),
     );
     expect(badges).to.deep.equal(['Žádost', 'Žádost']);
+  });
+});
+
+describe('the request badge in a narrow card', () => {
+  it('sits under the name, so "Call recording" stays on one line at a narrow column', async () => {
+    const adapter = await adapterFor('memory', smallSeed({ permission: 'view' }));
+    sharedStoreFor(adapter).allowRequests();
+    const host = await fixture<HTMLDivElement>(
+      html`<div>
+        <licence-card type-id="call-recording" .adapter=${adapter}></licence-card>
+      </div>`,
+    );
+    host.style.inlineSize = '17rem'; // a four-up column at 1440 px
+    const card = host.querySelector('licence-card')!;
+    await loaded(card, adapter);
+    const name = card.shadowRoot!.querySelector('[part~="name"]')!;
+    const badge = card.shadowRoot!.querySelector('[part~="request-badge"]')!;
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    expect(lines.size).to.equal(1);
+    expect(badge.getBoundingClientRect().top).to.be.at.least(name.getBoundingClientRect().bottom);
   });
 });

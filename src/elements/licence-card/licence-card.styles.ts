@@ -17,11 +17,13 @@ export const styles = css`
   :host(:state(pending)) [part~='base'] {
     border-color: var(--licence-card-accent, var(--_accent));
   }
+  /* The name and the info button on one row; "Request" on its own row under the name, so a name
+     never wraps to make room for it (at 1440 px in a narrow column, or at 390 px). */
   [part~='header'] {
-    display: flex;
+    display: grid;
+    grid-template-columns: 1fr auto;
     align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-s);
+    gap: var(--_space-xs) var(--_space-s);
   }
   [part~='name'] {
     margin: 0;
@@ -126,8 +128,8 @@ export const styles = css`
   .link {
     min-block-size: 1.5rem;
   }
-  /* "Request" after the name (EditingWidget's badge): the info button stays at the end. */
   [part~='request-badge'] {
-    margin-inline-end: auto;
+    grid-row: 2;
+    justify-self: start;
   }
 `;
