@@ -8,7 +8,6 @@ import {
   type LicensingSnapshot,
 } from '../../core/index.js';
 import type { CommonMessages } from '../../i18n/common.js';
-import { formatMoney } from '../../i18n/format.js';
 import { inLanguage, retentionLabel } from '../../i18n/names.js';
 import type { LicenceHistoryMessages } from './licence-history.messages.js';
 
@@ -65,8 +64,6 @@ export function historyCsvBlob(
     header: m.csvHeader,
     when: (at) => formatWhen(at, lang),
     change: (change) => describeChange(change, snapshot, m, t),
-    // Unsigned: a leading + would be taken for a formula (and quoted); a reduction keeps its −.
-    money: (amount) => formatMoney(amount, lang),
   });
   return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
 }

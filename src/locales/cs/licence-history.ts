@@ -55,6 +55,6 @@ export const messages: LicenceHistoryMessages = {
   exportCsv: 'Exportovat CSV',
   exporting: 'Exportuji…',
   exportFailed: 'Export se nezdařil.',
-  csvHeader: ['Kdy', 'Kdo', 'Změna', 'Tento měsíc', 'Příští měsíc'],
+  csvHeader: ['Kdy', 'Kdo', 'Změna', 'Tento měsíc', 'Příští měsíc', 'Měna'],
   filename: (date) => `historie-licenci-${date}.csv`,
 };
