@@ -85,3 +85,19 @@ for (const mode of adapterModes) {
     });
   });
 }
+
+describe('the demo history', () => {
+  it('spreads its commits over realistic times of day, not one minute', async () => {
+    const { createDemoSeed } = await import('../src/adapters/memory/demo-data.js');
+    const { createDemoHistory } = await import('../src/adapters/memory/demo-history.js');
+    const now = new Date('2026-11-23T10:00:00Z');
+    const entries = createDemoHistory(createDemoSeed({ now }).snapshot, now);
+    const minutes = new Set(entries.map((e) => e.at.slice(11, 16)));
+    expect(minutes.size).to.equal(entries.length);
+    for (const e of entries) {
+      expect(Date.parse(e.at)).to.be.below(now.getTime());
+      const hour = Number(e.at.slice(11, 13));
+      expect(hour).to.be.within(7, 16); // office hours in Central Europe, in UTC
+    }
+  });
+});
