@@ -6,17 +6,10 @@ import { isAbortError, toLicensingError, type LicensingError } from '../../adapt
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { inLanguage } from '../../i18n/names.js';
 import { hasHistory, listHistory } from '../../state/history.js';
-import { downloadBlob } from '../../ui/download.js';
 import { messages, type LicenceHistoryMessages } from './licence-history.messages.js';
-import {
-  allHistory,
-  historyPageSize,
-  historyQuery,
-  PERIODS,
-  type HistoryPeriod,
-} from './licence-history.query.js';
+import { historyPageSize, historyQuery, PERIODS, type HistoryPeriod } from './licence-history.query.js';
 import { styles } from './licence-history.styles.js';
-import { describeChange, formatWhen, historyCsvBlob } from './licence-history.text.js';
+import { describeChange, formatWhen } from './licence-history.text.js';
 
 export type { HistoryPeriod } from './licence-history.query.js';
 
@@ -188,10 +181,10 @@ export class LicenceHistory extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const entries = await allHistory(store, snapshot, this);
-      const m = this.m;
-      const blob = historyCsvBlob(entries, snapshot, m, this.t, this.locale.lang);
-      downloadBlob(blob, m.filename(new Date().toISOString().slice(0, 10)), this.renderRoot);
+      // Its code comes with the first export: the list never needs it.
+      const { exportHistory } = await import('./licence-history.export.js');
+      const words = { m: this.m, t: this.t, lang: this.locale.lang };
+      await exportHistory(store, snapshot, this, words, this.renderRoot);
     } catch (error) {
       this.exportError = toLicensingError(error);
     } finally {
