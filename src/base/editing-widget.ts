@@ -33,7 +33,8 @@ export class EditingWidget extends RulesWidget {
         font-size: 0.75rem;
         font-weight: 600;
         text-transform: uppercase;
-        white-space: nowrap;
+        /* Its own width on a row of its own too (a card's header grid, the picker's column). */
+        width: fit-content;
       }
     `,
   ];

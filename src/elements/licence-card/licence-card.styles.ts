@@ -130,6 +130,5 @@ export const styles = css`
   }
   [part~='request-badge'] {
     grid-row: 2;
-    justify-self: start;
   }
 `;

@@ -125,10 +125,8 @@ export class RetentionPicker extends EditingWidget {
     const { options, aboveMax } = retentionChoices(current, recording.maxMonths);
     const value = retentionToString(current);
     return html`<div part="base">
-      <div class="heading">
-        <label part="label" for="select">${this.m.label}</label>
-        ${this.requestBadge(state)}
-      </div>
+      <label part="label" for="select">${this.m.label}</label>
+      ${this.requestBadge(state)}
       <p part="description" id="description">${this.m.description}</p>
       ${
         this.changeable(state)

@@ -12,12 +12,6 @@ export const styles = css`
   label {
     font-weight: 600;
   }
-  .heading {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-s);
-  }
   select {
     max-width: 100%;
     min-height: 2.25rem;
