@@ -83,6 +83,27 @@ for (const mode of adapterModes) {
       expect(button(el, 'Previous').disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });
+
+    it('keeps focus on Next while there are pages after it', async () => {
+      const el = await history(
+        await adapterFor(
+          mode,
+          seed(
+            [90, 'Petr Novák', { counts: { email: 3 } }],
+            [60, 'Petr Novák', { counts: { email: 4 } }],
+            [30, 'Petr Novák', { counts: { email: 5 } }],
+            [20, 'Eva Svobodová', { counts: { voice: 12 } }],
+            [1, 'Jana Dvořáková', { counts: { voice: 14 } }],
+          ),
+        ),
+      );
+      await shows(el, '1–2 of 5');
+      button(el, 'Next').focus();
+      await sendKeys({ press: 'Enter' });
+      await shows(el, '3–4 of 5');
+      expect(focused()?.textContent?.trim()).to.equal('Next');
+      expect(button(el, 'Next').disabled).to.equal(false);
+    });
   });
 }
 
