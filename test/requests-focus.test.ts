@@ -98,6 +98,8 @@ for (const mode of adapterModes) {
       const dialog = deepQueryAll<HTMLDialogElement>(el, 'dialog').find((d) => d.open)!;
       const timeline = dialog.querySelector('[part~="timeline"]')!;
       expect(deepText(timeline)).to.contain('Usable as soon as you save.');
+      // The timeline's "save" is the approval's: the review says its dates assume a save now.
+      expect(deepText(dialog)).to.contain('when it would apply if it were saved now');
       expect(deepText(timeline)).to.contain("This month: billed at the month's peak, 12 licences");
       expect(deepText(timeline)).to.match(/From Dec(ember)? 1, 2026: billed at the new count, 11 licences/);
       await expect(deepQueryAll(el, 'licence-cart')[0]).to.be.accessible();
