@@ -171,7 +171,7 @@ export class LicenceCard extends SwitchCards {
       ${
         quoted
           ? html`<p part="pending">
-              ${state.requests.drafting ? m.requested : nothing}${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
+              ${this.requestedPrefix(state)}${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
             </p>`
           : nothing
       }

@@ -113,6 +113,7 @@ export class LicenceCart extends RulesWidget {
         cart: () => this.m,
         errorText: (error) => this.errorText(error),
         toast: () => this.toast,
+        timeline: async () => (this.timeline ??= await loadTimeline(this, this.locale)),
       });
       this.requestUpdate();
     });

@@ -64,10 +64,7 @@ export const messages: LicenceCardMessages = {
   ppLimitsHint: 'Měsíční limit každé služby nastavíte v limitech Power Packu.',
   ppRule: (price) =>
     `Jeden Power Pack stojí ${m(price)}. Každá služba čerpá balíčky až do svého měsíčního limitu, pak se zastaví do dalšího měsíce.`,
-  requestBadge: 'Žádost',
   requestLicences: (name) => `Licence ${name} – žádost`,
-  requested: 'V žádosti: ',
-  requestNote: 'Změny, které zde provedete, se odešlou jako žádost ke schválení správci. Nic se nekupuje.',
   sttMeterValue: (used, total) =>
     `${plural(used, 'cs', { one: `${n(used)} minuta`, few: `${n(used)} minuty`, other: `${n(used)} minut` })} z limitu ${n(total)}`,
 };
