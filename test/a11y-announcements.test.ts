@@ -1,7 +1,7 @@
 // What a screen reader is told (issue #23): the cart's total once per change, not per keystroke,
 // and each stepper's limit read as the input's description, inside the stepper's own shadow root.
 // The accessibility tree of the whole page is walked in test/e2e/screen-reader.test.mjs.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { ANNOUNCE_DELAY } from '../src/base/announcer.js';
@@ -88,6 +88,28 @@ describe('screen-reader announcements', () => {
     await wait(ANNOUNCE_DELAY + 100);
     await settle(cart);
     expect(heard).to.deep.equal(['Cart total this month +€18.00', 'Cart total this month +€18.00']);
+  });
+
+  it("says a request's total once too, not at each keystroke", async () => {
+    const { adapter, host, cart, heard } = await page(new MemoryAdapter(smallSeed({ permission: 'view' })));
+    sharedStoreFor(adapter).allowRequests();
+    await settle(cart);
+    const input = deepQueryAll<HTMLInputElement>(
+      host.querySelector('licence-card')!,
+      'input[role="spinbutton"]',
+    )[0]!;
+    input.focus();
+    input.select();
+    await typeText('12');
+    // The request mode's module loads on the first request.
+    await waitUntil(
+      () => cart.shadowRoot!.querySelector('[data-mode="request"]'),
+      'the cart in request mode',
+    );
+    expect(heard).to.deep.equal([]);
+    await wait(ANNOUNCE_DELAY + 100);
+    await settle(cart);
+    expect(heard).to.deep.equal(['Cart total this month +€90.00']);
   });
 
   it('says nothing for a change left pending when the cart leaves the page', async () => {

@@ -29,6 +29,8 @@ export interface CartRequestBridge {
   toast(): Toast | null;
   /** The review's "When each change applies" (cart-timeline.ts), loaded on first use. */
   timeline(): Promise<CartTimeline | undefined>;
+  /** Says `text` once it has settled, in the cart's polite live region (issue #23). */
+  announce(text: string): void;
 }
 
 /** What blocks a request: every error but the permission, which is what makes it a request. */
@@ -152,8 +154,10 @@ export class CartRequest {
     const place = first && problemPlace(first, snapshot, cart, this.bridge.t());
     const sending = state.requests.send.status === 'sending';
     if (state.dirty) this.outcome = '';
+    // Not a live region: it changes with each keystroke; the cart's announcer says the total once.
+    this.bridge.announce(state.dirty ? (totals ? cart.totalAnnounced(totals.thisMonth) : '') : this.outcome);
     return html`<section part="base" aria-label=${m.title} data-mode="request">
-        <p part="summary" role="status" tabindex="-1">
+        <p part="summary" tabindex="-1">
           ${
             state.dirty
               ? html`<span part="count">${m.changes(count)}</span>

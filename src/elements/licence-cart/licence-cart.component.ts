@@ -114,6 +114,7 @@ export class LicenceCart extends RulesWidget {
         errorText: (error) => this.errorText(error),
         toast: () => this.toast,
         timeline: async () => (this.timeline ??= await loadTimeline(this, this.locale)),
+        announce: (text) => this.totalAnnouncer.say(text),
       });
       this.requestUpdate();
     });
@@ -275,7 +276,8 @@ export class LicenceCart extends RulesWidget {
     this.setState('empty', !state.dirty);
     if (state.requests.drafting) {
       if (!this.request) this.loadRequestMode();
-      return html`${this.request?.render(state, rows, count)}<lk-toast></lk-toast>`;
+      return html`${this.request?.render(state, rows, count)}${this.totalAnnouncer.region()}<lk-toast
+        ></lk-toast>`;
     }
     const editable = canEdit(snapshot.permission);
     this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : '');
