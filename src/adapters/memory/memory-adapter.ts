@@ -61,6 +61,11 @@ export interface MemoryAdapterOptions {
    * requests. Default `Demo admin`.
    */
   user?: string;
+  /**
+   * The signed-in user's id: a `view` user's own requests are theirs by it, never by the name two
+   * users may share. Default: `user` (so one demo user keeps their requests across permissions).
+   */
+  userId?: string;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -216,6 +221,8 @@ export class MemoryAdapter implements LicensingAdapter {
     // Another tab may have committed since this one last looked: its version is the current one.
     if (this.sync()) this.notify();
     if (this.snapshot.permission !== 'update') throw new PermissionError();
+    // The request it carries out is checked first, and approved with the commit (both or neither).
+    if (options.requestId !== undefined) this.book.pending(options.requestId);
     if (options.expectedVersion !== this.snapshot.version) {
       throw new ConflictError(undefined, { currentVersion: this.snapshot.version });
     }
@@ -233,7 +240,9 @@ export class MemoryAdapter implements LicensingAdapter {
     // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
     this.persist(next, this.installation);
     const at = this.options.now?.() ?? new Date();
-    this.history.record(this.snapshot, changes, next.version, this.user, at);
+    this.history.record(this.snapshot, changes, next.version, this.user.name, at);
+    if (options.requestId !== undefined)
+      this.book.approveInCommit(options.requestId, this.user, next.version, at);
     this.snapshot = next;
     this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;
@@ -303,8 +312,12 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.book.decide(this.snapshot, this.user, id, decision);
   }
 
-  private get user(): string {
-    return this.options.user ?? 'Demo admin';
+  /** `commit` honours `requestId`: the request is approved with the commit, or neither. */
+  readonly commitsRequests = true;
+
+  private get user(): { id: string; name: string } {
+    const name = this.options.user ?? 'Demo admin';
+    return { id: this.options.userId ?? name, name };
   }
 
   subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {
