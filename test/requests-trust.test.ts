@@ -83,7 +83,7 @@ describe('change requests on a REST backend without the request routes', () => {
     deepQueryAll<HTMLButtonElement>(card, 'button')
       .find((b) => b.getAttribute('aria-label')?.startsWith('Increase'))!
       .click();
-    await settle(el);
+    await until(el, 'Request: 1 change'); // the cart's request mode is a chunk of its own
     button(el, 'Review request').click();
     await settle(el);
     let detail: LicenceChangeRequestDetail | undefined;
@@ -107,5 +107,25 @@ describe('change requests on a REST backend without the request routes', () => {
     });
     expect(answer.status).to.equal(200);
     expect(((await answer.json()) as { status: string }).status).to.equal('approved');
+  });
+});
+
+describe('history period as a bare date (the contract, MSW and the server agree)', () => {
+  it('takes 2026-11-01 as the start of that UTC day and refuses a date in other words', async () => {
+    let now = new Date('2026-10-31T23:30:00Z');
+    const backend = new MemoryAdapter(smallSeed(), { now: () => now });
+    const first = await backend.load();
+    const raised = await backend.commit(
+      { counts: { voice: 11 } },
+      { expectedVersion: first.version, idempotencyKey: 'a' },
+    );
+    now = new Date('2026-11-01T00:30:00Z');
+    await backend.commit({ counts: { voice: 12 } }, { expectedVersion: raised.version, idempotencyKey: 'b' });
+    const served = (await adapterOver('rest over MSW', backend)) as RestAdapter;
+    const page = await served.listHistory({ offset: 0, limit: 20, from: '2026-11-01' });
+    expect(page.entries.map((e) => e.at)).to.deep.equal(['2026-11-01T00:30:00.000Z']);
+    expect((await backend.listHistory({ offset: 0, limit: 20, to: '2026-11-01' })).total).to.equal(1);
+    const loose = await fetch(`${served['baseUrl']}/licensing/history?from=Nov%201%202026`);
+    expect(loose.status).to.equal(400);
   });
 });

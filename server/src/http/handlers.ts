@@ -136,7 +136,7 @@ export class LicensingService {
       if (value !== undefined && Number.isNaN(Date.parse(value))) {
         throw new HttpProblem(400, {
           type: problemTypes.badRequest,
-          detail: `${name} is not an ISO 8601 date-time.`,
+          detail: `${name} is not an ISO 8601 date or date-time.`,
         });
       }
     }
