@@ -3,6 +3,7 @@ import {
   validate,
   type ChangeRequest,
   type ChangeSet,
+  type HistoryEntry,
   type HistoryPage,
   type HistoryQuery,
   type InstallationLicense,
@@ -144,6 +145,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
     this.usage = new UsageIndex(this.seed.agents);
     this.history = new HistoryLog(seed.history);
+    if (stored?.history) this.history.restore(stored.history);
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
       // that does not offer them, so the widgets take the "not available" path.
@@ -237,10 +239,12 @@ export class MemoryAdapter implements LicensingAdapter {
       );
     }
     const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
-    // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
-    this.persist(next, this.installation);
+    // Stored first, with its history entry: a change storage refuses is not applied (StorageError),
+    // so none is lost on reload.
     const at = this.options.now?.() ?? new Date();
-    this.history.record(this.snapshot, changes, next.version, this.user.name, at);
+    const entry = this.history.entry(this.snapshot, changes, next.version, this.user.name, at);
+    this.persist(next, this.installation, [...this.history.all(), entry]);
+    this.history.add(entry);
     if (options.requestId !== undefined)
       this.book.approveInCommit(options.requestId, this.user, next.version, at);
     this.snapshot = next;
@@ -354,14 +358,19 @@ export class MemoryAdapter implements LicensingAdapter {
     if (!stored) return false;
     const changed = stored.snapshot.version !== this.snapshot.version;
     if (changed) this.snapshot = stored.snapshot;
+    if (changed && stored.history) this.history.restore(stored.history);
     // A licence key applied in another tab does not change the snapshot's version.
     if (stored.installationLicense && this.installation) this.installation = stored.installationLicense;
     return changed;
   }
 
   /** Stores the state; throws StorageError when storage refuses it. */
-  private persist(snapshot: LicensingSnapshot, installationLicense: InstallationLicense | null): void {
-    const value: Persisted = { snapshot, installationLicense };
+  private persist(
+    snapshot: LicensingSnapshot,
+    installationLicense: InstallationLicense | null,
+    history: readonly HistoryEntry[] = this.history.all(),
+  ): void {
+    const value: Persisted = { snapshot, installationLicense, history };
     this.saved?.store(value);
   }
 

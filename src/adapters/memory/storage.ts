@@ -2,7 +2,8 @@
 // decoder as a backend's answer, so data of an older or broken shape is never half-loaded, and
 // written so that a failed write is known (a change that would be lost on reload is not applied).
 
-import type { InstallationLicense, LicensingSnapshot } from '../../core/index.js';
+import type { HistoryEntry, InstallationLicense, LicensingSnapshot } from '../../core/index.js';
+import { decodeHistoryPage } from '../rest/history.js';
 import { decodeInstallationLicense } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { decodeLicensingSnapshot } from '../decode/snapshot.js';
@@ -14,6 +15,8 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export interface Persisted {
   readonly snapshot: LicensingSnapshot;
   readonly installationLicense: InstallationLicense | null;
+  /** The accepted commits (`listHistory`); absent in what an older version stored. */
+  readonly history?: readonly HistoryEntry[] | undefined;
 }
 
 export class SavedState {
@@ -40,17 +43,26 @@ export class SavedState {
     }
     if (!raw) return undefined;
     try {
-      const value = JSON.parse(raw) as { snapshot?: unknown; installationLicense?: unknown };
+      const value = JSON.parse(raw) as {
+        snapshot?: unknown;
+        installationLicense?: unknown;
+        history?: unknown;
+      };
       const snapshot = decodeLicensingSnapshot(value.snapshot);
       const ids = snapshot.catalog.map((type) => type.id);
       if (JSON.stringify(ids) !== JSON.stringify(this.catalogIds)) {
         throw new DecodeError('snapshot.catalog', 'is not the catalog of the seed');
       }
       const licence = value.installationLicense;
+      const { history } = value;
       return {
         snapshot,
         installationLicense:
           licence === null || licence === undefined ? null : decodeInstallationLicense(licence),
+        // Checked like a backend's history page: a stored history of a broken shape is refused whole.
+        history: Array.isArray(history)
+          ? decodeHistoryPage({ total: history.length, entries: history }).entries
+          : undefined,
       };
     } catch (error) {
       if (this.refused !== raw) {
