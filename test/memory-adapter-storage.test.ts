@@ -195,4 +195,24 @@ describe('MemoryAdapter with storageKey: stored data of another shape', () => {
     );
     expect((await tab.listHistory({ offset: 0, limit: 20 })).total).to.equal(1);
   });
+
+  it('refuses a stored history of a broken shape with the rest, with a warning, for the seed', async () => {
+    const storage = sharedStorage();
+    const tab = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    const before = await tab.load();
+    await tab.commit(
+      { counts: { voice: count(before, 'voice') + 1 } },
+      { expectedVersion: before.version, idempotencyKey: 'h' },
+    );
+    const stored = JSON.parse(storage.items.get(KEY)!) as { history: { changes: unknown }[] };
+    stored.history[0]!.changes = 'Voice 10 → 11';
+    storage.items.set(KEY, JSON.stringify(stored));
+    let reloaded: MemoryAdapter | undefined;
+    const warnings = await warningsDuring(() => {
+      reloaded = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    });
+    expect(warnings.join(' ')).to.contain('history');
+    expect((await reloaded!.load()).version).to.equal(before.version);
+    expect((await reloaded!.listHistory({ offset: 0, limit: 20 })).total).to.equal(0);
+  });
 });

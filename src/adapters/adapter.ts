@@ -38,9 +38,9 @@ export interface CommitOptions extends RequestOptions {
    * request they reviewed in the cart. An adapter with `commitsRequests` marks it approved (with
    * the new version) in the commit itself, both or neither: when the request is no longer pending,
    * reject with `ConflictError` whose `reason` is `'request-decided'` and change nothing; an
-   * unknown id is a `NotFoundError`.
+   * unknown id is a `NotFoundError`. Undefined: a commit of no request.
    */
-  requestId?: string;
+  requestId?: string | undefined;
 }
 
 /** A file the user downloads. */

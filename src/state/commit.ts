@@ -46,10 +46,6 @@ export interface CommitHost {
   receiveExternal(latest: LicensingSnapshot): void;
 }
 
-/** The commit's change request was approved or declined meanwhile (`ConflictError.reason`). */
-export const requestDecided = (error: LicensingError | undefined): boolean =>
-  error instanceof ConflictError && error.reason === 'request-decided';
-
 /** A save that failed: the cart says why, and keeps the draft. */
 function failed(host: CommitHost, error: LicensingError): CommitResult {
   host.set({ commit: { status: 'failed', error } });
@@ -89,12 +85,11 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
   try {
     // A reviewed change request is approved in the commit itself (both or neither), where the
     // adapter can (`commitsRequests`); otherwise requests-part.ts approves it after the save.
-    const reviewing = host.state().requests.reviewing;
-    const requestId = reviewing && host.adapter.commitsRequests ? reviewing.id : undefined;
+    const requestId = host.adapter.commitsRequests ? host.state().requests.reviewing?.id : undefined;
     const next = await host.adapter.commit(draft, {
       expectedVersion: snapshot.version,
       idempotencyKey,
-      ...(requestId === undefined ? {} : { requestId }),
+      requestId,
     });
     memo.cartKey = undefined;
     // A load started before the commit would bring the older state back: drop it.
@@ -112,7 +107,7 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
     const error = toLicensingError(thrown);
     const held = takeHeld(host);
     // A request decided meanwhile is not a stale version: nothing to rebase, the draft is kept.
-    if (error.kind !== 'conflict' || requestDecided(error)) {
+    if (error.kind !== 'conflict' || (error as ConflictError).reason === 'request-decided') {
       // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
       // the host signs in again). Refused (403): the permission changed, so learn it now.
       const refused = error.kind === 'permission' && error.status !== 401;

@@ -3,11 +3,19 @@
 // the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
 import { requestDraft, requestRefusal } from '../core/requests.js';
 import type { ChangeRequest } from '../core/index.js';
-import { NotSupportedError, toLicensingError } from '../adapters/errors.js';
+import {
+  NotSupportedError,
+  toLicensingError,
+  type ConflictError,
+  type LicensingError,
+} from '../adapters/errors.js';
 import { newKey } from './guards.js';
-import { requestDecided } from './commit.js';
 import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
 import type { LicensingState } from './state.js';
+
+/** The commit's change request was approved or declined meanwhile (`ConflictError.reason`). */
+const requestDecided = (error: LicensingError | undefined): boolean =>
+  error?.kind === 'conflict' && (error as ConflictError).reason === 'request-decided';
 
 /** The store's change requests behind the facade. */
 export class Requests implements RequestsPart {

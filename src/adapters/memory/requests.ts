@@ -110,7 +110,6 @@ export class RequestBook {
     if (request.status !== 'pending') {
       const by = request.decidedBy ? ` by ${request.decidedBy}` : '';
       throw new ConflictError(`The change request was already ${request.status}${by}. Nothing was saved.`, {
-        detail: `The change request was already ${request.status}${by}. Nothing was saved.`,
         reason: 'request-decided',
       });
     }

@@ -3,7 +3,6 @@
 // written so that a failed write is known (a change that would be lost on reload is not applied).
 
 import type { HistoryEntry, InstallationLicense, LicensingSnapshot } from '../../core/index.js';
-import { decodeHistoryPage } from '../rest/history.js';
 import { decodeInstallationLicense } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { decodeLicensingSnapshot } from '../decode/snapshot.js';
@@ -18,6 +17,17 @@ export interface Persisted {
   /** The accepted commits (`listHistory`); absent in what an older version stored. */
   readonly history?: readonly HistoryEntry[] | undefined;
 }
+
+/** Whether a stored history is a list of entries this adapter wrote (each with its time and changes). */
+const isHistory = (value: unknown): value is HistoryEntry[] =>
+  Array.isArray(value) &&
+  value.every(
+    (e: { at?: unknown; changes?: unknown } | null) => typeof e?.at === 'string' && Array.isArray(e.changes),
+  );
+
+const broken = (): never => {
+  throw new DecodeError('history', 'is not a list of history entries');
+};
 
 export class SavedState {
   /** The last stored text that was refused, so its warning is given once. */
@@ -59,10 +69,8 @@ export class SavedState {
         snapshot,
         installationLicense:
           licence === null || licence === undefined ? null : decodeInstallationLicense(licence),
-        // Checked like a backend's history page: a stored history of a broken shape is refused whole.
-        history: Array.isArray(history)
-          ? decodeHistoryPage({ total: history.length, entries: history }).entries
-          : undefined,
+        // A stored history of a broken shape is refused with the rest: never half-loaded.
+        history: history === undefined || isHistory(history) ? history : broken(),
       };
     } catch (error) {
       if (this.refused !== raw) {

@@ -191,7 +191,7 @@ export class RestAdapter implements LicensingAdapter {
         'Content-Type': 'application/json',
         'If-Match': `"${options.expectedVersion}"`,
         'Idempotency-Key': options.idempotencyKey,
-        ...(options.requestId === undefined ? {} : { 'Change-Request': options.requestId }),
+        ...(options.requestId && { 'Change-Request': options.requestId }),
       },
       retry: 'commit',
       read: 'text',

@@ -4,7 +4,7 @@ import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '
 import { changeRecord } from '../../core/change-record.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
-import type { LicensingError } from '../../adapters/errors.js';
+import type { ConflictError, LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
@@ -241,8 +241,9 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile, in words. */
   protected override errorText(error: LicensingError): string {
-    const decided = error.kind === 'conflict' && 'reason' in error && error.reason === 'request-decided';
-    return decided ? this.m.requestDecided : super.errorText(error);
+    return (error as ConflictError).reason === 'request-decided'
+      ? this.m.requestDecided
+      : super.errorText(error);
   }
 
   /**
