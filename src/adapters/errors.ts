@@ -58,8 +58,9 @@ export class ConflictError extends LicensingError {
   /** The version the backend holds now, when it said so. */
   readonly currentVersion: string | undefined;
   /**
-   * Why, when it is not a stale version: `'request-decided'` when the change request a commit
-   * carries was approved or declined meanwhile (nothing was saved; the store keeps the draft).
+   * Set only when it is not a stale version: `'request-decided'` when the change request a commit
+   * carries was approved or declined meanwhile. Nothing was saved; the store keeps the draft and
+   * does not reload to rebase it.
    */
   readonly reason: string | undefined;
   constructor(
