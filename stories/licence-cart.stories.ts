@@ -164,3 +164,27 @@ export const SummaryNamesTheUser: Story = {
     canvasElement.querySelector<LicenceCart>('licence-cart')!.user = 'Jana Dvořáková';
   },
 };
+
+/**
+ * A change request another administrator declined while this one reviewed it in the cart (#20):
+ * the save is refused in words (the request is approved with the commit, or nothing is saved) and
+ * the change stays in the cart; saving again saves it as the admin's own change.
+ */
+export const RequestDecidedMeanwhile: Story = {
+  render: () => {
+    const backend = storyAdapter({ permission: 'view' });
+    const store = sharedStoreFor(backend);
+    void (async () => {
+      const request = await backend.requestChange({ counts: { voice: 230 } }, 'For the new team', {
+        idempotencyKey: 'story-request',
+      });
+      backend.setPermission('update');
+      await store.reload(); // the cart's first load may have been made as view
+      await store.requests.review(request);
+      await backend.decideRequest(request.id, { outcome: 'declined', reason: 'Budget frozen' });
+      await document.querySelector<LicenceCart>('licence-cart')?.review();
+      await store.commit();
+    })();
+    return html`<licence-cart .adapter=${backend}></licence-cart>`;
+  },
+};

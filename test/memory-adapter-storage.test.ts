@@ -168,4 +168,51 @@ describe('MemoryAdapter with storageKey: stored data of another shape', () => {
     expect(warningsHalf).to.have.length(1);
     expect(warningsHalf[0]).to.contain('plan');
   });
+
+  it('keeps the history with the rest under storageKey: a reload and another tab list the commit', async () => {
+    const storage = sharedStorage();
+    const now = () => new Date('2026-11-20T10:00:00Z');
+    const tab = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage, now, user: 'Ann' });
+    const other = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage, now });
+    const before = await tab.load();
+    const saved = await tab.commit(
+      { counts: { voice: count(before, 'voice') + 1 } },
+      { expectedVersion: before.version, idempotencyKey: 'h' },
+    );
+    const reloaded = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage, now });
+    const page = await reloaded.listHistory({ offset: 0, limit: 20 });
+    expect(page.entries.map((e) => [e.version, e.user])).to.deep.equal([[saved.version, 'Ann']]);
+    // The other tab takes it with the snapshot on its next look at storage.
+    expect((await other.load()).version).to.equal(saved.version);
+    expect((await other.listHistory({ offset: 0, limit: 20 })).total).to.equal(1);
+    // A refused write records no entry either.
+    storage.full = true;
+    await rejectionOf(
+      tab.commit(
+        { counts: { voice: count(saved, 'voice') + 1 } },
+        { expectedVersion: saved.version, idempotencyKey: 'i' },
+      ),
+    );
+    expect((await tab.listHistory({ offset: 0, limit: 20 })).total).to.equal(1);
+  });
+
+  it('refuses a stored history of a broken shape with the rest, with a warning, for the seed', async () => {
+    const storage = sharedStorage();
+    const tab = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    const before = await tab.load();
+    await tab.commit(
+      { counts: { voice: count(before, 'voice') + 1 } },
+      { expectedVersion: before.version, idempotencyKey: 'h' },
+    );
+    const stored = JSON.parse(storage.items.get(KEY)!) as { history: { changes: unknown }[] };
+    stored.history[0]!.changes = 'Voice 10 → 11';
+    storage.items.set(KEY, JSON.stringify(stored));
+    let reloaded: MemoryAdapter | undefined;
+    const warnings = await warningsDuring(() => {
+      reloaded = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    });
+    expect(warnings.join(' ')).to.contain('history');
+    expect((await reloaded!.load()).version).to.equal(before.version);
+    expect((await reloaded!.listHistory({ offset: 0, limit: 20 })).total).to.equal(0);
+  });
 });

@@ -176,7 +176,7 @@ describe('LicensingStore change requests (R1)', () => {
     expect(((await rejection(other.listRequests())) as LicensingError).kind).to.equal('permission');
   });
 
-  it('an approval another admin beat reloads the list; a decline without the adapter method is refused', async () => {
+  it('a save another admin beat (they declined the request) saves nothing, keeps the draft and reloads the list; a decline without the adapter method is refused', async () => {
     const adapter = new MemoryAdapter(smallSeed({ permission: 'view' }), { now });
     await adapter.requestChange({ counts: { voice: 12 } }, '', { idempotencyKey: 'k' });
     adapter.setPermission('update');
@@ -186,7 +186,11 @@ describe('LicensingStore change requests (R1)', () => {
     await store.requests.review(request!);
     // Another admin declines it while this one reviews it.
     await adapter.decideRequest(request!.id, { outcome: 'declined', reason: 'No' });
-    expect((await store.commit()).ok).to.equal(true);
+    // Issue #20: the request is approved in the commit's own transaction, so a request decided
+    // meanwhile refuses the save (it used to save and drop the approval silently).
+    expect(await store.commit()).to.deep.include({ ok: false, reason: 'failed' });
+    expect(adapter.mutations, 'nothing saved').to.equal(0);
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
     await waitUntil(() => store.state.requests.list.requests[0]?.status === 'declined', 'the list reloaded');
     const bare = new LicensingStore(
       {

@@ -24,6 +24,17 @@ describeAdapterConformance({
       retries: 0,
     });
   },
+  requestPair: async () => {
+    const account = await server.account();
+    const as = (token: string) =>
+      new RestAdapter({
+        baseUrl: server.api,
+        headers: { Authorization: `Bearer ${token}` },
+        fetch: contractFetch(server.api),
+        retries: 0,
+      });
+    return { viewer: as(account.tokens.view), admin: as(account.tokens.update) };
+  },
   describe,
   it: (name, body) => it(name, body),
 });

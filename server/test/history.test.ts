@@ -123,6 +123,19 @@ describe(`reference backend on ${backendKind}: GET /licensing/history`, () => {
       period.body.entries.map((e) => e.at),
       [new Date(commits[1]!.at).toISOString()],
     );
+    // A bare date is the start of that UTC day, as in the memory adapter and the MSW handlers.
+    const days = await history(account, '?from=2026-11-05&to=2026-11-09');
+    assert.equal(days.status, 200);
+    assert.deepEqual(
+      days.body.entries.map((e) => e.at),
+      [new Date(commits[1]!.at).toISOString()],
+    );
+    assert.deepEqual(
+      (await memoryHistory({ offset: 0, limit: 20, from: '2026-11-05', to: '2026-11-09' })).entries.map(
+        comparable,
+      ),
+      days.body.entries.map(comparable),
+    );
     const both = await history(account, '?type=email&from=2026-11-03T00:00:00Z');
     assert.equal(both.body.total, 1);
     const none = await history(account, '?type=sms');

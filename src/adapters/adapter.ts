@@ -33,6 +33,14 @@ export interface CommitOptions extends RequestOptions {
    * the cart changes or was saved.
    */
   idempotencyKey: string;
+  /**
+   * The change request (`ChangeRequest.id`) this commit carries out, when an `update` user saves a
+   * request they reviewed in the cart. An adapter with `commitsRequests` marks it approved (with
+   * the new version) in the commit itself, both or neither: when the request is no longer pending,
+   * reject with `ConflictError` whose `reason` is `'request-decided'` and change nothing; an
+   * unknown id is a `NotFoundError`. Undefined: a commit of no request.
+   */
+  requestId?: string | undefined;
 }
 
 /** A file the user downloads. */
@@ -134,6 +142,14 @@ export interface LicensingAdapter {
    * `NotFoundError` for an unknown id, `ConflictError` when it was already decided.
    */
   decideRequest?(id: string, decision: RequestDecision, options?: RequestOptions): Promise<ChangeRequest>;
+
+  /**
+   * Optional. True when `commit` honours `CommitOptions.requestId` (approves the request in the
+   * commit itself), as `MemoryAdapter` and `RestAdapter` do. Without it the store saves the cart and
+   * then calls `decideRequest(id, { outcome: 'approved' })`, and a failure of that call is shown in
+   * the requests list (the licences are saved by then).
+   */
+  readonly commitsRequests?: boolean;
 }
 
 /** Options of `requestChange`. */

@@ -57,12 +57,19 @@ export class PermissionError extends LicensingError {
 export class ConflictError extends LicensingError {
   /** The version the backend holds now, when it said so. */
   readonly currentVersion: string | undefined;
+  /**
+   * Set only when it is not a stale version: `'request-decided'` when the change request a commit
+   * carries was approved or declined meanwhile. Nothing was saved; the store keeps the draft and
+   * does not reload to rebase it.
+   */
+  readonly reason: string | undefined;
   constructor(
     message = 'The licences were changed by someone else.',
-    init?: ErrorInit & { currentVersion?: string },
+    init?: ErrorInit & { currentVersion?: string; reason?: string },
   ) {
     super('conflict', message, { status: 409, ...init });
     this.currentVersion = init?.currentVersion;
+    this.reason = init?.reason;
   }
 }
 

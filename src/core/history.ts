@@ -49,9 +49,9 @@ export type HistorySubject = string;
 export interface HistoryFilter {
   /** Only commits that changed this licence type or setting (see `HistorySubject`). */
   readonly type?: HistorySubject;
-  /** Only commits at or after this instant (ISO 8601 date-time). */
+  /** Only commits at or after this instant (ISO 8601 date-time, or a date: its UTC midnight). */
   readonly from?: string;
-  /** Only commits before this instant (ISO 8601 date-time). */
+  /** Only commits before this instant (ISO 8601 date-time, or a date: its UTC midnight). */
   readonly to?: string;
 }
 

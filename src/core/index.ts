@@ -7,7 +7,8 @@
 //   R1 permissions     canView, canEdit                              permissions.ts
 //                      validate → permission-denied                  validate.ts
 //                      canRequest (view may draft a request, never commit one),
-//                      requestRefusal, valuesBefore, requestDraft   requests.ts
+//                      requestRefusal, valuesBefore, requestDraft,  requests.ts
+//                      listedRequests (pending first)
 //                      requestUnderneath                            request-underneath.ts
 //   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
 //                      whole-number check)                           parse.ts
@@ -70,7 +71,14 @@
 export type * from './types.js';
 
 export { canEdit, canRequest, canView } from './permissions.js';
-export { MAX_REQUEST_NOTE, requestDraft, requestRefusal, valuesBefore } from './requests.js';
+export {
+  MAX_DECIDED_REQUESTS,
+  MAX_REQUEST_NOTE,
+  listedRequests,
+  requestDraft,
+  requestRefusal,
+  valuesBefore,
+} from './requests.js';
 export { requestUnderneath } from './request-underneath.js';
 export type { ChangeRequest, RequestDecision, RequestRefusal, RequestStatus } from './requests.js';
 export { MAX_QUANTITY, isWhole, parseCount, parseLimit, wholeNumberProblem } from './parse.js';

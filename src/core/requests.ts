@@ -30,6 +30,8 @@ export interface ChangeRequest {
   readonly decidedAt?: string | undefined;
   /** Why it was declined. */
   readonly reason?: string | undefined;
+  /** The version the commit that approved it made (its entry in the history). */
+  readonly version?: string | undefined;
 }
 
 /**
@@ -41,6 +43,19 @@ export type RequestDecision =
 
 /** The longest note or reason accepted, in characters. */
 export const MAX_REQUEST_NOTE = 1000;
+
+/** How many decided requests a list holds at most, after every pending one. */
+export const MAX_DECIDED_REQUESTS = 200;
+
+/**
+ * The requests a list answers, from all of them newest first: every pending request (none may
+ * vanish while it waits), then the newest `MAX_DECIDED_REQUESTS` decided ones.
+ */
+export function listedRequests(newestFirst: readonly ChangeRequest[]): ChangeRequest[] {
+  const pending = newestFirst.filter((r) => r.status === 'pending');
+  const decided = newestFirst.filter((r) => r.status !== 'pending');
+  return [...pending, ...decided.slice(0, MAX_DECIDED_REQUESTS)];
+}
 
 /** Why a request cannot be sent (R1, R9); undefined: it can. */
 export type RequestRefusal = 'permission' | 'empty' | 'invalid' | 'note-too-long';

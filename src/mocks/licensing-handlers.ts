@@ -187,7 +187,13 @@ export function createLicensingHandlers({
           throw error;
         }
         // No signal: once a commit has arrived, a client that stops waiting does not undo it.
-        const snapshot = await backend.commit(changes, { expectedVersion, idempotencyKey });
+        // The change request the cart saves (`Change-Request`): approved with the commit, or neither.
+        const requestId = request.headers.get('Change-Request')?.trim() || undefined;
+        const snapshot = await backend.commit(changes, {
+          expectedVersion,
+          idempotencyKey,
+          ...(requestId === undefined ? {} : { requestId }),
+        });
         return HttpResponse.json(snapshot, { headers: { ETag: etag(snapshot.version) } });
       }),
     ),

@@ -23,8 +23,10 @@ export const malformedHistory = {
 const whole = (text: string | null, fallback: number): number | undefined =>
   text === null || text === '' ? fallback : /^\d{1,9}$/.test(text) ? Number(text) : undefined;
 
+/** An ISO 8601 date (its UTC midnight) or date-time with an offset, as the contract's formats say. */
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/;
 const instant = (text: string | null): string | undefined | false =>
-  text === null || text === '' ? undefined : Number.isNaN(Date.parse(text)) ? false : text;
+  text === null || text === '' ? undefined : !ISO.test(text) || Number.isNaN(Date.parse(text)) ? false : text;
 
 /** The route; `serve` answers the backend's typed errors, `badRequest` a query the contract refuses. */
 export function historyHandler(
@@ -43,7 +45,8 @@ export function historyHandler(
       }
       const from = instant(url.searchParams.get('from'));
       const to = instant(url.searchParams.get('to'));
-      if (from === false || to === false) return badRequest('from and to must be ISO 8601 date-times.');
+      if (from === false || to === false)
+        return badRequest('from and to must be ISO 8601 dates or date-times.');
       const type = url.searchParams.get('type') || undefined;
       const page = await backend.listHistory({
         offset,

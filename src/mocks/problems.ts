@@ -104,7 +104,10 @@ export async function answerFor(
       type: problemTypes.conflict,
       title: 'Conflict',
       detail: detail ?? error.message,
-      extensions: error.currentVersion === undefined ? {} : { currentVersion: error.currentVersion },
+      extensions: {
+        ...(error.currentVersion === undefined ? {} : { currentVersion: error.currentVersion }),
+        ...(error.reason === undefined ? {} : { reason: error.reason }),
+      },
     });
   }
   if (error instanceof ValidationError) {

@@ -39,7 +39,9 @@ export function requestsHandlers(
   const decide = (outcome: 'approve' | 'decline') =>
     http.post(`${base}/licensing/requests/:id/${outcome}`, ({ request, params }) =>
       serve(async () => {
-        const body = await readJson(request);
+        // Approve takes no body (or any JSON object), as the server does; decline needs its reason.
+        const text = outcome === 'approve' ? await request.clone().text() : 'body';
+        const body = text.trim() === '' ? { ok: true as const, value: {} } : await readJson(request);
         if (!body.ok) return body.response;
         const reason = fields(body.value, (v) => {
           const o = object(v, '');

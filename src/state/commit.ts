@@ -83,7 +83,14 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
   memo.heldExternal = undefined;
   host.set({ commit: { status: 'saving' } });
   try {
-    const next = await host.adapter.commit(draft, { expectedVersion: snapshot.version, idempotencyKey });
+    // A reviewed change request is approved in the commit itself (both or neither), where the
+    // adapter can (`commitsRequests`); otherwise requests-part.ts approves it after the save.
+    const requestId = host.adapter.commitsRequests ? host.state().requests.reviewing?.id : undefined;
+    const next = await host.adapter.commit(draft, {
+      expectedVersion: snapshot.version,
+      idempotencyKey,
+      requestId,
+    });
     memo.cartKey = undefined;
     // A load started before the commit would bring the older state back: drop it.
     host.loads.drop();
@@ -99,7 +106,9 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
   } catch (thrown) {
     const error = toLicensingError(thrown);
     const held = takeHeld(host);
-    if (error.kind !== 'conflict') {
+    // A conflict with a reason (a request decided meanwhile) is not a stale version: nothing to
+    // rebase, the draft is kept.
+    if (error.kind !== 'conflict' || (error as ConflictError).reason) {
       // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
       // the host signs in again). Refused (403): the permission changed, so learn it now.
       const refused = error.kind === 'permission' && error.status !== 401;

@@ -3,10 +3,19 @@
 // the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
 import { requestDraft, requestRefusal } from '../core/requests.js';
 import type { ChangeRequest } from '../core/index.js';
-import { NotSupportedError, toLicensingError } from '../adapters/errors.js';
+import {
+  NotSupportedError,
+  toLicensingError,
+  type ConflictError,
+  type LicensingError,
+} from '../adapters/errors.js';
 import { newKey } from './guards.js';
 import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
 import type { LicensingState } from './state.js';
+
+/** The commit's change request was approved or declined meanwhile (`ConflictError.reason`). */
+const requestDecided = (error: LicensingError | undefined): boolean =>
+  error?.kind === 'conflict' && (error as ConflictError).reason === 'request-decided';
 
 /** The store's change requests behind the facade. */
 export class Requests implements RequestsPart {
@@ -44,6 +53,12 @@ export class Requests implements RequestsPart {
       return { ok: true, request };
     } catch (thrown) {
       const error = toLicensingError(thrown);
+      // The backend has no requests after all (a REST server without the routes): the cart routes
+      // the request as for an adapter without `requestChange` (`licence-change-request`).
+      if (error.kind === 'not-supported') {
+        this.host.patch({ send: { status: 'idle' } });
+        return { ok: false, reason: 'not-supported', error };
+      }
       this.host.patch({ send: { status: 'failed', error } });
       return { ok: false, reason: 'failed', error };
     }
@@ -98,25 +113,39 @@ export class Requests implements RequestsPart {
   }
 
   /**
-   * Called on every change of state: a cart saved while reviewing a request marks it approved; a
-   * cart emptied without saving stops the review.
+   * Called on every change of state. A cart saved while reviewing a request: the adapter approved it
+   * in the commit (`commitsRequests`), so the list is loaded again to show it; else it is approved
+   * now. A save refused because the request was decided meanwhile ends the review (the draft
+   * stays, the list shows the decision); a cart emptied without saving stops the review.
    */
   observe(state: LicensingState, previous: LicensingState): void {
     const { reviewing } = state.requests;
     if (!reviewing) return;
-    if (state.commit.status === 'saved' && previous.commit.status !== 'saved') {
+    const { commit } = state;
+    if (commit.status === 'saved' && previous.commit.status !== 'saved') {
       this.host.patch({ reviewing: undefined });
-      void this.approve(reviewing.id);
-    } else if (!state.dirty && state.commit.status === 'idle') this.host.patch({ reviewing: undefined });
+      void (this.host.adapter.commitsRequests ? this.load() : this.approve(reviewing.id));
+    } else if (
+      commit.status === 'failed' &&
+      previous.commit.status !== 'failed' &&
+      requestDecided(commit.error)
+    ) {
+      this.host.patch({ reviewing: undefined });
+      void this.load();
+    } else if (!state.dirty && commit.status === 'idle') this.host.patch({ reviewing: undefined });
   }
 
+  /**
+   * The approval of an adapter without `commitsRequests`, after the save. Its failure is shown in
+   * the requests list (the licences are saved by then), never swallowed.
+   */
   private async approve(id: string): Promise<void> {
     try {
       const approved = await this.host.adapter.decideRequest?.(id, { outcome: 'approved' });
       if (approved) this.host.patch({ list: this.withRequest(approved) });
-    } catch {
-      // Already decided by another admin, or offline: the list shows what the backend holds.
-      await this.load();
+    } catch (thrown) {
+      const error = toLicensingError(thrown);
+      this.host.patch({ list: { ...this.host.state().requests.list, status: 'error', error } });
     }
   }
 

@@ -4,6 +4,7 @@ import { DecodeError } from '../adapters/decode/fields.js';
 import { decodeLicensingSnapshot } from '../adapters/decode/snapshot.js';
 import { LicensingError } from '../adapters/errors.js';
 import { describeHistoryConformance } from './history-conformance.js';
+import { describeRequestsConformance, type RequestPair } from './requests-conformance.js';
 
 /** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
 export interface SuiteFunctions {
@@ -29,6 +30,11 @@ export interface ConformanceOptions extends SuiteFunctions {
    * the suite checks that `applyLicenseKey` refuses it to the `view` user with a `PermissionError`.
    */
   licenseKey?: string;
+  /**
+   * Optional: a `view` and an `update` adapter on one fresh backend. With it, the suite checks the
+   * change requests between them (approved in the commit, pending listed first, refusals' reasons).
+   */
+  requestPair?(): RequestPair | Promise<RequestPair>;
 }
 
 class ConformanceFailure extends Error {
@@ -316,6 +322,8 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     });
 
     describeHistoryConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), raisable, key });
+    if (options.requestPair)
+      describeRequestsConformance({ it, requestPair: options.requestPair, raisable, key });
 
     it('methods honour an aborted signal', async () => {
       const adapter = await create();

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import {
   canEdit,
   canRequest,
+  listedRequests,
+  MAX_DECIDED_REQUESTS,
   requestDraft,
   requestRefusal,
   requestUnderneath,
@@ -91,5 +93,20 @@ describe('R1 change requests', () => {
       lines: view.lines.map((l) => (l.typeId === 'email' ? { ...l, count: 3 } : l)),
     });
     expect(requestDraft(done, request)).to.deep.equal({ counts: { voice: 14 } });
+  });
+
+  it('listedRequests: every pending request first, then the newest 200 decided ones', () => {
+    const at = (n: number, status: ChangeRequest['status']): ChangeRequest => ({
+      ...sent({ counts: { voice: 11 } }),
+      id: `r${n}`,
+      status,
+    });
+    // Newest first: 250 decided since the one pending request, the oldest.
+    const all = [...Array.from({ length: 250 }, (_, i) => at(251 - i, 'declined')), at(1, 'pending')];
+    const listed = listedRequests(all);
+    expect(listed[0]!.id).to.equal('r1');
+    expect(listed).to.have.length(1 + MAX_DECIDED_REQUESTS);
+    expect(listed[1]!.id).to.equal('r251');
+    expect(listed.at(-1)!.id).to.equal(`r${251 - MAX_DECIDED_REQUESTS + 1}`);
   });
 });

@@ -15,11 +15,13 @@ export const bearerToken = (request: FastifyRequest): string | undefined =>
 export async function findCaller(db: Database, request: FastifyRequest): Promise<Caller | undefined> {
   const token = bearerToken(request);
   if (!token) return undefined;
-  const [user] = await db.query<Omit<Caller, 'accountId'> & { account_id: string }>(
-    'SELECT account_id, name, permission FROM users WHERE token_hash = $1',
+  const [user] = await db.query<Omit<Caller, 'accountId' | 'userId'> & { account_id: string; id: string }>(
+    'SELECT account_id, id, name, permission FROM users WHERE token_hash = $1',
     [hashToken(token)],
   );
-  return user && { accountId: user.account_id, name: user.name, permission: user.permission };
+  return (
+    user && { accountId: user.account_id, userId: user.id, name: user.name, permission: user.permission }
+  );
 }
 
 /** 401 with `WWW-Authenticate: Bearer`: no token, or one no user has. */

@@ -21,10 +21,13 @@ import { listHistory } from '../store/history.js';
 import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
 import { requestHandlers } from './requests.js';
+import { approveInCommit, lockPendingRequest } from '../store/requests.js';
 
 /** The signed-in user, found from the bearer token. */
 export interface Caller {
   readonly accountId: string;
+  /** The user's own id (users.id); two users may share a display name, never an id. */
+  readonly userId: string;
   readonly name: string;
   readonly permission: Permission;
 }
@@ -133,7 +136,7 @@ export class LicensingService {
       if (value !== undefined && Number.isNaN(Date.parse(value))) {
         throw new HttpProblem(400, {
           type: problemTypes.badRequest,
-          detail: `${name} is not an ISO 8601 date-time.`,
+          detail: `${name} is not an ISO 8601 date or date-time.`,
         });
       }
     }
@@ -168,7 +171,9 @@ export class LicensingService {
       });
     }
     const changes = request.body as ChangeSet;
-    const requestHash = sha256(canonical(changes));
+    // The change request this cart saves (R1): approved in this transaction, or nothing is saved.
+    const requestId = header(request, 'change-request')?.trim() || undefined;
+    const requestHash = sha256(canonical(requestId ? [changes, requestId] : changes));
     const at = this.now();
     const snapshot = await this.db.transaction(async (tx) => {
       await rollOver(tx, caller.accountId, at);
@@ -192,6 +197,7 @@ export class LicensingService {
       }
       const before = await readSnapshot(tx, caller.accountId, caller.permission);
       if (!before) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+      if (requestId) await lockPendingRequest(tx, caller, requestId);
       if (expected !== before.version) {
         throw new HttpProblem(409, {
           type: problemTypes.conflict,
@@ -209,6 +215,7 @@ export class LicensingService {
       }
       const after: LicensingSnapshot = { ...applyDraft(before, changes), version: versionLabel(version + 1) };
       await writeSnapshot(tx, caller.accountId, after, version + 1);
+      if (requestId) await approveInCommit(tx, caller, requestId, after.version, at);
       await tx.query(
         `INSERT INTO idempotency_keys (account_id, key, request_hash, status, response)
          VALUES ($1, $2, $3, 200, $4::text::jsonb)`,

@@ -3,6 +3,7 @@
 // `valuesBefore`); never a rule restated here.
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  MAX_DECIDED_REQUESTS,
   MAX_REQUEST_NOTE,
   canEdit,
   canRequest,
@@ -16,11 +17,13 @@ import {
 } from '../../../src/core/index.js';
 import type { Sql } from '../db/database.js';
 import { HttpProblem, problemTypes } from '../http/problem.js';
-import { readSnapshot } from './snapshot.js';
+import { accountVersion, readSnapshot } from './snapshot.js';
 
 /** Who asks: the signed-in user. */
 export interface Requester {
   readonly accountId: string;
+  /** The user's own id (users.id): a `view` user's requests are theirs by it, never by name. */
+  readonly userId: string;
   readonly name: string;
   readonly permission: 'none' | 'view' | 'update';
 }
@@ -37,6 +40,7 @@ interface Row {
   decided_at: string | Date | null;
   reason: string | null;
   request_hash: string;
+  approved_version: string | null;
 }
 
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
@@ -54,11 +58,12 @@ function fromRow(row: Row): ChangeRequest {
     ...(row.decided_by !== null && { decidedBy: row.decided_by }),
     ...(row.decided_at !== null && { decidedAt: iso(row.decided_at) }),
     ...(row.reason !== null && { reason: row.reason }),
+    ...(row.approved_version !== null && { version: row.approved_version }),
   };
 }
 
 const COLUMNS =
-  'id, requested_by, requested_at, changes, before, note, status, decided_by, decided_at, reason, request_hash';
+  'id, requested_by, requested_at, changes, before, note, status, decided_by, decided_at, reason, request_hash, approved_version';
 
 async function audit(tx: Sql, who: Requester, id: string, at: Date, action: string, detail: unknown) {
   await tx.query(
@@ -85,6 +90,10 @@ export async function sendRequest(
   const hash = createHash('sha256')
     .update(JSON.stringify([changes, note]))
     .digest('hex');
+  // The account locked first, as a commit does: a second POST with the same key (a retry while
+  // the first runs) waits here and then finds the first request, instead of a duplicate key (500).
+  if ((await accountVersion(tx, who.accountId, true)) === undefined)
+    throw new HttpProblem(404, { detail: 'The account no longer exists.' });
   const [prior] = await tx.query<Row>(
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND idempotency_key = $2`,
     [who.accountId, key],
@@ -94,7 +103,7 @@ export async function sendRequest(
       throw new HttpProblem(422, {
         type: problemTypes.validation,
         detail: 'This Idempotency-Key was already used for another request. Send a new key.',
-        extensions: { issues: [] },
+        extensions: { issues: [], reason: 'key-reused' },
       });
     }
     return fromRow(prior);
@@ -118,8 +127,8 @@ export async function sendRequest(
   }
   const id = randomUUID();
   const [row] = await tx.query<Row>(
-    `INSERT INTO change_requests (account_id, id, idempotency_key, request_hash, requested_by, requested_at, changes, before, note, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9, 'pending') RETURNING ${COLUMNS}`,
+    `INSERT INTO change_requests (account_id, id, idempotency_key, request_hash, requested_by, requested_at, changes, before, note, status, requester_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9, 'pending', $10) RETURNING ${COLUMNS}`,
     [
       who.accountId,
       id,
@@ -130,21 +139,66 @@ export async function sendRequest(
       JSON.stringify(normaliseDraft(snapshot, changes)),
       JSON.stringify(valuesBefore(snapshot, changes)),
       note,
+      who.userId,
     ],
   );
   await audit(tx, who, id, at, 'sent', { changes, note });
   return fromRow(row!);
 }
 
-/** Every request for `update`, the user's own for `view`, newest first. */
+/**
+ * Every request for `update`, the user's own (by user id, never by name) for `view`: every pending
+ * one, newest first, then the newest `MAX_DECIDED_REQUESTS` decided ones (`listedRequests`).
+ */
 export async function listRequests(tx: Sql, who: Requester): Promise<ChangeRequest[]> {
   const own = !canEdit(who.permission);
+  const where = `account_id = $1 ${own ? 'AND requester_id = $2' : ''}`;
   const rows = await tx.query<Row>(
-    `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 ${own ? 'AND requested_by = $2' : ''}
-     ORDER BY seq DESC LIMIT 200`,
-    own ? [who.accountId, who.name] : [who.accountId],
+    `(SELECT ${COLUMNS}, seq, 0 AS part FROM change_requests WHERE ${where} AND status = 'pending')
+     UNION ALL
+     (SELECT ${COLUMNS}, seq, 1 AS part FROM change_requests WHERE ${where} AND status <> 'pending'
+      ORDER BY seq DESC LIMIT ${MAX_DECIDED_REQUESTS})
+     ORDER BY part, seq DESC`,
+    own ? [who.accountId, who.userId] : [who.accountId],
   );
   return rows.map(fromRow);
+}
+
+/**
+ * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404 when
+ * there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
+ * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version.
+ */
+export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<void> {
+  const [row] = await tx.query<Row>(
+    `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND id = $2 FOR UPDATE`,
+    [who.accountId, id],
+  );
+  if (!row) throw new HttpProblem(404, { detail: 'The change request this cart saves does not exist.' });
+  if (row.status !== 'pending') {
+    const by = row.decided_by ? ` by ${row.decided_by}` : '';
+    throw new HttpProblem(409, {
+      type: problemTypes.conflict,
+      detail: `The change request was already ${row.status}${by}. Nothing was saved.`,
+      extensions: { reason: 'request-decided' },
+    });
+  }
+}
+
+/** Marks the request `lockPendingRequest` locked approved, by the commit that made `version`. */
+export async function approveInCommit(
+  tx: Sql,
+  who: Requester,
+  id: string,
+  version: string,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `UPDATE change_requests SET status = 'approved', decided_by = $3, decided_at = $4, approved_version = $5
+     WHERE account_id = $1 AND id = $2`,
+    [who.accountId, id, who.name, at.toISOString(), version],
+  );
+  await audit(tx, who, id, at, 'approved', { version });
 }
 
 /** `update` declines a pending request with a reason, or marks it approved once saved. */

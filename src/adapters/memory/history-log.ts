@@ -1,6 +1,6 @@
 // The memory adapter's record of accepted commits, for `listHistory`: who, when, the change and
-// the quote at the time, as the reference server's audit log keeps them. Held in memory only (a
-// reload with `storageKey` keeps the licences, not the history before it).
+// the quote at the time, as the reference server's audit log keeps them. Stored with the rest of
+// the state under `storageKey` (the adapter stores a commit's entry with it, then adds it here).
 import {
   historyEntry,
   historyPage,
@@ -21,18 +21,39 @@ export class HistoryLog {
     this.next = seed.length + 1;
   }
 
-  /** Records a commit of `changes` on `before` that made `version`. */
-  record(before: LicensingSnapshot, changes: ChangeSet, version: string, user: string, at: Date): void {
-    this.entries.push(
-      historyEntry({
-        id: `h${this.next++}`,
-        at: at.toISOString(),
-        user,
-        version,
-        changes,
-        quote: quote(before, changes),
-      }),
-    );
+  /** The entry of a commit of `changes` on `before` that made `version`; `add` records it. */
+  entry(
+    before: LicensingSnapshot,
+    changes: ChangeSet,
+    version: string,
+    user: string,
+    at: Date,
+  ): HistoryEntry {
+    return historyEntry({
+      id: `h${this.next}`,
+      at: at.toISOString(),
+      user,
+      version,
+      changes,
+      quote: quote(before, changes),
+    });
+  }
+
+  /** Records an entry made by `entry` (once it was stored). */
+  add(entry: HistoryEntry): void {
+    this.entries.push(entry);
+    this.next++;
+  }
+
+  /** Every entry, to store with the rest of the state. */
+  all(): readonly HistoryEntry[] {
+    return this.entries;
+  }
+
+  /** The entries stored (a reload, another tab's commit), in place of the ones held. */
+  restore(entries: readonly HistoryEntry[]): void {
+    this.entries = [...entries];
+    this.next = entries.length + 1;
   }
 
   page(query: HistoryQuery): HistoryPage {

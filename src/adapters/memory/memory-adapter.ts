@@ -3,6 +3,7 @@ import {
   validate,
   type ChangeRequest,
   type ChangeSet,
+  type HistoryEntry,
   type HistoryPage,
   type HistoryQuery,
   type InstallationLicense,
@@ -61,6 +62,11 @@ export interface MemoryAdapterOptions {
    * requests. Default `Demo admin`.
    */
   user?: string;
+  /**
+   * The signed-in user's id: a `view` user's own requests are theirs by it, never by the name two
+   * users may share. Default: `user` (so one demo user keeps their requests across permissions).
+   */
+  userId?: string;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -139,6 +145,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
     this.usage = new UsageIndex(this.seed.agents);
     this.history = new HistoryLog(seed.history);
+    if (stored?.history) this.history.restore(stored.history);
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
       // that does not offer them, so the widgets take the "not available" path.
@@ -216,6 +223,8 @@ export class MemoryAdapter implements LicensingAdapter {
     // Another tab may have committed since this one last looked: its version is the current one.
     if (this.sync()) this.notify();
     if (this.snapshot.permission !== 'update') throw new PermissionError();
+    // The request it carries out is checked first, and approved with the commit (both or neither).
+    if (options.requestId !== undefined) this.book.pending(options.requestId);
     if (options.expectedVersion !== this.snapshot.version) {
       throw new ConflictError(undefined, { currentVersion: this.snapshot.version });
     }
@@ -230,10 +239,14 @@ export class MemoryAdapter implements LicensingAdapter {
       );
     }
     const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
-    // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
-    this.persist(next, this.installation);
+    // Stored first, with its history entry: a change storage refuses is not applied (StorageError),
+    // so none is lost on reload.
     const at = this.options.now?.() ?? new Date();
-    this.history.record(this.snapshot, changes, next.version, this.user, at);
+    const entry = this.history.entry(this.snapshot, changes, next.version, this.user.name, at);
+    this.persist(next, this.installation, [...this.history.all(), entry]);
+    this.history.add(entry);
+    if (options.requestId !== undefined)
+      this.book.approveInCommit(options.requestId, this.user, next.version, at);
     this.snapshot = next;
     this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;
@@ -303,8 +316,12 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.book.decide(this.snapshot, this.user, id, decision);
   }
 
-  private get user(): string {
-    return this.options.user ?? 'Demo admin';
+  /** `commit` honours `requestId`: the request is approved with the commit, or neither. */
+  readonly commitsRequests = true;
+
+  private get user(): { id: string; name: string } {
+    const name = this.options.user ?? 'Demo admin';
+    return { id: this.options.userId ?? name, name };
   }
 
   subscribe(onChange: (snapshot: LicensingSnapshot) => void): () => void {
@@ -341,14 +358,19 @@ export class MemoryAdapter implements LicensingAdapter {
     if (!stored) return false;
     const changed = stored.snapshot.version !== this.snapshot.version;
     if (changed) this.snapshot = stored.snapshot;
+    if (changed && stored.history) this.history.restore(stored.history);
     // A licence key applied in another tab does not change the snapshot's version.
     if (stored.installationLicense && this.installation) this.installation = stored.installationLicense;
     return changed;
   }
 
   /** Stores the state; throws StorageError when storage refuses it. */
-  private persist(snapshot: LicensingSnapshot, installationLicense: InstallationLicense | null): void {
-    const value: Persisted = { snapshot, installationLicense };
+  private persist(
+    snapshot: LicensingSnapshot,
+    installationLicense: InstallationLicense | null,
+    history: readonly HistoryEntry[] = this.history.all(),
+  ): void {
+    const value: Persisted = { snapshot, installationLicense, history };
     this.saved?.store(value);
   }
 

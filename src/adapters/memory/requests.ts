@@ -2,6 +2,7 @@
 // `update`. Judged with the rule book (`requestRefusal`, `validate`), as any backend must.
 import {
   MAX_REQUEST_NOTE,
+  listedRequests,
   canEdit,
   canRequest,
   canView,
@@ -18,10 +19,19 @@ import { ConflictError, NotFoundError, PermissionError, ValidationError } from '
 
 const clone = <T>(value: T): T => structuredClone(value);
 
+/** Who sends or decides: the user's id (whose requests are theirs) and name (as shown). */
+export interface BookUser {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** The requests one memory backend holds, newest first. */
 export class RequestBook {
   private requests: ChangeRequest[] = [];
-  private readonly keys = new Map<string, ChangeRequest>();
+  /** Each key's request id and what was sent with it (a reuse with another body is refused). */
+  private readonly keys = new Map<string, { id: string; body: string }>();
+  /** Request id → the requester's user id (a `view` user's own are matched by it, never by name). */
+  private readonly owners = new Map<string, string>();
   private sent = 0;
 
   constructor(private readonly now: () => Date) {}
@@ -29,13 +39,25 @@ export class RequestBook {
   /** R1: a `view` user's draft and note as a pending request; a repeated key returns the first. */
   send(
     snapshot: LicensingSnapshot,
-    user: string,
+    user: BookUser,
     changes: ChangeSet,
     note: string,
     key: string,
   ): ChangeRequest {
+    const body = JSON.stringify([changes, note]);
     const repeat = this.keys.get(key);
-    if (repeat) return clone(repeat);
+    if (repeat) {
+      if (repeat.body !== body) {
+        throw new ValidationError(
+          'This Idempotency-Key was already used for another request. Send a new key.',
+          {
+            issues: [],
+            reason: 'key-reused',
+          },
+        );
+      }
+      return clone(this.requests.find((r) => r.id === repeat.id)!);
+    }
     if (!canRequest(snapshot.permission)) {
       throw new PermissionError(
         canEdit(snapshot.permission)
@@ -56,7 +78,7 @@ export class RequestBook {
     }
     const request: ChangeRequest = {
       id: `request-${++this.sent}`,
-      requestedBy: user,
+      requestedBy: user.name,
       requestedAt: this.now().toISOString(),
       changes: normaliseDraft(snapshot, changes),
       before: valuesBefore(snapshot, changes),
@@ -64,20 +86,46 @@ export class RequestBook {
       status: 'pending',
     };
     this.requests = [request, ...this.requests];
-    this.keys.set(key, request);
+    this.keys.set(key, { id: request.id, body });
+    this.owners.set(request.id, user.id);
     return clone(request);
   }
 
-  /** Every request for `update`, the user's own for `view`. */
-  list(snapshot: LicensingSnapshot, user: string): ChangeRequest[] {
+  /** Every request for `update`, the user's own (by id) for `view`; pending first (`listedRequests`). */
+  list(snapshot: LicensingSnapshot, user: BookUser): ChangeRequest[] {
     if (!canView(snapshot.permission))
       throw new PermissionError('You do not have permission to see requests.');
     const all = canEdit(snapshot.permission);
-    return clone(this.requests.filter((r) => all || r.requestedBy === user));
+    return clone(listedRequests(this.requests.filter((r) => all || this.owners.get(r.id) === user.id)));
+  }
+
+  /**
+   * The request a commit carries (`CommitOptions.requestId`), checked before the commit changes
+   * anything: `NotFoundError` when there is none, `ConflictError` (`request-decided`) when it was
+   * approved or declined meanwhile.
+   */
+  pending(id: string): void {
+    const request = this.requests.find((r) => r.id === id);
+    if (!request) throw new NotFoundError('The change request this cart saves does not exist.');
+    if (request.status !== 'pending') {
+      const by = request.decidedBy ? ` by ${request.decidedBy}` : '';
+      throw new ConflictError(`The change request was already ${request.status}${by}. Nothing was saved.`, {
+        reason: 'request-decided',
+      });
+    }
+  }
+
+  /** Marks the request `pending` checked approved, by the commit that made `version`. */
+  approveInCommit(id: string, user: BookUser, version: string, at: Date): void {
+    this.requests = this.requests.map((r) =>
+      r.id === id
+        ? { ...r, status: 'approved', decidedBy: user.name, decidedAt: at.toISOString(), version }
+        : r,
+    );
   }
 
   /** R1: `update` declines a pending request with a reason, or marks it approved once saved. */
-  decide(snapshot: LicensingSnapshot, user: string, id: string, decision: RequestDecision): ChangeRequest {
+  decide(snapshot: LicensingSnapshot, user: BookUser, id: string, decision: RequestDecision): ChangeRequest {
     if (!canEdit(snapshot.permission))
       throw new PermissionError('You do not have permission to decide requests.');
     const request = this.requests.find((r) => r.id === id);
@@ -92,7 +140,7 @@ export class RequestBook {
     const decided: ChangeRequest = {
       ...request,
       status: decision.outcome,
-      decidedBy: user,
+      decidedBy: user.name,
       decidedAt: this.now().toISOString(),
       ...(reason !== undefined && { reason }),
     };
@@ -104,5 +152,6 @@ export class RequestBook {
   clear(): void {
     this.requests = [];
     this.keys.clear();
+    this.owners.clear();
   }
 }

@@ -2,7 +2,7 @@
 // decoder as a backend's answer, so data of an older or broken shape is never half-loaded, and
 // written so that a failed write is known (a change that would be lost on reload is not applied).
 
-import type { InstallationLicense, LicensingSnapshot } from '../../core/index.js';
+import type { HistoryEntry, InstallationLicense, LicensingSnapshot } from '../../core/index.js';
 import { decodeInstallationLicense } from '../decode/bodies.js';
 import { DecodeError } from '../decode/fields.js';
 import { decodeLicensingSnapshot } from '../decode/snapshot.js';
@@ -14,7 +14,20 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export interface Persisted {
   readonly snapshot: LicensingSnapshot;
   readonly installationLicense: InstallationLicense | null;
+  /** The accepted commits (`listHistory`); absent in what an older version stored. */
+  readonly history?: readonly HistoryEntry[] | undefined;
 }
+
+/** Whether a stored history is a list of entries this adapter wrote (each with its time and changes). */
+const isHistory = (value: unknown): value is HistoryEntry[] =>
+  Array.isArray(value) &&
+  value.every(
+    (e: { at?: unknown; changes?: unknown } | null) => typeof e?.at === 'string' && Array.isArray(e.changes),
+  );
+
+const broken = (): never => {
+  throw new DecodeError('history', 'is not a list of history entries');
+};
 
 export class SavedState {
   /** The last stored text that was refused, so its warning is given once. */
@@ -40,17 +53,24 @@ export class SavedState {
     }
     if (!raw) return undefined;
     try {
-      const value = JSON.parse(raw) as { snapshot?: unknown; installationLicense?: unknown };
+      const value = JSON.parse(raw) as {
+        snapshot?: unknown;
+        installationLicense?: unknown;
+        history?: unknown;
+      };
       const snapshot = decodeLicensingSnapshot(value.snapshot);
       const ids = snapshot.catalog.map((type) => type.id);
       if (JSON.stringify(ids) !== JSON.stringify(this.catalogIds)) {
         throw new DecodeError('snapshot.catalog', 'is not the catalog of the seed');
       }
       const licence = value.installationLicense;
+      const { history } = value;
       return {
         snapshot,
         installationLicense:
           licence === null || licence === undefined ? null : decodeInstallationLicense(licence),
+        // A stored history of a broken shape is refused with the rest: never half-loaded.
+        history: history === undefined || isHistory(history) ? history : broken(),
       };
     } catch (error) {
       if (this.refused !== raw) {

@@ -72,6 +72,14 @@ export interface RestAdapterOptions {
    */
   installationLicense?: boolean;
   /**
+   * Whether the server offers the change requests (`/licensing/requests…`). Default true. With
+   * `false` the adapter leaves out `requestChange`, `listRequests` and `decideRequest`, and the cart
+   * fires `licence-change-request` for the host to route a request. A server that answers 404 or
+   * 501 on `POST` or `GET /licensing/requests` is taken as `false` from then on (the call rejects
+   * with `NotSupportedError`).
+   */
+  requests?: boolean;
+  /**
    * Live updates from `GET /licensing/events` (Server-Sent Events): pass `liveUpdates` from
    * `licence-kit/rest-adapter.js` and `subscribe` follows them. Without it, no `subscribe` (and a
    * page that does not want them ships none of their code).

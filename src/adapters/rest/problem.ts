@@ -26,7 +26,10 @@ export interface Problem {
   issues?: ValidationIssue[];
   /** Extension on 409/412: the version the server holds now. */
   currentVersion?: string;
-  /** Extension on the 422 of `/license/key`: why the key was refused, as a stable code. */
+  /**
+   * Extension on the 422 of `/license/key` and of the requests (why, as a stable code), and on a
+   * commit's 409 (`request-decided`).
+   */
   reason?: string;
 }
 
@@ -96,6 +99,7 @@ export function errorFromAnswer(status: number, contentType: string | null, text
       return new ConflictError(undefined, {
         ...init,
         ...(problem.currentVersion === undefined ? {} : { currentVersion: problem.currentVersion }),
+        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
       });
     case 501:
       return new NotSupportedError(undefined, init);

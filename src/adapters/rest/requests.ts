@@ -1,9 +1,13 @@
 // The change requests of the REST contract (docs/openapi.yaml, R1): `POST /licensing/requests`
 // (a `view` user's change and note, with `Idempotency-Key`), `GET /licensing/requests`, and
 // `POST /licensing/requests/{id}/decline` / `…/approve` (`update`). The bodies are checked like
-// every other answer; the adapter's own exchange (retries, timeout, errors) carries them.
+// every other answer; the adapter's own exchange (retries, timeout, errors) carries them. A server
+// without the routes (404 or 501 on them) is a server without requests: the adapter drops the
+// three methods (`gone`) and rejects with `NotSupportedError`, so the widgets take the path of an
+// adapter that never had them (the cart's `licence-change-request` event).
 import type { ChangeRequest, ChangeSet, RequestDecision } from '../../core/index.js';
 import type { RequestChangeOptions, RequestOptions } from '../adapter.js';
+import { NotSupportedError, type LicensingError } from '../errors.js';
 import { array, date, nonEmpty, object, oneOf, opt, req, string, withOptional } from '../decode/fields.js';
 import type { RetryPolicy } from './retry.js';
 import { decodeChangeSet } from './decode-changes.js';
@@ -37,6 +41,7 @@ export function decodeChangeRequest(value: unknown, path = ''): ChangeRequest {
   };
   withOptional(request, 'decidedBy', opt(o, 'decidedBy', path, string));
   withOptional(request, 'decidedAt', opt(o, 'decidedAt', path, date));
+  withOptional(request, 'version', opt(o, 'version', path, string));
   return withOptional(request, 'reason', opt(o, 'reason', path, string));
 }
 
@@ -50,27 +55,53 @@ const decodeList = (value: unknown): ChangeRequest[] => {
   );
 };
 
-/** The three optional methods over `send` (the adapter's exchange). */
-export function restRequests(send: RequestSender) {
+/** A 404 or 501 on a route without an id: the server has no requests (`NotSupportedError`). */
+function absent(error: unknown): error is LicensingError {
+  const { kind, status } = error as Partial<LicensingError>;
+  return kind === 'not-supported' || (kind === 'not-found' && status === 404);
+}
+
+/**
+ * The three optional methods over `send` (the adapter's exchange); `gone` is called once the server
+ * answers that it has no requests (the adapter then leaves the methods out).
+ */
+export function restRequests(send: RequestSender, gone: () => void) {
+  const offered = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } catch (error) {
+      if (!absent(error)) throw error;
+      gone();
+      throw new NotSupportedError('This licensing service offers no change requests.', {
+        ...(error.status === undefined ? {} : { status: error.status }),
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+        cause: error,
+      });
+    }
+  };
   return {
     requestChange: (changes: ChangeSet, note: string, options: RequestChangeOptions) =>
-      send(
-        {
-          method: 'POST',
-          path: '/licensing/requests',
-          body: JSON.stringify({ changes, note }),
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey },
-          // Retried like a commit: the key makes a repeat return the first request.
-          retry: 'commit',
-          read: 'text',
-          signal: options.signal,
-        },
-        (body) => decodeChangeRequest(body),
+      offered(
+        send(
+          {
+            method: 'POST',
+            path: '/licensing/requests',
+            body: JSON.stringify({ changes, note }),
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey },
+            // Retried like a commit: the key makes a repeat return the first request.
+            retry: 'commit',
+            read: 'text',
+            signal: options.signal,
+          },
+          (body) => decodeChangeRequest(body),
+        ),
       ),
     listRequests: (options: RequestOptions = {}) =>
-      send(
-        { method: 'GET', path: '/licensing/requests', retry: 'read', read: 'text', signal: options.signal },
-        decodeList,
+      offered(
+        send(
+          { method: 'GET', path: '/licensing/requests', retry: 'read', read: 'text', signal: options.signal },
+          decodeList,
+        ),
       ),
     decideRequest: (id: string, decision: RequestDecision, options: RequestOptions = {}) =>
       send(

@@ -128,16 +128,26 @@ export class RestAdapter implements LicensingAdapter {
       );
     }
     if (options.liveUpdates) this.subscribe = options.liveUpdates(this, options);
-    // Change requests (requests.ts: POST and GET /licensing/requests, POST …/{id}/decline|approve).
-    Object.assign(
-      this,
-      restRequests(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
-    );
+    // Change requests (requests.ts: POST and GET /licensing/requests, POST …/{id}/decline|approve),
+    // left out with `requests: false` or once the server answers that it has none (404, 501).
+    if (options.requests !== false) {
+      const gone = () =>
+        Object.assign(this, { requestChange: undefined, listRequests: undefined, decideRequest: undefined });
+      Object.assign(
+        this,
+        restRequests(async (call, decode) => this.decode(call, await this.exchange(call), decode), gone),
+      );
+    }
   }
 
-  declare readonly requestChange: NonNullable<LicensingAdapter['requestChange']>;
-  declare readonly listRequests: NonNullable<LicensingAdapter['listRequests']>;
-  declare readonly decideRequest: NonNullable<LicensingAdapter['decideRequest']>;
+  /** Optional capability; absent with `requests: false` or once the server said it has none. */
+  declare requestChange?: LicensingAdapter['requestChange'];
+  /** Optional capability; absent with `requests: false` or once the server said it has none. */
+  declare listRequests?: LicensingAdapter['listRequests'];
+  /** Optional capability; absent with `requests: false` or once the server said it has none. */
+  declare decideRequest?: LicensingAdapter['decideRequest'];
+  /** `commit` sends `requestId` as `Change-Request`: the server approves it in the commit. */
+  readonly commitsRequests = true;
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
   async load(options: RequestOptions = {}): Promise<LicensingSnapshot> {
@@ -181,6 +191,7 @@ export class RestAdapter implements LicensingAdapter {
         'Content-Type': 'application/json',
         'If-Match': `"${options.expectedVersion}"`,
         'Idempotency-Key': options.idempotencyKey,
+        ...(options.requestId && { 'Change-Request': options.requestId }),
       },
       retry: 'commit',
       read: 'text',

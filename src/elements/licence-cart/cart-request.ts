@@ -84,7 +84,9 @@ export class CartRequest {
     if (!store) return;
     const { draft, quote } = store.state;
     const note = this.note.trim();
-    if (!store.adapter.requestChange) {
+    // A backend found to have no requests (not-supported) is routed like an adapter without them.
+    const result = store.adapter.requestChange ? await store.requests.send(note) : undefined;
+    if (!result || (!result.ok && result.reason === 'not-supported')) {
       const routed = !emit(
         this.host,
         'licence-change-request',
@@ -99,7 +101,6 @@ export class CartRequest {
       this.finish(store, this.m.handedOver);
       return;
     }
-    const result = await store.requests.send(note);
     if (result.ok) this.finish(store, this.m.sent);
     else {
       this.problem = result.error ? `${this.bridge.errorText(result.error)} ${this.m.failed}` : this.m.failed;

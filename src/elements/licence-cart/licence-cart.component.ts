@@ -5,6 +5,7 @@ import { changeRecord } from '../../core/change-record.js';
 import { PoliteAnnouncer } from '../../base/announcer.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
+import type { ConflictError, LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
@@ -241,6 +242,13 @@ export class LicenceCart extends RulesWidget {
       onBack: () => this.closeReview(),
       onConfirm: () => void this.confirm(),
     };
+  }
+
+  /** A save refused because the change request it carried was decided meanwhile, in words. */
+  protected override errorText(error: LicensingError): string {
+    return (error as ConflictError).reason === 'request-decided'
+      ? this.m.requestDecided
+      : super.errorText(error);
   }
 
   /**
