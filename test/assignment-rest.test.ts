@@ -116,3 +116,23 @@ describe('assignment over REST + MSW (R12)', () => {
     expect(readOnly.canAssign).to.equal(false);
   });
 });
+
+describe('assignment over REST + MSW: injected failures (R12)', () => {
+  it('failNext("unassign") fails the next one over HTTP and changes nothing; the retry with the next call works', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    const api = createLicensingHandlers({ backend, baseUrl: '/assign' });
+    worker.use(...api.handlers);
+    const store = new LicensingStore(new RestAdapter({ baseUrl: '/assign', retryDelay: 1, retries: 0 }));
+    await store.load();
+    api.failNext('unassign', 'conflict');
+    const conflict = await store.unassign('email', { agentIds: ['a2'] });
+    expect(conflict).to.deep.include({ ok: false, reason: 'conflict' });
+    api.failNext('unassign', 'forbidden');
+    expect(await store.unassign('email', { agentIds: ['a2'] })).to.deep.include({
+      ok: false,
+      reason: 'failed',
+    });
+    expect(lineFor(await backend.load(), 'email').inUse).to.equal(1);
+    expect((await store.unassign('email', { agentIds: ['a2'] })).ok).to.equal(true);
+  });
+});
