@@ -136,3 +136,30 @@ describe('assignment over REST + MSW: injected failures (R12)', () => {
     expect((await store.unassign('email', { agentIds: ['a2'] })).ok).to.equal(true);
   });
 });
+
+describe('assignment over REST: what goes on the wire (R12)', () => {
+  it('sends the usage filter without its page, and the ids as given, with If-Match and the key', async () => {
+    const bodies: unknown[] = [];
+    const headers: Headers[] = [];
+    worker.use(
+      http.post('/wire/licensing/assignments', async ({ request }) => {
+        bodies.push(await request.json());
+        headers.push(request.headers);
+        return HttpResponse.json({ snapshot: smallSnapshot({ version: 'v2' }), agents: [] });
+      }),
+    );
+    const adapter = new RestAdapter({ baseUrl: '/wire', retryDelay: 1 });
+    const options = { expectedVersion: 'v1', idempotencyKey: 'key-1' };
+    const query = { typeId: 'voice', search: 'eva', offset: 50, limit: 50 };
+    await adapter.unassign!('voice', { query }, { ...options, alsoLinked: true });
+    await adapter.assign!('email', { agentIds: ['a1'] }, options);
+    await adapter.assign!('email', { query: {} }, options);
+    expect(bodies).to.deep.equal([
+      { action: 'unassign', typeId: 'voice', query: { typeId: 'voice', search: 'eva' }, alsoLinked: true },
+      { action: 'assign', typeId: 'email', agentIds: ['a1'], alsoLinked: false },
+      { action: 'assign', typeId: 'email', query: {}, alsoLinked: false },
+    ]);
+    expect(headers[0]!.get('If-Match')).to.equal('"v1"');
+    expect(headers[0]!.get('Idempotency-Key')).to.equal('key-1');
+  });
+});

@@ -19,6 +19,13 @@ export function decodeAssignmentResult(value: unknown): AssignmentResult {
   return { snapshot, agents: req(o, 'agents', '', array(decodeAgent)) };
 }
 
+/** The selection as the contract has it: a usage query's page (offset, limit) is not part of it. */
+function wire(selection: AssignmentSelection): AssignmentSelection {
+  if ('agentIds' in selection) return { agentIds: selection.agentIds };
+  const { typeId, search } = selection.query;
+  return { query: { ...(typeId ? { typeId } : {}), ...(search ? { search } : {}) } };
+}
+
 /** `assign` and `unassign` over `send` (the adapter's exchange). */
 export function restAssignment(send: RequestSender) {
   const call = async (
@@ -30,7 +37,7 @@ export function restAssignment(send: RequestSender) {
     const request: RequestCall = {
       method: 'POST',
       path: '/licensing/assignments',
-      body: JSON.stringify({ action, typeId, ...selection, alsoLinked: options.alsoLinked ?? false }),
+      body: JSON.stringify({ action, typeId, ...wire(selection), alsoLinked: options.alsoLinked ?? false }),
       headers: {
         'Content-Type': 'application/json',
         'If-Match': `"${options.expectedVersion}"`,
