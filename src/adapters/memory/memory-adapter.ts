@@ -2,7 +2,6 @@ import {
   applyDraft,
   validate,
   type ChangeRequest,
-  type AssignmentSelection,
   type ChangeSet,
   type HistoryPage,
   type HistoryQuery,
@@ -15,8 +14,6 @@ import {
 import type {
   AdapterMethod,
   AssignmentMethod,
-  AssignOptions,
-  AssignmentResult,
   CommitOptions,
   DownloadedFile,
   Failure,
@@ -125,6 +122,10 @@ export class MemoryAdapter implements LicensingAdapter {
     },
     nextVersion,
   });
+  /** R12 (assignment.ts): gives `typeId` to the selected agents. */
+  assign?: LicensingAdapter['assign'] = (...call) => this.assignments.run('assign', ...call);
+  /** R12 (assignment.ts): takes `typeId` away from the selected agents. */
+  unassign?: LicensingAdapter['unassign'] = (...call) => this.assignments.run('unassign', ...call);
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -327,24 +328,6 @@ export class MemoryAdapter implements LicensingAdapter {
     await this.enter('decideRequest', options);
     this.sync();
     return this.book.decide(this.snapshot, this.user, id, decision);
-  }
-
-  /** R12: gives `typeId` to the selected agents (assignment.ts). */
-  async assign?(
-    typeId: string,
-    selection: AssignmentSelection,
-    options: AssignOptions,
-  ): Promise<AssignmentResult> {
-    return this.assignments.run('assign', typeId, selection, options);
-  }
-
-  /** R12: takes `typeId` away from the selected agents (assignment.ts). */
-  async unassign?(
-    typeId: string,
-    selection: AssignmentSelection,
-    options: AssignOptions,
-  ): Promise<AssignmentResult> {
-    return this.assignments.run('unassign', typeId, selection, options);
   }
 
   private get user(): string {
