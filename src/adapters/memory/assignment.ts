@@ -1,7 +1,7 @@
 // The memory adapter's assignments (R12): an agent selection resolved on its usage index, judged
 // and applied with `planAssignment` / `applyAssignment` from core, the version moved and the
 // subscribers told as a commit does. The history records commits only, so assignments leave it
-// alone; agents are not kept in storage (they come from the seed), the in-use figures are.
+// alone; the agents it changes are stored with the snapshot (usage-index.ts `changes`), in one write.
 import {
   MAX_ASSIGNMENT_AGENTS,
   applyAssignment,
