@@ -5,6 +5,7 @@
 import {
   mergeDraft,
   normaliseDraft,
+  type AssignmentSelection,
   type ChangeSet,
   type InstallationLicense,
   type LicensingSnapshot,
@@ -22,6 +23,7 @@ import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { Loads } from './refresh.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
+import type { AssignmentOutcome, StoreAssignOptions, StoreAssignments } from './assignment.js';
 import {
   initialState,
   type CommitResult,
@@ -40,6 +42,7 @@ export type {
   StoreRequests,
 } from './requests.js';
 
+export type { AssignmentOutcome, StoreAssignOptions } from './assignment.js';
 export type {
   ChangedElsewhere,
   CommitResult,
@@ -77,6 +80,7 @@ export class LicensingStore {
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
+  private assignmentPart: Promise<StoreAssignments> | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -270,6 +274,43 @@ export class LicensingStore {
       .catch((error: unknown) => {
         throw isAbortError(error) ? error : toLicensingError(error);
       });
+  }
+
+  /**
+   * Whether agents may be given or freed of licences here (R12): the adapter offers `assign` and
+   * `unassign`, and the user has `update`. False until loaded.
+   */
+  get canAssign(): boolean {
+    return guard.canAssign(this.adapter, this.current.snapshot);
+  }
+
+  /**
+   * Gives `typeId` to the selected agents (R12; `canAssign`), one assignment at a time, and takes
+   * the snapshot answered as the new base: the draft kept and re-judged with the new in-use, never
+   * "changed by someone else". Resolves with how it ended (`AssignmentOutcome`), never rejects.
+   */
+  assign(
+    typeId: string,
+    selection: AssignmentSelection,
+    options?: StoreAssignOptions,
+  ): Promise<AssignmentOutcome> {
+    return this.assignment('assign', typeId, selection, options);
+  }
+
+  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `assign` the agents answered. */
+  unassign(
+    typeId: string,
+    selection: AssignmentSelection,
+    options?: StoreAssignOptions,
+  ): Promise<AssignmentOutcome> {
+    return this.assignment('unassign', typeId, selection, options);
+  }
+
+  /** The assignment part (assignment.ts), loaded on first use. */
+  private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
+    return (this.assignmentPart ??= import('./assignment.js').then(
+      ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
+    )).then((part) => part.run(...call));
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */

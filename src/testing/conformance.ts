@@ -5,6 +5,7 @@ import { decodeLicensingSnapshot } from '../adapters/decode/snapshot.js';
 import { LicensingError } from '../adapters/errors.js';
 import { describeHistoryConformance } from './history-conformance.js';
 import { describeRequestsConformance, type RequestPair } from './requests-conformance.js';
+import { describeAssignmentConformance } from './assignment-conformance.js';
 
 /** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
 export interface SuiteFunctions {
@@ -324,6 +325,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     describeHistoryConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), raisable, key });
     if (options.requestPair)
       describeRequestsConformance({ it, requestPair: options.requestPair, raisable, key });
+    describeAssignmentConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), key });
 
     it('methods honour an aborted signal', async () => {
       const adapter = await create();

@@ -14,6 +14,7 @@ import {
 } from '../../core/index.js';
 import type {
   AdapterMethod,
+  AssignmentMethod,
   CommitOptions,
   DownloadedFile,
   Failure,
@@ -38,13 +39,14 @@ import { SavedState, type Persisted, type StorageLike } from './storage.js';
 import { UsageIndex } from './usage-index.js';
 import { HistoryLog } from './history-log.js';
 import { FaultQueue } from './faults.js';
+import { MemoryAssignments } from './assignment.js';
 
 export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
   latency?: number;
   /**
-   * Keep committed changes in `localStorage` under this key, so they survive a reload. Agents are
-   * not stored (they come from the seed). Tabs on the same storage share it as one backend: each
+   * Keep committed changes in `localStorage` under this key, so they survive a reload. Agents come
+   * from the seed; the licences assignments changed are stored with the snapshot. Tabs on the same storage share it as one backend: each
    * commit re-reads storage first (a commit made against a version another tab replaced is a
    * `ConflictError`), and `subscribe` listeners get another tab's changes (`storage` events). A
    * commit or licence key that storage refuses (full, private mode) is not applied and rejects with
@@ -67,6 +69,8 @@ export interface MemoryAdapterOptions {
    * users may share. Default: `user` (so one demo user keeps their requests across permissions).
    */
   userId?: string;
+  /** `false`: no `assign` / `unassign` (R12), as an adapter that does not offer them. Default `true`. */
+  assignment?: boolean;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -99,7 +103,7 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly options: MemoryAdapterOptions;
   private snapshot: LicensingSnapshot;
   private installation: InstallationLicense | null;
-  private readonly usage: UsageIndex;
+  private usage: UsageIndex;
   private readonly saved: SavedState | undefined;
   /** Why the seed cannot be served, when the decoder refused it. */
   private readonly seedError: BadResponseError | undefined;
@@ -108,6 +112,26 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
   private readonly history: HistoryLog;
   private readonly book = new RequestBook(() => this.options.now?.() ?? new Date());
+  private readonly assignments = new MemoryAssignments({
+    enter: (method, options) => this.enter(method, options),
+    current: () => {
+      this.servable();
+      if (this.sync()) this.notify();
+      return this.snapshot;
+    },
+    usage: () => this.usage,
+    accept: (next) => {
+      this.persist(next, this.installation);
+      this.snapshot = next;
+      this.mutations++;
+      this.notify();
+    },
+    nextVersion,
+  });
+  /** R12 (assignment.ts): gives `typeId` to the selected agents. */
+  assign?: LicensingAdapter['assign'] = (...call) => this.assignments.run('assign', ...call);
+  /** R12 (assignment.ts): takes `typeId` away from the selected agents. */
+  unassign?: LicensingAdapter['unassign'] = (...call) => this.assignments.run('unassign', ...call);
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -144,6 +168,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.snapshot = stored?.snapshot ?? this.seed.snapshot;
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
     this.usage = new UsageIndex(this.seed.agents);
+    if (stored?.agents) this.usage.restore(stored.agents);
     this.history = new HistoryLog(seed.history);
     if (stored?.history) this.history.restore(stored.history);
     if (!this.installation) {
@@ -153,10 +178,11 @@ export class MemoryAdapter implements LicensingAdapter {
       this.applyLicenseKey = undefined;
       this.downloadLicenseLog = undefined;
     }
+    if (options.assignment === false) this.assign = this.unassign = undefined;
   }
 
   /** Makes the next `times` calls of `method` fail with `failure` (stories, tests, the demo). */
-  failNext(method: AdapterMethod | RequestMethod, failure: Failure, times = 1): void {
+  failNext(method: AdapterMethod | RequestMethod | AssignmentMethod, failure: Failure, times = 1): void {
     this.faults.add(method, failure, times);
   }
 
@@ -189,6 +215,8 @@ export class MemoryAdapter implements LicensingAdapter {
     this.faults.clear();
     this.mutations = 0;
     this.book.clear();
+    this.assignments.clear();
+    this.usage = new UsageIndex(this.seed.agents);
     this.saved?.remove();
     this.notify();
   }
@@ -231,12 +259,8 @@ export class MemoryAdapter implements LicensingAdapter {
     const issues = validate(this.snapshot, changes);
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (errors.length) {
-      throw new ValidationError(
-        `The changes break ${errors.length === 1 ? 'a rule' : `${errors.length} rules`}.`,
-        {
-          issues: errors,
-        },
-      );
+      const rules = errors.length === 1 ? 'a rule' : `${errors.length} rules`;
+      throw new ValidationError(`The changes break ${rules}.`, { issues: errors });
     }
     const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
     // Stored first, with its history entry: a change storage refuses is not applied (StorageError),
@@ -357,8 +381,12 @@ export class MemoryAdapter implements LicensingAdapter {
     const stored = this.saved?.read();
     if (!stored) return false;
     const changed = stored.snapshot.version !== this.snapshot.version;
-    if (changed) this.snapshot = stored.snapshot;
-    if (changed && stored.history) this.history.restore(stored.history);
+    // The holders with the in-use figures they make (R12), never one without the other.
+    if (changed) {
+      this.snapshot = stored.snapshot;
+      this.usage.restore(stored.agents ?? {});
+      if (stored.history) this.history.restore(stored.history);
+    }
     // A licence key applied in another tab does not change the snapshot's version.
     if (stored.installationLicense && this.installation) this.installation = stored.installationLicense;
     return changed;
@@ -370,7 +398,7 @@ export class MemoryAdapter implements LicensingAdapter {
     installationLicense: InstallationLicense | null,
     history: readonly HistoryEntry[] = this.history.all(),
   ): void {
-    const value: Persisted = { snapshot, installationLicense, history };
+    const value: Persisted = { snapshot, installationLicense, history, agents: this.usage.changes() };
     this.saved?.store(value);
   }
 
@@ -384,7 +412,10 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Waits the latency (abortable), then throws an injected failure if one is queued (faults.ts). */
-  private enter(method: AdapterMethod | RequestMethod, { signal }: RequestOptions): Promise<void> {
+  private enter(
+    method: AdapterMethod | RequestMethod | AssignmentMethod,
+    { signal }: RequestOptions,
+  ): Promise<void> {
     return this.faults.enter(method, signal, this.latency, () => this.snapshot.version);
   }
 }

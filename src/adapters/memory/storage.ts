@@ -16,6 +16,27 @@ export interface Persisted {
   readonly installationLicense: InstallationLicense | null;
   /** The accepted commits (`listHistory`); absent in what an older version stored. */
   readonly history?: readonly HistoryEntry[] | undefined;
+  /**
+   * The agents whose licences differ from the seed (R12 assignments), by id: stored with the
+   * snapshot whose in-use figures they make, so a reload or another tab sees the same holders.
+   */
+  readonly agents?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The stored agents' licences, or a DecodeError (a broken shape is refused as a whole). */
+function decodeAgents(value: unknown): Record<string, string[]> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DecodeError('agents', 'is not an object');
+  }
+  const agents: Record<string, string[]> = {};
+  for (const [id, licences] of Object.entries(value)) {
+    if (!Array.isArray(licences) || !licences.every((l) => typeof l === 'string')) {
+      throw new DecodeError(`agents.${id}`, 'is not a list of licence type ids');
+    }
+    agents[id] = licences as string[];
+  }
+  return agents;
 }
 
 /** Whether a stored history is a list of entries this adapter wrote (each with its time and changes). */
@@ -57,6 +78,7 @@ export class SavedState {
         snapshot?: unknown;
         installationLicense?: unknown;
         history?: unknown;
+        agents?: unknown;
       };
       const snapshot = decodeLicensingSnapshot(value.snapshot);
       const ids = snapshot.catalog.map((type) => type.id);
@@ -71,6 +93,7 @@ export class SavedState {
           licence === null || licence === undefined ? null : decodeInstallationLicense(licence),
         // A stored history of a broken shape is refused with the rest: never half-loaded.
         history: history === undefined || isHistory(history) ? history : broken(),
+        agents: decodeAgents(value.agents),
       };
     } catch (error) {
       if (this.refused !== raw) {

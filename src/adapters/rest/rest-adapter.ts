@@ -33,6 +33,7 @@ import { attemptSignal, sleep, untilAborted } from './signals.js';
 import { decodeHistoryPage, historyRequest } from './history.js';
 import { restRequests } from './requests.js';
 import { restInstallation } from './installation.js';
+import { restAssignment } from './assignment.js';
 
 export type { RestAdapterOptions, RestHeaders, RestRequestInfo } from './options.js';
 
@@ -138,6 +139,13 @@ export class RestAdapter implements LicensingAdapter {
         restRequests(async (call, decode) => this.decode(call, await this.exchange(call), decode), gone),
       );
     }
+    // Assignments (assignment.ts, R12: POST /licensing/assignments), unless `assignment: false`.
+    if (options.assignment !== false) {
+      Object.assign(
+        this,
+        restAssignment(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
+      );
+    }
   }
 
   /** Optional capability; absent with `requests: false` or once the server said it has none. */
@@ -148,6 +156,10 @@ export class RestAdapter implements LicensingAdapter {
   declare decideRequest?: LicensingAdapter['decideRequest'];
   /** `commit` sends `requestId` as `Change-Request`: the server approves it in the commit. */
   readonly commitsRequests = true;
+  /** Optional capability (R12); absent when `assignment: false`. */
+  declare readonly assign?: LicensingAdapter['assign'];
+  /** Optional capability (R12); absent when `assignment: false`. */
+  declare readonly unassign?: LicensingAdapter['unassign'];
 
   /** `GET {baseUrl}/licensing`. The body's `version` is the snapshot's; the `ETag` fills it in if absent. */
   async load(options: RequestOptions = {}): Promise<LicensingSnapshot> {
