@@ -5,43 +5,25 @@
 // different in its two states under forced colours (a screenshot of each differs).
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import process from 'node:process';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, projectRoot, serveStatic } from './harness.mjs';
+import { launchChromium, newPage } from './harness.mjs';
+import { buildStorybook } from './storybook-build.mjs';
 import { pageChecks, settled, showStory } from './story-checks.mjs';
 
 const forced = [{ name: 'forced-colors', value: 'active' }];
 
 describe('Storybook: every story at 320 px and under forced colours', () => {
-  let out;
-  let server;
+  let storybook;
   let browser;
   let stories;
   before(async () => {
-    // Its own build in a throw-away folder: storybook.test.mjs may be building its own meanwhile.
-    out = await mkdtemp(join(tmpdir(), 'licence-kit-stories-'));
-    execFileSync('npm', ['run', 'manifest', '--silent'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    execFileSync('npx', ['storybook', 'build', '--quiet', '-o', out], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-    });
-    const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
-    stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-    server = await serveStatic(out);
+    storybook = await buildStorybook();
+    stories = storybook.stories;
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
-    if (out) await rm(out, { recursive: true, force: true });
+    await storybook?.close();
   });
 
   /**
@@ -52,7 +34,7 @@ describe('Storybook: every story at 320 px and under forced colours', () => {
   async function open(page, id) {
     if (page.story === id) return;
     if (!page.story) {
-      const url = new URL(`iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`, server.url);
+      const url = new URL(`iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true`, storybook.url);
       await page.goto(url.href, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, {
         timeout: 15_000,

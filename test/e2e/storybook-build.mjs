@@ -1,5 +1,4 @@
-// The static Storybook build the accessibility e2e tests load their stories from, in a throw-away
-// folder (other test files may be building their own meanwhile), served on loopback.
+// The static Storybook build the e2e tests load their stories from, served on loopback.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,11 +8,30 @@ import { newPage, projectRoot, serveStatic } from './harness.mjs';
 import { settled, showStory } from './story-checks.mjs';
 
 /**
- * Builds Storybook (after the manifest its preview reads) and serves it. Resolves to
- * `{ url, stories, close }`, `stories` being the index's story entries.
+ * The static Storybook these tests load their stories from, served on loopback: the one build of
+ * the e2e run (`scripts/e2e.mjs` builds it once and names its folder in `LK_STORYBOOK_DIR`, so four
+ * test files don't build it four times), or, for a test file run on its own, a build of its own in
+ * a throw-away folder. Resolves to `{ url, stories, close }`, `stories` being the index's entries.
  */
 export async function buildStorybook() {
-  const out = await mkdtemp(join(tmpdir(), 'licence-kit-stories-'));
+  const shared = process.env.LK_STORYBOOK_DIR;
+  const out = shared || (await mkdtemp(join(tmpdir(), 'licence-kit-stories-')));
+  if (!shared) buildStorybookInto(out);
+  const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
+  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  const server = await serveStatic(out);
+  return {
+    url: server.url,
+    stories,
+    async close() {
+      await server.close();
+      if (!shared) await rm(out, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Builds Storybook into `out`, after the manifest its preview reads (generated, not committed). */
+export function buildStorybookInto(out) {
   execFileSync('npm', ['run', 'manifest', '--silent'], {
     cwd: projectRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -23,17 +41,6 @@ export async function buildStorybook() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
   });
-  const index = JSON.parse(await readFile(join(out, 'index.json'), 'utf8'));
-  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-  const server = await serveStatic(out);
-  return {
-    url: server.url,
-    stories,
-    async close() {
-      await server.close();
-      await rm(out, { recursive: true, force: true });
-    },
-  };
 }
 
 /**

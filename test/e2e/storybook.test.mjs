@@ -1,15 +1,12 @@
 // Storybook as a catalogue: every story of the static build renders in headless Chromium with no
 // error and no axe violation (the same rules Storybook's a11y addon runs), in light and dark.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import process from 'node:process';
 import { after, before, describe, it } from 'node:test';
-import { launchChromium, newPage, projectRoot, serveStatic } from './harness.mjs';
+import { launchChromium, newPage } from './harness.mjs';
+import { buildStorybook } from './storybook-build.mjs';
 
-const out = join(projectRoot, 'node_modules', '.storybook-check');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Waits until every Lit element under the story root has rendered, twice over (data arrives later). */
@@ -28,28 +25,17 @@ function settled() {
 }
 
 describe('Storybook: every story', () => {
-  let server;
+  let storybook;
   let browser;
   let stories;
   before(async () => {
-    // The preview reads the custom elements manifest, which is generated, not committed.
-    execFileSync('npm', ['run', 'manifest', '--silent'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    execFileSync('npx', ['storybook', 'build', '--quiet', '-o', out], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-    });
-    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
-    stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-    server = await serveStatic(out);
+    storybook = await buildStorybook();
+    stories = storybook.stories;
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
+    await storybook?.close();
   });
 
   for (const theme of ['light', 'dark']) {
@@ -61,7 +47,7 @@ describe('Storybook: every story', () => {
         page.problems.length = 0;
         const url = new URL(
           `iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme};a11y.manual:!true`,
-          server.url,
+          storybook.url,
         );
         try {
           await page.goto(url.href, { waitUntil: 'load' });
