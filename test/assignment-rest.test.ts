@@ -145,7 +145,7 @@ describe('assignment over REST: what goes on the wire (R12)', () => {
       http.post('/wire/licensing/assignments', async ({ request }) => {
         bodies.push(await request.json());
         headers.push(request.headers);
-        return HttpResponse.json({ snapshot: smallSnapshot({ version: 'v2' }), agents: [] });
+        return HttpResponse.json({ snapshot: smallSnapshot({ version: 'v2' }), agents: [], changes: [] });
       }),
     );
     const adapter = new RestAdapter({ baseUrl: '/wire', retryDelay: 1 });

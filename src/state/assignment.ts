@@ -20,9 +20,18 @@ export interface StoreAssignOptions {
   readonly signal?: AbortSignal;
 }
 
-/** How an assignment ended (R12). Undo: the opposite call with the ids of `agents`. */
+/**
+ * How an assignment ended (R12). Undo: `undoAssignment(outcome)` from `licence-kit/core` lists the
+ * calls (`assign` / `unassign` of the store, in order) that give each agent back what it had.
+ */
 export type AssignmentOutcome =
-  | { readonly ok: true; readonly snapshot: LicensingSnapshot; readonly agents: AssignmentResult['agents'] }
+  | {
+      readonly ok: true;
+      readonly snapshot: LicensingSnapshot;
+      readonly agents: AssignmentResult['agents'];
+      /** What each agent gained and lost, the linked types too (for `undoAssignment`). */
+      readonly changes: AssignmentResult['changes'];
+    }
   /** Refused before asking the adapter: not loaded, no `update`, no such methods, a save running. */
   | { readonly ok: false; readonly reason: 'not-loaded' | 'permission' | 'not-supported' | 'saving' }
   /** The rules refused it (R12): why, with the numbers a message needs. */
@@ -93,7 +102,7 @@ export class StoreAssignments {
           }),
         );
       }
-      return { ok: true, snapshot: answer.snapshot, agents: answer.agents };
+      return { ok: true, snapshot: answer.snapshot, agents: answer.agents, changes: answer.changes };
     } catch (thrown) {
       const error = toLicensingError(thrown);
       // Another admin's version (taken as theirs, what they changed listed), or the permission

@@ -297,7 +297,7 @@ export class LicensingStore {
     return this.assignment('assign', typeId, selection, options);
   }
 
-  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `assign` the agents answered. */
+  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `undoAssignment(outcome)` (core). */
   unassign(
     typeId: string,
     selection: AssignmentSelection,

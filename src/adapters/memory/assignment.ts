@@ -96,7 +96,7 @@ export class MemoryAssignments {
         throw error;
       }
     }
-    const result: AssignmentResult = { snapshot: next, agents: changed };
+    const result: AssignmentResult = { snapshot: next, agents: changed, changes: plan.changes };
     this.answered.set(options.idempotencyKey, clone(result));
     return clone(result);
   }

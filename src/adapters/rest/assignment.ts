@@ -2,12 +2,27 @@
 // with `If-Match` and `Idempotency-Key` as a commit, answering the new snapshot and the agents that
 // changed. A server without the route (404, 501) makes them a `NotSupportedError`, so the overview
 // stays read-only; `assignment: false` leaves the methods out from the start.
-import type { AssignmentAction, AssignmentSelection, LicensingSnapshot } from '../../core/index.js';
+import type {
+  AgentAssignment,
+  AssignmentAction,
+  AssignmentSelection,
+  LicensingSnapshot,
+} from '../../core/index.js';
 import type { AssignOptions, AssignmentResult } from '../adapter.js';
 import { decodeAgent, decodeLicensingSnapshot } from '../decode/bodies.js';
-import { array, object, req } from '../decode/fields.js';
+import { array, nonEmpty, object, req } from '../decode/fields.js';
 import { NotSupportedError, toLicensingError } from '../errors.js';
 import type { RequestCall, RequestSender } from './requests.js';
+
+/** One agent's change of an assignment's answer (R12's `AgentAssignment`). */
+function decodeAgentAssignment(value: unknown, path: string): AgentAssignment {
+  const o = object(value, path);
+  return {
+    agentId: req(o, 'agentId', path, nonEmpty),
+    add: req(o, 'add', path, array(nonEmpty)),
+    remove: req(o, 'remove', path, array(nonEmpty)),
+  };
+}
 
 /**
  * Checks an assignment's answer.
@@ -16,7 +31,8 @@ import type { RequestCall, RequestSender } from './requests.js';
 export function decodeAssignmentResult(value: unknown): AssignmentResult {
   const o = object(value, '');
   const snapshot: LicensingSnapshot = req(o, 'snapshot', '', (v) => decodeLicensingSnapshot(v));
-  return { snapshot, agents: req(o, 'agents', '', array(decodeAgent)) };
+  const agents = req(o, 'agents', '', array(decodeAgent));
+  return { snapshot, agents, changes: req(o, 'changes', '', array(decodeAgentAssignment)) };
 }
 
 /** The selection as the contract has it: a usage query's page (offset, limit) is not part of it. */
