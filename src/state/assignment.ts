@@ -32,7 +32,10 @@ export type AssignmentOutcome =
       /** What each agent gained and lost, the linked types too (for `undoAssignment`). */
       readonly changes: AssignmentResult['changes'];
     }
-  /** Refused before asking the adapter: not loaded, no `update`, no such methods, a save running. */
+  /**
+   * Refused before asking the adapter (not loaded, no `update`, no such methods, a save running),
+   * or the adapter turned out not to offer them (`not-supported`: `canAssign` is false now).
+   */
   | { readonly ok: false; readonly reason: 'not-loaded' | 'permission' | 'not-supported' | 'saving' }
   /** The rules refused it (R12): why, with the numbers a message needs. */
   | {
@@ -109,6 +112,12 @@ export class StoreAssignments {
       // changed: learn it now.
       if (error.kind === 'conflict' || error.kind === 'permission') await host.reload();
       if (error.kind === 'conflict') return { ok: false, reason: 'conflict', error };
+      // The backend has no such methods after all (a server without the route): `canAssign` is
+      // false now; listeners are told so the overview turns read-only.
+      if (error.kind === 'not-supported') {
+        host.set({});
+        return { ok: false, reason: 'not-supported' };
+      }
       if ('problems' in error) {
         return {
           ok: false,

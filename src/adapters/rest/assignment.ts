@@ -1,7 +1,8 @@
 // The assignments of the REST contract (docs/openapi.yaml, R12): `POST /licensing/assignments`
 // with `If-Match` and `Idempotency-Key` as a commit, answering the new snapshot and the agents that
-// changed. A server without the route (404, 501) makes them a `NotSupportedError`, so the overview
-// stays read-only; `assignment: false` leaves the methods out from the start.
+// changed. A server without the route (501, or a 404 not of the route's own problem type) makes
+// them a `NotSupportedError` and takes them off the adapter, so the overview turns read-only;
+// `assignment: false` leaves the methods out from the start.
 import type {
   AgentAssignment,
   AssignmentAction,
@@ -11,7 +12,7 @@ import type {
 import type { AssignOptions, AssignmentResult } from '../adapter.js';
 import { decodeAgent, decodeLicensingSnapshot } from '../decode/bodies.js';
 import { array, nonEmpty, object, req } from '../decode/fields.js';
-import { NotSupportedError, toLicensingError } from '../errors.js';
+import { NotFoundError, NotSupportedError, toLicensingError } from '../errors.js';
 import type { RequestCall, RequestSender } from './requests.js';
 
 /** One agent's change of an assignment's answer (R12's `AgentAssignment`). */
@@ -42,8 +43,14 @@ function wire(selection: AssignmentSelection): AssignmentSelection {
   return { query: { ...(typeId ? { typeId } : {}), ...(search ? { search } : {}) } };
 }
 
-/** `assign` and `unassign` over `send` (the adapter's exchange). */
-export function restAssignment(send: RequestSender) {
+/** The problem type of a 404 the route itself sends (the account is gone), docs/openapi.yaml. */
+const NOT_FOUND_TYPE = 'urn:licence-kit:problem:not-found';
+
+/**
+ * `assign` and `unassign` over `send` (the adapter's exchange); `withdraw` takes them off the
+ * adapter once the server shows it has no such route.
+ */
+export function restAssignment(send: RequestSender, withdraw: () => void) {
   const call = async (
     action: AssignmentAction,
     typeId: string,
@@ -68,10 +75,14 @@ export function restAssignment(send: RequestSender) {
       return await send(request, decodeAssignmentResult);
     } catch (thrown) {
       const error = toLicensingError(thrown);
-      if (error.kind === 'not-found') {
-        throw new NotSupportedError('Assigning licences is not available here.', { cause: error });
-      }
-      throw thrown;
+      // 501, or a 404 that is not the route's own (a server without the route): the methods go, so
+      // `canAssign` turns false and the overview is read-only. "The account no longer exists" stays.
+      const noRoute =
+        error.kind === 'not-supported' ||
+        (error instanceof NotFoundError && error.problemType !== NOT_FOUND_TYPE);
+      if (!noRoute) throw thrown;
+      withdraw();
+      throw new NotSupportedError('Assigning licences is not available here.', { cause: error });
     }
   };
   return {
