@@ -273,6 +273,9 @@ describe('store: assignment while other things happen (R12)', () => {
     const store = await loaded(adapter);
     store.setCount('email', 3);
     const saving = store.commit();
+    // Once the save is under way (a save asked for first waits for an assignment asked with it).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.state.commit.status).to.equal('saving');
     expect(await store.unassign('email', { agentIds: ['a2'] })).to.deep.equal({
       ok: false,
       reason: 'saving',

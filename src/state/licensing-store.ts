@@ -17,6 +17,7 @@ import {
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { isAbortError, NotSupportedError, toLicensingError } from '../adapters/errors.js';
 import { carryOver, elsewhere, runCommit, take, type CartMemo, type CommitHost } from './commit.js';
+import { trackAssignment } from './commit.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import * as guard from './guards.js';
@@ -308,9 +309,11 @@ export class LicensingStore {
 
   /** The assignment part (assignment.ts), loaded on first use. */
   private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
-    return (this.assignmentPart ??= import('./assignment.js').then(
+    const outcome = (this.assignmentPart ??= import('./assignment.js').then(
       ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
     )).then((part) => part.run(...call));
+    trackAssignment(this.memo, outcome); // a save asked for meanwhile waits for it (commit.ts)
+    return outcome;
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
