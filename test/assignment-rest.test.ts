@@ -79,7 +79,7 @@ describe('assignment over REST + MSW (R12)', () => {
     expect(over).to.deep.include({ ok: false, reason: 'refused' });
   });
 
-  it('the handler asks for If-Match and a key, refuses a body with both selections, and 501 without the methods', async () => {
+  it('the handler asks for If-Match and a key, refuses a body with both selections, no ids, unknown fields or a reused key, and 501 without the methods', async () => {
     const backend = new MemoryAdapter(smallSeed());
     serve(backend);
     const body = { action: 'unassign', typeId: 'email', agentIds: ['a2'] };
@@ -91,6 +91,20 @@ describe('assignment over REST + MSW (R12)', () => {
     );
     expect(both.status).to.equal(422);
     expect((await post('not json', { 'If-Match': '"v1"', 'Idempotency-Key': 'k' })).status).to.equal(422);
+    // As the contract (minItems 1, additionalProperties: false) and the reference backend: 422.
+    const headers = { 'If-Match': '"v1"', 'Idempotency-Key': 'shape' };
+    expect((await post({ ...body, agentIds: [] }, headers)).status).to.equal(422);
+    const byQuery = { action: 'unassign', typeId: 'email', query: { search: 'a', offset: 0 } };
+    expect((await post(byQuery, headers)).status).to.equal(422);
+    expect((await post({ ...body, note: 'x' }, headers)).status).to.equal(422);
+    expect(lineFor(await backend.load(), 'email').inUse).to.equal(1);
+    // A key is one request: another body with it is refused (422), the first answer stays its own.
+    const once = { 'If-Match': '"v1"', 'Idempotency-Key': 'once' };
+    expect((await post(body, once)).status).to.equal(200);
+    const reused = await post({ ...body, action: 'assign' }, { ...once, 'If-Match': '"v2"' });
+    expect(reused.status).to.equal(422);
+    expect((await backend.load()).version).to.equal('v2');
+    expect((await post(body, once)).status).to.equal(200);
     worker.resetHandlers();
     serve(new MemoryAdapter(smallSeed(), { assignment: false }));
     expect((await post(body, { 'If-Match': '"v1"', 'Idempotency-Key': 'k' })).status).to.equal(501);

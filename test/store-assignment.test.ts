@@ -105,6 +105,13 @@ describe('store: assignment (R12), memory adapter', () => {
     // Outbound to Zoe, who has no voice: refused for the missing voice even with "both" (none free).
     const both = await store.assign('outbound', { agentIds: ['x1'] }, { alsoLinked: true });
     expect(both.ok).to.equal(false);
+    expect(both).to.deep.include({ reason: 'refused' });
+    if (both.ok || both.reason !== 'refused') return;
+    expect(both.problems).to.deep.equal([
+      { code: 'not-enough-available', typeId: 'outbound', requested: 1, available: 0 },
+      { code: 'not-enough-available', typeId: 'voice', requested: 1, available: 0 },
+    ]);
+    expect(adapter.mutations).to.equal(0);
   });
 
   it('unassign then assign of the agents answered restores the counts and the overview exactly (undo)', async () => {
