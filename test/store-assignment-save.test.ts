@@ -65,6 +65,22 @@ describe('store: a save asked for during an assignment (R12)', () => {
     expect(store.state.commit.status).to.equal('saved');
   });
 
+  it('a store without rules: an assignment asked while the save loads them is waited for too', async () => {
+    const adapter = new MemoryAdapter(fullVoice(), { latency: 20 });
+    const store = new LicensingStore(adapter);
+    await store.load();
+    store.setCount('email', 3);
+    const saving = store.commit();
+    const freeing = store.unassign('voice', { agentIds: ['v1'] });
+    expect(await saving).to.include({ ok: true });
+    expect(await freeing).to.include({ ok: true });
+    const snapshot = store.state.snapshot!;
+    expect(snapshot.version).to.equal('v3');
+    expect(lineFor(snapshot, 'email').count).to.equal(3);
+    expect(lineFor(snapshot, 'voice').inUse).to.equal(10);
+    expect(store.state.changedElsewhere).to.equal(undefined);
+  });
+
   it("the adapter's own push of an assignment never shows as changed by someone else", async () => {
     const adapter = new MemoryAdapter(fullVoice());
     const store = await loaded(adapter);
