@@ -64,7 +64,11 @@ describe('conformance suite: assignments done wrong fail, saying why (R12)', () 
     const error = await failure(
       suite(
         patched((backend) => ({
-          unassign: async () => ({ snapshot: { ...(await backend.load()), version: 'v9' }, agents: [] }),
+          unassign: async () => ({
+            snapshot: { ...(await backend.load()), version: 'v9' },
+            agents: [],
+            changes: [],
+          }),
         })),
       ).get(FREE),
     );

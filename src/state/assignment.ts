@@ -20,10 +20,22 @@ export interface StoreAssignOptions {
   readonly signal?: AbortSignal;
 }
 
-/** How an assignment ended (R12). Undo: the opposite call with the ids of `agents`. */
+/**
+ * How an assignment ended (R12). Undo: `undoAssignment(outcome)` from `licence-kit/core` lists the
+ * calls (`assign` / `unassign` of the store, in order) that give each agent back what it had.
+ */
 export type AssignmentOutcome =
-  | { readonly ok: true; readonly snapshot: LicensingSnapshot; readonly agents: AssignmentResult['agents'] }
-  /** Refused before asking the adapter: not loaded, no `update`, no such methods, a save running. */
+  | {
+      readonly ok: true;
+      readonly snapshot: LicensingSnapshot;
+      readonly agents: AssignmentResult['agents'];
+      /** What each agent gained and lost, the linked types too (for `undoAssignment`). */
+      readonly changes: AssignmentResult['changes'];
+    }
+  /**
+   * Refused before asking the adapter (not loaded, no `update`, no such methods, a save running),
+   * or the adapter turned out not to offer them (`not-supported`: `canAssign` is false now).
+   */
   | { readonly ok: false; readonly reason: 'not-loaded' | 'permission' | 'not-supported' | 'saving' }
   /** The rules refused it (R12): why, with the numbers a message needs. */
   | {
@@ -93,13 +105,19 @@ export class StoreAssignments {
           }),
         );
       }
-      return { ok: true, snapshot: answer.snapshot, agents: answer.agents };
+      return { ok: true, snapshot: answer.snapshot, agents: answer.agents, changes: answer.changes };
     } catch (thrown) {
       const error = toLicensingError(thrown);
       // Another admin's version (taken as theirs, what they changed listed), or the permission
       // changed: learn it now.
       if (error.kind === 'conflict' || error.kind === 'permission') await host.reload();
       if (error.kind === 'conflict') return { ok: false, reason: 'conflict', error };
+      // The backend has no such methods after all (a server without the route): `canAssign` is
+      // false now; listeners are told so the overview turns read-only.
+      if (error.kind === 'not-supported') {
+        host.set({});
+        return { ok: false, reason: 'not-supported' };
+      }
       if ('problems' in error) {
         return {
           ok: false,

@@ -28,6 +28,11 @@ export interface CartMemo {
   heldExternal?: LicensingSnapshot | undefined;
   /** The snapshot shown before the first change `changedElsewhere` lists; none once forgotten. */
   elsewhereBase?: LicensingSnapshot | undefined;
+  /**
+   * The last assignment asked for (R12, `LicensingStore.assign` / `unassign`, one at a time), settled
+   * once its answer is taken; never rejects. A save waits for it (`runCommit`).
+   */
+  assigning?: Promise<unknown> | undefined;
 }
 
 /** What the store lends its save. */
@@ -62,6 +67,10 @@ function takeHeld({ memo }: CommitHost): LicensingSnapshot | undefined {
 /** One save of the draft (`LicensingStore.commit`, which runs one at a time). */
 export async function runCommit(host: CommitHost): Promise<CommitResult> {
   const { memo } = host;
+  // R12: each assignment moves the version, so a save sent meanwhile would be a conflict caused by
+  // the admin's own assignment: wait for those asked for (and any asked meanwhile), then judge.
+  let seen: Promise<unknown> | undefined;
+  while (seen !== memo.assigning) await (seen = memo.assigning);
   let reason = guard.commitRefusal(host.state(), host.rules());
   if (reason) return { ok: false, reason };
   // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
@@ -73,6 +82,8 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
     } catch (thrown) {
       return failed(host, toLicensingError(thrown));
     }
+    // An assignment asked for during the load: from the start, on the base it leaves.
+    if (seen !== memo.assigning) return runCommit(host);
     // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
     reason = guard.commitRefusal(host.state(), host.rules());
     if (reason) return { ok: false, reason };

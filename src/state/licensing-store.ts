@@ -297,7 +297,7 @@ export class LicensingStore {
     return this.assignment('assign', typeId, selection, options);
   }
 
-  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `assign` the agents answered. */
+  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `undoAssignment(outcome)` (core). */
   unassign(
     typeId: string,
     selection: AssignmentSelection,
@@ -308,9 +308,11 @@ export class LicensingStore {
 
   /** The assignment part (assignment.ts), loaded on first use. */
   private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
-    return (this.assignmentPart ??= import('./assignment.js').then(
+    const outcome = (this.assignmentPart ??= import('./assignment.js').then(
       ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
     )).then((part) => part.run(...call));
+    this.memo.assigning = outcome.catch(() => undefined); // a save asked for meanwhile waits (commit.ts)
+    return outcome;
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
