@@ -106,8 +106,15 @@ export class TimeoutError extends LicensingError {
 
 /** The thing asked for does not exist (HTTP 404). */
 export class NotFoundError extends LicensingError {
-  constructor(message = 'Not found.', init?: ErrorInit) {
+  /**
+   * What does not exist, as a stable code, when a known route said so: `'request-not-found'` when
+   * the change request a commit carries is gone (the store ends the review and keeps the draft),
+   * `'account-not-found'` when the account is.
+   */
+  readonly reason: string | undefined;
+  constructor(message = 'Not found.', init?: ErrorInit & { reason?: string }) {
     super('not-found', message, { status: 404, ...init });
+    this.reason = init?.reason;
   }
 }
 

@@ -13,9 +13,14 @@ import { newKey } from './guards.js';
 import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
 import type { LicensingState } from './state.js';
 
-/** The commit's change request was approved or declined meanwhile (`ConflictError.reason`). */
-const requestDecided = (error: LicensingError | undefined): boolean =>
-  error?.kind === 'conflict' && (error as ConflictError).reason === 'request-decided';
+/**
+ * The commit's change request was approved or declined meanwhile (`ConflictError.reason`), or is
+ * gone (`NotFoundError.reason`: a reset, a re-seed): either way the review is over.
+ */
+const requestEnded = (error: LicensingError | undefined): boolean => {
+  const reason = (error as ConflictError | undefined)?.reason;
+  return reason === 'request-decided' || reason === 'request-not-found';
+};
 
 /** The store's change requests behind the facade. */
 export class Requests implements RequestsPart {
@@ -115,7 +120,7 @@ export class Requests implements RequestsPart {
   /**
    * Called on every change of state. A cart saved while reviewing a request: the adapter approved it
    * in the commit (`commitsRequests`), so the list is loaded again to show it; else it is approved
-   * now. A save refused because the request was decided meanwhile ends the review (the draft
+   * now. A save refused because the request was decided meanwhile (or is gone) ends the review (the draft
    * stays, the list shows the decision); a cart emptied without saving stops the review.
    */
   observe(state: LicensingState, previous: LicensingState): void {
@@ -128,7 +133,7 @@ export class Requests implements RequestsPart {
     } else if (
       commit.status === 'failed' &&
       previous.commit.status !== 'failed' &&
-      requestDecided(commit.error)
+      requestEnded(commit.error)
     ) {
       this.host.patch({ reviewing: undefined });
       void this.load();

@@ -165,8 +165,8 @@ export async function listRequests(tx: Sql, who: Requester): Promise<ChangeReque
 }
 
 /**
- * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404 when
- * there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
+ * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404
+ * (`reason: request-not-found`) when there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
  * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version.
  */
 export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<void> {
@@ -174,7 +174,12 @@ export async function lockPendingRequest(tx: Sql, who: Requester, id: string): P
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND id = $2 FOR UPDATE`,
     [who.accountId, id],
   );
-  if (!row) throw new HttpProblem(404, { detail: 'The change request this cart saves does not exist.' });
+  if (!row) {
+    throw new HttpProblem(404, {
+      detail: 'The change request this cart saves no longer exists. Nothing was saved.',
+      extensions: { reason: 'request-not-found' },
+    });
+  }
   if (row.status !== 'pending') {
     const by = row.decided_by ? ` by ${row.decided_by}` : '';
     throw new HttpProblem(409, {

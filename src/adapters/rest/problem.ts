@@ -28,7 +28,7 @@ export interface Problem {
   currentVersion?: string;
   /**
    * Extension on the 422 of `/license/key` and of the requests (why, as a stable code), and on a
-   * commit's 409 (`request-decided`).
+   * commit's 409 (`request-decided`) and 404 (`request-not-found`).
    */
   reason?: string;
 }
@@ -91,7 +91,10 @@ export function errorFromAnswer(status: number, contentType: string | null, text
     case 403:
       return new PermissionError(undefined, init);
     case 404:
-      return new NotFoundError(undefined, init);
+      return new NotFoundError(undefined, {
+        ...init,
+        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
+      });
     case 408:
       return new TimeoutError(undefined, init);
     case 409:

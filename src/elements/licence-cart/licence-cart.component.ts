@@ -239,11 +239,14 @@ export class LicenceCart extends RulesWidget {
     };
   }
 
-  /** A save refused because the change request it carried was decided meanwhile, in words. */
+  /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    return (error as ConflictError).reason === 'request-decided'
+    const { reason } = error as ConflictError;
+    return reason === 'request-decided'
       ? this.m.requestDecided
-      : super.errorText(error);
+      : reason === 'request-not-found'
+        ? this.m.requestGone
+        : super.errorText(error);
   }
 
   /**
