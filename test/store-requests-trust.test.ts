@@ -69,6 +69,26 @@ describe('change requests an admin can trust: store and adapters', () => {
     await waitUntil(() => other.state.requests.list.requests[0]?.status === 'approved', 'approved after');
   });
 
+  it('a reviewed request the admin edited before saving is saved as their change, not approved (both adapters)', async () => {
+    for (const plain of [false, true]) {
+      const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
+      const request = await pendingOn(backend);
+      const store = new LicensingStore(plain ? withoutCommitRequests(backend) : backend, { rules: ruleBook });
+      await store.load();
+      await store.requests.load();
+      await store.requests.review(request);
+      store.edit({ counts: { voice: 11 } }); // asked 10 → 12, the admin saves 11
+      backend.failNext('decideRequest', 'network'); // must never be called
+      expect((await store.commit()).ok).to.equal(true);
+      expect(store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(11);
+      await waitUntil(() => store.state.requests.list.status === 'ready', 'the list loaded again');
+      const [still] = await backend.listRequests();
+      expect(still!.status, plain ? 'without commitsRequests' : 'in the commit').to.equal('pending');
+      expect(store.state.requests.list.requests[0]!.status).to.equal('pending');
+      expect(store.state.requests.reviewing).to.equal(undefined);
+    }
+  });
+
   it("a view user's own requests are matched by user id, not by a display name two users share", () => {
     const book = new RequestBook(() => new Date('2026-11-20T10:00:00Z'));
     const snapshot = smallSnapshot({ permission: 'view' });

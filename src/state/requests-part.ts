@@ -1,7 +1,7 @@
 // The work of the store's change requests (R1), loaded on first use (requests.ts is the facade):
 // a `view` user's draft sent as a request, the requests listed, an `update` user's review of one in
 // the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
-import { requestDraft, requestRefusal } from '../core/requests.js';
+import { requestCarried, requestDraft, requestRefusal } from '../core/requests.js';
 import type { ChangeRequest } from '../core/index.js';
 import {
   NotSupportedError,
@@ -129,7 +129,10 @@ export class Requests implements RequestsPart {
     const { commit } = state;
     if (commit.status === 'saved' && previous.commit.status !== 'saved') {
       this.host.patch({ reviewing: undefined });
-      void (this.host.adapter.commitsRequests ? this.load() : this.approve(reviewing.id));
+      // Approved only when the save holds what was asked; an edited change leaves it pending.
+      void (this.host.adapter.commitsRequests || !requestCarried(commit.snapshot, reviewing)
+        ? this.load()
+        : this.approve(reviewing.id));
     } else if (
       commit.status === 'failed' &&
       previous.commit.status !== 'failed' &&

@@ -69,6 +69,34 @@ export function describeRequestsConformance({ it, requestPair, raisable, key }: 
     );
   });
 
+  it('commit() with requestId of a change the admin edited saves it and leaves the request pending', async () => {
+    const { viewer, admin } = await requestPair();
+    if (!viewer.requestChange || !admin.listRequests || !admin.commitsRequests) return;
+    const before = await admin.load();
+    // The request asks for two raises; the admin saves only the first (as if edited in the cart).
+    const first = raisable(before);
+    const raised = {
+      ...before,
+      lines: before.lines.map((l) => (l.typeId === first.typeId ? { ...l, count: first.count } : l)),
+    };
+    const second = raisable(raised);
+    const asked = { counts: { [first.typeId]: first.count, [second.typeId]: second.count } };
+    const request = await viewer.requestChange(asked, '', { idempotencyKey: key() });
+    const after = await admin.commit(
+      { counts: { [first.typeId]: first.count } },
+      { expectedVersion: (await admin.load()).version, idempotencyKey: key(), requestId: request.id },
+    );
+    check(
+      after.lines.find((l) => l.typeId === first.typeId)?.count === first.count,
+      'the edited change must be saved',
+    );
+    const still = find(await admin.listRequests(), request.id);
+    check(
+      still?.status === 'pending',
+      `a request whose change was not saved as asked must stay pending, not ${still?.status}`,
+    );
+  });
+
   it('commit() with a request decided meanwhile is a ConflictError (request-decided) and changes nothing', async () => {
     const sent = await pending();
     if (!sent?.admin.commitsRequests) return;

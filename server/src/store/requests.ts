@@ -167,9 +167,10 @@ export async function listRequests(tx: Sql, who: Requester): Promise<ChangeReque
 /**
  * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404
  * (`reason: request-not-found`) when there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
- * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version.
+ * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version,
+ * when the commit holds its change (`requestCarried`).
  */
-export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<void> {
+export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<ChangeRequest> {
   const [row] = await tx.query<Row>(
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND id = $2 FOR UPDATE`,
     [who.accountId, id],
@@ -188,6 +189,7 @@ export async function lockPendingRequest(tx: Sql, who: Requester, id: string): P
       extensions: { reason: 'request-decided' },
     });
   }
+  return fromRow(row);
 }
 
 /** Marks the request `lockPendingRequest` locked approved, by the commit that made `version`. */

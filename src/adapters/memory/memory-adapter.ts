@@ -1,5 +1,6 @@
 import {
   applyDraft,
+  requestCarried,
   validate,
   type ChangeRequest,
   type ChangeSet,
@@ -224,7 +225,7 @@ export class MemoryAdapter implements LicensingAdapter {
     if (this.sync()) this.notify();
     if (this.snapshot.permission !== 'update') throw new PermissionError();
     // The request it carries out is checked first, and approved with the commit (both or neither).
-    if (options.requestId !== undefined) this.book.pending(options.requestId);
+    const asked = options.requestId === undefined ? undefined : this.book.pending(options.requestId);
     if (options.expectedVersion !== this.snapshot.version) {
       throw new ConflictError(undefined, { currentVersion: this.snapshot.version });
     }
@@ -245,8 +246,9 @@ export class MemoryAdapter implements LicensingAdapter {
     const entry = this.history.entry(this.snapshot, changes, next.version, this.user.name, at);
     this.persist(next, this.installation, [...this.history.all(), entry]);
     this.history.add(entry);
-    if (options.requestId !== undefined)
-      this.book.approveInCommit(options.requestId, this.user, next.version, at);
+    // Approved only when the commit holds what was asked (an edited change leaves it pending).
+    if (asked && requestCarried(next, asked))
+      this.book.approveInCommit(asked.id, this.user, next.version, at);
     this.snapshot = next;
     this.idempotency.set(options.idempotencyKey, next);
     this.mutations++;

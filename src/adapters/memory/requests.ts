@@ -104,7 +104,7 @@ export class RequestBook {
    * anything: `NotFoundError` (`request-not-found`) when there is none, `ConflictError` (`request-decided`) when it was
    * approved or declined meanwhile.
    */
-  pending(id: string): void {
+  pending(id: string): ChangeRequest {
     const request = this.requests.find((r) => r.id === id);
     if (!request) {
       throw new NotFoundError('The change request this cart saves no longer exists. Nothing was saved.', {
@@ -117,6 +117,7 @@ export class RequestBook {
         reason: 'request-decided',
       });
     }
+    return request;
   }
 
   /** Marks the request `pending` checked approved, by the commit that made `version`. */
