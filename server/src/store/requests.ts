@@ -93,7 +93,10 @@ export async function sendRequest(
   // The account locked first, as a commit does: a second POST with the same key (a retry while
   // the first runs) waits here and then finds the first request, instead of a duplicate key (500).
   if ((await accountVersion(tx, who.accountId, true)) === undefined)
-    throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+    throw new HttpProblem(404, {
+      detail: 'The account no longer exists.',
+      extensions: { reason: 'account-not-found' },
+    });
   const [prior] = await tx.query<Row>(
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND idempotency_key = $2`,
     [who.accountId, key],
@@ -109,7 +112,11 @@ export async function sendRequest(
     return fromRow(prior);
   }
   const snapshot = await readSnapshot(tx, who.accountId, who.permission);
-  if (!snapshot) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+  if (!snapshot)
+    throw new HttpProblem(404, {
+      detail: 'The account no longer exists.',
+      extensions: { reason: 'account-not-found' },
+    });
   const issues = validate(snapshot, changes);
   const refusal = requestRefusal(who.permission, issues, note);
   if (refusal) {
