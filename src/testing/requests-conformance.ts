@@ -124,6 +124,7 @@ export function describeRequestsConformance({ it, requestPair, raisable, key }: 
     const later = await sent.viewer.requestChange!(sent.changes, 'later', { idempotencyKey: key() });
     await sent.admin.decideRequest!(later.id, { outcome: 'declined', reason: 'conformance' });
     const ids = (await sent.list()).map((r) => r.id);
+    check(ids.includes(sent.request.id), 'the pending request must be listed');
     check(
       ids.indexOf(sent.request.id) < ids.indexOf(later.id),
       'the older pending request must be listed before the newer decided one',
