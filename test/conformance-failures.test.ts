@@ -114,7 +114,9 @@ describe('conformance suite: finding a count to raise', () => {
       ['email', 3],
     ]);
   });
+});
 
+describe('conformance suite: requests that break the contract fail, saying why', () => {
   it('a request list that leaves out a pending request', async () => {
     const backend = new MemoryAdapter(smallSeed());
     let current = backend.peek().permission;
