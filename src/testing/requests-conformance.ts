@@ -97,6 +97,24 @@ export function describeRequestsConformance({ it, requestPair, raisable, key }: 
     );
   });
 
+  it('commit() repeating a key with another request id is a ValidationError and approves nothing', async () => {
+    const sent = await pending();
+    if (!sent?.admin.commitsRequests) return;
+    const { admin, changes, request } = sent;
+    const idempotencyKey = key();
+    const expectedVersion = (await admin.load()).version;
+    const first = await admin.commit(changes, { expectedVersion, idempotencyKey });
+    const error = await rejection(
+      admin.commit(changes, { expectedVersion, idempotencyKey, requestId: request.id }),
+    );
+    check(
+      error.kind === 'validation',
+      `a key reused with another request id must be a ValidationError, got ${error.kind}`,
+    );
+    check((await admin.load()).version === first.version, 'the refused repeat must change nothing');
+    check(find(await sent.list(), request.id)?.status === 'pending', 'the request must stay pending');
+  });
+
   it('commit() with a request decided meanwhile is a ConflictError (request-decided) and changes nothing', async () => {
     const sent = await pending();
     if (!sent?.admin.commitsRequests) return;
