@@ -3,12 +3,7 @@
 // the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
 import { requestCarried, requestDraft, requestRefusal } from '../core/requests.js';
 import type { ChangeRequest } from '../core/index.js';
-import {
-  NotSupportedError,
-  toLicensingError,
-  type ConflictError,
-  type LicensingError,
-} from '../adapters/errors.js';
+import { NotSupportedError, toLicensingError, type LicensingError } from '../adapters/errors.js';
 import { newKey } from './guards.js';
 import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
 import type { LicensingState } from './state.js';
@@ -18,7 +13,7 @@ import type { LicensingState } from './state.js';
  * gone (`NotFoundError.reason`: a reset, a re-seed): either way the review is over.
  */
 const requestEnded = (error: LicensingError | undefined): boolean => {
-  const reason = (error as ConflictError | undefined)?.reason;
+  const reason = error?.reason;
   return reason === 'request-decided' || reason === 'request-not-found';
 };
 

@@ -77,24 +77,24 @@ export function errorFromAnswer(status: number, contentType: string | null, text
     }
   }
   const detail = problem.detail ?? problem.title;
-  const init = { status, ...(detail === undefined ? {} : { detail }) };
+  const init = {
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    ...(problem.reason === undefined ? {} : { reason: problem.reason }),
+  };
   switch (status) {
     case 400:
     case 422:
       return new ValidationError(undefined, {
         ...init,
         issues: problem.issues ?? [],
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
       });
     case 401:
       return new PermissionError('You are not signed in, or your session has ended.', init);
     case 403:
       return new PermissionError(undefined, init);
     case 404:
-      return new NotFoundError(undefined, {
-        ...init,
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
-      });
+      return new NotFoundError(undefined, init);
     case 408:
       return new TimeoutError(undefined, init);
     case 409:
@@ -102,7 +102,6 @@ export function errorFromAnswer(status: number, contentType: string | null, text
       return new ConflictError(undefined, {
         ...init,
         ...(problem.currentVersion === undefined ? {} : { currentVersion: problem.currentVersion }),
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
       });
     case 501:
       return new NotSupportedError(undefined, init);

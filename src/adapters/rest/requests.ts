@@ -7,7 +7,7 @@
 // adapter that never had them (the cart's `licence-change-request` event).
 import type { ChangeRequest, ChangeSet, RequestDecision } from '../../core/index.js';
 import type { RequestChangeOptions, RequestOptions } from '../adapter.js';
-import { NotSupportedError, type LicensingError, type NotFoundError } from '../errors.js';
+import { NotSupportedError, type LicensingError } from '../errors.js';
 import { array, date, nonEmpty, object, oneOf, opt, req, string, withOptional } from '../decode/fields.js';
 import type { RetryPolicy } from './retry.js';
 import { decodeChangeSet } from './decode-changes.js';
@@ -61,7 +61,7 @@ const decodeList = (value: unknown): ChangeRequest[] => {
  * (`reason: account-not-found`), so it is an error of that call, never the end of requests.
  */
 function absent(error: unknown): error is LicensingError {
-  const { kind, status, reason } = error as Partial<NotFoundError>;
+  const { kind, status, reason } = error as Partial<LicensingError>;
   return kind === 'not-supported' || (kind === 'not-found' && status === 404 && reason === undefined);
 }
 

@@ -4,7 +4,7 @@ import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '
 import { changeRecord } from '../../core/change-record.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
-import type { ConflictError, LicensingError } from '../../adapters/errors.js';
+import type { LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
@@ -241,7 +241,7 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    const { reason } = error as ConflictError;
+    const { reason } = error;
     return reason === 'request-decided'
       ? this.m.requestDecided
       : reason === 'request-not-found'
