@@ -188,3 +188,28 @@ export const RequestDecidedMeanwhile: Story = {
     return html`<licence-cart .adapter=${backend}></licence-cart>`;
   },
 };
+
+/**
+ * A change request that no longer exists when the reviewed cart is saved (the demo was reset, the
+ * data re-seeded; #20): the save is refused in words, the review ends and the change stays in the
+ * cart; saving again saves it as the admin's own change.
+ */
+export const RequestGoneMeanwhile: Story = {
+  render: () => {
+    const backend = storyAdapter({ permission: 'view' });
+    const store = sharedStoreFor(backend);
+    void (async () => {
+      const request = await backend.requestChange({ counts: { voice: 230 } }, 'For the new team', {
+        idempotencyKey: 'story-request',
+      });
+      backend.setPermission('update');
+      await store.reload(); // the cart's first load may have been made as view
+      await store.requests.review(request);
+      backend.reset(); // the demo is reset: the requests are forgotten
+      backend.setPermission('update');
+      await document.querySelector<LicenceCart>('licence-cart')?.review();
+      await store.commit();
+    })();
+    return html`<licence-cart .adapter=${backend}></licence-cart>`;
+  },
+};

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
-import type { LicensingSnapshot } from '../src/core/index.js';
+import type { ChangeRequest, LicensingSnapshot } from '../src/core/index.js';
 import { describeAdapterConformance } from '../src/testing/index.js';
 import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
 
@@ -113,5 +113,40 @@ describe('conformance suite: finding a count to raise', () => {
       ['outbound', 10],
       ['email', 3],
     ]);
+  });
+});
+
+describe('conformance suite: requests that break the contract fail, saying why', () => {
+  it('a request list that leaves out a pending request', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    let current = backend.peek().permission;
+    /** The backend as a user of `permission`; the admin's list drops the pending requests. */
+    const as = (permission: 'view' | 'update'): LicensingAdapter =>
+      new Proxy(backend, {
+        get(target, name) {
+          const value: unknown = Reflect.get(target, name, target);
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            if (current !== permission) target.setPermission((current = permission));
+            const answer: unknown = await (value as (...a: unknown[]) => unknown).apply(target, args);
+            return name === 'listRequests' && permission === 'update'
+              ? (answer as ChangeRequest[]).filter((r) => r.status !== 'pending')
+              : answer;
+          };
+        },
+      });
+    const tests = new Map<string, () => Promise<void>>();
+    describeAdapterConformance({
+      name: 'under test',
+      create: () => new MemoryAdapter(smallSeed()),
+      requestPair: () => ({ viewer: as('view'), admin: as('update') }),
+      describe: (_name, body) => body(),
+      it: (name, body) => void tests.set(name, body),
+    });
+    const error = await failure(
+      tests.get('listRequests() lists every pending request before the decided ones'),
+    );
+    expect(error.name).to.equal('ConformanceFailure');
+    expect(error.message).to.equal('the pending request must be listed');
   });
 });

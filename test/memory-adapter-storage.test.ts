@@ -196,6 +196,37 @@ describe('MemoryAdapter with storageKey: stored data of another shape', () => {
     expect((await tab.listHistory({ offset: 0, limit: 20 })).total).to.equal(1);
   });
 
+  it('stores the newest 500 history entries only, so storage never fills with history', async () => {
+    const storage = sharedStorage();
+    const tab = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    const before = await tab.load();
+    await tab.commit(
+      { counts: { voice: count(before, 'voice') + 1 } },
+      { expectedVersion: before.version, idempotencyKey: 'a' },
+    );
+    // 500 entries stored (h1…h500), as after many commits.
+    const stored = JSON.parse(storage.items.get(KEY)!) as { history: { id: string; version: string }[] };
+    const [one] = stored.history;
+    stored.history = Array.from({ length: 500 }, (_, i) => ({ ...one!, id: `h${i + 1}` }));
+    storage.items.set(KEY, JSON.stringify(stored));
+    const reloaded = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });
+    const now = await reloaded.load();
+    const saved = await reloaded.commit(
+      { counts: { voice: count(now, 'voice') + 1 } },
+      { expectedVersion: now.version, idempotencyKey: 'b' },
+    );
+    const kept = (JSON.parse(storage.items.get(KEY)!) as typeof stored).history;
+    expect(kept).to.have.length(500);
+    expect(kept[0]!.id, 'the oldest went').to.equal('h2');
+    expect(kept.at(-1), 'the new one is kept, with a new id').to.deep.include({
+      id: 'h501',
+      version: saved.version,
+    });
+    const page = await reloaded.listHistory({ offset: 0, limit: 1 });
+    expect(page.total).to.equal(500);
+    expect(page.entries[0]!.version).to.equal(saved.version);
+  });
+
   it('refuses a stored history of a broken shape with the rest, with a warning, for the seed', async () => {
     const storage = sharedStorage();
     const tab = new MemoryAdapter(smallSeed(), { storageKey: KEY, storage });

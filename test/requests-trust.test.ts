@@ -60,6 +60,32 @@ for (const mode of adapterModes) {
       await until(el, 'Reason: Budget frozen'); // the list shows the other admin's decision
       await expect(el).to.be.accessible();
     });
+
+    it("a request gone while in the cart (a reset): Save says so and keeps the change, the next Save is the admin's own", async () => {
+      const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
+      await backend.requestChange({ counts: { voice: 12 } }, '', { idempotencyKey: 'k1' });
+      backend.setPermission('update');
+      const el = await manager(await adapterOver(mode, backend));
+      await until(el, 'Eva,');
+      button(el, 'Review in cart').click();
+      await until(el, 'The request is in the cart');
+      // The demo is reset (the requests are forgotten), the version is still the one loaded.
+      backend.reset();
+      backend.setPermission('update');
+      await settle(el);
+      button(el, 'Save').click();
+      await settle(el);
+      button(el, 'Save changes').click();
+      await until(el, 'This request no longer exists');
+      expect(deepText(el)).to.contain('Nothing was saved. Your changes are kept: try again.');
+      expect(await voice(backend)).to.equal(10);
+      // The review is over: saving again saves the change as the admin's own.
+      button(el, 'Save').click();
+      await settle(el);
+      button(el, 'Save changes').click();
+      await waitUntil(async () => (await voice(backend)) === 12, 'saved', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+    });
   });
 }
 

@@ -10,6 +10,7 @@ import { RestAdapter } from '../src/adapters/rest/index.js';
 import { ruleBook } from '../src/core/rule-book.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
 import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
+import { rejection } from './helpers/rejection.js';
 
 /** Eva's pending request for 12 Voice licences, on a backend now signed in as `update`. */
 async function pendingOn(backend: MemoryAdapter) {
@@ -67,6 +68,53 @@ describe('change requests an admin can trust: store and adapters', () => {
     await other.requests.review(next);
     expect((await other.commit()).ok).to.equal(true);
     await waitUntil(() => other.state.requests.list.requests[0]?.status === 'approved', 'approved after');
+  });
+
+  it('a reviewed request the admin edited before saving is saved as their change, not approved (both adapters)', async () => {
+    for (const plain of [false, true]) {
+      const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
+      const request = await pendingOn(backend);
+      const store = new LicensingStore(plain ? withoutCommitRequests(backend) : backend, { rules: ruleBook });
+      await store.load();
+      await store.requests.load();
+      await store.requests.review(request);
+      store.edit({ counts: { voice: 11 } }); // asked 10 → 12, the admin saves 11
+      backend.failNext('decideRequest', 'network'); // must never be called
+      expect((await store.commit()).ok).to.equal(true);
+      expect(store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(11);
+      await waitUntil(() => store.state.requests.list.status === 'ready', 'the list loaded again');
+      const [still] = await backend.listRequests();
+      expect(still!.status, plain ? 'without commitsRequests' : 'in the commit').to.equal('pending');
+      expect(store.state.requests.list.requests[0]!.status).to.equal('pending');
+      expect(store.state.requests.reviewing).to.equal(undefined);
+    }
+  });
+
+  it("RestAdapter keeps requests on a known route's 404 (with a reason) and drops them on the router's own", async () => {
+    let body: Record<string, unknown> = {
+      title: 'Not Found',
+      status: 404,
+      detail: 'The account no longer exists.',
+      reason: 'account-not-found',
+    };
+    const adapter = new RestAdapter({
+      baseUrl: 'https://licensing.example',
+      fetch: () =>
+        Promise.resolve(
+          new Response(JSON.stringify(body), {
+            status: 404,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+        ),
+    });
+    const known = (await rejection(adapter.listRequests!())) as LicensingError;
+    expect(known.kind).to.equal('not-found');
+    expect(known.detail).to.equal('The account no longer exists.');
+    expect(adapter.listRequests, 'requests are still offered').to.be.a('function');
+    body = { title: 'Not Found', status: 404, detail: 'No route GET /licensing/requests.' };
+    const router = (await rejection(adapter.listRequests!())) as LicensingError;
+    expect(router.kind).to.equal('not-supported');
+    expect(adapter.listRequests, 'a server without the routes offers no requests').to.equal(undefined);
   });
 
   it("a view user's own requests are matched by user id, not by a display name two users share", () => {

@@ -81,12 +81,16 @@ describe(`reference backend on ${backendKind}: CORS`, () => {
       headers: {
         Origin: 'http://localhost:5173',
         'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization, if-match, idempotency-key, content-type',
+        'Access-Control-Request-Headers':
+          'authorization, if-match, idempotency-key, content-type, change-request',
       },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-Match/);
+    // A cart saving a reviewed change request sends it as Change-Request: a browser on another
+    // origin must be allowed to.
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Change-Request/);
     const get = await fetch(`${server.api}/licensing`, {
       headers: { Origin: 'http://localhost:5173', Authorization: `Bearer ${account.tokens.view}` },
     });

@@ -95,6 +95,8 @@ describe(`reference backend on ${backendKind}: change requests an admin can trus
     const snapshot = await load(account);
     const missing = await commit(account, snapshot.version, 'c-3', { counts: { voice: 1 } }, 'nope');
     assert.equal(missing.status, 404);
+    // Told apart from a missing account or route: the cart ends the review and keeps the draft.
+    assert.equal((missing.body as unknown as { reason: string }).reason, 'request-not-found');
     const sent = await send(account, { changes: { counts: { voice: voiceOf(snapshot) + 1 } } }, 'k-3');
     const stale = await commit(account, 'v0', 'c-4', sent.body.changes, sent.body.id);
     assert.equal(stale.status, 409);

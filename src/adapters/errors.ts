@@ -17,6 +17,8 @@ interface ErrorInit {
   status?: number;
   /** The server's own words (problem+json `detail`); shown to the user as text, never as markup. */
   detail?: string;
+  /** The stable code of what went wrong, when the backend gave one (problem+json `reason`). */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -28,6 +30,14 @@ export class LicensingError extends Error {
   readonly kind: LicensingErrorKind;
   readonly status: number | undefined;
   readonly detail: string | undefined;
+  /**
+   * Why, as a stable code, when the backend said: on `ConflictError` `'request-decided'` (the
+   * commit's change request was approved or declined meanwhile; set only when the version is not
+   * what went wrong), on `NotFoundError` `'request-not-found'` (the commit's change request is gone)
+   * or `'account-not-found'`, on `ValidationError` the refusal's code (`LicenseKeyRefusal`,
+   * `RequestRefusal`, `key-reused`, or a newer one).
+   */
+  readonly reason: string | undefined;
 
   constructor(kind: LicensingErrorKind, message: string, init: ErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,6 +45,7 @@ export class LicensingError extends Error {
     this.kind = kind;
     this.status = init.status;
     this.detail = init.detail;
+    this.reason = init.reason;
   }
 
   /** Whether the same request may succeed if sent again. */
@@ -57,19 +68,12 @@ export class PermissionError extends LicensingError {
 export class ConflictError extends LicensingError {
   /** The version the backend holds now, when it said so. */
   readonly currentVersion: string | undefined;
-  /**
-   * Set only when it is not a stale version: `'request-decided'` when the change request a commit
-   * carries was approved or declined meanwhile. Nothing was saved; the store keeps the draft and
-   * does not reload to rebase it.
-   */
-  readonly reason: string | undefined;
   constructor(
     message = 'The licences were changed by someone else.',
-    init?: ErrorInit & { currentVersion?: string; reason?: string },
+    init?: ErrorInit & { currentVersion?: string },
   ) {
     super('conflict', message, { status: 409, ...init });
     this.currentVersion = init?.currentVersion;
-    this.reason = init?.reason;
   }
 }
 
@@ -79,14 +83,12 @@ export class ConflictError extends LicensingError {
  */
 export class ValidationError extends LicensingError {
   readonly issues: readonly ValidationIssue[];
-  readonly reason: string | undefined;
   constructor(
     message = 'The changes were refused.',
-    init?: ErrorInit & { issues?: readonly ValidationIssue[]; reason?: string },
+    init?: ErrorInit & { issues?: readonly ValidationIssue[] },
   ) {
     super('validation', message, { status: 422, ...init });
     this.issues = init?.issues ?? [];
-    this.reason = init?.reason;
   }
 }
 

@@ -9,6 +9,7 @@
 //                      canRequest (view may draft a request, never commit one),
 //                      requestRefusal, valuesBefore, requestDraft,  requests.ts
 //                      listedRequests (pending first)
+//                      requestCarried (approved only if the commit holds its change)
 //                      requestUnderneath                            request-underneath.ts
 //   R2 counts          parseCount, parseLimit, isWhole, wholeNumberProblem (the one
 //                      whole-number check)                           parse.ts
@@ -80,6 +81,7 @@ export {
   MAX_DECIDED_REQUESTS,
   MAX_REQUEST_NOTE,
   listedRequests,
+  requestCarried,
   requestDraft,
   requestRefusal,
   valuesBefore,

@@ -2,7 +2,7 @@
 // loads it into the cart and saves it (the normal rules apply), or declines it with a reason. Pure
 // functions of (snapshot, request); the store, the elements and the server call these.
 
-import { normaliseDraft } from './draft.js';
+import { isEmptyDraft, normaliseDraft } from './draft.js';
 import { lineFor } from './lookup.js';
 import { canRequest } from './permissions.js';
 import type { ChangeSet, LicensingSnapshot, Permission } from './types.js';
@@ -111,4 +111,13 @@ export function valuesBefore(snapshot: LicensingSnapshot, changes: ChangeSet): C
 /** The request's change as it still applies now (no-op entries dropped): what "Review in cart" loads. */
 export function requestDraft(snapshot: LicensingSnapshot, request: ChangeRequest): ChangeSet {
   return normaliseDraft(snapshot, request.changes);
+}
+
+/**
+ * Whether `after` (the snapshot a commit made) holds everything the request asked for: only then
+ * is the request approved by that commit. An admin who changed the request's values in the cart
+ * before saving (asked 10 → 14, saved 12) saved their own change; the request stays pending.
+ */
+export function requestCarried(after: LicensingSnapshot, request: Pick<ChangeRequest, 'changes'>): boolean {
+  return isEmptyDraft(after, request.changes);
 }

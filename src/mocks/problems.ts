@@ -123,8 +123,13 @@ export async function answerFor(
       },
     });
   }
-  if (error instanceof NotFoundError)
-    return problem(404, { title: 'Not Found', detail: detail ?? error.message });
+  if (error instanceof NotFoundError) {
+    return problem(404, {
+      title: 'Not Found',
+      detail: detail ?? error.message,
+      extensions: error.reason === undefined ? {} : { reason: error.reason },
+    });
+  }
   if (error instanceof NotSupportedError) {
     return problem(501, { title: 'Not Implemented', detail: detail ?? error.message });
   }

@@ -119,7 +119,7 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
     const held = takeHeld(host);
     // A conflict with a reason (a request decided meanwhile) is not a stale version: nothing to
     // rebase, the draft is kept.
-    if (error.kind !== 'conflict' || (error as ConflictError).reason) {
+    if (error.kind !== 'conflict' || error.reason) {
       // Keep the draft and the key: a retry of the same cart must not apply it twice (a 401:
       // the host signs in again). Refused (403): the permission changed, so learn it now.
       const refused = error.kind === 'permission' && error.status !== 401;

@@ -1,21 +1,21 @@
 // The work of the store's change requests (R1), loaded on first use (requests.ts is the facade):
 // a `view` user's draft sent as a request, the requests listed, an `update` user's review of one in
 // the cart (approved once saved) or its decline. The rules are core's (`requestRefusal`).
-import { requestDraft, requestRefusal } from '../core/requests.js';
+import { requestCarried, requestDraft, requestRefusal } from '../core/requests.js';
 import type { ChangeRequest } from '../core/index.js';
-import {
-  NotSupportedError,
-  toLicensingError,
-  type ConflictError,
-  type LicensingError,
-} from '../adapters/errors.js';
+import { NotSupportedError, toLicensingError, type LicensingError } from '../adapters/errors.js';
 import { newKey } from './guards.js';
 import type { RequestList, RequestResult, RequestsHost, RequestsPart } from './requests.js';
 import type { LicensingState } from './state.js';
 
-/** The commit's change request was approved or declined meanwhile (`ConflictError.reason`). */
-const requestDecided = (error: LicensingError | undefined): boolean =>
-  error?.kind === 'conflict' && (error as ConflictError).reason === 'request-decided';
+/**
+ * The commit's change request was approved or declined meanwhile (`ConflictError.reason`), or is
+ * gone (`NotFoundError.reason`: a reset, a re-seed): either way the review is over.
+ */
+const requestEnded = (error: LicensingError | undefined): boolean => {
+  const reason = error?.reason;
+  return reason === 'request-decided' || reason === 'request-not-found';
+};
 
 /** The store's change requests behind the facade. */
 export class Requests implements RequestsPart {
@@ -115,7 +115,7 @@ export class Requests implements RequestsPart {
   /**
    * Called on every change of state. A cart saved while reviewing a request: the adapter approved it
    * in the commit (`commitsRequests`), so the list is loaded again to show it; else it is approved
-   * now. A save refused because the request was decided meanwhile ends the review (the draft
+   * now. A save refused because the request was decided meanwhile (or is gone) ends the review (the draft
    * stays, the list shows the decision); a cart emptied without saving stops the review.
    */
   observe(state: LicensingState, previous: LicensingState): void {
@@ -124,11 +124,14 @@ export class Requests implements RequestsPart {
     const { commit } = state;
     if (commit.status === 'saved' && previous.commit.status !== 'saved') {
       this.host.patch({ reviewing: undefined });
-      void (this.host.adapter.commitsRequests ? this.load() : this.approve(reviewing.id));
+      // Approved only when the save holds what was asked; an edited change leaves it pending.
+      void (this.host.adapter.commitsRequests || !requestCarried(commit.snapshot, reviewing)
+        ? this.load()
+        : this.approve(reviewing.id));
     } else if (
       commit.status === 'failed' &&
       previous.commit.status !== 'failed' &&
-      requestDecided(commit.error)
+      requestEnded(commit.error)
     ) {
       this.host.patch({ reviewing: undefined });
       void this.load();

@@ -69,6 +69,52 @@ export function describeRequestsConformance({ it, requestPair, raisable, key }: 
     );
   });
 
+  it('commit() with requestId of a change the admin edited saves it and leaves the request pending', async () => {
+    const { viewer, admin } = await requestPair();
+    if (!viewer.requestChange || !admin.listRequests || !admin.commitsRequests) return;
+    const before = await admin.load();
+    // The request asks for two raises; the admin saves only the first (as if edited in the cart).
+    const first = raisable(before);
+    const raised = {
+      ...before,
+      lines: before.lines.map((l) => (l.typeId === first.typeId ? { ...l, count: first.count } : l)),
+    };
+    const second = raisable(raised);
+    const asked = { counts: { [first.typeId]: first.count, [second.typeId]: second.count } };
+    const request = await viewer.requestChange(asked, '', { idempotencyKey: key() });
+    const after = await admin.commit(
+      { counts: { [first.typeId]: first.count } },
+      { expectedVersion: (await admin.load()).version, idempotencyKey: key(), requestId: request.id },
+    );
+    check(
+      after.lines.find((l) => l.typeId === first.typeId)?.count === first.count,
+      'the edited change must be saved',
+    );
+    const still = find(await admin.listRequests(), request.id);
+    check(
+      still?.status === 'pending',
+      `a request whose change was not saved as asked must stay pending, not ${still?.status}`,
+    );
+  });
+
+  it('commit() repeating a key with another request id is a ValidationError and approves nothing', async () => {
+    const sent = await pending();
+    if (!sent?.admin.commitsRequests) return;
+    const { admin, changes, request } = sent;
+    const idempotencyKey = key();
+    const expectedVersion = (await admin.load()).version;
+    const first = await admin.commit(changes, { expectedVersion, idempotencyKey });
+    const error = await rejection(
+      admin.commit(changes, { expectedVersion, idempotencyKey, requestId: request.id }),
+    );
+    check(
+      error.kind === 'validation',
+      `a key reused with another request id must be a ValidationError, got ${error.kind}`,
+    );
+    check((await admin.load()).version === first.version, 'the refused repeat must change nothing');
+    check(find(await sent.list(), request.id)?.status === 'pending', 'the request must stay pending');
+  });
+
   it('commit() with a request decided meanwhile is a ConflictError (request-decided) and changes nothing', async () => {
     const sent = await pending();
     if (!sent?.admin.commitsRequests) return;
@@ -96,6 +142,7 @@ export function describeRequestsConformance({ it, requestPair, raisable, key }: 
     const later = await sent.viewer.requestChange!(sent.changes, 'later', { idempotencyKey: key() });
     await sent.admin.decideRequest!(later.id, { outcome: 'declined', reason: 'conformance' });
     const ids = (await sent.list()).map((r) => r.id);
+    check(ids.includes(sent.request.id), 'the pending request must be listed');
     check(
       ids.indexOf(sent.request.id) < ids.indexOf(later.id),
       'the older pending request must be listed before the newer decided one',

@@ -4,6 +4,8 @@ import {
   canRequest,
   listedRequests,
   MAX_DECIDED_REQUESTS,
+  applyDraft,
+  requestCarried,
   requestDraft,
   requestRefusal,
   requestUnderneath,
@@ -108,5 +110,17 @@ describe('R1 change requests', () => {
     expect(listed).to.have.length(1 + MAX_DECIDED_REQUESTS);
     expect(listed[1]!.id).to.equal('r251');
     expect(listed.at(-1)!.id).to.equal(`r${251 - MAX_DECIDED_REQUESTS + 1}`);
+  });
+});
+
+describe('R1 requestCarried: a commit approves a request only when it holds what was asked', () => {
+  it('is true when every value asked for is in place, false when the admin saved something else', () => {
+    const before = smallSnapshot({ permission: 'update' });
+    const asked = { changes: { counts: { voice: 14 }, retention: { months: 6 } } };
+    expect(requestCarried(applyDraft(before, asked.changes), asked)).to.equal(true);
+    expect(
+      requestCarried(applyDraft(before, { counts: { voice: 12 }, retention: { months: 6 } }), asked),
+    ).to.equal(false);
+    expect(requestCarried(applyDraft(before, { counts: { voice: 14 } }), asked)).to.equal(false);
   });
 });

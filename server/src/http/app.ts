@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT');
         reply.header(
           'Access-Control-Allow-Headers',
-          'Authorization, Content-Type, If-Match, Idempotency-Key, Last-Event-ID',
+          'Authorization, Content-Type, If-Match, Idempotency-Key, Last-Event-ID, Change-Request',
         );
         reply.header('Access-Control-Max-Age', '600');
         await reply.status(204).send();

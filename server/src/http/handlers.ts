@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import {
   applyDraft,
   quote,
+  requestCarried,
   serviceAllowance,
   validate,
   type ChangeSet,
@@ -199,7 +200,7 @@ export class LicensingService {
       }
       const before = await readSnapshot(tx, caller.accountId, caller.permission);
       if (!before) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
-      if (requestId) await lockPendingRequest(tx, caller, requestId);
+      const asked = requestId ? await lockPendingRequest(tx, caller, requestId) : undefined;
       if (expected !== before.version) {
         throw new HttpProblem(409, {
           type: problemTypes.conflict,
@@ -217,7 +218,9 @@ export class LicensingService {
       }
       const after: LicensingSnapshot = { ...applyDraft(before, changes), version: versionLabel(version + 1) };
       await writeSnapshot(tx, caller.accountId, after, version + 1);
-      if (requestId) await approveInCommit(tx, caller, requestId, after.version, at);
+      // Approved only when the commit holds what was asked; an edited change leaves it pending.
+      if (asked && requestCarried(after, asked))
+        await approveInCommit(tx, caller, asked.id, after.version, at);
       await tx.query(
         `INSERT INTO idempotency_keys (account_id, key, request_hash, status, response)
          VALUES ($1, $2, $3, 200, $4::text::jsonb)`,

@@ -93,7 +93,10 @@ export async function sendRequest(
   // The account locked first, as a commit does: a second POST with the same key (a retry while
   // the first runs) waits here and then finds the first request, instead of a duplicate key (500).
   if ((await accountVersion(tx, who.accountId, true)) === undefined)
-    throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+    throw new HttpProblem(404, {
+      detail: 'The account no longer exists.',
+      extensions: { reason: 'account-not-found' },
+    });
   const [prior] = await tx.query<Row>(
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND idempotency_key = $2`,
     [who.accountId, key],
@@ -109,7 +112,11 @@ export async function sendRequest(
     return fromRow(prior);
   }
   const snapshot = await readSnapshot(tx, who.accountId, who.permission);
-  if (!snapshot) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+  if (!snapshot)
+    throw new HttpProblem(404, {
+      detail: 'The account no longer exists.',
+      extensions: { reason: 'account-not-found' },
+    });
   const issues = validate(snapshot, changes);
   const refusal = requestRefusal(who.permission, issues, note);
   if (refusal) {
@@ -165,16 +172,22 @@ export async function listRequests(tx: Sql, who: Requester): Promise<ChangeReque
 }
 
 /**
- * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404 when
- * there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
- * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version.
+ * The request a commit carries (`Change-Request`), locked in the commit's transaction: a 404
+ * (`reason: request-not-found`) when there is none, a 409 (`reason: request-decided`) when someone approved or declined it meanwhile,
+ * so the commit changes nothing. `approveInCommit` then marks it approved with the commit's version,
+ * when the commit holds its change (`requestCarried`).
  */
-export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<void> {
+export async function lockPendingRequest(tx: Sql, who: Requester, id: string): Promise<ChangeRequest> {
   const [row] = await tx.query<Row>(
     `SELECT ${COLUMNS} FROM change_requests WHERE account_id = $1 AND id = $2 FOR UPDATE`,
     [who.accountId, id],
   );
-  if (!row) throw new HttpProblem(404, { detail: 'The change request this cart saves does not exist.' });
+  if (!row) {
+    throw new HttpProblem(404, {
+      detail: 'The change request this cart saves no longer exists. Nothing was saved.',
+      extensions: { reason: 'request-not-found' },
+    });
+  }
   if (row.status !== 'pending') {
     const by = row.decided_by ? ` by ${row.decided_by}` : '';
     throw new HttpProblem(409, {
@@ -183,6 +196,7 @@ export async function lockPendingRequest(tx: Sql, who: Requester, id: string): P
       extensions: { reason: 'request-decided' },
     });
   }
+  return fromRow(row);
 }
 
 /** Marks the request `lockPendingRequest` locked approved, by the commit that made `version`. */

@@ -12,6 +12,12 @@ import {
   type LicensingSnapshot,
 } from '../../core/index.js';
 
+/** How many entries are kept (and stored), newest last: storage never fills with history. */
+export const MAX_HISTORY_ENTRIES = 500;
+
+/** The entries the log keeps of `entries`: the newest `MAX_HISTORY_ENTRIES`. */
+const newest = (entries: readonly HistoryEntry[]): HistoryEntry[] => entries.slice(-MAX_HISTORY_ENTRIES);
+
 export class HistoryLog {
   private entries: HistoryEntry[];
   private next: number;
@@ -39,9 +45,14 @@ export class HistoryLog {
     });
   }
 
-  /** Records an entry made by `entry` (once it was stored). */
+  /** The entries with `entry` added, as `add` keeps them: what is stored with its commit. */
+  with(entry: HistoryEntry): HistoryEntry[] {
+    return newest([...this.entries, entry]);
+  }
+
+  /** Records an entry made by `entry` (once it was stored); the oldest goes past the bound. */
   add(entry: HistoryEntry): void {
-    this.entries.push(entry);
+    this.entries = this.with(entry);
     this.next++;
   }
 
@@ -52,8 +63,9 @@ export class HistoryLog {
 
   /** The entries stored (a reload, another tab's commit), in place of the ones held. */
   restore(entries: readonly HistoryEntry[]): void {
-    this.entries = [...entries];
-    this.next = entries.length + 1;
+    this.entries = newest(entries);
+    // After the newest entry's number (`h<n>`): older entries dropped past the bound leave gaps.
+    this.next = Math.max(entries.length, ...entries.map((e) => Number(/\d+$/.exec(e.id)?.[0] ?? 0))) + 1;
   }
 
   page(query: HistoryQuery): HistoryPage {

@@ -1,5 +1,6 @@
 import {
   applyDraft,
+  requestCarried,
   validate,
   type ChangeRequest,
   type ChangeSet,
@@ -107,7 +108,8 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly saved: SavedState | undefined;
   /** Why the seed cannot be served, when the decoder refused it. */
   private readonly seedError: BadResponseError | undefined;
-  private readonly idempotency = new Map<string, LicensingSnapshot>();
+  /** Each commit key's result and what was sent with it (changes and request id). */
+  private readonly idempotency = new Map<string, { sent: string; snapshot: LicensingSnapshot }>();
   private readonly faults = new FaultQueue();
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
   private readonly history: HistoryLog;
@@ -246,13 +248,17 @@ export class MemoryAdapter implements LicensingAdapter {
   async commit(changes: ChangeSet, options: CommitOptions): Promise<LicensingSnapshot> {
     await this.enter('commit', options);
     this.servable();
+    // A repeated key answers the first result; with other changes or another request, a 422.
+    const sent = JSON.stringify([changes, options.requestId]);
     const repeat = this.idempotency.get(options.idempotencyKey);
-    if (repeat) return clone(repeat);
+    if (repeat?.sent === sent) return clone(repeat.snapshot);
+    if (repeat)
+      throw new ValidationError('This Idempotency-Key was already used for other changes.', { issues: [] });
     // Another tab may have committed since this one last looked: its version is the current one.
     if (this.sync()) this.notify();
     if (this.snapshot.permission !== 'update') throw new PermissionError();
     // The request it carries out is checked first, and approved with the commit (both or neither).
-    if (options.requestId !== undefined) this.book.pending(options.requestId);
+    const asked = options.requestId === undefined ? undefined : this.book.pending(options.requestId);
     if (options.expectedVersion !== this.snapshot.version) {
       throw new ConflictError(undefined, { currentVersion: this.snapshot.version });
     }
@@ -267,12 +273,13 @@ export class MemoryAdapter implements LicensingAdapter {
     // so none is lost on reload.
     const at = this.options.now?.() ?? new Date();
     const entry = this.history.entry(this.snapshot, changes, next.version, this.user.name, at);
-    this.persist(next, this.installation, [...this.history.all(), entry]);
+    this.persist(next, this.installation, this.history.with(entry));
     this.history.add(entry);
-    if (options.requestId !== undefined)
-      this.book.approveInCommit(options.requestId, this.user, next.version, at);
+    // Approved only when the commit holds what was asked (an edited change leaves it pending).
+    if (asked && requestCarried(next, asked))
+      this.book.approveInCommit(asked.id, this.user, next.version, at);
     this.snapshot = next;
-    this.idempotency.set(options.idempotencyKey, next);
+    this.idempotency.set(options.idempotencyKey, { sent, snapshot: next });
     this.mutations++;
     this.notify();
     return clone(next);

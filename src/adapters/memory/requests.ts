@@ -101,18 +101,23 @@ export class RequestBook {
 
   /**
    * The request a commit carries (`CommitOptions.requestId`), checked before the commit changes
-   * anything: `NotFoundError` when there is none, `ConflictError` (`request-decided`) when it was
+   * anything: `NotFoundError` (`request-not-found`) when there is none, `ConflictError` (`request-decided`) when it was
    * approved or declined meanwhile.
    */
-  pending(id: string): void {
+  pending(id: string): ChangeRequest {
     const request = this.requests.find((r) => r.id === id);
-    if (!request) throw new NotFoundError('The change request this cart saves does not exist.');
+    if (!request) {
+      throw new NotFoundError('The change request this cart saves no longer exists. Nothing was saved.', {
+        reason: 'request-not-found',
+      });
+    }
     if (request.status !== 'pending') {
       const by = request.decidedBy ? ` by ${request.decidedBy}` : '';
       throw new ConflictError(`The change request was already ${request.status}${by}. Nothing was saved.`, {
         reason: 'request-decided',
       });
     }
+    return request;
   }
 
   /** Marks the request `pending` checked approved, by the commit that made `version`. */

@@ -29,7 +29,7 @@ export interface Problem {
   currentVersion?: string;
   /**
    * Extension on the 422 of `/license/key` and of the requests (why, as a stable code), and on a
-   * commit's 409 (`request-decided`).
+   * commit's 409 (`request-decided`) and 404 (`request-not-found`).
    */
   reason?: string;
   /** Extension on the 422 of `/licensing/assignments`: why R12 refused it (codes of `planAssignment`). */
@@ -101,7 +101,11 @@ export function errorFromAnswer(status: number, contentType: string | null, text
     }
   }
   const detail = problem.detail ?? problem.title;
-  const init = { status, ...(detail === undefined ? {} : { detail }) };
+  const init = {
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    ...(problem.reason === undefined ? {} : { reason: problem.reason }),
+  };
   switch (status) {
     case 400:
     case 422:
@@ -109,7 +113,6 @@ export function errorFromAnswer(status: number, contentType: string | null, text
       return new ValidationError(undefined, {
         ...init,
         issues: problem.issues ?? [],
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
       });
     case 401:
       return new PermissionError('You are not signed in, or your session has ended.', init);
@@ -124,7 +127,6 @@ export function errorFromAnswer(status: number, contentType: string | null, text
       return new ConflictError(undefined, {
         ...init,
         ...(problem.currentVersion === undefined ? {} : { currentVersion: problem.currentVersion }),
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
       });
     case 501:
       return new NotSupportedError(undefined, init);

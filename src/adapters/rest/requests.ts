@@ -2,7 +2,7 @@
 // (a `view` user's change and note, with `Idempotency-Key`), `GET /licensing/requests`, and
 // `POST /licensing/requests/{id}/decline` / `…/approve` (`update`). The bodies are checked like
 // every other answer; the adapter's own exchange (retries, timeout, errors) carries them. A server
-// without the routes (404 or 501 on them) is a server without requests: the adapter drops the
+// without the routes (501, or a 404 without a `reason`, on them) is a server without requests: the adapter drops the
 // three methods (`gone`) and rejects with `NotSupportedError`, so the widgets take the path of an
 // adapter that never had them (the cart's `licence-change-request` event).
 import type { ChangeRequest, ChangeSet, RequestDecision } from '../../core/index.js';
@@ -55,10 +55,14 @@ const decodeList = (value: unknown): ChangeRequest[] => {
   );
 };
 
-/** A 404 or 501 on a route without an id: the server has no requests (`NotSupportedError`). */
+/**
+ * A 501, or a 404 without a `reason`, on a route without an id: the server has no requests
+ * (`NotSupportedError`). A 404 of a server that has the routes says what is missing
+ * (`reason: account-not-found`), so it is an error of that call, never the end of requests.
+ */
 function absent(error: unknown): error is LicensingError {
-  const { kind, status } = error as Partial<LicensingError>;
-  return kind === 'not-supported' || (kind === 'not-found' && status === 404);
+  const { kind, status, reason } = error as Partial<LicensingError>;
+  return kind === 'not-supported' || (kind === 'not-found' && status === 404 && reason === undefined);
 }
 
 /**

@@ -5,7 +5,7 @@ import { changeRecord } from '../../core/change-record.js';
 import { PoliteAnnouncer } from '../../base/announcer.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
-import type { ConflictError, LicensingError } from '../../adapters/errors.js';
+import type { LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
 import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
@@ -244,11 +244,14 @@ export class LicenceCart extends RulesWidget {
     };
   }
 
-  /** A save refused because the change request it carried was decided meanwhile, in words. */
+  /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    return (error as ConflictError).reason === 'request-decided'
+    const { reason } = error;
+    return reason === 'request-decided'
       ? this.m.requestDecided
-      : super.errorText(error);
+      : reason === 'request-not-found'
+        ? this.m.requestGone
+        : super.errorText(error);
   }
 
   /**

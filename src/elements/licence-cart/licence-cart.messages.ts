@@ -66,6 +66,8 @@ export const messages = {
     'The save to the data source this page used before did not succeed; it now shows another one.',
   requestDecided:
     'Someone else approved or declined this request meanwhile. Saving again saves these changes as your own, not as the request.',
+  requestGone:
+    'This request no longer exists (it was removed, or the data was reset). Saving again saves these changes as your own, not as the request.',
 };
 
 export type LicenceCartMessages = typeof messages;
