@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LicenceType } from '../../core/index.js';
+import type { AssignController } from './assign.js';
 import type { GridKeyboardController } from './grid-keyboard.controller.js';
 import type { RowWindowController } from './row-window.controller.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
@@ -18,6 +19,8 @@ export function usageGrid(
   keyboard: GridKeyboardController,
   catalog: readonly LicenceType[],
   m: UsageOverviewMessages,
+  /** Rows can be selected (an `update` user, a store that can assign). */
+  assign?: AssignController,
 ): TemplateResult {
   const { first, last } = rowWindow.window;
   const rows: number[] = [];
@@ -30,6 +33,7 @@ export function usageGrid(
     aria-rowcount=${rowWindow.total() + 1}
     aria-colcount=${catalog.length + 1}
     aria-busy=${busy ? 'true' : 'false'}
+    aria-multiselectable=${assign ? 'true' : nothing}
     tabindex=${keyboard.gridTabIndex}
     @keydown=${keyboard.onKeydown}
     @focusin=${keyboard.onFocusin}
@@ -52,7 +56,7 @@ export function usageGrid(
           ${repeat(
             rows,
             (index) => index,
-            (index) => usageRow(shown, index, keyboard, catalog, m),
+            (index) => usageRow(shown, index, keyboard, catalog, m, assign),
           )}
         </div>
       </div>
@@ -70,6 +74,7 @@ function usageRow(
   keyboard: GridKeyboardController,
   catalog: readonly LicenceType[],
   m: UsageOverviewMessages,
+  assign: AssignController | undefined,
 ): TemplateResult {
   const agent = shown.row(index);
   const tab = (col: number) => keyboard.tabIndex(index, col);
@@ -79,9 +84,10 @@ function usageRow(
     role="row"
     aria-rowindex=${index + 2}
     data-row=${index}
+    aria-selected=${assign ? assign.selected(agent) : nothing}
   >
     <span part="agent" class="cell name" role="rowheader" tabindex=${tab(0)} data-col="0"
-      >${
+      >${assign ? assign.pick(index, agent) : nothing}${
         agent
           ? html`<span class="agent-name">${agent.name}</span>${
                 agent.email ? html`<span part="agent-email" class="email">${agent.email}</span>` : nothing
