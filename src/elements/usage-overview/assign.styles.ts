@@ -7,7 +7,13 @@ import { css } from 'lit';
  */
 export const assignStyles = css`
   .row .name {
+    flex-basis: calc(var(--_name-width) + 2rem);
     padding-inline-start: 2.5rem;
+  }
+  /* One width for the column in every row: names and emails are cut off, never widen their row. */
+  .agent-name,
+  .email {
+    contain: inline-size;
   }
   .cell.name {
     position: sticky;
@@ -17,9 +23,11 @@ export const assignStyles = css`
     inset-inline-start: var(--_space-s);
     top: calc(50% - 0.6rem);
     width: 1.2rem;
+    min-width: 0;
     height: 1.2rem;
     min-height: 0;
     margin: 0;
+    padding: 0;
     accent-color: var(--_accent);
   }
   .body .row[aria-selected='true'] {
@@ -44,7 +52,7 @@ export const assignStyles = css`
   }
   .selection,
   .banner,
-  .toast:not(:empty) {
+  .toast.shown {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -104,8 +112,8 @@ export const assignStyles = css`
     .pick {
       inset-inline-start: 0;
     }
-    .selection .button {
-      flex: 1 1 100%;
+    .selection {
+      padding: var(--_space-s);
     }
   }
 `;

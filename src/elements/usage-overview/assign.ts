@@ -366,7 +366,7 @@ export class AssignController implements ReactiveController {
 
   private toastView(): TemplateResult {
     const toast = this.toast;
-    return html`<div part="toast" class="toast" role="status">
+    return html`<div part="toast" class=${toast ? 'toast shown' : 'toast'} role="status">
       ${
         toast
           ? html`<span>${toast.text}</span>${
