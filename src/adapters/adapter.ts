@@ -8,6 +8,9 @@ import type {
   UsagePage,
   RequestDecision,
   UsageQuery,
+  Agent,
+  AssignmentOptions,
+  AssignmentSelection,
 } from '../core/index.js';
 
 /** Options every adapter method accepts. */
@@ -134,6 +137,24 @@ export interface LicensingAdapter {
    * `NotFoundError` for an unknown id, `ConflictError` when it was already decided.
    */
   decideRequest?(id: string, decision: RequestDecision, options?: RequestOptions): Promise<ChangeRequest>;
+
+  /**
+   * Optional (R12, with `unassign`). Gives licence type `typeId` to the selected agents (by id, or
+   * every agent a usage filter matches, resolved by the backend) and resolves with the new snapshot
+   * (`inUse` moved, a new `version`) and the agents that changed (those already holding it are
+   * left alone). Judge it with `planAssignment` from `licence-kit/core`; reject with
+   * `AssignmentError` (a `ValidationError` whose `problems` carry the R12 codes) when it is
+   * refused, `ConflictError` when `expectedVersion` is stale, `PermissionError` without `update`.
+   * Notify subscribers as a commit does. Without both methods the usage overview stays read-only.
+   */
+  assign?(typeId: string, selection: AssignmentSelection, options: AssignOptions): Promise<AssignmentResult>;
+
+  /** Optional (R12, with `assign`). Takes licence type `typeId` away from the selected agents; as `assign`. */
+  unassign?(
+    typeId: string,
+    selection: AssignmentSelection,
+    options: AssignOptions,
+  ): Promise<AssignmentResult>;
 }
 
 /** Options of `requestChange`. */
@@ -170,3 +191,25 @@ export type Failure =
 
 /** The optional request methods, for fault injection like `AdapterMethod` (`MemoryAdapter.failNext`). */
 export type RequestMethod = 'requestChange' | 'listRequests' | 'decideRequest';
+
+/** Options of `assign` and `unassign` (R12). */
+export interface AssignOptions extends RequestOptions, AssignmentOptions {
+  /**
+   * The `version` of the snapshot the admin decided on (`If-Match` over HTTP). When the backend's
+   * differs, reject with `ConflictError` and change nothing.
+   */
+  expectedVersion: string;
+  /** One key per action: a retry with the same key returns the first answer and changes nothing. */
+  idempotencyKey: string;
+}
+
+/** The answer of `assign` and `unassign` (R12). */
+export interface AssignmentResult {
+  /** The new snapshot: `inUse` moved, a new `version`; counts and peaks as they were. */
+  readonly snapshot: LicensingSnapshot;
+  /** The agents that changed, as they are now; undo is the opposite call with their ids. */
+  readonly agents: readonly Agent[];
+}
+
+/** The optional assignment methods, for fault injection like `AdapterMethod` (`MemoryAdapter.failNext`). */
+export type AssignmentMethod = 'assign' | 'unassign';

@@ -7,3 +7,5 @@ export type {
   RequestOptions,
 } from './adapter.js';
 export * from './errors.js';
+export type { AssignOptions, AssignmentMethod, AssignmentResult } from './adapter.js';
+export { AssignmentError } from './assignment-error.js';

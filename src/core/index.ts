@@ -61,6 +61,10 @@
 //                      per crossing), limitToKeepRunning (the pace projection),
 //                      suggestLimit, DAYS_TO_PROJECT (the "raise the limit" figure: the
 //                      pace from the 7th day, before it one above what was used)   thresholds.ts
+//   R12 assignment     available (count − in use), planAssignment (who gains or loses what, or
+//                      why not: above the count, outbound needs voice unless "both", update
+//                      only), assignmentProblems, applyAssignment (in-use moved),
+//                      assignedLicences, MAX_ASSIGNMENT_AGENTS          assignment.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 //   history            historyChanges, historyEntry, historySubject, historyMatches,
 //                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
@@ -206,3 +210,20 @@ export type {
   HistorySubject,
 } from './history.js';
 export { csvField, csvRow } from './csv.js';
+export {
+  MAX_ASSIGNMENT_AGENTS,
+  applyAssignment,
+  assignedLicences,
+  assignmentProblems,
+  available,
+  planAssignment,
+} from './assignment.js';
+export type {
+  AgentAssignment,
+  AssignmentAction,
+  AssignmentOptions,
+  AssignmentPlan,
+  AssignmentProblem,
+  AssignmentSelection,
+  UsageFilter,
+} from './assignment.js';

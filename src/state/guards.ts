@@ -90,3 +90,9 @@ export function requireView(snapshot: LicensingSnapshot | undefined): void {
     throw new PermissionError('You do not have permission to see licence usage.');
   }
 }
+
+/** R12: whether `adapter` offers `assign` and `unassign` and the user has `update`. */
+export function canAssign(adapter: LicensingAdapter, snapshot: LicensingSnapshot | undefined): boolean {
+  const offered = typeof adapter.assign === 'function' && typeof adapter.unassign === 'function';
+  return offered && canEdit(snapshot?.permission ?? 'none');
+}

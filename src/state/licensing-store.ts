@@ -5,6 +5,7 @@
 import {
   mergeDraft,
   normaliseDraft,
+  type AssignmentSelection,
   type ChangeSet,
   type InstallationLicense,
   type LicensingSnapshot,
@@ -22,6 +23,7 @@ import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { Loads } from './refresh.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
+import type { AssignmentOutcome, StoreAssignOptions, StoreAssignments } from './assignment.js';
 import {
   initialState,
   type CommitResult,
@@ -40,6 +42,7 @@ export type {
   StoreRequests,
 } from './requests.js';
 
+export type { AssignmentOutcome, StoreAssignOptions } from './assignment.js';
 export type {
   ChangedElsewhere,
   CommitResult,
@@ -77,6 +80,8 @@ export class LicensingStore {
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
+  private assignmentPart: Promise<StoreAssignments> | undefined;
+  private assignmentsNow: StoreAssignments | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -272,6 +277,43 @@ export class LicensingStore {
       });
   }
 
+  /**
+   * Whether agents may be given or freed of licences here (R12): the adapter offers `assign` and
+   * `unassign`, and the user has `update`. False until loaded.
+   */
+  get canAssign(): boolean {
+    return guard.canAssign(this.adapter, this.current.snapshot);
+  }
+
+  /**
+   * Gives `typeId` to the selected agents (R12; `canAssign`), one assignment at a time, and takes
+   * the snapshot answered as the new base: the draft kept and re-judged with the new in-use, never
+   * "changed by someone else". Resolves with how it ended (`AssignmentOutcome`), never rejects.
+   */
+  assign(
+    typeId: string,
+    selection: AssignmentSelection,
+    options?: StoreAssignOptions,
+  ): Promise<AssignmentOutcome> {
+    return this.assignments().then((part) => part.run('assign', typeId, selection, options));
+  }
+
+  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `assign` the agents answered. */
+  unassign(
+    typeId: string,
+    selection: AssignmentSelection,
+    options?: StoreAssignOptions,
+  ): Promise<AssignmentOutcome> {
+    return this.assignments().then((part) => part.run('unassign', typeId, selection, options));
+  }
+
+  /** The assignment part (assignment.ts), loaded on first use. */
+  private assignments(): Promise<StoreAssignments> {
+    return (this.assignmentPart ??= import('./assignment.js').then(
+      ({ StoreAssignments }) => (this.assignmentsNow = new StoreAssignments(this.commitHost())),
+    ));
+  }
+
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
   loadInstallation(options: { force?: boolean } = {}): Promise<void> {
     return this.installation().then((part) => part.load(options));
@@ -327,6 +369,7 @@ export class LicensingStore {
    * version. During a save it is held, and taken (or the backend asked) once the save ends.
    */
   private receiveExternal(latest: LicensingSnapshot): void {
+    if (this.assignmentsNow?.hold(latest)) return;
     const { snapshot, commit } = this.current;
     if (commit.status === 'saving') this.memo.heldExternal = latest;
     else if (snapshot && latest.version !== snapshot.version) void take(this.commitHost(), latest);

@@ -2,7 +2,7 @@
 // `failNext`, each thrown shaped like a real backend's error. Kept apart from memory-adapter.ts
 // because it is about how the adapter answers (stories, tests, the demo), not what it holds: the
 // MSW handlers drive the same queue, so one `failNext` rehearses both the embedded and HTTP paths.
-import type { AdapterMethod, Failure, RequestMethod } from '../adapter.js';
+import type { AdapterMethod, AssignmentMethod, Failure, RequestMethod } from '../adapter.js';
 import {
   BadResponseError,
   ConflictError,
@@ -16,10 +16,10 @@ import {
 
 /** Failures queued per method, used up one per call. */
 export class FaultQueue {
-  private readonly pending = new Map<AdapterMethod | RequestMethod, Failure[]>();
+  private readonly pending = new Map<AdapterMethod | RequestMethod | AssignmentMethod, Failure[]>();
 
   /** Queues `failure` for the next `times` calls of `method`. */
-  add(method: AdapterMethod | RequestMethod, failure: Failure, times: number): void {
+  add(method: AdapterMethod | RequestMethod | AssignmentMethod, failure: Failure, times: number): void {
     const queue = this.pending.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.pending.set(method, queue);
@@ -35,7 +35,7 @@ export class FaultQueue {
    * `method`, if any; `currentVersion` names the version a simulated conflict reports.
    */
   async enter(
-    method: AdapterMethod | RequestMethod,
+    method: AdapterMethod | RequestMethod | AssignmentMethod,
     signal: AbortSignal | undefined,
     latency: number,
     currentVersion: () => string,

@@ -2,6 +2,7 @@ import {
   applyDraft,
   validate,
   type ChangeRequest,
+  type AssignmentSelection,
   type ChangeSet,
   type HistoryPage,
   type HistoryQuery,
@@ -13,6 +14,9 @@ import {
 } from '../../core/index.js';
 import type {
   AdapterMethod,
+  AssignmentMethod,
+  AssignOptions,
+  AssignmentResult,
   CommitOptions,
   DownloadedFile,
   Failure,
@@ -37,6 +41,7 @@ import { SavedState, type Persisted, type StorageLike } from './storage.js';
 import { UsageIndex } from './usage-index.js';
 import { HistoryLog } from './history-log.js';
 import { FaultQueue } from './faults.js';
+import { MemoryAssignments } from './assignment.js';
 
 export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
@@ -61,6 +66,8 @@ export interface MemoryAdapterOptions {
    * requests. Default `Demo admin`.
    */
   user?: string;
+  /** `false`: no `assign` / `unassign` (R12), as an adapter that does not offer them. Default `true`. */
+  assignment?: boolean;
 }
 
 /** `v7` → `v8`; anything without a trailing number gets one. */
@@ -93,7 +100,7 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly options: MemoryAdapterOptions;
   private snapshot: LicensingSnapshot;
   private installation: InstallationLicense | null;
-  private readonly usage: UsageIndex;
+  private usage: UsageIndex;
   private readonly saved: SavedState | undefined;
   /** Why the seed cannot be served, when the decoder refused it. */
   private readonly seedError: BadResponseError | undefined;
@@ -102,6 +109,22 @@ export class MemoryAdapter implements LicensingAdapter {
   private readonly listeners = new Set<(snapshot: LicensingSnapshot) => void>();
   private readonly history: HistoryLog;
   private readonly book = new RequestBook(() => this.options.now?.() ?? new Date());
+  private readonly assignments = new MemoryAssignments({
+    enter: (method, options) => this.enter(method, options),
+    current: () => {
+      this.servable();
+      if (this.sync()) this.notify();
+      return this.snapshot;
+    },
+    usage: () => this.usage,
+    accept: (next) => {
+      this.persist(next, this.installation);
+      this.snapshot = next;
+      this.mutations++;
+      this.notify();
+    },
+    nextVersion,
+  });
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -146,10 +169,11 @@ export class MemoryAdapter implements LicensingAdapter {
       this.applyLicenseKey = undefined;
       this.downloadLicenseLog = undefined;
     }
+    if (options.assignment === false) this.assign = this.unassign = undefined;
   }
 
   /** Makes the next `times` calls of `method` fail with `failure` (stories, tests, the demo). */
-  failNext(method: AdapterMethod | RequestMethod, failure: Failure, times = 1): void {
+  failNext(method: AdapterMethod | RequestMethod | AssignmentMethod, failure: Failure, times = 1): void {
     this.faults.add(method, failure, times);
   }
 
@@ -182,6 +206,8 @@ export class MemoryAdapter implements LicensingAdapter {
     this.faults.clear();
     this.mutations = 0;
     this.book.clear();
+    this.assignments.clear();
+    this.usage = new UsageIndex(this.seed.agents);
     this.saved?.remove();
     this.notify();
   }
@@ -303,6 +329,24 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.book.decide(this.snapshot, this.user, id, decision);
   }
 
+  /** R12: gives `typeId` to the selected agents (assignment.ts). */
+  async assign?(
+    typeId: string,
+    selection: AssignmentSelection,
+    options: AssignOptions,
+  ): Promise<AssignmentResult> {
+    return this.assignments.run('assign', typeId, selection, options);
+  }
+
+  /** R12: takes `typeId` away from the selected agents (assignment.ts). */
+  async unassign?(
+    typeId: string,
+    selection: AssignmentSelection,
+    options: AssignOptions,
+  ): Promise<AssignmentResult> {
+    return this.assignments.run('unassign', typeId, selection, options);
+  }
+
   private get user(): string {
     return this.options.user ?? 'Demo admin';
   }
@@ -362,7 +406,10 @@ export class MemoryAdapter implements LicensingAdapter {
   }
 
   /** Waits the latency (abortable), then throws an injected failure if one is queued (faults.ts). */
-  private enter(method: AdapterMethod | RequestMethod, { signal }: RequestOptions): Promise<void> {
+  private enter(
+    method: AdapterMethod | RequestMethod | AssignmentMethod,
+    { signal }: RequestOptions,
+  ): Promise<void> {
     return this.faults.enter(method, signal, this.latency, () => this.snapshot.version);
   }
 }

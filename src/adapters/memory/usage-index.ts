@@ -21,7 +21,9 @@ const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.lice
 
 export class UsageIndex {
   /** Agents sorted by name, and per type the positions (in that order) of the agents holding it. */
-  private readonly byName: readonly Agent[];
+  private readonly byName: Agent[];
+  /** Position in `byName` per agent id, built on the first assignment (R12). */
+  private positions: Map<string, number> | undefined;
   private readonly byType = new Map<string, Uint32Array>();
   private readonly searchText: readonly string[];
   private lastSearch: SearchHits | undefined;
@@ -77,6 +79,43 @@ export class UsageIndex {
     for (let i = offset; i < Math.min(total, offset + limit); i++)
       agents.push(copyAgent(this.byName[pick(i)]!));
     return { total, countsByType: { ...countsByType }, agents };
+  }
+
+  /** The agents with these ids, as they are now (copies), and the ids no agent has (R12). */
+  byIds(ids: readonly string[]): { agents: Agent[]; unknown: string[] } {
+    const agents: Agent[] = [];
+    const unknown: string[] = [];
+    for (const id of new Set(ids)) {
+      const position = this.positionOf(id);
+      if (position === undefined) unknown.push(id);
+      else agents.push(copyAgent(this.byName[position]!));
+    }
+    return { agents, unknown };
+  }
+
+  /**
+   * Gives the agents new licences (R12, `replaced` by id): the per-type positions of the types
+   * that moved are rebuilt and the cached search forgotten, so the next page shows them.
+   */
+  replace(replaced: readonly Agent[]): void {
+    const types = new Set<string>();
+    for (const agent of replaced) {
+      const position = this.positionOf(agent.id)!;
+      for (const id of [...this.byName[position]!.licences, ...agent.licences]) types.add(id);
+      this.byName[position] = copyAgent(agent);
+    }
+    for (const typeId of types) {
+      const list: number[] = [];
+      this.byName.forEach((agent, index) => agent.licences.includes(typeId) && list.push(index));
+      this.byType.set(typeId, Uint32Array.from(list));
+      this.allCounts = { ...this.allCounts, [typeId]: list.length };
+    }
+    this.lastSearch = undefined;
+  }
+
+  private positionOf(id: string): number | undefined {
+    this.positions ??= new Map(this.byName.map((agent, index) => [agent.id, index]));
+    return this.positions.get(id);
   }
 
   /** Agents whose name or email contains `text`; the last search is cached for paging. */

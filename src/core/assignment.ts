@@ -1,0 +1,196 @@
+// R12 assignment (docs/rules.md): giving agents a licence type or taking it away, where the counts
+// are. An assignment never takes a type above its count (available = count − in use); an agent who
+// holds a type that requires another (outbound requires voice, the catalog's `requires`) must hold
+// that one too, so the change is refused with the reason, or made for both when the caller asks.
+// Both need `update` (R1). Pure: the memory adapter, the MSW handlers and the reference server judge
+// and apply an assignment with these functions and nothing else.
+
+import { canEdit } from './permissions.js';
+import { findType, lineFor } from './lookup.js';
+import type { Agent, LicensingSnapshot, Permission, UsageQuery } from './types.js';
+
+/** Give agents a licence type, or take it away from them. */
+export type AssignmentAction = 'assign' | 'unassign';
+
+/** A usage query without its page: "all N matching" (`typeId` and `search` as the overview filters). */
+export type UsageFilter = Omit<UsageQuery, 'offset' | 'limit'>;
+
+/** Whom an assignment concerns: agents by id, or every agent a usage filter matches. */
+export type AssignmentSelection = { readonly agentIds: readonly string[] } | { readonly query: UsageFilter };
+
+/** The most agents one assignment may change (a larger selection is refused, `too-many-agents`). */
+export const MAX_ASSIGNMENT_AGENTS = 10_000;
+
+/** What the caller asks besides the type and the agents. */
+export interface AssignmentOptions {
+  /**
+   * "Both" (R12): assigning a type that requires another also assigns that one to the agents
+   * without it (outbound → voice too); unassigning a type others require also unassigns those
+   * from the agents who hold them (voice → outbound too). Without it such a change is refused.
+   */
+  readonly alsoLinked?: boolean;
+}
+
+/** Why an assignment is refused, with the numbers its message needs (never words). */
+export type AssignmentProblem =
+  /** R1: only `update` may assign or unassign. */
+  | { readonly code: 'permission-denied'; readonly permission: Exclude<Permission, 'update'> }
+  | { readonly code: 'unknown-licence-type'; readonly typeId: string }
+  /** Agent ids the backend does not know. */
+  | { readonly code: 'unknown-agents'; readonly agentIds: readonly string[] }
+  | { readonly code: 'too-many-agents'; readonly requested: number; readonly max: number }
+  /** Assigning would take `typeId` above its count: `requested` new holders, `available` free. */
+  | {
+      readonly code: 'not-enough-available';
+      readonly typeId: string;
+      readonly requested: number;
+      readonly available: number;
+    }
+  /** `agents` of the selection lack `requiredTypeId`, which `typeId` requires (assign without "both"). */
+  | {
+      readonly code: 'requires-licence';
+      readonly typeId: string;
+      readonly requiredTypeId: string;
+      readonly agents: number;
+    }
+  /** `agents` of the selection hold `dependentTypeId`, which requires `typeId` (unassign without "both"). */
+  | {
+      readonly code: 'required-by-licence';
+      readonly typeId: string;
+      readonly dependentTypeId: string;
+      readonly agents: number;
+    };
+
+/** One agent's change: the types it gains and loses. */
+export interface AgentAssignment {
+  readonly agentId: string;
+  readonly add: readonly string[];
+  readonly remove: readonly string[];
+}
+
+/** What an assignment does, or why it may not. */
+export interface AssignmentPlan {
+  /** Empty when the assignment may be made. */
+  readonly problems: readonly AssignmentProblem[];
+  /** The agents that change (agents that already hold, or lack, the type are left out). */
+  readonly changes: readonly AgentAssignment[];
+  /** Per type id, how `inUse` moves (+ for assign, − for unassign). */
+  readonly inUseDelta: Readonly<Record<string, number>>;
+}
+
+/** R12: licences of `typeId` set and not assigned: count − in use, never below 0. */
+export function available(snapshot: LicensingSnapshot, typeId: string): number {
+  const { count, inUse } = lineFor(snapshot, typeId);
+  return Math.max(0, count - inUse);
+}
+
+/** `typeId` and, following `requires`, every type it needs (outbound → voice). */
+function requiredChain(snapshot: LicensingSnapshot, typeId: string): string[] {
+  const chain = [typeId];
+  for (let type = findType(snapshot, typeId); type?.requires && !chain.includes(type.requires);) {
+    chain.push(type.requires);
+    type = findType(snapshot, type.requires);
+  }
+  return chain;
+}
+
+/** `typeId` and every type that needs it, directly or through another (voice → outbound). */
+function dependentClosure(snapshot: LicensingSnapshot, typeId: string): string[] {
+  const closure = [typeId];
+  for (let i = 0; i < closure.length; i++) {
+    for (const type of snapshot.catalog) {
+      if (type.requires === closure[i] && !closure.includes(type.id)) closure.push(type.id);
+    }
+  }
+  return closure;
+}
+
+/**
+ * R12: what giving (`assign`) or taking away (`unassign`) `typeId` does to `agents` (as they are
+ * now), or why it may not. Agents that already hold (assign) or lack (unassign) the type are left
+ * alone; a selection where nothing changes is no problem and changes nothing.
+ */
+export function planAssignment(
+  snapshot: LicensingSnapshot,
+  typeId: string,
+  agents: readonly Pick<Agent, 'id' | 'licences'>[],
+  action: AssignmentAction,
+  { alsoLinked = false }: AssignmentOptions = {},
+): AssignmentPlan {
+  const none: AssignmentPlan = { problems: [], changes: [], inUseDelta: {} };
+  const { permission } = snapshot;
+  if (!canEdit(permission)) return { ...none, problems: [{ code: 'permission-denied', permission }] };
+  if (!findType(snapshot, typeId)) return { ...none, problems: [{ code: 'unknown-licence-type', typeId }] };
+  if (agents.length > MAX_ASSIGNMENT_AGENTS) {
+    return {
+      ...none,
+      problems: [{ code: 'too-many-agents', requested: agents.length, max: MAX_ASSIGNMENT_AGENTS }],
+    };
+  }
+  const linked = action === 'assign' ? requiredChain(snapshot, typeId) : dependentClosure(snapshot, typeId);
+  const problems: AssignmentProblem[] = [];
+  const changes: AgentAssignment[] = [];
+  const delta: Record<string, number> = Object.create(null) as Record<string, number>;
+  const refusedLinks = new Map<string, number>();
+  for (const agent of agents) {
+    const held = new Set(agent.licences);
+    if (action === 'assign' ? held.has(typeId) : !held.has(typeId)) continue;
+    const extra = linked.slice(1).filter((id) => (action === 'assign' ? !held.has(id) : held.has(id)));
+    for (const id of extra) refusedLinks.set(id, (refusedLinks.get(id) ?? 0) + 1);
+    const moved = alsoLinked ? [typeId, ...extra] : [typeId];
+    for (const id of moved) delta[id] = (delta[id] ?? 0) + (action === 'assign' ? 1 : -1);
+    changes.push(
+      action === 'assign'
+        ? { agentId: agent.id, add: moved, remove: [] }
+        : { agentId: agent.id, add: [], remove: moved },
+    );
+  }
+  if (!alsoLinked) {
+    for (const [id, count] of refusedLinks) {
+      problems.push(
+        action === 'assign'
+          ? { code: 'requires-licence', typeId, requiredTypeId: id, agents: count }
+          : { code: 'required-by-licence', typeId, dependentTypeId: id, agents: count },
+      );
+    }
+  }
+  if (action === 'assign') {
+    for (const [id, requested] of Object.entries(delta)) {
+      const free = available(snapshot, id);
+      if (requested > free)
+        problems.push({ code: 'not-enough-available', typeId: id, requested, available: free });
+    }
+  }
+  return problems.length ? { ...none, problems } : { problems, changes, inUseDelta: delta };
+}
+
+/** R12: the problems of `planAssignment` alone; empty when the assignment may be made. */
+export function assignmentProblems(
+  snapshot: LicensingSnapshot,
+  typeId: string,
+  agents: readonly Pick<Agent, 'id' | 'licences'>[],
+  action: AssignmentAction,
+  options?: AssignmentOptions,
+): readonly AssignmentProblem[] {
+  return planAssignment(snapshot, typeId, agents, action, options).problems;
+}
+
+/**
+ * The snapshot after `plan`: each type's `inUse` moved by its delta; counts, peaks and the version
+ * untouched (an assignment is not an invoice change; the backend gives the new version).
+ */
+export function applyAssignment(snapshot: LicensingSnapshot, plan: AssignmentPlan): LicensingSnapshot {
+  if (Object.keys(plan.inUseDelta).length === 0) return snapshot;
+  // A type without a line has nothing available, so a plan never adds to one (it only frees).
+  const lines = snapshot.lines.map((line) => {
+    const delta = plan.inUseDelta[line.typeId];
+    return delta ? { ...line, inUse: Math.max(0, line.inUse + delta) } : line;
+  });
+  return { ...snapshot, lines };
+}
+
+/** One agent after its change: the types removed, the added ones appended in catalog order of the plan. */
+export function assignedLicences(licences: readonly string[], change: AgentAssignment): string[] {
+  const kept = licences.filter((id) => !change.remove.includes(id));
+  return [...kept, ...change.add.filter((id) => !kept.includes(id))];
+}
