@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
+import { lit } from './assign-lit.js';
 import type { AssignmentProblem } from '../../core/assignment.js';
 import type { LicenceLine } from '../../core/index.js';
 import type { AssignMessages } from './assign.messages.js';
@@ -45,6 +46,7 @@ export interface ConfirmView {
  * question whether to do both. Escape cancels (the controller puts focus back).
  */
 export function confirmDialog(view: ConfirmView): TemplateResult {
+  const { html, nothing } = lit;
   const { confirm, m, name, linked, line, busy } = view;
   const { action, count, problem, error } = confirm;
   const inUse = line?.inUse ?? 0;

@@ -1,6 +1,9 @@
-import { formatNumber, plural } from '../../i18n/format.js';
-
-const n = (value: number) => formatNumber(value, 'en');
+// Intl directly, not i18n/format.js: sharing it with the overview's chunk would cost every page bytes.
+const numbers = new Intl.NumberFormat('en');
+const rules = new Intl.PluralRules('en');
+const n = (value: number) => numbers.format(value);
+const plural = (count: number, _lang: 'en', forms: { one: string; other: string }) =>
+  rules.select(count) === 'one' ? forms.one : forms.other;
 const agents = (count: number) =>
   plural(count, 'en', { one: `${n(count)} agent`, other: `${n(count)} agents` });
 const licences = (count: number, type: string) =>

@@ -1,11 +1,9 @@
-import { css } from 'lit';
-
 /**
  * The selection's styles (assign.ts), adopted by the overview's shadow root with the selection's
  * code: a read-only overview loads none of them. The checkbox sits at the start of the agent cell,
  * so the sticky agent column, the keyboard's columns and the phone's cards stay as they are.
  */
-export const assignStyles = css`
+const text = `
   .row .name {
     flex-basis: calc(var(--_name-width) + 2rem);
     padding-inline-start: 2.5rem;
@@ -117,3 +115,14 @@ export const assignStyles = css`
     }
   }
 `;
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The sheet, made once (plain CSSOM: Lit's `css` would tie this chunk to the overview's). */
+export function assignSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+  }
+  return sheet;
+}

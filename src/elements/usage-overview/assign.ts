@@ -1,18 +1,15 @@
 // The selection, the toolbar, the confirmation, the undo toast and the "free N to reduce" banner of
 // `<usage-overview>` (issue #22), for an `update` user whose store can assign (R12). Loaded on
 // first use, so a read-only overview, or one whose adapter has no `assign`, downloads none of it.
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import type { ReactiveController, TemplateResult } from 'lit';
 import type { LicensingError } from '../../adapters/errors.js';
-import { toLicensingError } from '../../adapters/errors.js';
 import { assignmentProblems, available } from '../../core/assignment.js';
-import { canEdit, type Agent } from '../../core/index.js';
-import { entryFor, inLanguage } from '../../i18n/names.js';
+import type { Agent, LicenceType } from '../../core/index.js';
 import type { LocaleController } from '../../i18n/locale.js';
 import type { LicensingController } from '../../state/controller.js';
-import { emit } from '../../events.js';
 import { messages, type AssignMessages } from './assign.messages.js';
-import { assignStyles } from './assign.styles.js';
+import { assignSheet } from './assign.styles.js';
+import { lit, type Lit, type Nothing } from './assign-lit.js';
 import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
 import { undoOf } from './assign-undo.js';
 import { Selection } from './selection.js';
@@ -25,8 +22,10 @@ export interface AssignContext {
   readonly locale: LocaleController;
   /** The query whose rows are on screen. */
   readonly shown: () => UsageResult | undefined;
-  readonly filter: () => UsageFilter;
   readonly errorText: (error: LicensingError) => string;
+  /** The licence types with their names in the page's language. */
+  readonly catalog: () => readonly LicenceType[];
+  readonly lit: Lit;
 }
 
 /** What the toast says, and the call that undoes it. */
@@ -55,15 +54,19 @@ export class AssignController implements ReactiveController {
     private readonly host: UsageOverview,
     private readonly ctx: AssignContext,
   ) {
+    Object.assign(lit, ctx.lit);
     host.addController(this);
     host.addEventListener('keydown', this.onKeydown);
   }
 
   /** On: the store can assign and the user may change licences (R1). */
   get on(): boolean {
-    const { store, state } = this.ctx.licensing;
-    const permission = state?.snapshot?.permission;
-    return Boolean(store?.canAssign && permission && canEdit(permission));
+    return Boolean(this.ctx.licensing.store?.canAssign);
+  }
+
+  /** The overview's filter, as its rows were asked for. */
+  private get filter(): UsageFilter {
+    return { typeId: this.host.typeId, search: this.host.search.trim() };
   }
 
   private get m(): AssignMessages {
@@ -71,7 +74,7 @@ export class AssignController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const { typeId, search } = this.ctx.filter();
+    const { typeId, search } = this.filter;
     const key = `${typeId}\u0000${search}`;
     // A selection belongs to its filter: another filter starts empty (nothing is acted on unseen).
     if (key !== this.key) {
@@ -81,12 +84,16 @@ export class AssignController implements ReactiveController {
     if (!this.adopted && this.on) {
       // The selection's styles arrive with its code, for this element only.
       const root = this.host.renderRoot as ShadowRoot;
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, assignStyles.styleSheet!];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, assignSheet()];
       this.adopted = true;
     }
   }
 
   hostUpdated(): void {
+    // On the grid from here, so a read-only overview's template carries none of it.
+    const grid = this.host.renderRoot.querySelector('[role="grid"]');
+    if (this.on) grid?.setAttribute('aria-multiselectable', 'true');
+    else grid?.removeAttribute('aria-multiselectable');
     const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="assign-dialog"]');
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -101,13 +108,14 @@ export class AssignController implements ReactiveController {
   // ————— the grid —————
 
   /** `aria-selected` of a row. */
-  selected(agent: Agent | undefined): 'true' | 'false' | typeof nothing {
-    return agent ? (String(this.selection.has(agent)) as 'true' | 'false') : nothing;
+  selected(agent: Agent | undefined): 'true' | 'false' | Nothing {
+    return agent ? (String(this.selection.has(agent)) as 'true' | 'false') : lit.nothing;
   }
 
   /** The checkbox in an agent's cell. */
-  pick(index: number, agent: Agent | undefined): TemplateResult | typeof nothing {
-    if (!agent) return nothing;
+  pick(index: number, agent: Agent | undefined): TemplateResult | Nothing {
+    const { html, live } = lit;
+    if (!agent) return lit.nothing;
     return html`<input
       part="select"
       class="pick"
@@ -140,8 +148,9 @@ export class AssignController implements ReactiveController {
 
   // ————— the banner, the toolbar, the toast, the dialog —————
 
-  render(): TemplateResult | typeof nothing {
-    if (!this.on) return nothing;
+  render(): TemplateResult | Nothing {
+    const { html, nothing } = lit;
+    if (!this.on) return lit.nothing;
     return html`${this.banner()}
       <div class="picks">
         <p part="selected-count" class="picked" role="status">
@@ -153,15 +162,15 @@ export class AssignController implements ReactiveController {
   }
 
   private typeName(typeId: string): string {
-    const type = this.ctx.licensing.state!.snapshot!.catalog.find((each) => each.id === typeId);
-    return type ? inLanguage(type, this.ctx.locale.lang).name : typeId;
+    return this.ctx.catalog().find((each) => each.id === typeId)?.name ?? typeId;
   }
 
   /** R3's blocked reduction of the type on screen, and once enough are free, the way back. */
-  private banner(): TemplateResult | typeof nothing {
+  private banner(): TemplateResult | Nothing {
+    const { html } = lit;
     const state = this.ctx.licensing.state!;
     const typeId = this.host.typeId;
-    if (!typeId) return nothing;
+    if (!typeId) return lit.nothing;
     const m = this.m;
     const issue = state.issues.find((each) => each.code === 'reduce-below-in-use' && each.typeId === typeId);
     if (issue?.code === 'reduce-below-in-use') {
@@ -170,8 +179,9 @@ export class AssignController implements ReactiveController {
         ${m.mustFree(this.typeName(typeId), issue.mustFree, issue.requested)}
       </p>`;
     }
-    const to = entryFor(state.draft.counts, typeId);
-    if (!this.blocked.has(typeId) || to === undefined) return nothing;
+    const counts = state.draft.counts ?? {};
+    const to = Object.hasOwn(counts, typeId) ? counts[typeId] : undefined;
+    if (!this.blocked.has(typeId) || to === undefined) return lit.nothing;
     return html`<div part="banner" class="banner done" role="status">
       <span>${m.freed(this.typeName(typeId), to)}</span>
       <button class="button" part="back-button" type="button" @click=${this.back}>${m.backToCart}</button>
@@ -179,7 +189,11 @@ export class AssignController implements ReactiveController {
   }
 
   private back = (): void => {
-    emit(this.host, 'licence-back-to-cart', { typeId: this.host.typeId });
+    // Not `emit` from events.ts: sharing it with the overview's chunk would cost every page bytes.
+    const detail = { typeId: this.host.typeId };
+    this.host.dispatchEvent(
+      new CustomEvent('licence-back-to-cart', { detail, bubbles: true, composed: true }),
+    );
   };
 
   /** The type the toolbar acts on: the filter's, or the one the admin chose. */
@@ -190,6 +204,7 @@ export class AssignController implements ReactiveController {
   }
 
   private toolbar(): TemplateResult {
+    const { html, nothing } = lit;
     const m = this.m;
     const snapshot = this.ctx.licensing.state!.snapshot!;
     const shown = this.ctx.shown();
@@ -245,7 +260,7 @@ export class AssignController implements ReactiveController {
   }
 
   private selectAll = (): void => {
-    this.selection.selectAll(this.ctx.filter(), this.ctx.shown()?.total ?? 0);
+    this.selection.selectAll(this.filter, this.ctx.shown()?.total ?? 0);
     this.host.requestUpdate();
   };
 
@@ -365,6 +380,7 @@ export class AssignController implements ReactiveController {
   }
 
   private toastView(): TemplateResult {
+    const { html, nothing } = lit;
     const toast = this.toast;
     return html`<div part="toast" class=${toast ? 'toast shown' : 'toast'} role="status">
       ${
@@ -389,7 +405,9 @@ export class AssignController implements ReactiveController {
       await undo();
       this.show({ text: this.m.undone, undo: undefined });
     } catch (error) {
-      this.show({ text: `${this.m.failed} ${this.ctx.errorText(toLicensingError(error))}`, undo: undefined });
+      const known = error && typeof error === 'object' && 'kind' in error;
+      const why = known ? this.ctx.errorText(error as LicensingError) : '';
+      this.show({ text: `${this.m.failed} ${why}`.trim(), undo: undefined });
     }
   };
 }

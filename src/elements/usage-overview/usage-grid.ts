@@ -19,10 +19,11 @@ export function usageGrid(
   keyboard: GridKeyboardController,
   catalog: readonly LicenceType[],
   m: UsageOverviewMessages,
-  /** Rows can be selected (an `update` user, a store that can assign). */
-  assign?: AssignController,
+  /** The selection (assign.ts), once loaded; rows can be selected while it is `on`. */
+  selection?: AssignController | null,
 ): TemplateResult {
   const { first, last } = rowWindow.window;
+  const assign = selection?.on ? selection : undefined;
   const rows: number[] = [];
   for (let i = first; i <= last; i++) rows.push(i);
   return html`<div
@@ -33,7 +34,6 @@ export function usageGrid(
     aria-rowcount=${rowWindow.total() + 1}
     aria-colcount=${catalog.length + 1}
     aria-busy=${busy ? 'true' : 'false'}
-    aria-multiselectable=${assign ? 'true' : nothing}
     tabindex=${keyboard.gridTabIndex}
     @keydown=${keyboard.onKeydown}
     @focusin=${keyboard.onFocusin}
@@ -87,7 +87,7 @@ function usageRow(
     aria-selected=${assign ? assign.selected(agent) : nothing}
   >
     <span part="agent" class="cell name" role="rowheader" tabindex=${tab(0)} data-col="0"
-      >${assign ? assign.pick(index, agent) : nothing}${
+      >${assign?.pick(index, agent)}${
         agent
           ? html`<span class="agent-name">${agent.name}</span>${
                 agent.email ? html`<span part="agent-email" class="email">${agent.email}</span>` : nothing

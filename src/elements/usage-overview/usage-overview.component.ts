@@ -116,7 +116,7 @@ export class UsageOverview extends LicensingWidget {
 
   private pages: UsagePages | undefined;
   /** The selection and its actions (assign.ts), loaded once the store can assign for an `update` user. */
-  private assign: AssignController | 0 | undefined;
+  private assign: AssignController | null | undefined;
   private pagesStore: LicensingStore | undefined;
   private pagesVersion: string | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -194,14 +194,15 @@ export class UsageOverview extends LicensingWidget {
     this.pages.request(this.filter);
     // `canAssign`: the adapter offers assign and unassign, and the user has `update` (R1, R12).
     if (this.assign === undefined && store.canAssign) {
-      this.assign = 0;
+      this.assign = null;
       void import('./assign.js').then((m) => {
         this.assign = new m.AssignController(this, {
           licensing: this.licensing,
           locale: this.locale,
           shown: () => this.pages?.shown,
-          filter: () => this.filter,
           errorText: (error) => this.errorText(error),
+          catalog: () => this.catalog,
+          lit: { html, nothing, live },
         });
         this.requestUpdate();
       });
@@ -220,7 +221,7 @@ export class UsageOverview extends LicensingWidget {
     const shown = pages.shown;
     const current = pages.current;
     return html`<div part="base">
-      ${this.renderToolbar(pages, shown)} ${this.assign ? this.assign.render() : nothing}
+      ${this.renderToolbar(pages, shown)} ${this.assign?.render()}
       ${
         this.exportError
           ? html`<p part="message" class="message" role="alert">
@@ -320,8 +321,15 @@ export class UsageOverview extends LicensingWidget {
         </button>
       </div>`;
     }
-    const assign = this.assign && this.assign.on ? this.assign : undefined;
-    return usageGrid(shown, shown !== pages.current, this.rowWindow, this.keyboard, this.catalog, m, assign);
+    return usageGrid(
+      shown,
+      shown !== pages.current,
+      this.rowWindow,
+      this.keyboard,
+      this.catalog,
+      m,
+      this.assign,
+    );
   }
 
   // ————— events —————

@@ -266,9 +266,6 @@ const marks = css`
     .mark.no::before {
       color: CanvasText;
     }
-    .body .row:focus-within {
-      outline: 1px solid Highlight;
-    }
   }
 `;
 
