@@ -235,24 +235,33 @@ export class AssignController implements ReactiveController {
               </select>
             </label>`
       }
-      <button
-        class="button"
-        part="remove-button"
-        type="button"
-        ?disabled=${!holders || this.busy}
-        @click=${(event: Event) => this.ask('unassign', holders, event)}
-      >
-        ${m.remove(name, holders)}
-      </button>
-      <button
-        class="button"
-        part="assign-button"
-        type="button"
-        ?disabled=${!others || others > free || this.busy}
-        @click=${(event: Event) => this.ask('assign', others, event)}
-      >
-        ${m.assign(name, others)}
-      </button>
+      ${
+        // An action with nobody to act on is left out ("Assign Voice to 0 agents" says nothing).
+        holders
+          ? html`<button
+              class="button"
+              part="remove-button"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${(event: Event) => this.ask('unassign', holders, event)}
+            >
+              ${m.remove(name, holders)}
+            </button>`
+          : nothing
+      }
+      ${
+        others
+          ? html`<button
+              class="button"
+              part="assign-button"
+              type="button"
+              ?disabled=${others > free || this.busy}
+              @click=${(event: Event) => this.ask('assign', others, event)}
+            >
+              ${m.assign(name, others)}
+            </button>`
+          : nothing
+      }
       <span part="available" class="available">
         ${others > free ? m.notEnough(name, others, free) : m.available(name, free)}
       </span>
