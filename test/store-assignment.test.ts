@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { AssignmentError, PermissionError } from '../src/adapters/index.js';
-import { lineFor, ruleBook, type Agent } from '../src/core/index.js';
+import { lineFor, ruleBook, type Agent, type LicensingSnapshot } from '../src/core/index.js';
+import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
 import { smallSeed, smallSnapshot } from './helpers/fixtures.js';
 
@@ -210,5 +211,106 @@ describe('store: assignment (R12), memory adapter', () => {
       { expectedVersion: 'v1', idempotencyKey: 's' },
     ).catch((error: unknown) => error);
     expect(stale).to.have.property('kind', 'conflict');
+  });
+});
+
+describe('memory adapter: assignment edges (R12)', () => {
+  const options = (idempotencyKey: string, expectedVersion = 'v1') => ({ expectedVersion, idempotencyKey });
+
+  it('an assignment that changes nothing keeps the version and answers no agent', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const result = await adapter.assign!('email', { agentIds: ['a2'] }, options('same'));
+    expect(result.agents).to.deep.equal([]);
+    expect(result.snapshot.version).to.equal('v1');
+    expect(adapter.mutations).to.equal(0);
+  });
+
+  it('refuses "all N matching" above MAX_ASSIGNMENT_AGENTS without touching an agent', async () => {
+    const agents = Array.from({ length: 10_001 }, (_, i) => ({
+      id: `m${i}`,
+      name: `Agent ${i}`,
+      licences: [],
+    }));
+    const adapter = new MemoryAdapter({ snapshot: smallSnapshot(), agents });
+    const error = await adapter.assign!('email', { query: {} }, options('many')).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(AssignmentError);
+    expect((error as AssignmentError).problems).to.deep.equal([
+      { code: 'too-many-agents', requested: 10_001, max: 10_000 },
+    ]);
+  });
+
+  it('reset() brings the seed’s agents back and forgets the keys', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    await adapter.unassign!('email', { agentIds: ['a2'] }, options('k'));
+    expect((await adapter.listUsage({ typeId: 'email', offset: 0, limit: 10 })).total).to.equal(0);
+    adapter.reset();
+    expect((await adapter.listUsage({ typeId: 'email', offset: 0, limit: 10 })).total).to.equal(1);
+    const again = await adapter.unassign!('email', { agentIds: ['a2'] }, options('k'));
+    expect(again.agents.map((agent) => agent.id)).to.deep.equal(['a2']);
+  });
+
+  it('storage that refuses the new state: nothing is applied (StorageError), the agents unchanged', async () => {
+    const storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    const adapter = new MemoryAdapter(smallSeed(), { storageKey: 'assign-full', storage });
+    const error = await adapter.unassign!('email', { agentIds: ['a2'] }, options('k')).catch(
+      (e: unknown) => e,
+    );
+    expect(error).to.have.property('name', 'StorageError');
+    expect((await adapter.listUsage({ typeId: 'email', offset: 0, limit: 10 })).total).to.equal(1);
+    expect((await adapter.load()).version).to.equal('v1');
+  });
+});
+
+describe('store: assignment while other things happen (R12)', () => {
+  it('refuses while the cart is saving, and an aborted signal ends it as failed', async () => {
+    const adapter = new MemoryAdapter(smallSeed(), { latency: 20 });
+    const store = await loaded(adapter);
+    store.setCount('email', 3);
+    const saving = store.commit();
+    expect(await store.unassign('email', { agentIds: ['a2'] })).to.deep.equal({
+      ok: false,
+      reason: 'saving',
+    });
+    await saving;
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = await store.unassign('email', { agentIds: ['a2'] }, { signal: controller.signal });
+    expect(aborted).to.deep.include({ ok: false, reason: 'failed' });
+  });
+
+  it('another version pushed during the assignment is not lost: the store asks the backend after it', async () => {
+    const backend = new MemoryAdapter(smallSeed());
+    let push: ((snapshot: LicensingSnapshot) => void) | undefined;
+    const adapter: LicensingAdapter = {
+      load: (o) => backend.load(o),
+      listUsage: (q, o) => backend.listUsage(q, o),
+      commit: (c, o) => backend.commit(c, o),
+      subscribe: (listener) => ((push = listener), () => (push = undefined)),
+      assign: (t, s, o) => backend.assign!(t, s, o),
+      unassign: async (t, s, o) => {
+        const answer = await backend.unassign!(t, s, o);
+        // Another admin's change lands right after, and its push arrives before the answer.
+        const other = await backend.commit(
+          { counts: { email: 5 } },
+          { expectedVersion: answer.snapshot.version, idempotencyKey: 'other' },
+        );
+        push?.(other);
+        return answer;
+      },
+    };
+    const store = new LicensingStore(adapter, { rules: ruleBook });
+    const stop = store.subscribe(() => undefined);
+    await store.load();
+    const outcome = await store.unassign('email', { agentIds: ['a2'] });
+    expect(outcome.ok).to.equal(true);
+    expect(store.state.snapshot!.version).to.equal('v3');
+    expect(lineFor(store.state.snapshot!, 'email')).to.deep.include({ count: 5, inUse: 0 });
+    stop();
   });
 });

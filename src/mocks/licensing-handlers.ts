@@ -18,6 +18,7 @@ import { eventsHandler } from './licensing-events.js';
 import { historyHandler } from './licensing-history.js';
 import { answerFor, badShape, problem, problemTypes, readJson } from './problems.js';
 import { requestsHandlers } from './requests-handlers.js';
+import { assignmentHandlers } from './assignment-handlers.js';
 
 // Where they lived before problems.ts; requests-handlers.ts and others import them from here.
 export { answerFor, badShape, problem, readJson } from './problems.js';
@@ -233,6 +234,8 @@ export function createLicensingHandlers({
     historyHandler(base, backend, serve, (detail) =>
       problem(400, { type: problemTypes.badRequest, title: 'Bad Request', detail }),
     ),
+    // R12 (assignment-handlers.ts): POST /licensing/assignments.
+    ...assignmentHandlers(backend, base, (error) => answerFor('commit', error, stall)),
   ];
 
   return {

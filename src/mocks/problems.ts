@@ -112,7 +112,12 @@ export async function answerFor(
       type: problemTypes.validation,
       title: 'Unprocessable Content',
       detail: detail ?? error.message,
-      extensions: { issues: error.issues, ...(error.reason === undefined ? {} : { reason: error.reason }) },
+      extensions: {
+        issues: error.issues,
+        ...(error.reason === undefined ? {} : { reason: error.reason }),
+        // R12: an assignment's refusal (AssignmentError) carries its problems.
+        ...('problems' in error ? { problems: error.problems } : {}),
+      },
     });
   }
   if (error instanceof NotFoundError)

@@ -4,6 +4,7 @@ import { DecodeError } from '../adapters/decode/fields.js';
 import { decodeLicensingSnapshot } from '../adapters/decode/snapshot.js';
 import { LicensingError } from '../adapters/errors.js';
 import { describeHistoryConformance } from './history-conformance.js';
+import { describeAssignmentConformance } from './assignment-conformance.js';
 
 /** The two functions of your test framework the suite needs (mocha, jasmine, vitest, node:test…). */
 export interface SuiteFunctions {
@@ -316,6 +317,7 @@ export function describeAdapterConformance(options: ConformanceOptions): void {
     });
 
     describeHistoryConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), raisable, key });
+    describeAssignmentConformance({ it, create, ...(viewOnly ? { viewOnly } : {}), key });
 
     it('methods honour an aborted signal', async () => {
       const adapter = await create();

@@ -73,6 +73,8 @@ const permissionOf: Readonly<Record<string, Permission>> = {
   listRequests: 'view',
   declineRequest: 'update',
   approveRequest: 'update',
+  // R12: giving or taking licences needs `update` (server/src/http/assignment.ts).
+  assign: 'update',
 };
 
 const rank: Readonly<Record<Permission, number>> = { none: 0, view: 1, update: 2 };

@@ -21,6 +21,7 @@ import { listHistory } from '../store/history.js';
 import { recordUsage, type UsageRecordInput } from '../store/usage-records.js';
 import { HttpProblem, problemTypes } from './problem.js';
 import { requestHandlers } from './requests.js';
+import { assignmentHandlers } from './assignment.js';
 
 /** The signed-in user, found from the bearer token. */
 export interface Caller {
@@ -30,7 +31,7 @@ export interface Caller {
 }
 
 /** `"v7"`, `W/"v7"` or `v7` → `v7`. */
-function parseEtag(value: string | undefined): string | undefined {
+export function parseEtag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const match = /^\s*(?:W\/)?"([^"]*)"\s*$/.exec(value);
   const version = match ? match[1]! : value.trim();
@@ -38,7 +39,7 @@ function parseEtag(value: string | undefined): string | undefined {
 }
 
 /** JSON with object keys sorted, so two bodies that mean the same hash the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -47,14 +48,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-function callerOf(request: FastifyRequest): Caller {
+export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new HttpProblem(401);
   return request.caller;
 }
 
-function header(request: FastifyRequest, name: string): string | undefined {
+export function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -87,6 +88,7 @@ export class LicensingService {
       isServiceAllowed: (q) => this.isServiceAllowed(q),
       listHistory: (q) => this.listHistory(q),
       ...requestHandlers(this.db, this.now),
+      ...assignmentHandlers(this.db, this.now),
     };
     return handlers[operationId] as RouteHandlerMethod | undefined;
   }

@@ -89,3 +89,6 @@ export function decodeInstallationLicense(value: unknown): InstallationLicense {
     }),
   };
 }
+
+/** One agent of a usage page or an assignment's answer (R12). */
+export const decodeAgent = agent;

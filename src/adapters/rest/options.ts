@@ -77,4 +77,10 @@ export interface RestAdapterOptions {
    * page that does not want them ships none of their code).
    */
   liveUpdates?: LiveUpdatesFactory;
+  /**
+   * Whether the server offers `POST /licensing/assignments` (R12). Default true; a server without
+   * it (404, 501) makes `assign` / `unassign` reject with `NotSupportedError`. With `false` the
+   * adapter leaves them out, and the usage overview stays read-only.
+   */
+  assignment?: boolean;
 }

@@ -1,7 +1,8 @@
 // Error answers of the REST contract: an `application/problem+json` body (RFC 9457) read leniently,
 // and any non-2xx answer mapped by its status to the typed errors of licence-kit.
 
-import type { ValidationIssue } from '../../core/index.js';
+import type { AssignmentProblem, ValidationIssue } from '../../core/index.js';
+import { AssignmentError } from '../assignment-error.js';
 import {
   BadResponseError,
   ConflictError,
@@ -28,6 +29,8 @@ export interface Problem {
   currentVersion?: string;
   /** Extension on the 422 of `/license/key`: why the key was refused, as a stable code. */
   reason?: string;
+  /** Extension on the 422 of `/licensing/assignments`: why R12 refused it (codes of `planAssignment`). */
+  problems?: AssignmentProblem[];
 }
 
 function isIssue(value: unknown): boolean {
@@ -55,6 +58,12 @@ export function decodeProblem(value: unknown): Problem {
     // the elements show those generically, so only the discriminating fields are checked here.
     problem.issues = o.issues.filter(isIssue) as ValidationIssue[];
   }
+  if (Array.isArray(o.problems)) {
+    // By code, as the issues: an unknown code is shown generically.
+    problem.problems = o.problems.filter(
+      (p: unknown) => typeof p === 'object' && p !== null && typeof (p as Json).code === 'string',
+    ) as AssignmentProblem[];
+  }
   return problem;
 }
 
@@ -78,6 +87,7 @@ export function errorFromAnswer(status: number, contentType: string | null, text
   switch (status) {
     case 400:
     case 422:
+      if (problem.problems?.length) return new AssignmentError(problem.problems, undefined, init);
       return new ValidationError(undefined, {
         ...init,
         issues: problem.issues ?? [],

@@ -33,6 +33,7 @@ import { attemptSignal, sleep, untilAborted } from './signals.js';
 import { decodeHistoryPage, historyRequest } from './history.js';
 import { restRequests } from './requests.js';
 import { restInstallation } from './installation.js';
+import { restAssignment } from './assignment.js';
 
 export type { RestAdapterOptions, RestHeaders, RestRequestInfo } from './options.js';
 
@@ -133,7 +134,19 @@ export class RestAdapter implements LicensingAdapter {
       this,
       restRequests(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
     );
+    // Assignments (assignment.ts, R12: POST /licensing/assignments), unless `assignment: false`.
+    if (options.assignment !== false) {
+      Object.assign(
+        this,
+        restAssignment(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
+      );
+    }
   }
+
+  /** Optional capability (R12); absent when `assignment: false`. */
+  declare readonly assign?: LicensingAdapter['assign'];
+  /** Optional capability (R12); absent when `assignment: false`. */
+  declare readonly unassign?: LicensingAdapter['unassign'];
 
   declare readonly requestChange: NonNullable<LicensingAdapter['requestChange']>;
   declare readonly listRequests: NonNullable<LicensingAdapter['listRequests']>;
