@@ -54,13 +54,18 @@ export const text = (node: Element | null | undefined) =>
 export async function assignOverview(
   adapter: LicensingAdapter,
   typeId = 'voice',
-  { picks = true, pageSize = 100 } = {},
+  { picks = true, pageSize = 100, lang = 'en' } = {},
 ): Promise<UsageOverview> {
   const el = await fixture<UsageOverview>(
-    html`<usage-overview type-id=${typeId} page-size=${pageSize} .adapter=${adapter}></usage-overview>`,
+    html`<usage-overview
+      lang=${lang}
+      type-id=${typeId}
+      page-size=${pageSize}
+      .adapter=${adapter}
+    ></usage-overview>`,
   );
   el.style.setProperty('--usage-overview-height', '40rem');
   await until(() => root(el).querySelector('[data-row="0"] .agent-name') !== null, 'the rows');
-  if (picks) await until(() => checkbox(el, 'Ada Agent') !== null, 'the checkboxes');
+  if (picks) await until(() => root(el).querySelector('input[type="checkbox"]') !== null, 'the checkboxes');
   return el;
 }
