@@ -85,6 +85,33 @@ describe('usage-overview assignment: linked types, undo, Czech', () => {
     expect(await inUse(adapter, 'voice')).to.equal(10);
   });
 
+  it('takes the toast away after a while, but not while focus is on its Undo', async () => {
+    const adapter = new MemoryAdapter(assignSeed());
+    const el = await assignOverview(adapter);
+    // The toast's timers (10 s, then 5 s while focus is on it) run when the test says.
+    const timers: (() => void)[] = [];
+    const real = window.setTimeout;
+    window.setTimeout = ((handler: () => void, ms?: number) =>
+      ms === 10_000 || ms === 5_000 ? timers.push(handler) : real(handler, ms)) as typeof setTimeout;
+    try {
+      pickRow(el, 2);
+      await until(() => liveCount(el) === '1 selected', '1 selected');
+      button(toolbar(el)!, 'Remove Voice licence from 1 agent')!.click();
+      await until(() => dialog(el)?.open === true, 'the confirmation');
+      button(dialog(el)!, 'Remove')!.click();
+      await until(() => root(el).activeElement?.textContent!.trim() === 'Undo', 'focus on Undo');
+      timers.shift()!();
+      await el.updateComplete;
+      expect(toast(el)).to.equal('Removed Voice from 1 agent Undo');
+      root(el).querySelector<HTMLElement>('[data-row="0"] [data-col="0"]')!.focus();
+      timers.shift()!();
+      await el.updateComplete;
+      expect(toast(el)).to.equal('');
+    } finally {
+      window.setTimeout = real;
+    }
+  });
+
   it('speaks Czech, with its plural forms (the type names are the data’s: these have no Czech ones)', async () => {
     const adapter = new MemoryAdapter(assignSeed());
     const el = await assignOverview(adapter, 'voice', { lang: 'cs' });
