@@ -41,7 +41,9 @@ const text = `
     margin: 0;
     font-weight: 600;
   }
-  .picked:empty {
+  /* The live regions stay in the page while silent, taking no room (nor a gap of the column). */
+  .picked:empty,
+  .toast:not(.shown) {
     position: absolute;
     width: 1px;
     height: 1px;
