@@ -94,6 +94,14 @@ export class AssignController implements ReactiveController {
     const grid = this.host.renderRoot.querySelector('[role="grid"]');
     if (this.on) grid?.setAttribute('aria-multiselectable', 'true');
     else grid?.removeAttribute('aria-multiselectable');
+    // Each rendered row says whether it is selected (the rows are the overview's template; a row
+    // element is reused for its index, so this follows every render).
+    const shown = this.ctx.shown();
+    for (const row of grid?.querySelectorAll<HTMLElement>('[data-row]') ?? []) {
+      const agent = this.on ? shown?.row(Number(row.dataset.row)) : undefined;
+      if (agent) row.setAttribute('aria-selected', String(this.selection.has(agent)));
+      else row.removeAttribute('aria-selected');
+    }
     const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="assign-dialog"]');
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -106,11 +114,6 @@ export class AssignController implements ReactiveController {
   }
 
   // ————— the grid —————
-
-  /** `aria-selected` of a row. */
-  selected(agent: Agent | undefined): 'true' | 'false' | Nothing {
-    return agent ? (String(this.selection.has(agent)) as 'true' | 'false') : lit.nothing;
-  }
 
   /** The checkbox in an agent's cell. */
   pick(index: number, agent: Agent | undefined): TemplateResult | Nothing {

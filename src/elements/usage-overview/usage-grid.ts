@@ -84,7 +84,6 @@ function usageRow(
     role="row"
     aria-rowindex=${index + 2}
     data-row=${index}
-    aria-selected=${assign ? assign.selected(agent) : nothing}
   >
     <span part="agent" class="cell name" role="rowheader" tabindex=${tab(0)} data-col="0"
       >${assign?.pick(index, agent)}${
