@@ -57,9 +57,9 @@ export const messages: AssignMessages = {
   cancel: 'Zrušit',
   working: 'Ukládám…',
   needsRemove: (dependent, type, count) =>
-    `Licence ${dependent} vyžaduje licenci ${type}: ${ofThese(count, 'má', 'mají')} licenci ${dependent}. Odebrat jim i licenci ${dependent}?`,
+    `Licence ${dependent} vyžaduje licenci ${type}: ${ofThese(count, 'má', 'mají')} licenci ${dependent}. Odebrat i licenci ${dependent}?`,
   needsAssign: (type, required, count) =>
-    `Licence ${type} vyžaduje licenci ${required}: ${ofThese(count, 'nemá', 'nemají')} licenci ${required}. Přidělit jim i licenci ${required}?`,
+    `Licence ${type} vyžaduje licenci ${required}: ${ofThese(count, 'nemá', 'nemají')} licenci ${required}. Přidělit i licenci ${required}?`,
   removeBoth: (type, dependent) => `Odebrat ${type} i ${dependent}`,
   assignBoth: (type, required) => `Přidělit ${required} i ${type}`,
   failed: 'Nic se nezměnilo.',
