@@ -11,6 +11,7 @@ import { messages, type AssignMessages } from './assign.messages.js';
 import { assignSheet } from './assign.styles.js';
 import { lit, type Lit, type Nothing } from './assign-lit.js';
 import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
+import { UndoToast } from './assign-toast.js';
 import { undoOf } from './assign-undo.js';
 import { Selection } from './selection.js';
 import type { UsageFilter, UsageResult } from './usage-pages.js';
@@ -28,21 +29,12 @@ export interface AssignContext {
   readonly lit: Lit;
 }
 
-/** What the toast says, and the call that undoes it. */
-interface Toast {
-  readonly text: string;
-  readonly undo: (() => Promise<unknown>) | undefined;
-}
-
-const TOAST_MS = 10_000;
-
 export class AssignController implements ReactiveController {
   readonly selection = new Selection();
   private key = '';
   private confirm: Confirm | undefined;
   private busy = false;
-  private toast: Toast | undefined;
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly toast: UndoToast;
   /** The type the toolbar acts on while the overview shows every type. */
   private chosen = '';
   /** Types whose reduction was blocked (R3) while this overview showed them: count asked for. */
@@ -55,6 +47,7 @@ export class AssignController implements ReactiveController {
     private readonly ctx: AssignContext,
   ) {
     Object.assign(lit, ctx.lit);
+    this.toast = new UndoToast(host, () => this.m, ctx.errorText);
     host.addController(this);
     host.addEventListener('keydown', this.onKeydown);
   }
@@ -110,7 +103,7 @@ export class AssignController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.toastTimer);
+    this.toast.dispose();
   }
 
   // ————— the grid —————
@@ -161,7 +154,7 @@ export class AssignController implements ReactiveController {
         </p>
         ${this.selection.size ? this.toolbar() : nothing}
       </div>
-      ${this.toastView()} ${this.confirm ? this.dialog(this.confirm) : nothing}`;
+      ${this.toast.render()} ${this.confirm ? this.dialog(this.confirm) : nothing}`;
   }
 
   private typeName(typeId: string): string {
@@ -356,7 +349,7 @@ export class AssignController implements ReactiveController {
     const ids = outcome.agents.map((agent) => agent.id);
     const name = this.typeName(typeId);
     const text = action === 'assign' ? m.assigned(name, ids.length) : m.removed(name, ids.length);
-    this.show({
+    this.toast.show({
       text,
       undo: ids.length
         ? undoOf(
@@ -374,57 +367,7 @@ export class AssignController implements ReactiveController {
     // Where the next step is: back to the cart once the reduction is valid, else the undo.
     this.host.renderRoot.querySelector<HTMLElement>('[part~="back-button"], [part~="undo-button"]')?.focus();
   }
-
-  private show(toast: Toast): void {
-    clearTimeout(this.toastTimer);
-    this.toast = toast;
-    const expire = (): void => {
-      // Not while the user is on its Undo (WCAG 2.2.1): it waits until focus has left.
-      if (this.host.renderRoot.querySelector('.toast:focus-within')) {
-        this.toastTimer = setTimeout(expire, TOAST_MS / 2);
-        return;
-      }
-      this.toast = undefined;
-      this.host.requestUpdate();
-    };
-    this.toastTimer = setTimeout(expire, TOAST_MS);
-    this.host.requestUpdate();
-  }
-
-  private toastView(): TemplateResult {
-    const { html, nothing } = lit;
-    const toast = this.toast;
-    return html`<div part="toast" class=${toast ? 'toast shown' : 'toast'} role="status">
-      ${
-        toast
-          ? html`<span>${toast.text}</span>${
-                toast.undo
-                  ? html`<button class="button" part="undo-button" type="button" @click=${this.undo}>
-                      ${this.m.undo}
-                    </button>`
-                  : nothing
-              }`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private undo = async (): Promise<void> => {
-    const undo = this.toast?.undo;
-    if (!undo) return;
-    this.show({ text: this.m.working, undo: undefined });
-    try {
-      await undo();
-      this.show({ text: this.m.undone, undo: undefined });
-    } catch (error) {
-      const known = error && typeof error === 'object' && 'kind' in error;
-      const why = known ? this.ctx.errorText(error as LicensingError) : '';
-      this.show({ text: `${this.m.failed} ${why}`.trim(), undo: undefined });
-    }
-  };
 }
-
-/** The refusals that offer "both" (R12: a type required by, or requiring, another). */
 
 const queryOf = ({ typeId, search }: UsageFilter) => ({
   ...(typeId ? { typeId } : {}),
