@@ -105,3 +105,11 @@ export const HostRoutesRequests: Story = { args: { draft: more, open: true, with
 export const Dark: Story = { args: { draft: more }, globals: { theme: 'dark' } };
 export const Czech: Story = { args: { draft: more, open: true }, globals: { lang: 'cs' } };
 export const CzechAdmin: Story = { args: { sent: [request], asAdmin: true }, globals: { lang: 'cs' } };
+/** A view user's request in the settings: retention and a Power Pack limit, each marked "Request". */
+export const SettingsRequest: Story = {
+  args: { draft: { retention: { months: 3 }, powerPack: { limits: { 'smart-routing': 12 } } } },
+};
+/** The review of a request says when each change would apply, as the normal review does. */
+export const RequestReviewTimeline: Story = {
+  args: { draft: { counts: { voice: 223 }, retention: { months: 3 } }, open: true },
+};

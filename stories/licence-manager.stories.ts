@@ -18,6 +18,8 @@ interface Args extends StoryData {
   withoutInstallation?: boolean;
   /** Seat licences as cards (the default) or one table. */
   layout?: ManagerLayout;
+  /** The usage alerts' thresholds for the page (R11), e.g. "50,80,100". */
+  thresholds?: string;
 }
 
 const sections: ManagerSection[] = [
@@ -38,7 +40,7 @@ const meta: Meta<Args> = {
     layout: { control: 'inline-radio', options: ['cards', 'table'] },
   },
   parameters: { layout: 'fullscreen' },
-  render: ({ hide, draft, withoutInstallation, layout = 'cards', ...data }) => {
+  render: ({ hide, draft, withoutInstallation, layout = 'cards', thresholds, ...data }) => {
     const adapter = storyAdapter(
       withoutInstallation ? { ...data, seed: (s) => ({ ...s, installationLicense: null }) } : data,
     );
@@ -46,7 +48,12 @@ const meta: Meta<Args> = {
       void sharedStoreFor(adapter)
         .load()
         .then(() => sharedStoreFor(adapter).edit(draft));
-    return html`<licence-manager .adapter=${adapter} .hide=${hide} layout=${layout}></licence-manager>`;
+    return html`<licence-manager
+      .adapter=${adapter}
+      .hide=${hide}
+      layout=${layout}
+      .thresholds=${thresholds}
+    ></licence-manager>`;
   },
 };
 export default meta;
@@ -131,3 +138,6 @@ export const TableCzechDark: Story = {
   args: { layout: 'table', draft: { counts: { voice: 230 } } },
   globals: { lang: 'cs', theme: 'dark' },
 };
+
+/** `thresholds="50,80,100"` once on the page: the Speech-to-Text card and every Power Pack service alert at 50 %. */
+export const CustomThresholds: Story = { args: { thresholds: '50,80,100' } };

@@ -11,13 +11,16 @@ interface Args extends StoryData {
   thresholds?: string;
   /** The day "this month's pace" is measured to (R11); the stories' day when unset. */
   now?: Date;
+  /** Requests on (`store.allowRequests()`): a `view` user drafts a request (R1). */
+  requests?: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Power Pack/power-pack-limits',
   component: 'power-pack-limits',
-  render: ({ draft, thresholds, now, ...data }) => {
+  render: ({ draft, thresholds, now, requests, ...data }) => {
     const adapter = storyAdapter(data);
+    if (requests) sharedStoreFor(adapter).allowRequests();
     if (draft)
       void sharedStoreFor(adapter)
         .load()
@@ -116,3 +119,10 @@ export const UsageAlertsEarlyInTheMonthCzech: Story = {
 };
 export const UsageAlertsCzech: Story = { args: { snapshot: alerting }, globals: { lang: 'cs' } };
 export const UsageAlertsDark: Story = { args: { snapshot: alerting }, globals: { theme: 'dark' } };
+
+/** A `view` user with requests on: the limits are steppers again, marked "Request". */
+export const RequestMode: Story = { args: { permission: 'view', requests: true } };
+/** A limit in a request's draft: what it would do on save, still a request. */
+export const RequestModeDraft: Story = {
+  args: { permission: 'view', requests: true, draft: { powerPack: { limits: { 'smart-routing': 12 } } } },
+};

@@ -9,13 +9,16 @@ interface Args extends StoryData {
   retention?: Retention;
   /** The host shows its own read-only notice (`no-read-only-note`). */
   noReadOnlyNote?: boolean;
+  /** Requests on (`store.allowRequests()`): a `view` user drafts a request (R1). */
+  requests?: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Seat licences/retention-picker',
   component: 'retention-picker',
-  render: ({ retention, noReadOnlyNote, ...data }) => {
+  render: ({ retention, noReadOnlyNote, requests, ...data }) => {
     const adapter = storyAdapter(data);
+    if (requests) sharedStoreFor(adapter).allowRequests();
     if (retention)
       void sharedStoreFor(adapter)
         .load()
@@ -54,3 +57,10 @@ export const Dark: Story = { globals: { theme: 'dark' } };
 export const Czech: Story = { args: { retention: { months: 15 } }, globals: { lang: 'cs' } };
 /** With `view` permission inside a host that says so once (issue #15). */
 export const ReadOnlyWithoutNote: Story = { args: { permission: 'view', noReadOnlyNote: true } };
+
+/** A `view` user with requests on: the list is back, marked "Request", with the request note. */
+export const RequestMode: Story = { args: { permission: 'view', requests: true } };
+/** A shorter retention in a request's draft: "Requested: −… per month". */
+export const RequestModeDraft: Story = {
+  args: { permission: 'view', requests: true, retention: { months: 3 } },
+};

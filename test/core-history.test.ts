@@ -66,18 +66,18 @@ describe('core: history', () => {
     const a = entry('1', '2026-11-01T10:00:00Z', { counts: { voice: 12, email: 3 } });
     const empty: HistoryEntry = { ...a, id: '2', changes: [] };
     const text = historyCsv([a, empty], {
-      header: ['When', 'Who', 'Change', 'This month', 'Next month'],
+      header: ['When', 'Who', 'Change', 'This month', 'Next month', 'Currency'],
       when: (at) => at.slice(0, 10),
       change: (change) =>
         change.kind === 'count' ? `${change.typeId} ${change.from}→${change.to}` : change.kind,
-      money: (m) => String(m.amount),
     });
     // Next month: 2 voice × €24 + 1 email × €9; this month only the email (voice stays under its peak of 12).
+    // Plain decimals a spreadsheet sums, the currency in its own column.
     expect(text.split('\r\n')).to.deep.equal([
-      'When,Who,Change,This month,Next month',
-      '2026-11-01,Jana,voice 10→12,900,5700',
-      '2026-11-01,Jana,email 2→3,,',
-      '2026-11-01,Jana,,900,5700',
+      'When,Who,Change,This month,Next month,Currency',
+      '2026-11-01,Jana,voice 10→12,9.00,57.00,EUR',
+      '2026-11-01,Jana,email 2→3,,,',
+      '2026-11-01,Jana,,9.00,57.00,EUR',
       '',
     ]);
   });

@@ -151,7 +151,7 @@ for (const mode of modes) {
       const hint = deepQueryAll(el, '[part="message"]').find((p) => p.id === 'message')!;
       expect(hint.textContent!.trim()).to.equal("6 in use — can't go lower");
       // The hint describes the field to a screen reader.
-      expect(spinbutton(el)!.getAttribute('aria-describedby')).to.equal('message');
+      expect(spinbutton(el)!.getAttribute('aria-describedby')).to.equal('message description');
       await type(el, '5');
       expect(deepText(el)).to.contain('6 Voice licences are in use. Free 1 user first');
       expect(sharedStoreFor(adapter).state.canSave).to.equal(false);

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { canEdit, type ChangeSet, type LicensingSnapshot, type ValidationIssue } from '../core/index.js';
 import { emit } from '../events.js';
@@ -21,6 +21,24 @@ export interface RefusableField {
  * the first render.
  */
 export class EditingWidget extends RulesWidget {
+  static override styles: CSSResultGroup = [
+    RulesWidget.styles,
+    css`
+      /* "Request" after the name: a request's draft, never a purchase (a border, not colour alone). */
+      [part~='request-badge'] {
+        padding: 0 var(--_space-xs);
+        border: 1px solid currentColor;
+        border-radius: var(--_radius);
+        color: var(--_muted);
+        font-size: 0.75rem;
+        font-weight: 600;
+        text-transform: uppercase;
+        /* Its own width on a row of its own too (a card's header grid, the picker's column). */
+        width: fit-content;
+      }
+    `,
+  ];
+
   /**
    * Leaves out the sentence "You can view licences but not change them." with `view` permission
    * (R1): for a host that says so once for the whole page (as `<licence-manager>` does). The values
@@ -44,7 +62,7 @@ export class EditingWidget extends RulesWidget {
       emit(this, 'licence-change', { draft: store!.state.draft });
       return true;
     }
-    const words = this.locale.section('editing', editingMessages).refused[result.reason];
+    const words = this.words.refused[result.reason];
     const refusable = field as Partial<RefusableField> | null | undefined;
     if (refusable?.refuse) refusable.refuse(words);
     else this.refusal = words;
@@ -64,16 +82,38 @@ export class EditingWidget extends RulesWidget {
    * user may edit or the host turned it off (`no-read-only-note`).
    */
   protected readOnlyNote(snapshot: LicensingSnapshot) {
+    // A request's draft says where it goes instead of "You can view licences but not change them."
+    const note = this.state?.requests.drafting ? this.words.requestNote : this.t.readOnly;
     return html`${this.renderRefusal()}${
-      canEdit(snapshot.permission) || this.noReadOnlyNote
-        ? nothing
-        : html`<p part="note">${this.t.readOnly}</p>`
+      canEdit(snapshot.permission) || this.noReadOnlyNote ? nothing : html`<p part="note">${note}</p>`
     }`;
   }
 
-  /** Whether the fields are read-only: no `update` permission (R1), or a save is running. */
-  protected locked({ snapshot, commit }: LicensingState): boolean {
-    return !snapshot || !canEdit(snapshot.permission) || commit.status === 'saving';
+  /** R1: the fields can change the draft: `update`, or a `view` user drafting a request. */
+  protected changeable(state: LicensingState): boolean {
+    return !!state.snapshot && (canEdit(state.snapshot.permission) || state.requests.drafting);
+  }
+
+  /** Whether the fields are read-only: not `changeable` (R1), or a save or a request is being sent. */
+  protected locked(state: LicensingState): boolean {
+    const busy = state.commit.status === 'saving' || state.requests.send.status === 'sending';
+    return !this.changeable(state) || busy;
+  }
+
+  private get words() {
+    return this.locale.section('editing', editingMessages);
+  }
+
+  /** "Request" after the name while a `view` user drafts a request, so no change reads as a purchase. */
+  protected requestBadge(state: LicensingState) {
+    return state.requests.drafting
+      ? html`<span part="request-badge">${this.words.requestBadge}</span>`
+      : nothing;
+  }
+
+  /** "Requested: " before a pending change while a `view` user drafts a request. */
+  protected requestedPrefix(state: LicensingState) {
+    return state.requests.drafting ? this.words.requested : nothing;
   }
 
   /** A rule-book issue in words, or empty text when there is none (for a field's message). */

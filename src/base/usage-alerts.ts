@@ -55,9 +55,16 @@ export function thresholdLine(
 
 /**
  * A usage meter of `limit` whose colour bands agree with the words: good below the lowest
- * threshold, worse from it, worst from the highest below 100 % (`optimum` 0).
+ * threshold, worse from it, worst from the highest below 100 % (`optimum` 0). Named `label`, its
+ * value read as `valueText` ("5,830 of 7,000 minutes"), not as a bare percentage.
  */
-export function usageMeter(thresholds: readonly number[], used: number, limit: number, label: string) {
+export function usageMeter(
+  thresholds: readonly number[],
+  used: number,
+  limit: number,
+  label: string,
+  valueText: string,
+) {
   const below = thresholds.filter((t) => t < 100);
   const at = (t = 100) => (limit * t) / 100;
   return html`<meter
@@ -68,6 +75,7 @@ export function usageMeter(thresholds: readonly number[], used: number, limit: n
     high=${at(below.at(-1))}
     optimum="0"
     aria-label=${label}
+    aria-valuetext=${valueText}
   ></meter>`;
 }
 

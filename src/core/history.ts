@@ -3,7 +3,7 @@
 // month's invoice. Pure: the memory adapter, the MSW handlers and the reference server build,
 // filter and page entries with these functions, and the element describes them.
 
-import { csvRow } from './csv.js';
+import { csvCell, csvRow, decimal } from './csv.js';
 import type { Quote } from './quote.js';
 import type { ChangeSet, Money, Retention } from './types.js';
 
@@ -175,17 +175,17 @@ export function historyPage(entries: readonly HistoryEntry[], query: HistoryQuer
 
 /** How the CSV export writes each cell, in the user's language. */
 export interface HistoryCsvFormat {
-  /** The header row: when, who, change, this month, next month. */
-  readonly header: readonly [string, string, string, string, string];
+  /** The header row: when, who, change, this month, next month, currency. */
+  readonly header: readonly [string, string, string, string, string, string];
   readonly when: (at: string) => string;
   readonly change: (change: HistoryChange) => string;
-  readonly money: (amount: Money) => string;
 }
 
 /**
  * The entries as CSV text (RFC 4180, CRLF, formula-safe through `csvRow`): one row per change, so
  * a spreadsheet can filter by it; the invoice columns on the first row of each commit only, so a
- * column sum is the commits' total. A commit without a readable change still gets its row.
+ * column sum is the commits' total, as plain decimals ("-48.00", `decimal`) with the currency in
+ * a column of its own. A commit without a readable change still gets its row.
  */
 export function historyCsv(entries: readonly HistoryEntry[], format: HistoryCsvFormat): string {
   let text = csvRow(format.header);
@@ -193,13 +193,11 @@ export function historyCsv(entries: readonly HistoryEntry[], format: HistoryCsvF
     const when = format.when(entry.at);
     const changes = entry.changes.length ? entry.changes.map(format.change) : [''];
     changes.forEach((change, i) => {
-      text += csvRow([
-        when,
-        entry.user,
-        change,
-        i === 0 ? format.money(entry.thisMonth) : '',
-        i === 0 ? format.money(entry.nextMonth) : '',
-      ]);
+      const money =
+        i === 0
+          ? [decimal(entry.thisMonth), decimal(entry.nextMonth), entry.thisMonth.currency]
+          : ['', '', ''];
+      text += [when, entry.user, change, ...money].map(csvCell).join(',') + '\r\n';
     });
   }
   return text;

@@ -68,7 +68,8 @@
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 //   history            historyChanges, historyEntry, historySubject, historyMatches,
 //                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
-//   CSV                csvField, csvRow (formula-safe, every export)  csv.ts
+//   CSV                csvField, csvRow (formula-safe, every export), decimal, csvCell
+//                      (amounts as plain decimals a spreadsheet sums)   csv.ts
 
 export type * from './types.js';
 
@@ -209,7 +210,7 @@ export type {
   HistoryRecord,
   HistorySubject,
 } from './history.js';
-export { csvField, csvRow } from './csv.js';
+export { csvCell, csvField, csvRow, decimal } from './csv.js';
 export {
   MAX_ASSIGNMENT_AGENTS,
   applyAssignment,

@@ -27,6 +27,10 @@ export interface StepperValueDetail {
  * @csspart decrease - The − button.
  * @csspart increase - The + button.
  * @csspart message - The message under the field (parse error, rule message or hint).
+ *
+ * `description` ties what the owner shows about the field elsewhere (its limit, its usage) to the
+ * input: `aria-describedby` cannot reach into another shadow root, so the text is repeated in a
+ * hidden element of this one, which screen readers read as the description and nobody sees.
  */
 export class NumberStepper extends LicenceElement {
   static override styles = [
@@ -131,6 +135,11 @@ export class NumberStepper extends LicenceElement {
   @property() message = '';
   /** How the caller's message reads: an error marks the field invalid. */
   @property({ attribute: 'message-kind' }) messageKind: 'error' | 'warning' | 'hint' = 'hint';
+  /**
+   * What the owner shows about the field outside it (its limit, what is used), read by screen
+   * readers after the message as the input's description; not shown (the owner shows it).
+   */
+  @property() description = '';
   /** Placeholder for an empty optional field, e.g. "No limit". */
   @property() placeholder = '';
   /** Reflected when the field holds an error, for styling. */
@@ -281,7 +290,7 @@ export class NumberStepper extends LicenceElement {
           aria-valuemin=${this.min}
           aria-valuemax=${this.max === undefined ? nothing : this.upper}
           aria-invalid=${this.invalid ? 'true' : 'false'}
-          aria-describedby=${message ? 'message' : nothing}
+          aria-describedby=${[message && 'message', this.description && 'description'].filter(Boolean).join(' ') || nothing}
           ?readonly=${this.readonly}
           ?disabled=${this.disabled}
           @input=${this.onInput}
@@ -308,6 +317,7 @@ export class NumberStepper extends LicenceElement {
           ? html`<p id="message" part="message" class="message ${kind}" aria-live="polite">${message}</p>`
           : nothing
       }
+      ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
     `;
   }
 }

@@ -106,6 +106,10 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
       connection: {
         statement_timeout: statementTimeout,
         idle_in_transaction_session_timeout: Math.max(statementTimeout * 3, 30_000),
+        // Every statement here is short; the planner's row estimates for the usage page's walk
+        // (per-bucket scans with a LIMIT it cannot know) pass jit_above_cost, and compiling costs
+        // 300–400 ms for a statement that runs in 2 ms (server/bench/README.md, "A rare licence type").
+        jit: 'off',
       },
     });
   let sql = connect();

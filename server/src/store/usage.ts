@@ -28,31 +28,50 @@ export interface UsageParams {
 }
 
 /**
- * No search: total and counts are maintained; the page starts at the bucket that holds row
- * `offset` of the filter ($2: a type id, '' for every agent) and skips fewer than a bucket's rows.
+ * No search: total and counts are maintained; the page is read from the buckets that hold rows
+ * `offset` … `offset + limit - 1` of the filter ($2: a type id, '' for every agent), found through
+ * the bucket counts. Buckets where the filter has no agent (n = 0) are never visited, so a licence
+ * type held by a handful of agents reads only their buckets, not the whole account. Each bucket is
+ * read within its own key range (from its first key to the next bucket's), up to the last match
+ * the page needs from it (it holds exactly n); the page's buckets' matches are sorted together and
+ * the page cut from them.
  */
 const PAGE_SQL = `
 WITH c AS (
   SELECT bucket, n, sum(n) OVER (ORDER BY bucket) AS upto
     FROM agent_counts WHERE account_id = $1 AND type_id = $2
-), s AS (
-  SELECT b.name, b.id, $3::bigint - x.before AS skip
-    FROM (SELECT bucket, upto - n AS before FROM c WHERE upto > $3::bigint ORDER BY bucket LIMIT 1) x
-    JOIN agent_buckets b ON b.account_id = $1 AND b.bucket = x.bucket
+), p AS MATERIALIZED (
+  SELECT bucket, n, upto - n AS before FROM c
+   WHERE n > 0 AND upto > $3::bigint AND upto - n < $3::bigint + $4::bigint
 )
 SELECT
   (SELECT n FROM agent_totals WHERE account_id = $1 AND type_id = $2) AS total,
   (SELECT jsonb_object_agg(type_id, n) FROM agent_totals WHERE account_id = $1 AND type_id <> '' AND n > 0) AS counts,
-  (SELECT jsonb_agg(p.agent ORDER BY p.k1, p.k2) FROM (
-     SELECT ${agentJson} AS agent, a.name COLLATE "C" AS k1, a.id COLLATE "C" AS k2
-       FROM s CROSS JOIN LATERAL (
-         SELECT * FROM agents a
-          WHERE a.account_id = $1
-            AND (a.name COLLATE "C", a.id COLLATE "C") >= (s.name, s.id)
-            AND ($2 = '' OR a.licences @> ARRAY[$2])
-          ORDER BY ${byKey} OFFSET s.skip LIMIT $4
+  (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
+     SELECT a.* FROM p
+       JOIN agent_buckets b ON b.account_id = $1 AND b.bucket = p.bucket
+       LEFT JOIN LATERAL (
+         SELECT e.name, e.id FROM agent_buckets e
+          WHERE e.account_id = $1 AND e.bucket > p.bucket ORDER BY e.bucket LIMIT 1
+       ) e ON true
+       CROSS JOIN LATERAL (
+         (SELECT * FROM agents a
+           WHERE a.account_id = $1
+             AND (a.name COLLATE "C", a.id COLLATE "C") >= (b.name, b.id)
+             AND (a.name COLLATE "C", a.id COLLATE "C") < (e.name, e.id)
+             AND ($2 = '' OR a.licences @> ARRAY[$2])
+           ORDER BY ${byKey} LIMIT least(p.n, $3::bigint + $4::bigint - p.before))
+         UNION ALL
+         -- The last bucket runs to the end of the account.
+         (SELECT * FROM agents a
+           WHERE e.name IS NULL
+             AND a.account_id = $1
+             AND (a.name COLLATE "C", a.id COLLATE "C") >= (b.name, b.id)
+             AND ($2 = '' OR a.licences @> ARRAY[$2])
+           ORDER BY ${byKey} LIMIT least(p.n, $3::bigint + $4::bigint - p.before))
        ) a
-  ) p) AS agents`;
+      ORDER BY ${byKey} OFFSET $3::bigint - (SELECT min(before) FROM p) LIMIT $4
+  ) a) AS agents`;
 
 type Json<T> = T | string;
 const parsed = <T>(value: Json<T> | null): T | null =>

@@ -15,20 +15,53 @@ const DAY = 86_400_000;
 /** What the commits moved, so the history can start that far from the snapshot and end on it. */
 const moved: Readonly<Record<string, number>> = { voice: 4, outbound: 1, email: 2, chat: -2 };
 
-/** The commits, oldest first: days before `now`, who, what (target values on the state before). */
-const commits: readonly { days: number; user: string; changes: (s: LicensingSnapshot) => ChangeSet }[] = [
-  { days: 200, user: 'Jana Dvořáková', changes: () => ({ retention: { months: 6 } }) },
-  { days: 150, user: 'Jana Dvořáková', changes: (s) => ({ counts: { chat: count(s, 'chat') - 2 } }) },
-  { days: 75, user: 'Petr Novák', changes: () => ({ powerPack: { limits: { 'ai-qa': 5 } } }) },
-  { days: 30, user: 'Jana Dvořáková', changes: () => ({ retention: { months: 9 } }) },
-  { days: 20, user: 'Petr Novák', changes: () => ({ powerPack: { limits: { 'ai-qa': null } } }) },
-  { days: 12, user: 'Eva Svobodová', changes: (s) => ({ counts: { email: count(s, 'email') + 2 } }) },
+/**
+ * The commits, oldest first: days before `now`, the time of day (UTC, office hours in Central
+ * Europe, so the list does not read as seven saves in the same minute), who, what (target values
+ * on the state before).
+ */
+const commits: readonly {
+  days: number;
+  time: string;
+  user: string;
+  changes: (s: LicensingSnapshot) => ChangeSet;
+}[] = [
+  { days: 200, time: '08:12', user: 'Jana Dvořáková', changes: () => ({ retention: { months: 6 } }) },
+  {
+    days: 150,
+    time: '14:37',
+    user: 'Jana Dvořáková',
+    changes: (s) => ({ counts: { chat: count(s, 'chat') - 2 } }),
+  },
+  { days: 75, time: '10:05', user: 'Petr Novák', changes: () => ({ powerPack: { limits: { 'ai-qa': 5 } } }) },
+  { days: 30, time: '15:48', user: 'Jana Dvořáková', changes: () => ({ retention: { months: 9 } }) },
+  {
+    days: 20,
+    time: '07:53',
+    user: 'Petr Novák',
+    changes: () => ({ powerPack: { limits: { 'ai-qa': null } } }),
+  },
+  {
+    days: 12,
+    time: '12:21',
+    user: 'Eva Svobodová',
+    changes: (s) => ({ counts: { email: count(s, 'email') + 2 } }),
+  },
   {
     days: 2,
+    time: '09:34',
     user: 'Jana Dvořáková',
     changes: (s) => ({ counts: { voice: count(s, 'voice') + 4, outbound: count(s, 'outbound') + 1 } }),
   },
 ];
+
+/** `days` before `now`, at `time` (`hh:mm`, UTC) of that day. */
+function at(now: Date, days: number, time: string): string {
+  const day = new Date(now.getTime() - days * DAY);
+  const [hours, minutes] = time.split(':').map(Number);
+  day.setUTCHours(hours!, minutes!, 0, 0);
+  return day.toISOString();
+}
 
 const count = (snapshot: LicensingSnapshot, typeId: string) =>
   snapshot.lines.find((line) => line.typeId === typeId)?.count ?? 0;
@@ -50,7 +83,7 @@ export function createDemoHistory(snapshot: LicensingSnapshot, now: Date): Histo
     const changes = commit.changes(before);
     const entry = historyEntry({
       id: `demo-${i + 1}`,
-      at: new Date(now.getTime() - commit.days * DAY).toISOString(),
+      at: at(now, commit.days, commit.time),
       user: commit.user,
       version: `history-${i + 1}`,
       changes,

@@ -152,6 +152,7 @@ export class LicenceCard extends SwitchCards {
               .max=${countCeiling(type.max)}
               ?readonly=${readonly}
               message=${count === floor.min && count ? m.floor(count, floor.neededBy && namesFrom(snap, this.t).type(floor.neededBy)) : ''}
+              description=${m.inUse(line.inUse, line.count)}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="count">
@@ -170,7 +171,7 @@ export class LicenceCard extends SwitchCards {
       ${
         quoted
           ? html`<p part="pending">
-              ${state.requests.drafting ? m.requested : nothing}${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
+              ${this.requestedPrefix(state)}${m.pending(quoted.count.from, quoted.count.to, quoted.nextMonth.delta, quoted.multiplier.from, quoted.multiplier.to)}
             </p>`
           : nothing
       }

@@ -76,12 +76,9 @@ export const messages = {
   ppRule: (price: Money) =>
     `One Power Pack costs ${m(price)}. Each service uses packs up to the monthly limit you set for it, then stops until next month.`,
   // Change requests (R1: a `view` user drafts, an administrator approves)
-  requestBadge: 'Request',
   requestLicences: (name: string) => `${name} licences to request`,
-  /** Before a request's pending change. */
-  requested: 'Requested: ',
-  requestNote:
-    'Changes you make here are sent as a request for an administrator to approve. Nothing is bought.',
+  /** The Speech-to-Text meter's value in words (issue #23). */
+  sttMeterValue: (used: number, total: number) => `${n(used)} of ${n(total)} minutes`,
 };
 
 export type LicenceCardMessages = typeof messages;

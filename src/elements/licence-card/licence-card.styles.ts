@@ -17,11 +17,13 @@ export const styles = css`
   :host(:state(pending)) [part~='base'] {
     border-color: var(--licence-card-accent, var(--_accent));
   }
+  /* The name and the info button on one row; "Request" on its own row under the name, so a name
+     never wraps to make room for it (at 1440 px in a narrow column, or at 390 px). */
   [part~='header'] {
-    display: flex;
+    display: grid;
+    grid-template-columns: 1fr auto;
     align-items: center;
-    justify-content: space-between;
-    gap: var(--_space-s);
+    gap: var(--_space-xs) var(--_space-s);
   }
   [part~='name'] {
     margin: 0;
@@ -126,15 +128,7 @@ export const styles = css`
   .link {
     min-block-size: 1.5rem;
   }
-  /* "Request" after the name: a request's draft, never a purchase (a border, so not colour alone). */
   [part~='request-badge'] {
-    margin-inline-end: auto;
-    padding: 0 var(--_space-xs);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    color: var(--_muted);
-    font-size: 0.75rem;
-    font-weight: 600;
-    text-transform: uppercase;
+    grid-row: 2;
   }
 `;

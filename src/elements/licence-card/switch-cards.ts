@@ -115,29 +115,6 @@ export abstract class SwitchCards extends EditingWidget {
     this.renderRoot.querySelector<HTMLElement>(field)?.focus();
   }
 
-  /** R1: the fields can change the draft: `update`, or a `view` user drafting a request. */
-  protected changeable(state: LicensingState): boolean {
-    return canEdit(state.snapshot!.permission) || state.requests.drafting;
-  }
-
-  /** Read-only without `changeable` (R1), or while a save or a request is being sent. */
-  protected override locked(state: LicensingState): boolean {
-    const busy = state.commit.status === 'saving' || state.requests.send.status === 'sending';
-    return !state.snapshot || !this.changeable(state) || busy;
-  }
-
-  /** "Request" after the name while a `view` user drafts a request, so no change reads as a purchase. */
-  protected requestBadge(state: LicensingState) {
-    return state.requests.drafting ? html`<span part="request-badge">${this.m.requestBadge}</span>` : nothing;
-  }
-
-  /** A request's draft says where it goes instead of "You can view licences but not change them." */
-  protected override readOnlyNote(snapshot: LicensingSnapshot) {
-    if (!this.state?.requests.drafting) return super.readOnlyNote(snapshot);
-    const note = this.noReadOnlyNote ? nothing : html`<p part="note">${this.m.requestNote}</p>`;
-    return html`${this.renderRefusal()}${note}`;
-  }
-
   /** A rule-book issue as a message line of this card. */
   protected abstract issueLine(issue: ValidationIssue | undefined, snapshot: LicensingSnapshot): unknown;
 
@@ -201,6 +178,7 @@ export abstract class SwitchCards extends EditingWidget {
               ?disabled=${!enabled}
               message=${this.issueWords(limitIssue, snap)}
               message-kind=${limitIssue?.severity ?? 'hint'}
+              description=${`${m.sttTotal(stt.baseMinutes, total)} ${usage}`}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ speechToText: { limitOverBase: e.detail.value } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="limit">
@@ -212,7 +190,7 @@ export abstract class SwitchCards extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.sttOnSave[onSave]}</strong>` : nothing}
-        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, usage) : nothing}
+        ${total !== null ? usageMeter(this.sttThresholds, stt.usedMinutes, total, m.sttName, m.sttMeterValue(stt.usedMinutes, total)) : nothing}
       </p>
       ${enabled ? thresholdLine(this.sttThresholds, stt.usedMinutes, total, m.sttThreshold) : nothing}
       ${

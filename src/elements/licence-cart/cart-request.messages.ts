@@ -19,7 +19,7 @@ export const messages = {
   review: 'Review request',
   reviewTitle: 'Review your request',
   notAPurchase:
-    'This is a request: nothing is bought or changed until an administrator approves it. The amounts are what it would cost if it were saved now.',
+    'This is a request: nothing is bought or changed until an administrator approves it. The amounts and dates say what it would cost and when it would apply if it were saved now.',
   note: 'Note for the administrator (optional)',
   noteHint: 'Why you need it, from when. At most 1,000 characters.',
   send: 'Send request',

@@ -12,6 +12,7 @@ import { issueText, messages as issueMessages } from '../../i18n/issues.js';
 import { namesFrom } from '../../i18n/names.js';
 import type { LicensingState, LicensingStore } from '../../state/licensing-store.js';
 import type { Toast } from '../../ui/toast.js';
+import type { CartTimeline } from './cart-timeline.js';
 import { goTo } from './cart-page.js';
 import { quoteTable } from './cart-review.js';
 import { barTotals, problemPlace, type Row } from './cart-rows.js';
@@ -26,6 +27,10 @@ export interface CartRequestBridge {
   cart(): LicenceCartMessages;
   errorText(error: LicensingError): string;
   toast(): Toast | null;
+  /** The review's "When each change applies" (cart-timeline.ts), loaded on first use. */
+  timeline(): Promise<CartTimeline | undefined>;
+  /** Says `text` once it has settled, in the cart's polite live region (issue #23). */
+  announce(text: string): void;
 }
 
 /** What blocks a request: every error but the permission, which is what makes it a request. */
@@ -39,6 +44,10 @@ export class CartRequest {
   private note = '';
   /** Said in the review: the last send failed, or could not go anywhere. */
   private problem = '';
+  /** Said in the bar once a request has gone, until the next change: where focus lands after sending. */
+  private outcome = '';
+  /** When each change applies, as in the normal review; loaded with the first review. */
+  private timeline: CartTimeline | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -60,6 +69,13 @@ export class CartRequest {
     this.problem = '';
     this.dialog?.showModal();
     this.host.requestUpdate();
+    // As in the normal review: Send is there at once, the timeline follows with its chunk.
+    if (!this.timeline) {
+      void this.bridge.timeline().then((timeline) => {
+        this.timeline = timeline;
+        this.host.requestUpdate();
+      });
+    }
   }
 
   /** "Send request": the adapter's `requestChange`, else the host's `licence-change-request`. */
@@ -95,9 +111,23 @@ export class CartRequest {
     if (store.state.dirty) store.discard();
     this.note = '';
     this.problem = '';
+    this.outcome = words;
+    this.host.requestUpdate();
     this.dialog?.close();
     this.bridge.toast()?.show(words, 'success', 8000);
     emit(this.host, 'licence-change', { draft: store.state.draft });
+  }
+
+  /**
+   * The review closed (Back, Escape, or sent): focus goes back to "Review request", or, once the
+   * request is sent and the bar has nothing to review, to the bar's summary that says so.
+   */
+  private async onClose(): Promise<void> {
+    await this.host.updateComplete;
+    const root = this.host.shadowRoot!;
+    const button = root.querySelector<HTMLButtonElement>('[part~="request-button"]');
+    if (button && !button.disabled) button.focus();
+    else root.querySelector<HTMLElement>('[part~="summary"]')?.focus();
   }
 
   private showProblem(issue: ValidationIssue, snapshot: LicensingSnapshot): void {
@@ -123,13 +153,16 @@ export class CartRequest {
     const first = blocking[0];
     const place = first && problemPlace(first, snapshot, cart, this.bridge.t());
     const sending = state.requests.send.status === 'sending';
+    if (state.dirty) this.outcome = '';
+    // Not a live region: it changes with each keystroke; the cart's announcer says the total once.
+    this.bridge.announce(state.dirty ? (totals ? cart.totalAnnounced(totals.thisMonth) : '') : this.outcome);
     return html`<section part="base" aria-label=${m.title} data-mode="request">
-        <p part="summary" role="status" tabindex="-1">
+        <p part="summary" tabindex="-1">
           ${
             state.dirty
               ? html`<span part="count">${m.changes(count)}</span>
                   ${totals ? html`<span>${cart.thisMonth(totals.thisMonth)}</span><span>${cart.nextMonth(totals.nextMonth)}</span>` : nothing}`
-              : m.empty
+              : this.outcome || m.empty
           }
         </p>
         ${
@@ -181,11 +214,12 @@ export class CartRequest {
       part="dialog"
       aria-labelledby="request-title"
       @cancel=${(e: Event) => sending && e.preventDefault()}
+      @close=${() => void this.onClose()}
     >
       <h2 id="request-title">${m.reviewTitle}</h2>
       <p part="invoice-warning">${m.notAPurchase}</p>
       ${this.problem ? html`<p part="failure" role="alert">${this.problem}</p>` : nothing}
-      ${quoteTable(rows, quote, cart, m.reviewTitle)}
+      ${quoteTable(rows, quote, cart, m.reviewTitle)} ${this.timeline?.section(rows, snapshot.period)}
       <p part="rule">${cart.highWater}</p>
       ${
         warnings.length

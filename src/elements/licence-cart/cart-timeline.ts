@@ -5,20 +5,19 @@
 import { html, type TemplateResult } from 'lit';
 import {
   changeRecord,
+  csvCell,
+  decimal,
   lineTimeline,
   type ChangeRecord,
   type ChangeRecordLine,
   type ChangeSet,
   type LicensingSnapshot,
-  type Money,
 } from '../../core/index.js';
 import { emit } from '../../events.js';
 import { common, type CommonMessages } from '../../i18n/common.js';
-import { minorDigits } from '../../i18n/format.js';
 import type { LocaleController } from '../../i18n/locale.js';
 import { namesFrom, retentionLabel } from '../../i18n/names.js';
 import { downloadBlob } from '../../ui/download.js';
-import { csvField } from '../usage-overview/csv.js';
 import { messages, type CartTimelineMessages } from './cart-timeline.messages.js';
 import { styles } from './cart-timeline.styles.js';
 import type { Row } from './cart-rows.js';
@@ -53,16 +52,10 @@ export function timelineSteps(
   return [w.byUse(cap.kind === 'capped' ? cap.amount : null)];
 }
 
-/** An amount as a plain decimal a spreadsheet sums ("-48.00"), in the currency's minor digits. */
-function decimal(money: Money): string {
-  const digits = minorDigits(money.currency);
-  return (money.amount / 10 ** digits).toFixed(digits);
-}
-
 /**
  * The record as CSV (RFC 4180, UTF-8 with a BOM): a header, one row per change (before, after,
  * this month's and next month's charge before, after and change, the most a usage-based change can
- * cost a month), and the totals. Text goes through the usage export's formula-safe `csvField`;
+ * cost a month), and the totals. Text goes through the formula-safe `csvCell`;
  * plain decimals stay numbers.
  */
 export function summaryCsv(
@@ -74,8 +67,7 @@ export function summaryCsv(
 ): string {
   const names = namesFrom(snapshot, t);
   const c = w.csv;
-  const cell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : csvField(value));
-  const row = (values: readonly string[]) => values.map(cell).join(',') + '\r\n';
+  const row = (values: readonly string[]) => values.map(csvCell).join(',') + '\r\n';
   // The one text a line holds is a retention: named from the snapshot and the draft it came from.
   const retention = [snapshot.recording?.retention, record.changes.retention].map((r) =>
     r ? retentionLabel(r, t) : '',

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { canEdit, canView, type LicensingSnapshot, type ValidationIssue } from '../../core/index.js';
 import { changeRecord } from '../../core/change-record.js';
+import { PoliteAnnouncer } from '../../base/announcer.js';
 import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
@@ -98,6 +99,8 @@ export class LicenceCart extends RulesWidget {
   /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
   private request: CartRequest | undefined;
   private requestLoading = false;
+  /** The total this month, announced once per change rather than per keystroke (issue #23). */
+  private readonly totalAnnouncer = new PoliteAnnouncer(this);
 
   private loadRequestMode(): void {
     if (this.requestLoading) return;
@@ -110,6 +113,8 @@ export class LicenceCart extends RulesWidget {
         cart: () => this.m,
         errorText: (error) => this.errorText(error),
         toast: () => this.toast,
+        timeline: async () => (this.timeline ??= await loadTimeline(this, this.locale)),
+        announce: (text) => this.totalAnnouncer.say(text),
       });
       this.requestUpdate();
     });
@@ -271,11 +276,14 @@ export class LicenceCart extends RulesWidget {
     this.setState('empty', !state.dirty);
     if (state.requests.drafting) {
       if (!this.request) this.loadRequestMode();
-      return html`${this.request?.render(state, rows, count)}<lk-toast></lk-toast>`;
+      return html`${this.request?.render(state, rows, count)}${this.totalAnnouncer.region()}<lk-toast
+        ></lk-toast>`;
     }
     const editable = canEdit(snapshot.permission);
+    this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : '');
+    // Not a live region: it changes with each keystroke; the announcer says the total once.
     return html`<section part="base" aria-label=${m.title}>
-        <p part="summary" role="status" tabindex="-1">
+        <p part="summary" tabindex="-1">
           ${
             state.dirty
               ? html`<span part="count">${m.changes(count)}</span> ${
@@ -340,7 +348,7 @@ export class LicenceCart extends RulesWidget {
             : nothing
         }
       </section>
-      ${editable ? reviewDialog(this.reviewView(), state, rows) : nothing}
+      ${editable ? reviewDialog(this.reviewView(), state, rows) : nothing} ${this.totalAnnouncer.region()}
       <lk-toast></lk-toast>`;
   }
 }

@@ -13,6 +13,8 @@ export const messages = {
     plural(count, 'en', { one: `${n(count)} change`, other: `${n(count)} changes` }),
   thisMonth: (delta: Money) => `This month ${signed(delta)}`,
   nextMonth: (delta: Money) => `Next month ${signed(delta)}`,
+  /** Announced once the total stops changing (issue #23). */
+  totalAnnounced: (delta: Money) => `Cart total this month ${signed(delta)}`,
   discard: 'Discard',
   save: 'Save',
   problems: (count: number) =>

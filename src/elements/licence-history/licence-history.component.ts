@@ -6,17 +6,10 @@ import { isAbortError, toLicensingError, type LicensingError } from '../../adapt
 import { LicensingWidget } from '../../base/licensing-widget.js';
 import { inLanguage } from '../../i18n/names.js';
 import { hasHistory, listHistory } from '../../state/history.js';
-import { downloadBlob } from '../../ui/download.js';
 import { messages, type LicenceHistoryMessages } from './licence-history.messages.js';
-import {
-  allHistory,
-  historyPageSize,
-  historyQuery,
-  PERIODS,
-  type HistoryPeriod,
-} from './licence-history.query.js';
+import { historyPageSize, historyQuery, PERIODS, type HistoryPeriod } from './licence-history.query.js';
 import { styles } from './licence-history.styles.js';
-import { describeChange, formatWhen, historyCsvBlob } from './licence-history.text.js';
+import { describeChange, formatWhen } from './licence-history.text.js';
 
 export type { HistoryPeriod } from './licence-history.query.js';
 
@@ -86,6 +79,8 @@ export class LicenceHistory extends LicensingWidget {
   @state() private exporting = false;
   @state() private exportError: LicensingError | undefined;
 
+  /** The pager button just pressed, until its page has loaded (focus is placed after it). */
+  private paged: 'previous' | 'next' | undefined;
   private queried = '';
   private request: AbortController | undefined;
 
@@ -138,6 +133,30 @@ export class LicenceHistory extends LicensingWidget {
     );
   }
 
+  /** Previous / Next: ignored while a page loads (the buttons stay focusable meanwhile). */
+  private turn(to: 'previous' | 'next'): void {
+    if (this.load.status !== 'ready') return;
+    const size = historyPageSize(this.pageSize);
+    this.paged = to;
+    this.offset = to === 'next' ? this.offset + size : Math.max(0, this.offset - size);
+  }
+
+  /**
+   * The page has loaded: the button pressed keeps focus unless it is disabled now (Next on the
+   * last page), then the other one takes it, or the list when neither is enabled.
+   */
+  protected override updated(): void {
+    if (!this.paged || this.load.status !== 'ready') return;
+    const pressed = this.paged;
+    this.paged = undefined;
+    const root = this.renderRoot;
+    const [previous, next] = [...root.querySelectorAll<HTMLButtonElement>('[part~="pager"] button')];
+    const [own, other] = pressed === 'next' ? [next, previous] : [previous, next];
+    if (own && !own.disabled) return;
+    if (other && !other.disabled) other.focus();
+    else root.querySelector<HTMLElement>('[part~="list"]')?.focus();
+  }
+
   private retry = () => {
     this.queried = '';
     this.requestUpdate();
@@ -162,10 +181,10 @@ export class LicenceHistory extends LicensingWidget {
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const entries = await allHistory(store, snapshot, this);
-      const m = this.m;
-      const blob = historyCsvBlob(entries, snapshot, m, this.t, this.locale.lang);
-      downloadBlob(blob, m.filename(new Date().toISOString().slice(0, 10)), this.renderRoot);
+      // Its code comes with the first export: the list never needs it.
+      const { exportHistory } = await import('./licence-history.export.js');
+      const words = { m: this.m, t: this.t, lang: this.locale.lang };
+      await exportHistory(store, snapshot, this, words, this.renderRoot);
     } catch (error) {
       this.exportError = toLicensingError(error);
     } finally {
@@ -273,25 +292,17 @@ export class LicenceHistory extends LicensingWidget {
     }
     const first = this.offset + 1;
     const last = this.offset + page.entries.length;
-    return html`<ol part="list" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.heading}>
+    return html`<ol part="list" tabindex="-1" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.heading}>
         ${page.entries.map((entry) => this.renderEntry(entry, snapshot))}
       </ol>
       ${
         page.total > page.entries.length
           ? html`<nav part="pager" aria-label=${m.pages}>
               <p part="range" role="status">${m.range(first, last, page.total)}</p>
-              <button
-                class="button"
-                ?disabled=${this.offset === 0 || busy}
-                @click=${() => (this.offset = Math.max(0, this.offset - historyPageSize(this.pageSize)))}
-              >
+              <button class="button" ?disabled=${this.offset === 0} @click=${() => this.turn('previous')}>
                 ${m.previous}
               </button>
-              <button
-                class="button"
-                ?disabled=${last >= page.total || busy}
-                @click=${() => (this.offset += historyPageSize(this.pageSize))}
-              >
+              <button class="button" ?disabled=${last >= page.total} @click=${() => this.turn('next')}>
                 ${m.next}
               </button>
             </nav>`

@@ -62,7 +62,8 @@ export const messages = {
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exportFailed: 'The export failed.',
-  csvHeader: ['When', 'Who', 'Change', 'This month', 'Next month'] as [
+  csvHeader: ['When', 'Who', 'Change', 'This month', 'Next month', 'Currency'] as [
+    string,
     string,
     string,
     string,

@@ -1,16 +1,12 @@
 // What `<licence-history>`'s filters ask of the adapter: the period as instants from the user's
-// clock, the type filter, the page; and every page of it at once for the CSV export. Apart from the
-// element because it is the one place that turns what the user picked into `listHistory` calls.
-import type { HistoryEntry, HistoryQuery, LicensingSnapshot } from '../../core/index.js';
-import { listHistory } from '../../state/history.js';
-import type { LicensingStore } from '../../state/licensing-store.js';
+// clock, the type filter, the page (the CSV export, licence-history.export.ts, asks for each page).
+// Apart from the element: the one place that turns what the user picked into `listHistory` calls.
+import type { HistoryQuery, LicensingSnapshot } from '../../core/index.js';
 
 /** The periods the filter offers. */
 export type HistoryPeriod = 'all' | 'month' | '90d' | '12m';
 export const PERIODS: readonly HistoryPeriod[] = ['all', 'month', '90d', '12m'];
 const DAY_MS = 86_400_000;
-/** Entries per request of the CSV export. */
-const EXPORT_PAGE = 200;
 
 /** The filters as the user set them. */
 export interface HistoryFilters {
@@ -40,21 +36,6 @@ export function historyQuery(
     ...(filters.typeFilter ? { type: filters.typeFilter } : {}),
     ...(from ? { from } : {}),
   };
-}
-
-/** Every commit matching the filters, fetched in pages of EXPORT_PAGE. */
-export async function allHistory(
-  store: LicensingStore,
-  snapshot: LicensingSnapshot,
-  filters: HistoryFilters,
-): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const page = await listHistory(store, historyQuery(snapshot, filters, offset, EXPORT_PAGE));
-    entries.push(...page.entries);
-    if (page.entries.length < EXPORT_PAGE || entries.length >= page.total) break;
-  }
-  return entries;
 }
 
 /** `page-size` as the contract takes it: a whole number from 1 to 200 (20 when it is none). */

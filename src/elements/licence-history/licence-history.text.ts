@@ -1,14 +1,8 @@
 // How a saved commit reads in `<licence-history>`: the text of one change with the current
-// snapshot's names in the user's language, the local date and time, and the CSV of many. Apart from
-// the element so the list and the export say exactly the same words.
-import {
-  historyCsv,
-  type HistoryChange,
-  type HistoryEntry,
-  type LicensingSnapshot,
-} from '../../core/index.js';
+// snapshot's names in the user's language, and the local date and time. Apart from the element so
+// the list and the export (licence-history.export.ts) say exactly the same words.
+import type { HistoryChange, LicensingSnapshot } from '../../core/index.js';
 import type { CommonMessages } from '../../i18n/common.js';
-import { formatMoney } from '../../i18n/format.js';
 import { inLanguage, retentionLabel } from '../../i18n/names.js';
 import type { LicenceHistoryMessages } from './licence-history.messages.js';
 
@@ -51,22 +45,4 @@ export function describeChange(
 /** A commit's local date and time. */
 export function formatWhen(at: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
-}
-
-/** The CSV file of `entries` (formula-safe, with a byte-order mark for spreadsheets). */
-export function historyCsvBlob(
-  entries: readonly HistoryEntry[],
-  snapshot: LicensingSnapshot,
-  m: LicenceHistoryMessages,
-  t: CommonMessages,
-  lang: string,
-): Blob {
-  const text = historyCsv(entries, {
-    header: m.csvHeader,
-    when: (at) => formatWhen(at, lang),
-    change: (change) => describeChange(change, snapshot, m, t),
-    // Unsigned: a leading + would be taken for a formula (and quoted); a reduction keeps its −.
-    money: (amount) => formatMoney(amount, lang),
-  });
-  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
 }

@@ -151,6 +151,11 @@ export class LicenceManager extends RulesWidget {
   @property() layout: ManagerLayout = 'cards';
   /** Who reviews and saves in the cart, as its summary and `licence-commit`'s record name them. */
   @property() user = '';
+  /**
+   * The usage alerts' thresholds in percent of a limit, e.g. `"50,80,100"` (R11), passed to the
+   * Speech-to-Text card and `power-pack-limits`; their default (75, 90, 100) when unset.
+   */
+  @property() thresholds: string | undefined;
   /** The table's code failed to load: the cards stand in. */
   @state() private tableFailed = false;
 
@@ -256,6 +261,7 @@ export class LicenceManager extends RulesWidget {
         type-id=${id}
         exportparts="name,usage,price,pending,message,note,footer,subtotal"
         .noReadOnlyNote=${true}
+        .thresholds=${id === 'speech-to-text' ? this.thresholds : undefined}
       ></licence-card>`;
     const retention = html`<retention-picker .noReadOnlyNote=${true}></retention-picker>`;
     return html`<div part="base">
@@ -312,7 +318,7 @@ export class LicenceManager extends RulesWidget {
               <h3 id="usage-based-title">${m.usageTitleFeatures}</h3>
               <div class="grid usage">
                 ${snapshot.speechToText ? card('speech-to-text') : nothing}
-                ${snapshot.powerPack ? html`<power-pack-limits .noReadOnlyNote=${true}></power-pack-limits>` : nothing}
+                ${snapshot.powerPack ? html`<power-pack-limits .noReadOnlyNote=${true} .thresholds=${this.thresholds}></power-pack-limits>` : nothing}
               </div>
             </section>`
           : nothing

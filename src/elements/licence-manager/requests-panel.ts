@@ -125,9 +125,38 @@ export class RequestsPanel extends RulesWidget {
       this.declining = undefined;
       this.reason = '';
       this.said = this.m.declined;
+      void this.focusAfter(id, false);
     } catch (error) {
       this.said = `${this.m.declineFailed} ${this.errorText(error as Parameters<typeof this.errorText>[0])}`;
     }
+  }
+
+  /** Opens or closes a request's decline form; focus follows (never left on the page's body). */
+  private setDeclining(id: string | undefined, from: string): void {
+    this.declining = id;
+    this.reason = '';
+    void this.focusAfter(from, id !== undefined);
+  }
+
+  /**
+   * Where focus goes once the form it was in is gone: into the reason when the form opens; after
+   * Cancel, back to that request's "Decline…"; after a decline, the next request with buttons (or
+   * the first one), else the list's heading.
+   */
+  private async focusAfter(id: string, opening: boolean): Promise<void> {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const items = [...root.querySelectorAll<HTMLElement>('li[data-request]')];
+    const at = items.findIndex((li) => li.dataset.request === id);
+    const own = items[at];
+    if (opening) return own?.querySelector('textarea')?.focus();
+    if (this.declining === undefined && own?.querySelector('.actions')) {
+      return own.querySelector<HTMLElement>('[data-decline]')?.focus();
+    }
+    const next = [...items.slice(at + 1), ...items.slice(0, Math.max(at, 0))]
+      .map((li) => li.querySelector<HTMLElement>('.actions button'))
+      .find((b) => b);
+    (next ?? root.querySelector<HTMLElement>('#requests-title'))?.focus();
   }
 
   override render() {
@@ -137,7 +166,7 @@ export class RequestsPanel extends RulesWidget {
     const { snapshot, requests } = this.state!;
     const mine = !canEdit(snapshot!.permission);
     const { list } = requests;
-    return html`<h3 id="requests-title">${mine ? m.mineTitle : m.title}</h3>
+    return html`<h3 id="requests-title" tabindex="-1">${mine ? m.mineTitle : m.title}</h3>
       <p role="status" class="hint">${this.said}</p>
       ${list.status === 'loading' && !list.requests.length ? html`<p class="hint">${m.loading}</p>` : nothing}
       ${
@@ -175,7 +204,7 @@ export class RequestsPanel extends RulesWidget {
     }
     const underneath = pending ? requestUnderneath(snapshot, request) : [];
     const titleId = `request-${request.id}`;
-    return html`<li aria-labelledby=${titleId}>
+    return html`<li aria-labelledby=${titleId} data-request=${request.id}>
       <h4 id=${titleId}>${m.by(request.requestedBy, this.when(request.requestedAt))}</h4>
       <p class="status">
         ${m.status[request.status]}
@@ -186,7 +215,7 @@ export class RequestsPanel extends RulesWidget {
       ${
         pending && applies
           ? html`<ul aria-label=${m.changes}>
-              ${rows.map((row) => html`<li>${row.item}: ${row.change} · ${m.quoteNow(row.nextMonth)}</li>`)}
+              ${rows.map((row) => html`<li>${row.item}: ${row.change}${row.nextMonth ? ` · ${m.quoteNow(row.nextMonth)}` : ''}</li>`)}
             </ul>`
           : nothing
       }
@@ -219,7 +248,7 @@ export class RequestsPanel extends RulesWidget {
           <span class="hint">${m.declineHint}</span>
         </label>
         <div class="actions">
-          <button class="button" type="button" @click=${() => (this.declining = undefined)}>
+          <button class="button" type="button" @click=${() => this.setDeclining(undefined, request.id)}>
             ${m.cancel}
           </button>
           <button
@@ -237,7 +266,8 @@ export class RequestsPanel extends RulesWidget {
       <button
         class="button"
         type="button"
-        @click=${() => ((this.declining = request.id), (this.reason = ''))}
+        data-decline
+        @click=${() => this.setDeclining(request.id, request.id)}
       >
         ${m.decline}
       </button>

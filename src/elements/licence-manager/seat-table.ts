@@ -62,7 +62,7 @@ export class SeatTable extends EditingWidget {
     const lang = this.locale.lang;
     const card = this.locale.section('licence-card', cardMessages);
     const name = namesFrom(snap, this.t).type(type.id);
-    const { inUse } = lineFor(snap, type.id);
+    const { inUse, count: saved } = lineFor(snap, type.id);
     // As on the card: the account once the draft is saved.
     const next = planned ?? snap;
     const count = lineFor(next, type.id).count;
@@ -83,6 +83,7 @@ export class SeatTable extends EditingWidget {
                 ?readonly=${this.locked(state)}
                 message=${issue ? `${issue.severity === 'error' ? this.t.errorPrefix : this.t.warningPrefix} ${this.issueWords(issue, snap)}` : ''}
                 message-kind=${issue?.severity ?? 'hint'}
+                description=${card.inUse(inUse, saved)}
                 @lk-value=${(e: CustomEvent<StepperValueDetail>) =>
                   this.edit({ counts: { [type.id]: e.detail.value ?? 0 } }, e.target)}
               ></lk-number-stepper>`

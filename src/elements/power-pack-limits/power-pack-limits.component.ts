@@ -38,7 +38,10 @@ import { styles } from './power-pack-limits.styles.js';
  * Every change goes into the shared draft and so into the cart; nothing is saved behind the user's
  * back. The figures follow the pending change: usage is shown against the planned limit, a limit
  * lowered to what is used says the service stops as soon as it is saved, and a stopped service
- * given room says it resumes. With `view` permission the switch and the limits are plain text.
+ * given room says it resumes. With `view` permission the switch and the limits are plain text;
+ * with requests on (`store.allowRequests()`, `<licence-manager requests>`) a `view` user gets them
+ * back, marked "Request" like the cards: what they change is a request the cart sends for an
+ * administrator to approve, never a purchase (R1).
  *
  * Usage alerts (R11): past a threshold of its limit (75 %, 90 %, 100 % unless `thresholds` says
  * otherwise) a service says so in words with the percentage and an icon, and the element fires
@@ -66,7 +69,8 @@ import { styles } from './power-pack-limits.styles.js';
  * @csspart prerequisite - What a service needs and whether it is there.
  * @csspart spend - The maximum monthly spend.
  * @csspart message - A rule's warning or error.
- * @csspart note - Notes (Power Pack off, read-only, pack price).
+ * @csspart note - Notes (Power Pack off, read-only or request, pack price).
+ * @csspart request-badge - "Request", after the title, while a `view` user drafts a request.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -176,6 +180,10 @@ export class PowerPackLimits extends EditingWidget {
     const spend = powerPackServiceSpend(planned, limit);
     const onSave = powerPackServiceOnSave(snap.powerPack!, service, planned, next);
     const usage = m.usage(service.used, limit);
+    const spendWords =
+      spend.kind === 'too-large'
+        ? m.maxSpendTooLarge
+        : m.maxSpend(spend.kind === 'capped' ? spend.amount : null);
     const mine = issues.filter((i) => 'serviceId' in i && i.serviceId === service.id);
     const limitIssue = mine.find(
       (i) => i.code === 'power-pack-limit-invalid' || i.code === 'power-pack-service-stops-now',
@@ -191,7 +199,7 @@ export class PowerPackLimits extends EditingWidget {
       <h4 id="service-${index}">${service.name}</h4>
       ${description ? html`<p part="description">${description}</p>` : nothing}
       ${
-        canEdit(snap.permission)
+        this.changeable(state)
           ? html`<lk-number-stepper
               label=${m.limitLabel(service.name)}
               optional
@@ -202,6 +210,7 @@ export class PowerPackLimits extends EditingWidget {
               ?disabled=${!planned.enabled}
               message=${this.issueWords(limitIssue, snap)}
               message-kind=${limitIssue?.severity ?? 'hint'}
+              description=${`${usage}. ${spendWords}`}
               @lk-value=${(e: CustomEvent<StepperValueDetail>) => this.edit({ powerPack: { limits: { [service.id]: e.detail.value } } }, e.target)}
             ></lk-number-stepper>`
           : html`<p part="limit">${limit === null ? m.noLimit : m.limit(limit)}</p>`
@@ -209,7 +218,7 @@ export class PowerPackLimits extends EditingWidget {
       <p part="usage">
         ${usage}
         ${onSave === 'stops' || onSave === 'resumes' ? html`<strong class=${onSave}>${m.onSave[onSave]}</strong>` : nothing}
-        ${limit ? usageMeter(this.levels, service.used, limit, usage) : nothing}
+        ${limit ? usageMeter(this.levels, service.used, limit, service.name, m.meterValue(service.used, limit)) : nothing}
       </p>
       ${planned.enabled ? thresholdLine(this.levels, service.used, limit, m.threshold) : nothing}
       ${
@@ -222,9 +231,7 @@ export class PowerPackLimits extends EditingWidget {
       }
       ${this.prerequisite(servicePrerequisite(snap, draft, service.id))}
       ${others.map((issue) => this.renderIssue(issue, snap))}
-      <p part="spend">
-        ${spend.kind === 'too-large' ? m.maxSpendTooLarge : m.maxSpend(spend.kind === 'capped' ? spend.amount : null)}
-      </p>
+      <p part="spend">${spendWords}</p>
     </li>`;
   }
 
@@ -239,13 +246,14 @@ export class PowerPackLimits extends EditingWidget {
     // What the fields show is the account once the draft is saved (applyDraft, src/core).
     const planned = state.planned?.powerPack ?? pp;
     const enabled = planned.enabled;
-    const editable = canEdit(snapshot.permission);
+    const editable = this.changeable(state);
     // Locked while a save runs too (EditingWidget); the note speaks of the permission only (R1).
     const readonly = this.locked(state);
     this.setState('off', !enabled);
     return html`<section part="base" aria-labelledby="title">
       <header>
         <h3 id="title">${m.title}</h3>
+        ${this.requestBadge(state)}
         <span class="toggle">
           ${
             editable

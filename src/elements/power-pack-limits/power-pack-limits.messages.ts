@@ -65,6 +65,8 @@ export const messages = {
       : 'A QA form allowed for AI QA: set one in Manage → Settings → QA Forms, then select it in the queue.',
   noPowerPack: 'The Power Pack is not part of this account.',
   noServices: 'No Power Pack services are offered.',
+  /** A service's meter's value in words (issue #23). */
+  meterValue: (used: number, limit: number) => `${n(used)} of ${packs(limit)}`,
 };
 
 export type PowerPackLimitsMessages = typeof messages;

@@ -24,6 +24,10 @@ export const styles = css`
     margin: 0;
     font-size: 1.125rem;
   }
+  /* "Request" (EditingWidget's badge) next to the title; the switch stays at the end. */
+  [part~='request-badge'] {
+    margin-inline-end: auto;
+  }
   h4 {
     margin: 0;
     font-size: 1rem;

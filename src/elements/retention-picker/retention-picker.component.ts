@@ -1,12 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  canEdit,
-  parseRetention,
-  retentionMultiplier,
-  retentionToString,
-  type Retention,
-} from '../../core/index.js';
+import { parseRetention, retentionMultiplier, retentionToString, type Retention } from '../../core/index.js';
 import { EditingWidget } from '../../base/editing-widget.js';
 import { retentionChoices } from '../../core/retention-choices.js';
 import { retentionLabel } from '../../i18n/names.js';
@@ -23,6 +17,10 @@ import { styles } from './retention-picker.styles.js';
  * it submits its value as an ISO 8601 duration (`P14D`, `P9M`), resets with the form and is
  * restored by the browser; it re-dispatches `change` from the host.
  *
+ * With requests on (`store.allowRequests()`, `<licence-manager requests>`) a `view` user gets the
+ * list back, marked "Request" like the cards: the choice is a request the cart sends for an
+ * administrator to approve, never a purchase (R1).
+ *
  * @event change - The user chose another retention (native event, from the host).
  * @event licence-change - The draft changed; `detail.draft`.
  *
@@ -34,7 +32,9 @@ import { styles } from './retention-picker.styles.js';
  * @csspart multiplier - "×3 licence units per recording user".
  * @csspart effect - The monthly cost effect of a pending change.
  * @csspart message - The shortening warning, a rule's error, or why a choice was refused.
- * @csspart note - "You can view licences but not change them." (view permission; see `no-read-only-note`).
+ * @csspart note - "You can view licences but not change them." (view permission; see `no-read-only-note`),
+ * or, while a `view` user drafts a request, that changes are sent as a request.
+ * @csspart request-badge - "Request", after the label, while a `view` user drafts a request.
  * @csspart status - Loading, error, no-access and not-connected states.
  * @csspart retry-button - The retry button of the error state.
  *
@@ -126,9 +126,10 @@ export class RetentionPicker extends EditingWidget {
     const value = retentionToString(current);
     return html`<div part="base">
       <label part="label" for="select">${this.m.label}</label>
+      ${this.requestBadge(state)}
       <p part="description" id="description">${this.m.description}</p>
       ${
-        canEdit(snapshot!.permission)
+        this.changeable(state)
           ? html` <select
               id="select"
               part="select"
@@ -152,7 +153,9 @@ export class RetentionPicker extends EditingWidget {
       <p part="multiplier" id="multiplier">${this.m.multiplier(retentionMultiplier(current))}</p>
       ${
         recordingLine && recordingLine.multiplier.from !== recordingLine.multiplier.to
-          ? html`<p part="effect">${this.m.effect(recordingLine.nextMonth.delta)}</p>`
+          ? html`<p part="effect">
+              ${this.requestedPrefix(state)}${this.m.effect(recordingLine.nextMonth.delta)}
+            </p>`
           : nothing
       }
       ${

@@ -21,7 +21,7 @@ export const messages: CartRequestMessages = {
   review: 'Zkontrolovat žádost',
   reviewTitle: 'Kontrola žádosti',
   notAPurchase:
-    'Toto je žádost: nic se nekoupí ani nezmění, dokud ji správce neschválí. Částky ukazují, kolik by změna stála, kdyby se uložila teď.',
+    'Toto je žádost: nic se nekoupí ani nezmění, dokud ji správce neschválí. Částky a data ukazují, kolik by změna stála a odkdy by platila, kdyby se uložila teď.',
   note: 'Poznámka pro správce (nepovinná)',
   noteHint: 'Proč změnu potřebujete a od kdy. Nejvýše 1\u00a0000 znaků.',
   send: 'Odeslat žádost',

@@ -1,6 +1,6 @@
 import type { Money } from '../../core/index.js';
 import type { LicenceCardMessages } from '../../elements/licence-card/licence-card.messages.js';
-import { formatMoney, formatNumber, formatPercent } from '../../i18n/format.js';
+import { formatMoney, formatNumber, formatPercent, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
 const m = (money: Money) => formatMoney(money, 'cs');
@@ -64,8 +64,7 @@ export const messages: LicenceCardMessages = {
   ppLimitsHint: 'Měsíční limit každé služby nastavíte v limitech Power Packu.',
   ppRule: (price) =>
     `Jeden Power Pack stojí ${m(price)}. Každá služba čerpá balíčky až do svého měsíčního limitu, pak se zastaví do dalšího měsíce.`,
-  requestBadge: 'Žádost',
   requestLicences: (name) => `Licence ${name} – žádost`,
-  requested: 'V žádosti: ',
-  requestNote: 'Změny, které zde provedete, se odešlou jako žádost ke schválení správci. Nic se nekupuje.',
+  sttMeterValue: (used, total) =>
+    `${plural(used, 'cs', { one: `${n(used)} minuta`, few: `${n(used)} minuty`, other: `${n(used)} minut` })} z limitu ${n(total)}`,
 };

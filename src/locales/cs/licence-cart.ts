@@ -13,6 +13,7 @@ export const messages: LicenceCartMessages = {
     plural(count, 'cs', { one: `${n(count)} změna`, few: `${n(count)} změny`, other: `${n(count)} změn` }),
   thisMonth: (delta) => `Tento měsíc ${signed(delta)}`,
   nextMonth: (delta) => `Příští měsíc ${signed(delta)}`,
+  totalAnnounced: (delta) => `Celkem za košík tento měsíc ${signed(delta)}`,
   discard: 'Zahodit',
   save: 'Uložit',
   problems: (count) =>

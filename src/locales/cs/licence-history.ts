@@ -33,7 +33,9 @@ export const messages: LicenceHistoryMessages = {
     '12m': 'Posledních 12 měsíců',
   },
 
-  by: (user) => `uživatel ${user}`,
+  // The name alone after the time ("30. 11. 2026 9:34 Jana Dvořáková"): no "uživatel", and no
+  // past tense that would need the author's gender.
+  by: (user) => user,
   changesOf: (when) => `Změny uložené ${when}`,
   noChange: 'Změna, kterou stránka neumí zobrazit',
   count: (name, from, to) => `${name} ${n(from)} → ${n(to)}`,
@@ -55,6 +57,6 @@ export const messages: LicenceHistoryMessages = {
   exportCsv: 'Exportovat CSV',
   exporting: 'Exportuji…',
   exportFailed: 'Export se nezdařil.',
-  csvHeader: ['Kdy', 'Kdo', 'Změna', 'Tento měsíc', 'Příští měsíc'],
+  csvHeader: ['Kdy', 'Kdo', 'Změna', 'Tento měsíc', 'Příští měsíc', 'Měna'],
   filename: (date) => `historie-licenci-${date}.csv`,
 };

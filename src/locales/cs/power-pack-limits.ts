@@ -66,4 +66,5 @@ export const messages: PowerPackLimitsMessages = {
       : 'Formulář QA povolený pro AI QA: nastavte ho v Správa → Nastavení → Formuláře QA a vyberte ho ve frontě.',
   noPowerPack: 'Power Pack není součástí tohoto účtu.',
   noServices: 'Nejsou nabízeny žádné služby Power Packu.',
+  meterValue: (used, limit) => `${packs(used)} z limitu ${n(limit)}`,
 };
