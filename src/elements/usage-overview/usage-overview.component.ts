@@ -3,10 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { entryFor, inLanguage } from '../../i18n/names.js';
+import { inLanguage } from '../../i18n/names.js';
 import { canView, type LicenceType } from '../../core/index.js';
 import { emit } from '../../events.js';
-import { downloadBlob } from '../../ui/download.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import type { AssignController } from './assign.js';
 import { GridKeyboardController } from './grid-keyboard.controller.js';
@@ -14,6 +13,7 @@ import { RowWindowController } from './row-window.controller.js';
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
 import { usageGrid } from './usage-grid.js';
+import { usageToolbar } from './usage-toolbar.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
 
 /**
@@ -221,7 +221,21 @@ export class UsageOverview extends LicensingWidget {
     const shown = pages.shown;
     const current = pages.current;
     return html`<div part="base">
-      ${this.renderToolbar(pages, shown)} ${this.assign?.render()}
+      ${usageToolbar({
+        m,
+        pages,
+        shown,
+        catalog: this.catalog,
+        filter: this.filter,
+        typeId: this.typeId,
+        typed: this.typed,
+        exporting: this.exporting,
+        onTypeChange: this.onTypeChange,
+        onSearchInput: this.onSearchInput,
+        onSearchKeydown: this.onSearchKeydown,
+        onExport: this.exportCsv,
+      })}
+      ${this.assign?.render()}
       ${
         this.exportError
           ? html`<p part="message" class="message" role="alert">
@@ -240,55 +254,6 @@ export class UsageOverview extends LicensingWidget {
           : nothing
       }
       ${this.renderBody(pages, shown)}
-    </div>`;
-  }
-
-  private renderToolbar(pages: UsagePages, shown: UsageResult | undefined): TemplateResult {
-    const m = this.m;
-    const counts = shown?.filter.search === this.filter.search ? shown.countsByType : undefined;
-    const allTotal = pages.totalFor({ typeId: '', search: this.filter.search });
-    const known = this.catalog.some((type) => type.id === this.typeId);
-    const total = shown?.total;
-    return html`<div part="toolbar">
-      <label part="filter" class="field">
-        <span class="label">${m.filterLabel}</span>
-        <select part="filter-select" .value=${live(this.typeId)} @change=${this.onTypeChange}>
-          <option value="" ?selected=${!this.typeId}>${m.allTypes(allTotal)}</option>
-          ${this.catalog.map(
-            (type) =>
-              html`<option value=${type.id} ?selected=${type.id === this.typeId}>
-                ${m.typeOption(type.name, counts ? (entryFor(counts, type.id) ?? 0) : undefined)}
-              </option>`,
-          )}
-          ${this.typeId && !known ? html`<option value=${this.typeId} selected>${this.typeId}</option>` : nothing}
-        </select>
-      </label>
-      <label part="search" class="field">
-        <span class="label">${m.searchLabel}</span>
-        <input
-          part="search-input"
-          type="search"
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${m.searchPlaceholder}
-          .value=${live(this.typed)}
-          @input=${this.onSearchInput}
-          @keydown=${this.onSearchKeydown}
-        />
-      </label>
-      <p part="count" class="count" role="status">
-        ${total === undefined ? (pages.status === 'loading' ? m.counting : '') : m.matching(total)}
-      </p>
-      <button
-        part="export-button"
-        class="button"
-        type="button"
-        ?disabled=${this.exporting || !total}
-        aria-busy=${this.exporting ? 'true' : 'false'}
-        @click=${this.exportCsv}
-      >
-        ${this.exporting ? m.exporting : m.exportCsv}
-      </button>
     </div>`;
   }
 
@@ -376,34 +341,17 @@ export class UsageOverview extends LicensingWidget {
 
   // ————— CSV export —————
 
-  /**
-   * Fetches every agent of the current filter (in pages, yielding between them so no task runs
-   * long) and hands the CSV over through `licence-usage-export`, then downloads it unless a
-   * listener cancelled the event. The export's code loads on the first export.
-   */
+  /** Exports the current filter's agents as CSV (csv.ts, loaded on the first export). */
   private exportCsv = async (): Promise<void> => {
     const store = this.licensing.store;
     if (!store || this.exporting) return;
-    const m = this.m;
-    const filter = this.filter;
-    const catalog = this.catalog;
     const controller = new AbortController();
     this.exportController = controller;
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const { usageCsv } = await import('./csv.js');
-      const { blob, rows } = await usageCsv(
-        (query, signal) => store.listUsage(query, { signal }),
-        filter,
-        catalog,
-        m,
-        controller.signal,
-      );
-      const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
-      const detail = { ...filter, blob, filename, rows };
-      const proceed = emit(this, 'licence-usage-export', detail, { cancelable: true });
-      if (proceed) downloadBlob(blob, filename, this.renderRoot);
+      const { exportUsage } = await import('./csv.js');
+      await exportUsage(this, store, this.filter, this.catalog, this.m, controller.signal);
     } catch (error) {
       if (!isAbortError(error)) this.exportError = toLicensingError(error);
     } finally {
