@@ -221,15 +221,7 @@ export class UsageOverview extends LicensingWidget {
     const shown = pages.shown;
     const current = pages.current;
     return html`<div part="base">
-      ${usageToolbar({
-        m,
-        pages,
-        shown,
-        catalog: this.catalog,
-        filter: this.filter,
-        typeId: this.typeId,
-        typed: this.typed,
-        exporting: this.exporting,
+      ${usageToolbar(m, pages, shown, this.catalog, this.filter, this.typed, this.exporting, {
         onTypeChange: this.onTypeChange,
         onSearchInput: this.onSearchInput,
         onSearchKeydown: this.onSearchKeydown,

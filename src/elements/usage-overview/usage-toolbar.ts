@@ -5,20 +5,8 @@ import { entryFor } from '../../i18n/names.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
 import type { UsageFilter, UsagePages, UsageResult } from './usage-pages.js';
 
-/** What the toolbar shows and whom it tells. */
-export interface ToolbarView {
-  readonly m: UsageOverviewMessages;
-  readonly pages: UsagePages;
-  /** The query whose rows are on screen. */
-  readonly shown: UsageResult | undefined;
-  /** The licence types with their names in the page's language. */
-  readonly catalog: readonly LicenceType[];
-  /** The applied filter (the search after its debounce). */
-  readonly filter: UsageFilter;
-  readonly typeId: string;
-  /** The text in the search box, ahead of the filter while the debounce runs. */
-  readonly typed: string;
-  readonly exporting: boolean;
+/** Whom the toolbar tells: the overview's handlers. */
+export interface ToolbarHandlers {
   readonly onTypeChange: (event: Event) => void;
   readonly onSearchInput: (event: Event) => void;
   readonly onSearchKeydown: (event: KeyboardEvent) => void;
@@ -29,8 +17,21 @@ export interface ToolbarView {
  * The row above `<usage-overview>`'s grid: the licence-type filter (each type with its count for
  * the search), the search field, the number of matching agents and the CSV export.
  */
-export function usageToolbar(view: ToolbarView): TemplateResult {
-  const { m, pages, shown, catalog, filter, typeId, exporting } = view;
+export function usageToolbar(
+  m: UsageOverviewMessages,
+  pages: UsagePages,
+  /** The query whose rows are on screen. */
+  shown: UsageResult | undefined,
+  /** The licence types with their names in the page's language. */
+  catalog: readonly LicenceType[],
+  /** The applied filter (the search after its debounce). */
+  filter: UsageFilter,
+  /** The text in the search box, ahead of the filter while the debounce runs. */
+  typed: string,
+  exporting: boolean,
+  view: ToolbarHandlers,
+): TemplateResult {
+  const { typeId } = filter;
   const counts = shown?.filter.search === filter.search ? shown.countsByType : undefined;
   const allTotal = pages.totalFor({ typeId: '', search: filter.search });
   const known = catalog.some((type) => type.id === typeId);
@@ -57,7 +58,7 @@ export function usageToolbar(view: ToolbarView): TemplateResult {
         autocomplete="off"
         spellcheck="false"
         placeholder=${m.searchPlaceholder}
-        .value=${live(view.typed)}
+        .value=${live(typed)}
         @input=${view.onSearchInput}
         @keydown=${view.onSearchKeydown}
       />
