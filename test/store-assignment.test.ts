@@ -105,6 +105,13 @@ describe('store: assignment (R12), memory adapter', () => {
     // Outbound to Zoe, who has no voice: refused for the missing voice even with "both" (none free).
     const both = await store.assign('outbound', { agentIds: ['x1'] }, { alsoLinked: true });
     expect(both.ok).to.equal(false);
+    expect(both).to.deep.include({ reason: 'refused' });
+    if (both.ok || both.reason !== 'refused') return;
+    expect(both.problems).to.deep.equal([
+      { code: 'not-enough-available', typeId: 'outbound', requested: 1, available: 0 },
+      { code: 'not-enough-available', typeId: 'voice', requested: 1, available: 0 },
+    ]);
+    expect(adapter.mutations).to.equal(0);
   });
 
   it('unassign then assign of the agents answered restores the counts and the overview exactly (undo)', async () => {
@@ -273,6 +280,9 @@ describe('store: assignment while other things happen (R12)', () => {
     const store = await loaded(adapter);
     store.setCount('email', 3);
     const saving = store.commit();
+    // Once the save is under way (a save asked for first waits for an assignment asked with it).
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.state.commit.status).to.equal('saving');
     expect(await store.unassign('email', { agentIds: ['a2'] })).to.deep.equal({
       ok: false,
       reason: 'saving',

@@ -5,7 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Agent, LicensingSnapshot, UsagePage } from '../../src/core/index.js';
+import {
+  undoAssignment,
+  type Agent,
+  type AgentAssignment,
+  type LicensingSnapshot,
+  type UsagePage,
+} from '../../src/core/index.js';
 import { backendKind, startServer, type TestAccount, type TestServer } from './helpers/harness.js';
 
 interface Result {
@@ -222,5 +228,51 @@ describe(`reference backend on ${backendKind}: assignments (R12)`, () => {
     );
     assert.equal(reused.status, 422);
     assert.equal((await load(account)).version, first.body.snapshot.version);
+  });
+});
+
+describe(`reference backend on ${backendKind}: outbound needs voice, and undo (R12)`, () => {
+  it('outbound to an agent without voice is refused with the reason; with "both" both are given, and undoAssignment takes both back', async () => {
+    const account = await server.account();
+    const snapshot = await load(account);
+    const all = await usage(account, '');
+    const bare = all.agents.find((a) => !a.licences.includes('voice'));
+    assert.ok(bare, 'the seed has an agent without voice');
+    const body = { action: 'assign', typeId: 'outbound', agentIds: [bare.id] };
+    const refusedAnswer = await assignment<Refusal>(account, body, {
+      version: snapshot.version,
+      key: 'ob-1',
+    });
+    assert.equal(refusedAnswer.status, 422);
+    assert.deepEqual(refusedAnswer.body.problems, [
+      { code: 'requires-licence', typeId: 'outbound', requiredTypeId: 'voice', agents: 1 },
+    ]);
+    assert.equal((await load(account)).version, snapshot.version);
+
+    const both = await assignment<Result & { changes: AgentAssignment[] }>(
+      account,
+      { ...body, alsoLinked: true },
+      { version: snapshot.version, key: 'ob-2' },
+    );
+    assert.equal(both.status, 200);
+    assert.deepEqual(both.body.changes, [{ agentId: bare.id, add: ['outbound', 'voice'], remove: [] }]);
+    assert.equal(inUse(both.body.snapshot, 'voice'), inUse(snapshot, 'voice') + 1);
+    assert.equal(inUse(both.body.snapshot, 'outbound'), inUse(snapshot, 'outbound') + 1);
+
+    let version = both.body.snapshot.version;
+    for (const [i, step] of undoAssignment(both.body).entries()) {
+      const done = await assignment<Result>(
+        account,
+        { action: step.action, typeId: step.typeId, agentIds: step.agentIds },
+        { version, key: `undo-${i}` },
+      );
+      assert.equal(done.status, 200, `${step.action} ${step.typeId}`);
+      version = done.body.snapshot.version;
+    }
+    const after = await load(account);
+    assert.equal(inUse(after, 'voice'), inUse(snapshot, 'voice'));
+    assert.equal(inUse(after, 'outbound'), inUse(snapshot, 'outbound'));
+    const now = (await usage(account, '')).agents.find((a) => a.id === bare.id)!;
+    assert.deepEqual([...now.licences].sort(), [...bare.licences].sort());
   });
 });

@@ -9,6 +9,7 @@ import type {
   RequestDecision,
   UsageQuery,
   Agent,
+  AgentAssignment,
   AssignmentOptions,
   AssignmentSelection,
 } from '../core/index.js';
@@ -207,8 +208,14 @@ export interface AssignOptions extends RequestOptions, AssignmentOptions {
 export interface AssignmentResult {
   /** The new snapshot: `inUse` moved, a new `version`; counts and peaks as they were. */
   readonly snapshot: LicensingSnapshot;
-  /** The agents that changed, as they are now; undo is the opposite call with their ids. */
+  /** The agents that changed, as they are now. */
   readonly agents: readonly Agent[];
+  /**
+   * What each of them gained and lost (R12's plan; with "both" the linked types too). Undo:
+   * `undoAssignment(result)` from `licence-kit/core` lists the calls that give each agent back
+   * exactly what it had (the opposite call with the ids alone would leave a linked type out).
+   */
+  readonly changes: readonly AgentAssignment[];
 }
 
 /** The optional assignment methods, for fault injection like `AdapterMethod` (`MemoryAdapter.failNext`). */

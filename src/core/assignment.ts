@@ -61,7 +61,7 @@ export type AssignmentProblem =
       readonly agents: number;
     };
 
-/** One agent's change: the types it gains and loses. */
+/** One agent's change: the types it gains and loses (the requested type first, then the linked ones). */
 export interface AgentAssignment {
   readonly agentId: string;
   readonly add: readonly string[];
@@ -193,4 +193,37 @@ export function applyAssignment(snapshot: LicensingSnapshot, plan: AssignmentPla
 export function assignedLicences(licences: readonly string[], change: AgentAssignment): string[] {
   const kept = licences.filter((id) => !change.remove.includes(id));
   return [...kept, ...change.add.filter((id) => !kept.includes(id))];
+}
+
+/** One call of an assignment: give (`assign`) or take away (`unassign`) `typeId` of these agents. */
+export interface AssignmentStep {
+  readonly action: AssignmentAction;
+  readonly typeId: string;
+  readonly agentIds: readonly string[];
+}
+
+/**
+ * R12: the calls that undo an assignment, from the `changes` it answered: each agent gets back
+ * exactly the licences it had, the linked ones too ("both": outbound given back with voice). Per
+ * type that changed, the opposite call with the agents it changed; a type others require is given
+ * back before them and taken away after them, so no step needs "both" and none is refused for the
+ * link. Make them in order; empty when nothing changed.
+ */
+export function undoAssignment({
+  changes,
+}: {
+  readonly changes: readonly AgentAssignment[];
+}): AssignmentStep[] {
+  const take = new Map<string, string[]>();
+  const give = new Map<string, string[]>();
+  for (const { agentId, add, remove } of changes) {
+    // In the order the plan listed them: the requested type, then those it linked.
+    for (const typeId of add) take.set(typeId, [...(take.get(typeId) ?? []), agentId]);
+    for (const typeId of remove) give.set(typeId, [...(give.get(typeId) ?? []), agentId]);
+  }
+  // Taken back: an assign added the requested type, then those it requires; the dependent goes first.
+  // Given back: an unassign removed the type, then those that require it; the required comes first.
+  const steps = (action: AssignmentAction, byType: Map<string, string[]>): AssignmentStep[] =>
+    [...byType].map(([typeId, agentIds]) => ({ action, typeId, agentIds }));
+  return [...steps('unassign', take), ...steps('assign', give)];
 }

@@ -64,7 +64,8 @@
 //   R12 assignment     available (count − in use), planAssignment (who gains or loses what, or
 //                      why not: above the count, outbound needs voice unless "both", update
 //                      only), assignmentProblems, applyAssignment (in-use moved),
-//                      assignedLicences, MAX_ASSIGNMENT_AGENTS          assignment.ts
+//                      assignedLicences, MAX_ASSIGNMENT_AGENTS, undoAssignment (the calls
+//                      that give each agent back exactly what it had)    assignment.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 //   history            historyChanges, historyEntry, historySubject, historyMatches,
 //                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
@@ -218,6 +219,7 @@ export {
   assignmentProblems,
   available,
   planAssignment,
+  undoAssignment,
 } from './assignment.js';
 export type {
   AgentAssignment,
@@ -226,5 +228,6 @@ export type {
   AssignmentPlan,
   AssignmentProblem,
   AssignmentSelection,
+  AssignmentStep,
   UsageFilter,
 } from './assignment.js';

@@ -12,6 +12,7 @@ import {
   fail,
   nonEmpty,
   object,
+  only,
   oneOf,
   opt,
   req,
@@ -23,12 +24,16 @@ import { badShape, problem, problemTypes, readJson } from './problems.js';
 /** The body of `POST /licensing/assignments`, checked as the contract says. */
 function decodeBody(value: unknown) {
   const o = object(value, '');
+  // additionalProperties: false, as the reference backend refuses them.
+  only(o, ['action', 'typeId', 'alsoLinked', 'agentIds', 'query'], '');
   const action = req(o, 'action', '', oneOf(['assign', 'unassign'] as const));
   const typeId = req(o, 'typeId', '', nonEmpty);
   const alsoLinked = opt(o, 'alsoLinked', '', boolean) ?? false;
   const agentIds = opt(o, 'agentIds', '', array(nonEmpty));
+  if (agentIds?.length === 0) fail('agentIds', 'must name at least one agent', value);
   const query = opt(o, 'query', '', (v, path) => {
     const q = object(v, path);
+    only(q, ['typeId', 'search'], path);
     const typeFilter = opt(q, 'typeId', path, string);
     const search = opt(q, 'search', path, string);
     return { ...(typeFilter ? { typeId: typeFilter } : {}), ...(search ? { search } : {}) };

@@ -8,7 +8,7 @@
 // a real one would be.
 
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { AdapterMethod, Failure } from '../adapters/adapter.js';
+import type { AdapterMethod, AssignmentMethod, Failure } from '../adapters/adapter.js';
 import { NotSupportedError } from '../adapters/errors.js';
 import type { MemoryAdapter } from '../adapters/memory/memory-adapter.js';
 import { decodeChangeSet } from '../adapters/rest/decode-changes.js';
@@ -49,7 +49,7 @@ export interface LicensingHandlers {
    * `validation` (422), `malformed` (200 with a body that breaks the contract). A failed request
    * changes nothing on the backend.
    */
-  failNext(operation: AdapterMethod, failure: Failure, times?: number): void;
+  failNext(operation: AdapterMethod | AssignmentMethod, failure: Failure, times?: number): void;
   /**
    * Back to the seed: forgets commits, idempotency keys and queued failures (`backend.reset()`),
    * and ends every request a `timeout` failure is holding and every open event stream (call it

@@ -20,10 +20,22 @@ export interface StoreAssignOptions {
   readonly signal?: AbortSignal;
 }
 
-/** How an assignment ended (R12). Undo: the opposite call with the ids of `agents`. */
+/**
+ * How an assignment ended (R12). Undo: `undoAssignment(outcome)` from `licence-kit/core` lists the
+ * calls (`assign` / `unassign` of the store, in order) that give each agent back what it had.
+ */
 export type AssignmentOutcome =
-  | { readonly ok: true; readonly snapshot: LicensingSnapshot; readonly agents: AssignmentResult['agents'] }
-  /** Refused before asking the adapter: not loaded, no `update`, no such methods, a save running. */
+  | {
+      readonly ok: true;
+      readonly snapshot: LicensingSnapshot;
+      readonly agents: AssignmentResult['agents'];
+      /** What each agent gained and lost, the linked types too (for `undoAssignment`). */
+      readonly changes: AssignmentResult['changes'];
+    }
+  /**
+   * Refused before asking the adapter (not loaded, no `update`, no such methods, a save running),
+   * or the adapter turned out not to offer them (`not-supported`: `canAssign` is false now).
+   */
   | { readonly ok: false; readonly reason: 'not-loaded' | 'permission' | 'not-supported' | 'saving' }
   /** The rules refused it (R12): why, with the numbers a message needs. */
   | {
@@ -38,21 +50,9 @@ export type AssignmentOutcome =
 /** The store's assignments behind `LicensingStore.assign` / `unassign`. */
 export class StoreAssignments {
   private queue: Promise<unknown> = Promise.resolve();
-  private running = 0;
-  private held: LicensingSnapshot | undefined;
 
   /** `host`: the store as its save sees it (commit.ts). */
   constructor(private readonly host: CommitHost) {}
-
-  /**
-   * Holds a pushed snapshot while an assignment runs (the adapter tells subscribers before it
-   * answers): taken after the answer only when it is another version. True when held.
-   */
-  hold(latest: LicensingSnapshot): boolean {
-    if (this.running === 0) return false;
-    this.held = latest;
-    return true;
-  }
 
   /** Runs one assignment after those already asked for. */
   run(
@@ -80,8 +80,6 @@ export class StoreAssignments {
     if (!adapter.assign || !adapter.unassign) return { ok: false, reason: 'not-supported' };
     // A save in flight was made on this version: moving it now would make the save a conflict.
     if (commit.status === 'saving') return { ok: false, reason: 'saving' };
-    this.running++;
-    this.held = undefined;
     try {
       const answer = await adapter[action]!(typeId, selection, {
         expectedVersion: snapshot.version,
@@ -89,28 +87,37 @@ export class StoreAssignments {
         alsoLinked,
         ...(signal ? { signal } : {}),
       });
-      this.running--;
-      // The store's own answer as its base: no load left to bring the older one back, no cart key
-      // for the old version.
-      host.memo.cartKey = undefined;
-      host.loads.drop();
-      host.set(
-        host.derive({ ...rebaseOnto(host.state(), answer.snapshot), error: undefined, loadedAt: Date.now() }),
-      );
-      // Another change came during it: which is newer only the backend knows (as after a save).
-      const held = this.release();
-      if (held && held.version !== answer.snapshot.version) await host.reload();
-      return { ok: true, snapshot: answer.snapshot, agents: answer.agents };
-    } catch (thrown) {
-      this.running--;
-      const error = toLicensingError(thrown);
-      const held = this.release();
-      if (error.kind === 'conflict' || error.kind === 'permission') {
-        // Another admin's version (taken as theirs, what they changed listed), or the permission
-        // changed: learn it now.
+      const now = host.state().snapshot!;
+      // A push of another version came meanwhile (the adapter tells subscribers before it
+      // answers): which is newer only the backend knows, so ask it (as after a save). The
+      // assignment's own push, or none, leaves the answer to be taken as the new base.
+      if (now.version !== snapshot.version && now.version !== answer.snapshot.version) {
         await host.reload();
-      } else if (held) host.receiveExternal(held);
+      } else {
+        // No load left to bring the older state back; no cart key for the old version.
+        host.memo.cartKey = undefined;
+        host.loads.drop();
+        host.set(
+          host.derive({
+            ...rebaseOnto(host.state(), answer.snapshot),
+            error: undefined,
+            loadedAt: Date.now(),
+          }),
+        );
+      }
+      return { ok: true, snapshot: answer.snapshot, agents: answer.agents, changes: answer.changes };
+    } catch (thrown) {
+      const error = toLicensingError(thrown);
+      // Another admin's version (taken as theirs, what they changed listed), or the permission
+      // changed: learn it now.
+      if (error.kind === 'conflict' || error.kind === 'permission') await host.reload();
       if (error.kind === 'conflict') return { ok: false, reason: 'conflict', error };
+      // The backend has no such methods after all (a server without the route): `canAssign` is
+      // false now; listeners are told so the overview turns read-only.
+      if (error.kind === 'not-supported') {
+        host.set({});
+        return { ok: false, reason: 'not-supported' };
+      }
       if ('problems' in error) {
         return {
           ok: false,
@@ -121,12 +128,5 @@ export class StoreAssignments {
       }
       return { ok: false, reason: 'failed', error };
     }
-  }
-
-  /** The snapshot pushed during the assignment, if one was (none held after). */
-  private release(): LicensingSnapshot | undefined {
-    const held = this.held;
-    this.held = undefined;
-    return held;
   }
 }

@@ -17,6 +17,7 @@ import {
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { isAbortError, NotSupportedError, toLicensingError } from '../adapters/errors.js';
 import { carryOver, elsewhere, runCommit, take, type CartMemo, type CommitHost } from './commit.js';
+import { trackAssignment } from './commit.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import * as guard from './guards.js';
@@ -81,7 +82,6 @@ export class LicensingStore {
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
   private assignmentPart: Promise<StoreAssignments> | undefined;
-  private assignmentsNow: StoreAssignments | undefined;
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -295,23 +295,25 @@ export class LicensingStore {
     selection: AssignmentSelection,
     options?: StoreAssignOptions,
   ): Promise<AssignmentOutcome> {
-    return this.assignments().then((part) => part.run('assign', typeId, selection, options));
+    return this.assignment('assign', typeId, selection, options);
   }
 
-  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `assign` the agents answered. */
+  /** Takes `typeId` away from the selected agents (R12), as `assign`; undo: `undoAssignment(outcome)` (core). */
   unassign(
     typeId: string,
     selection: AssignmentSelection,
     options?: StoreAssignOptions,
   ): Promise<AssignmentOutcome> {
-    return this.assignments().then((part) => part.run('unassign', typeId, selection, options));
+    return this.assignment('unassign', typeId, selection, options);
   }
 
   /** The assignment part (assignment.ts), loaded on first use. */
-  private assignments(): Promise<StoreAssignments> {
-    return (this.assignmentPart ??= import('./assignment.js').then(
-      ({ StoreAssignments }) => (this.assignmentsNow = new StoreAssignments(this.commitHost())),
-    ));
+  private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
+    const outcome = (this.assignmentPart ??= import('./assignment.js').then(
+      ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
+    )).then((part) => part.run(...call));
+    trackAssignment(this.memo, outcome); // a save asked for meanwhile waits for it (commit.ts)
+    return outcome;
   }
 
   /** Loads the installation licence once (shared like `load`); `force` loads again. */
@@ -369,7 +371,6 @@ export class LicensingStore {
    * version. During a save it is held, and taken (or the backend asked) once the save ends.
    */
   private receiveExternal(latest: LicensingSnapshot): void {
-    if (this.assignmentsNow?.hold(latest)) return;
     const { snapshot, commit } = this.current;
     if (commit.status === 'saving') this.memo.heldExternal = latest;
     else if (snapshot && latest.version !== snapshot.version) void take(this.commitHost(), latest);

@@ -18,6 +18,17 @@ async function refusal(promise: Promise<unknown>): Promise<unknown> {
   check(false, 'expected the call to reject, but it resolved');
 }
 
+/** The R12 problems of a refusal (an AssignmentError's `problems`), or none. */
+function problemsOf(error: unknown): readonly Readonly<Record<string, unknown>>[] {
+  check(
+    error instanceof LicensingError && error.kind === 'validation',
+    `expected an AssignmentError, got ${String(error)}`,
+  );
+  return 'problems' in error && Array.isArray(error.problems)
+    ? (error.problems as Record<string, unknown>[])
+    : [];
+}
+
 interface AssignmentSuite {
   it(name: string, body: () => Promise<void>): void;
   create(): LicensingAdapter | Promise<LicensingAdapter>;
@@ -110,6 +121,124 @@ export function describeAssignmentConformance({ it, create, viewOnly, key }: Ass
       `expected an AssignmentError, got ${String(unknown)}`,
     );
     check((await adapter.load()).version === before.version, 'a refused assignment must change nothing');
+  });
+
+  it('a reused Idempotency-Key with another request is refused (422) and changes nothing', async () => {
+    const adapter = await create();
+    if (typeof adapter.assign !== 'function' || typeof adapter.unassign !== 'function') return;
+    const before = await adapter.load();
+    const { typeId, agent } = await holder(adapter, before);
+    const idempotencyKey = key();
+    const freed = await adapter.unassign(
+      typeId,
+      { agentIds: [agent.id] },
+      { expectedVersion: before.version, idempotencyKey },
+    );
+    const reused = await refusal(
+      adapter.assign(
+        typeId,
+        { agentIds: [agent.id] },
+        { expectedVersion: freed.snapshot.version, idempotencyKey },
+      ),
+    );
+    check(
+      reused instanceof LicensingError && reused.kind === 'validation',
+      `expected a ValidationError for a reused key, got ${String(reused)}`,
+    );
+    check(
+      (await adapter.load()).version === freed.snapshot.version,
+      'a refused assignment must change nothing',
+    );
+  });
+
+  it('assign() above the count is refused with not-enough-available, how many were asked and are free', async () => {
+    const adapter = await create();
+    if (typeof adapter.assign !== 'function') return;
+    const before = await adapter.load();
+    const { agents } = await adapter.listUsage({ offset: 0, limit: 1000 });
+    const full = before.catalog.find((type) => {
+      const free = Math.max(0, lineFor(before, type.id).count - lineFor(before, type.id).inUse);
+      return !type.requires && agents.filter((a) => !a.licences.includes(type.id)).length > free;
+    });
+    check(full, 'the fixture needs a type, requiring none, with fewer free licences than agents without it');
+    const free = Math.max(0, lineFor(before, full.id).count - lineFor(before, full.id).inUse);
+    const ids = agents
+      .filter((a) => !a.licences.includes(full.id))
+      .slice(0, free + 1)
+      .map((a) => a.id);
+    const error = await refusal(
+      adapter.assign(full.id, { agentIds: ids }, { expectedVersion: before.version, idempotencyKey: key() }),
+    );
+    const problems = problemsOf(error);
+    check(
+      problems.some(
+        (p) =>
+          p.code === 'not-enough-available' &&
+          p.typeId === full.id &&
+          p.requested === free + 1 &&
+          p.available === free,
+      ),
+      `expected not-enough-available (requested ${free + 1}, available ${free}), got ${JSON.stringify(problems)}`,
+    );
+    check((await adapter.load()).version === before.version, 'a refused assignment must change nothing');
+  });
+
+  it('assign() of a type that requires another, to an agent without that one: requires-licence', async () => {
+    const adapter = await create();
+    if (typeof adapter.assign !== 'function') return;
+    const before = await adapter.load();
+    const { agents } = await adapter.listUsage({ offset: 0, limit: 1000 });
+    const type = before.catalog.find(
+      (t) => t.requires && agents.some((a) => !a.licences.includes(t.requires!)),
+    );
+    check(
+      type?.requires,
+      'the fixture needs a type that requires another (outbound → voice) and an agent without it',
+    );
+    const agent = agents.find((a) => !a.licences.includes(type.requires!))!;
+    const error = await refusal(
+      adapter.assign(
+        type.id,
+        { agentIds: [agent.id] },
+        { expectedVersion: before.version, idempotencyKey: key() },
+      ),
+    );
+    const problems = problemsOf(error);
+    check(
+      problems.some(
+        (p) =>
+          p.code === 'requires-licence' &&
+          p.typeId === type.id &&
+          p.requiredTypeId === type.requires &&
+          p.agents === 1,
+      ),
+      `expected requires-licence (${type.id} needs ${type.requires}), got ${JSON.stringify(problems)}`,
+    );
+    check((await adapter.load()).version === before.version, 'a refused assignment must change nothing');
+  });
+
+  it('unassign() of "all N matching" a usage query frees all N of them', async () => {
+    const adapter = await create();
+    if (typeof adapter.unassign !== 'function') return;
+    const before = await adapter.load();
+    const { typeId, agent } = await holder(adapter, before);
+    const query = { typeId, search: agent.name };
+    const { total } = await adapter.listUsage({ ...query, offset: 0, limit: 0 });
+    check(total >= 1, 'the overview must find the agent by name under its type');
+    const freed = await adapter.unassign(
+      typeId,
+      { query },
+      { expectedVersion: before.version, idempotencyKey: key() },
+    );
+    check(
+      lineFor(freed.snapshot, typeId).inUse === lineFor(before, typeId).inUse - total &&
+        freed.agents.length === total,
+      `unassigning "all ${total} matching" must free ${total} licences and answer ${total} agents`,
+    );
+    check(
+      (await adapter.listUsage({ ...query, offset: 0, limit: 0 })).total === 0,
+      'none may match afterwards',
+    );
   });
 
   if (viewOnly) {

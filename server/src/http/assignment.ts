@@ -59,7 +59,11 @@ export function assignmentHandlers(db: Database, now: () => Date): Record<string
       const answer = await db.transaction(async (tx): Promise<AssignmentAnswer> => {
         await rollOver(tx, caller.accountId, at);
         const version = await accountVersion(tx, caller.accountId, true);
-        if (version === undefined) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+        if (version === undefined)
+          throw new HttpProblem(404, {
+            type: problemTypes.notFound,
+            detail: 'The account no longer exists.',
+          });
         const [prior] = await tx.query<{ request_hash: string; response: AssignmentAnswer | string }>(
           'SELECT request_hash, response FROM idempotency_keys WHERE account_id = $1 AND key = $2',
           [caller.accountId, key],
@@ -77,7 +81,11 @@ export function assignmentHandlers(db: Database, now: () => Date): Record<string
             : prior.response;
         }
         const before = await readSnapshot(tx, caller.accountId, caller.permission);
-        if (!before) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
+        if (!before)
+          throw new HttpProblem(404, {
+            type: problemTypes.notFound,
+            detail: 'The account no longer exists.',
+          });
         if (expected !== before.version) {
           throw new HttpProblem(409, {
             type: problemTypes.conflict,

@@ -10,6 +10,8 @@ export const problemTypes = {
   conflict: 'urn:licence-kit:problem:conflict',
   validation: 'urn:licence-kit:problem:validation',
   badRequest: 'urn:licence-kit:problem:bad-request',
+  /** A route that exists, for a thing that does not (the account): not "no such route". */
+  notFound: 'urn:licence-kit:problem:not-found',
 } as const;
 
 const titles: Readonly<Record<number, string>> = {

@@ -9,6 +9,7 @@ import {
   assignedLicences,
   planAssignment,
   type Agent,
+  type AgentAssignment,
   type AssignmentAction,
   type AssignmentProblem,
   type AssignmentSelection,
@@ -31,6 +32,8 @@ export interface AssignmentAsked {
 export interface AssignmentAnswer {
   readonly snapshot: LicensingSnapshot;
   readonly agents: readonly Agent[];
+  /** What each of them gained and lost (R12's plan), so a client can undo it exactly. */
+  readonly changes: readonly AgentAssignment[];
 }
 
 /** R12's refusal, as the 422 the contract documents. */
@@ -103,7 +106,7 @@ export async function applyAssignmentAsked(
     const agent = byId.get(change.agentId)!;
     return { ...agent, licences: assignedLicences(agent.licences, change) };
   });
-  if (changed.length === 0) return { snapshot: before, agents: [] };
+  if (changed.length === 0) return { snapshot: before, agents: [], changes: [] };
   // One statement for every agent (the counts' triggers see them as one change).
   await sql.query(
     `UPDATE agents a SET licences = v.licences
@@ -132,5 +135,5 @@ export async function applyAssignmentAsked(
       version + 1,
     ],
   );
-  return { snapshot: after, agents: changed };
+  return { snapshot: after, agents: changed, changes: plan.changes };
 }

@@ -1,7 +1,7 @@
 // The memory adapter's assignments (R12): an agent selection resolved on its usage index, judged
 // and applied with `planAssignment` / `applyAssignment` from core, the version moved and the
 // subscribers told as a commit does. The history records commits only, so assignments leave it
-// alone; agents are not kept in storage (they come from the seed), the in-use figures are.
+// alone; the agents it changes are stored with the snapshot (usage-index.ts `changes`), in one write.
 import {
   MAX_ASSIGNMENT_AGENTS,
   applyAssignment,
@@ -14,7 +14,7 @@ import {
 } from '../../core/index.js';
 import type { AssignOptions, AssignmentMethod, AssignmentResult, RequestOptions } from '../adapter.js';
 import { AssignmentError } from '../assignment-error.js';
-import { ConflictError, PermissionError } from '../errors.js';
+import { ConflictError, PermissionError, ValidationError } from '../errors.js';
 import type { UsageIndex } from './usage-index.js';
 
 /** What the memory adapter lends its assignments. */
@@ -49,7 +49,8 @@ function selected(usage: UsageIndex, selection: AssignmentSelection): Agent[] {
 
 /** `assign` and `unassign` of one memory adapter, with their idempotency keys. */
 export class MemoryAssignments {
-  private readonly answered = new Map<string, AssignmentResult>();
+  /** Per idempotency key, what was asked (as JSON) and the answer. */
+  private readonly answered = new Map<string, { asked: string; result: AssignmentResult }>();
 
   constructor(private readonly host: AssignmentHost) {}
 
@@ -66,8 +67,18 @@ export class MemoryAssignments {
   ): Promise<AssignmentResult> {
     const { host } = this;
     await host.enter(action, options);
+    const asked = JSON.stringify([action, typeId, selection, options.alsoLinked ?? false]);
     const repeat = this.answered.get(options.idempotencyKey);
-    if (repeat) return clone(repeat);
+    if (repeat && repeat.asked !== asked) {
+      // As the reference backend: a key is one request; another body with it is refused (422).
+      throw new ValidationError(
+        'This Idempotency-Key was already used for another request. Send a new key.',
+        {
+          issues: [],
+        },
+      );
+    }
+    if (repeat) return clone(repeat.result);
     const snapshot = host.current();
     if (snapshot.permission !== 'update') throw new PermissionError();
     if (options.expectedVersion !== snapshot.version) {
@@ -96,8 +107,8 @@ export class MemoryAssignments {
         throw error;
       }
     }
-    const result: AssignmentResult = { snapshot: next, agents: changed };
-    this.answered.set(options.idempotencyKey, clone(result));
+    const result: AssignmentResult = { snapshot: next, agents: changed, changes: plan.changes };
+    this.answered.set(options.idempotencyKey, { asked, result: clone(result) });
     return clone(result);
   }
 }

@@ -2,7 +2,6 @@ import {
   applyDraft,
   validate,
   type ChangeRequest,
-  type AssignmentSelection,
   type ChangeSet,
   type HistoryPage,
   type HistoryQuery,
@@ -15,8 +14,6 @@ import {
 import type {
   AdapterMethod,
   AssignmentMethod,
-  AssignOptions,
-  AssignmentResult,
   CommitOptions,
   DownloadedFile,
   Failure,
@@ -47,8 +44,8 @@ export interface MemoryAdapterOptions {
   /** Milliseconds every call waits before answering, to show loading states. Default 0. */
   latency?: number;
   /**
-   * Keep committed changes in `localStorage` under this key, so they survive a reload. Agents are
-   * not stored (they come from the seed). Tabs on the same storage share it as one backend: each
+   * Keep committed changes in `localStorage` under this key, so they survive a reload. Agents come
+   * from the seed; the licences assignments changed are stored with the snapshot. Tabs on the same storage share it as one backend: each
    * commit re-reads storage first (a commit made against a version another tab replaced is a
    * `ConflictError`), and `subscribe` listeners get another tab's changes (`storage` events). A
    * commit or licence key that storage refuses (full, private mode) is not applied and rejects with
@@ -125,6 +122,10 @@ export class MemoryAdapter implements LicensingAdapter {
     },
     nextVersion,
   });
+  /** R12 (assignment.ts): gives `typeId` to the selected agents. */
+  assign?: LicensingAdapter['assign'] = (...call) => this.assignments.run('assign', ...call);
+  /** R12 (assignment.ts): takes `typeId` away from the selected agents. */
+  unassign?: LicensingAdapter['unassign'] = (...call) => this.assignments.run('unassign', ...call);
   /** Commits applied so far (not counting idempotent repeats); tests assert on it. */
   mutations = 0;
 
@@ -161,6 +162,7 @@ export class MemoryAdapter implements LicensingAdapter {
     this.snapshot = stored?.snapshot ?? this.seed.snapshot;
     this.installation = stored ? stored.installationLicense : (this.seed.installationLicense ?? null);
     this.usage = new UsageIndex(this.seed.agents);
+    if (stored?.agents) this.usage.restore(stored.agents);
     this.history = new HistoryLog(seed.history);
     if (!this.installation) {
       // Without an installation licence the optional methods are absent, as for any adapter
@@ -248,12 +250,8 @@ export class MemoryAdapter implements LicensingAdapter {
     const issues = validate(this.snapshot, changes);
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (errors.length) {
-      throw new ValidationError(
-        `The changes break ${errors.length === 1 ? 'a rule' : `${errors.length} rules`}.`,
-        {
-          issues: errors,
-        },
-      );
+      const rules = errors.length === 1 ? 'a rule' : `${errors.length} rules`;
+      throw new ValidationError(`The changes break ${rules}.`, { issues: errors });
     }
     const next = { ...applyDraft(this.snapshot, changes), version: nextVersion(this.snapshot.version) };
     // Stored first: a change storage refuses is not applied (StorageError), so none is lost on reload.
@@ -329,24 +327,6 @@ export class MemoryAdapter implements LicensingAdapter {
     return this.book.decide(this.snapshot, this.user, id, decision);
   }
 
-  /** R12: gives `typeId` to the selected agents (assignment.ts). */
-  async assign?(
-    typeId: string,
-    selection: AssignmentSelection,
-    options: AssignOptions,
-  ): Promise<AssignmentResult> {
-    return this.assignments.run('assign', typeId, selection, options);
-  }
-
-  /** R12: takes `typeId` away from the selected agents (assignment.ts). */
-  async unassign?(
-    typeId: string,
-    selection: AssignmentSelection,
-    options: AssignOptions,
-  ): Promise<AssignmentResult> {
-    return this.assignments.run('unassign', typeId, selection, options);
-  }
-
   private get user(): string {
     return this.options.user ?? 'Demo admin';
   }
@@ -384,7 +364,11 @@ export class MemoryAdapter implements LicensingAdapter {
     const stored = this.saved?.read();
     if (!stored) return false;
     const changed = stored.snapshot.version !== this.snapshot.version;
-    if (changed) this.snapshot = stored.snapshot;
+    // The holders with the in-use figures they make (R12), never one without the other.
+    if (changed) {
+      this.snapshot = stored.snapshot;
+      this.usage.restore(stored.agents ?? {});
+    }
     // A licence key applied in another tab does not change the snapshot's version.
     if (stored.installationLicense && this.installation) this.installation = stored.installationLicense;
     return changed;
@@ -392,7 +376,7 @@ export class MemoryAdapter implements LicensingAdapter {
 
   /** Stores the state; throws StorageError when storage refuses it. */
   private persist(snapshot: LicensingSnapshot, installationLicense: InstallationLicense | null): void {
-    const value: Persisted = { snapshot, installationLicense };
+    const value: Persisted = { snapshot, installationLicense, agents: this.usage.changes() };
     this.saved?.store(value);
   }
 

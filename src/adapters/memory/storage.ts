@@ -14,6 +14,27 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export interface Persisted {
   readonly snapshot: LicensingSnapshot;
   readonly installationLicense: InstallationLicense | null;
+  /**
+   * The agents whose licences differ from the seed (R12 assignments), by id: stored with the
+   * snapshot whose in-use figures they make, so a reload or another tab sees the same holders.
+   */
+  readonly agents?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The stored agents' licences, or a DecodeError (a broken shape is refused as a whole). */
+function decodeAgents(value: unknown): Record<string, string[]> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DecodeError('agents', 'is not an object');
+  }
+  const agents: Record<string, string[]> = {};
+  for (const [id, licences] of Object.entries(value)) {
+    if (!Array.isArray(licences) || !licences.every((l) => typeof l === 'string')) {
+      throw new DecodeError(`agents.${id}`, 'is not a list of licence type ids');
+    }
+    agents[id] = licences as string[];
+  }
+  return agents;
 }
 
 export class SavedState {
@@ -40,7 +61,11 @@ export class SavedState {
     }
     if (!raw) return undefined;
     try {
-      const value = JSON.parse(raw) as { snapshot?: unknown; installationLicense?: unknown };
+      const value = JSON.parse(raw) as {
+        snapshot?: unknown;
+        installationLicense?: unknown;
+        agents?: unknown;
+      };
       const snapshot = decodeLicensingSnapshot(value.snapshot);
       const ids = snapshot.catalog.map((type) => type.id);
       if (JSON.stringify(ids) !== JSON.stringify(this.catalogIds)) {
@@ -51,6 +76,7 @@ export class SavedState {
         snapshot,
         installationLicense:
           licence === null || licence === undefined ? null : decodeInstallationLicense(licence),
+        agents: decodeAgents(value.agents),
       };
     } catch (error) {
       if (this.refused !== raw) {

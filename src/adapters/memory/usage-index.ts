@@ -19,11 +19,16 @@ interface SearchHits {
  */
 const copyAgent = (agent: Agent): Agent => ({ ...agent, licences: [...agent.licences] });
 
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((id) => b.includes(id));
+
 export class UsageIndex {
   /** Agents sorted by name, and per type the positions (in that order) of the agents holding it. */
   private readonly byName: Agent[];
   /** Position in `byName` per agent id, built on the first assignment (R12). */
   private positions: Map<string, number> | undefined;
+  /** Per agent whose licences an assignment changed, its seed licences (R12; see `changes`). */
+  private readonly seedLicences = new Map<string, readonly string[]>();
   private readonly byType = new Map<string, Uint32Array>();
   private readonly searchText: readonly string[];
   private lastSearch: SearchHits | undefined;
@@ -101,7 +106,9 @@ export class UsageIndex {
     const types = new Set<string>();
     for (const agent of replaced) {
       const position = this.positionOf(agent.id)!;
-      for (const id of [...this.byName[position]!.licences, ...agent.licences]) types.add(id);
+      const before = this.byName[position]!.licences;
+      if (!this.seedLicences.has(agent.id)) this.seedLicences.set(agent.id, [...before]);
+      for (const id of [...before, ...agent.licences]) types.add(id);
       this.byName[position] = copyAgent(agent);
     }
     for (const typeId of types) {
@@ -111,6 +118,35 @@ export class UsageIndex {
       this.allCounts = { ...this.allCounts, [typeId]: list.length };
     }
     this.lastSearch = undefined;
+  }
+
+  /**
+   * The agents whose licences differ from the seed, by id (R12): what the memory adapter stores
+   * with the snapshot, in one write, so the in-use figures and the holders never drift apart.
+   */
+  changes(): Record<string, string[]> {
+    const changes: Record<string, string[]> = {};
+    for (const [id, seed] of this.seedLicences) {
+      const now = this.byName[this.positionOf(id)!]!.licences;
+      if (!sameSet(now, seed)) changes[id] = [...now];
+    }
+    return changes;
+  }
+
+  /**
+   * Makes the agents hold what `stored` says (by id; every other agent as in the seed): stored
+   * state read on load, or another tab's. Ids the seed does not know are ignored.
+   */
+  restore(stored: Readonly<Record<string, readonly string[]>>): void {
+    const replaced: Agent[] = [];
+    for (const id of new Set([...this.seedLicences.keys(), ...Object.keys(stored)])) {
+      const position = this.positionOf(id);
+      if (position === undefined) continue;
+      const agent = this.byName[position]!;
+      const target = stored[id] ?? this.seedLicences.get(id) ?? agent.licences;
+      if (!sameSet(agent.licences, target)) replaced.push({ ...agent, licences: [...target] });
+    }
+    if (replaced.length) this.replace(replaced);
   }
 
   private positionOf(id: string): number | undefined {

@@ -98,7 +98,10 @@ export function errorFromAnswer(status: number, contentType: string | null, text
     case 403:
       return new PermissionError(undefined, init);
     case 404:
-      return new NotFoundError(undefined, init);
+      return new NotFoundError(undefined, {
+        ...init,
+        ...(problem.type ? { problemType: problem.type } : {}),
+      });
     case 408:
       return new TimeoutError(undefined, init);
     case 409:

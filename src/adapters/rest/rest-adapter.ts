@@ -138,7 +138,10 @@ export class RestAdapter implements LicensingAdapter {
     if (options.assignment !== false) {
       Object.assign(
         this,
-        restAssignment(async (call, decode) => this.decode(call, await this.exchange(call), decode)),
+        restAssignment(
+          async (call, decode) => this.decode(call, await this.exchange(call), decode),
+          () => Object.assign(this, { assign: undefined, unassign: undefined }),
+        ),
       );
     }
   }
