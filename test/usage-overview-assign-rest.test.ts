@@ -60,6 +60,7 @@ describe('usage-overview assignment over REST and MSW', () => {
     expect(await inUse(backend, 'voice')).to.equal(11);
     button(confirm, 'Remove Voice and Outbound')!.click();
     await until(() => toast(el).startsWith('Removed Voice from 11 agents'), 'the toast', 5000);
+    expect(toast(el)).to.equal('Removed Voice from 11 agents and Outbound from 2 of them Undo');
     expect(await inUse(backend, 'voice')).to.equal(0);
     expect(await inUse(backend, 'outbound')).to.equal(0);
     await expect(el).to.be.accessible();

@@ -60,6 +60,7 @@ describe('usage-overview assignment: linked types, undo, Czech', () => {
     );
     button(confirm, 'Assign Voice and Outbound')!.click();
     await until(() => toast(el).startsWith('Assigned Outbound to 2 agents'), 'the toast');
+    expect(toast(el)).to.equal('Assigned Outbound to 2 agents and Voice to 1 of them Undo');
     expect(await inUse(adapter, 'outbound')).to.equal(4);
     expect(await inUse(adapter, 'voice')).to.equal(12);
     button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();

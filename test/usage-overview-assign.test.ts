@@ -143,6 +143,7 @@ describe('usage-overview assignment', () => {
     );
     button(confirm, 'Remove Voice and Outbound')!.click();
     await until(() => toast(el).startsWith('Removed Voice from 3 agents'), 'the toast');
+    expect(toast(el)).to.equal('Removed Voice from 3 agents and Outbound from 2 of them Undo');
     expect(await inUse(adapter, 'voice')).to.equal(8);
     expect(await inUse(adapter, 'outbound')).to.equal(0);
     // Undo gives Outbound (with Voice) back to Ada and Ben, Voice to Cleo.
@@ -206,6 +207,7 @@ describe('usage-overview assignment', () => {
     expect(queries).to.deep.equal([{ query: { typeId: 'voice' } }]);
     button(confirm, 'Remove Voice and Outbound')!.click();
     await until(() => toast(el).startsWith('Removed Voice from 11 agents'), 'the toast');
+    expect(toast(el)).to.equal('Removed Voice from 11 agents and Outbound from 2 of them Undo');
     expect(await inUse(backend, 'voice')).to.equal(0);
   });
 

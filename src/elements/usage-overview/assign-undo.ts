@@ -1,43 +1,37 @@
-import type { LicenceType } from '../../core/index.js';
+import { undoAssignment } from '../../core/assignment.js';
+import type { AgentAssignment } from '../../core/index.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
-import type { Action } from './assign-confirm.js';
 
 /**
- * The undo of an assignment: the opposite call on the same agents (`ids`, those the adapter said
- * changed). Undoing "remove Voice and Outbound" gives Outbound (with its Voice) back to those who
- * held it, then Voice to the rest; undoing "assign Outbound and Voice" takes Outbound away, then
- * Voice from those who had none. `before` is what the picked agents held (empty for "all N
- * matching"). Rejects with the failure of the first call that fails.
+ * The undo of an assignment, from the changes it answered: R12's `undoAssignment` lists the calls
+ * that give every agent back exactly what it had (undoing "Remove Voice and Outbound" gives both
+ * back, each to those who held it). Made in order; rejects with the failure of the first call that
+ * fails.
  */
-export function undoOf(
-  store: LicensingStore,
-  catalog: readonly LicenceType[],
-  action: Action,
-  typeId: string,
-  ids: readonly string[],
-  before: ReadonlyMap<string, readonly string[]>,
-  alsoLinked: boolean,
-): () => Promise<void> {
-  const call = async (act: Action, type: string, agentIds: readonly string[], linked: boolean) => {
-    const outcome = await store[act](type, { agentIds }, { alsoLinked: linked });
-    if (!outcome.ok) throw 'error' in outcome ? outcome.error : new Error(outcome.reason);
-  };
+export function undoOf(store: LicensingStore, changes: readonly AgentAssignment[]): () => Promise<void> {
+  const steps = undoAssignment({ changes });
   return async () => {
-    if (action === 'assign' && alsoLinked) {
-      await call('unassign', typeId, ids, false);
-      const required = catalog.find((type) => type.id === typeId)?.requires;
-      const lacked = required
-        ? ids.filter((id) => before.has(id) && !before.get(id)!.includes(required))
-        : [];
-      if (lacked.length) await call('unassign', required!, lacked, false);
-      return;
+    for (const { action, typeId, agentIds } of steps) {
+      const outcome = await store[action](typeId, { agentIds }, { alsoLinked: false });
+      if (!outcome.ok) throw 'error' in outcome ? outcome.error : new Error(outcome.reason);
     }
-    if (action === 'unassign' && alsoLinked) {
-      for (const dependent of catalog.filter((type) => type.requires === typeId)) {
-        const held = ids.filter((id) => before.get(id)?.includes(dependent.id));
-        if (held.length) await call('assign', dependent.id, held, true);
-      }
-    }
-    await call(action === 'assign' ? 'unassign' : 'assign', typeId, ids, alsoLinked);
   };
+}
+
+/**
+ * What an assignment changed, for its toast: how many agents gained or lost `typeId`, and the
+ * linked type ("both") with how many of them it moved for too.
+ */
+export function changedCounts(
+  changes: readonly AgentAssignment[],
+  typeId: string,
+): { count: number; linked: string | undefined; linkedCount: number } {
+  let count = 0;
+  const others = new Map<string, number>();
+  for (const { add, remove } of changes)
+    for (const id of [...add, ...remove])
+      if (id === typeId) count++;
+      else others.set(id, (others.get(id) ?? 0) + 1);
+  const [linked, linkedCount = 0] = [...others][0] ?? [];
+  return { count, linked, linkedCount };
 }

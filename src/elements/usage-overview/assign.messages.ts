@@ -20,6 +20,9 @@ export const messages = {
   toolbarLabel: 'Selected agents',
   /** The polite live count of the toolbar. */
   selected: (count: number) => `${n(count)} selected`,
+  /** "Select all N matching", then one unticked: only the agents loaded so far stay selected. */
+  selectedLoaded: (count: number, total: number) =>
+    `${n(count)} of ${n(total)} selected: only the agents loaded so far stay selected`,
   selectAll: (count: number) => `Select all ${n(count)} matching`,
   clear: 'Clear selection',
   /** The type the toolbar acts on, when the overview shows every type. */
@@ -56,6 +59,16 @@ export const messages = {
   // The toast
   removed: (type: string, count: number) => `Removed ${type} from ${agents(count)}`,
   assigned: (type: string, count: number) => `Assigned ${type} to ${agents(count)}`,
+  /** "Both": `linked` was freed too, from `linkedCount` of the `count` agents that lost `type`. */
+  removedBoth: (type: string, count: number, linked: string, linkedCount: number) =>
+    linkedCount === count
+      ? `Removed ${type} and ${linked} from ${agents(count)}`
+      : `Removed ${type} from ${agents(count)} and ${linked} from ${n(linkedCount)} of them`,
+  /** "Both": `linked` (which `type` needs) was given too, to `linkedCount` of the `count` agents. */
+  assignedBoth: (type: string, count: number, linked: string, linkedCount: number) =>
+    linkedCount === count
+      ? `Assigned ${linked} and ${type} to ${agents(count)}`
+      : `Assigned ${type} to ${agents(count)} and ${linked} to ${n(linkedCount)} of them`,
   undo: 'Undo',
   undone: 'Undone.',
   // The banner of a blocked reduction (R3's mustFree)

@@ -12,7 +12,7 @@ import { assignSheet } from './assign.styles.js';
 import { lit, type Lit, type Nothing } from './assign-lit.js';
 import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
 import { UndoToast } from './assign-toast.js';
-import { undoOf } from './assign-undo.js';
+import { changedCounts, undoOf } from './assign-undo.js';
 import { Selection } from './selection.js';
 import type { UsageFilter, UsageResult } from './usage-pages.js';
 import type { UsageOverview } from './usage-overview.component.js';
@@ -125,6 +125,8 @@ export class AssignController implements ReactiveController {
 
   private toggle(index: number, agent: Agent, range: boolean): void {
     const shown = this.ctx.shown();
+    // Unticking one of "all N matching": the agents loaded so far stay, all but that one.
+    if (shown) this.selection.narrow(shown.pages.values());
     this.selection.toggle(index, agent, (i) => shown?.row(i), range);
     this.host.requestUpdate();
   }
@@ -150,7 +152,13 @@ export class AssignController implements ReactiveController {
     return html`${this.banner()}
       <div class="picks">
         <p part="selected-count" class="picked" role="status">
-          ${this.selection.size ? this.m.selected(this.selection.size) : ''}
+          ${
+            this.selection.narrowedFrom
+              ? this.m.selectedLoaded(this.selection.size, this.selection.narrowedFrom)
+              : this.selection.size
+                ? this.m.selected(this.selection.size)
+                : ''
+          }
         </p>
         ${this.selection.size ? this.toolbar() : nothing}
       </div>
@@ -326,7 +334,6 @@ export class AssignController implements ReactiveController {
     const selection = this.selection.all
       ? { query: queryOf(this.selection.all.filter) }
       : { agentIds: [...this.selection.agents.keys()] };
-    const before = new Map([...this.selection.agents].map(([id, agent]) => [id, agent.licences]));
     this.busy = true;
     this.host.requestUpdate();
     const outcome = await store[action](typeId, selection, { alsoLinked });
@@ -346,22 +353,20 @@ export class AssignController implements ReactiveController {
     }
     this.selection.clear();
     this.closeDialog();
-    const ids = outcome.agents.map((agent) => agent.id);
+    const { count, linked, linkedCount } = changedCounts(outcome.changes, typeId);
     const name = this.typeName(typeId);
-    const text = action === 'assign' ? m.assigned(name, ids.length) : m.removed(name, ids.length);
+    const other = linked ? this.typeName(linked) : '';
+    const text =
+      action === 'assign'
+        ? linked
+          ? m.assignedBoth(name, count, other, linkedCount)
+          : m.assigned(name, count)
+        : linked
+          ? m.removedBoth(name, count, other, linkedCount)
+          : m.removed(name, count);
     this.toast.show({
       text,
-      undo: ids.length
-        ? undoOf(
-            this.ctx.licensing.store!,
-            this.ctx.licensing.state!.snapshot!.catalog,
-            action,
-            typeId,
-            ids,
-            before,
-            alsoLinked,
-          )
-        : undefined,
+      undo: outcome.changes.length ? undoOf(this.ctx.licensing.store!, outcome.changes) : undefined,
     });
     await this.host.updateComplete;
     // Where the next step is: back to the cart once the reduction is valid, else the undo.

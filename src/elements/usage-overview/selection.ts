@@ -14,6 +14,11 @@ export class Selection {
   all: { readonly filter: UsageFilter; readonly total: number } | undefined;
   /** The row a Shift-click extends from. */
   anchor: number | undefined;
+  /**
+   * Set when "all N matching" became the agents loaded so far (`narrow`) and they are fewer than
+   * the N it was: that N.
+   */
+  narrowedFrom: number | undefined;
 
   get size(): number {
     return this.all ? this.all.total : this.agents.size;
@@ -27,6 +32,20 @@ export class Selection {
     this.agents.clear();
     this.all = undefined;
     this.anchor = undefined;
+    this.narrowedFrom = undefined;
+  }
+
+  /**
+   * "All N matching" becomes the explicit agents of `pages` (those loaded so far), so that one
+   * can be unticked: every agent when all are loaded, else fewer (`narrowedFrom` says how many
+   * were selected). Nothing happens unless every agent of a filter is selected.
+   */
+  narrow(pages: Iterable<readonly Agent[]>): void {
+    if (!this.all) return;
+    const { total } = this.all;
+    this.clear();
+    for (const page of pages) for (const agent of page) this.agents.set(agent.id, agent);
+    if (this.agents.size < total) this.narrowedFrom = total;
   }
 
   /**

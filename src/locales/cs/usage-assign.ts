@@ -20,6 +20,8 @@ export const messages: AssignMessages = {
   select: (name) => `Vybrat: ${name}`,
   toolbarLabel: 'Vybraní agenti',
   selected: (count) => `Vybráno: ${n(count)}`,
+  selectedLoaded: (count, total) =>
+    `Vybráno: ${n(count)} z ${n(total)}. Ve výběru zůstali jen dosud načtení agenti.`,
   selectAll: (count) =>
     plural(count, 'cs', {
       one: 'Vybrat 1 odpovídajícího agenta',
@@ -65,6 +67,14 @@ export const messages: AssignMessages = {
   failed: 'Nic se nezměnilo.',
   removed: (type, count) => `Licence ${type} odebrána ${toAgents(count)}`,
   assigned: (type, count) => `Licence ${type} přidělena ${toAgents(count)}`,
+  removedBoth: (type, count, linked, linkedCount) =>
+    linkedCount === count
+      ? `Licence ${type} a ${linked} odebrány ${toAgents(count)}`
+      : `Licence ${type} odebrána ${toAgents(count)}, ${n(linkedCount)} z nich i licence ${linked}`,
+  assignedBoth: (type, count, linked, linkedCount) =>
+    linkedCount === count
+      ? `Licence ${linked} a ${type} přiděleny ${toAgents(count)}`
+      : `Licence ${type} přidělena ${toAgents(count)}, ${n(linkedCount)} z nich i licence ${linked}`,
   undo: 'Vrátit zpět',
   undone: 'Vráceno zpět.',
   mustFree: (type, count, to) =>
