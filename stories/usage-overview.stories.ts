@@ -159,3 +159,32 @@ export const WithoutAssignment: Story = { args: { typeId: 'voice', withoutAssign
 export const ViewNoSelection: Story = { args: { typeId: 'voice', permission: 'view' } };
 /** Opened from a blocked reduction: "Free N Voice licences to reduce to …". */
 export const FreeToReduce: Story = { args: { typeId: 'voice', reduceTo: 1 } };
+/**
+ * "Select all N matching", then one agent unticked: the agents loaded so far stay selected, all
+ * but that one, and the count says so.
+ */
+export const AllButOne: Story = {
+  args: { typeId: 'voice' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0]);
+    await ask(overview, 'Select all');
+    await select(canvasElement, [1]);
+  },
+};
+/** Voice and Outbound removed together ("both"): the toast names both, with Undo. */
+export const RemovedBoth: Story = {
+  args: { typeId: '' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0, 9], true);
+    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+    type.value = 'voice';
+    type.dispatchEvent(new Event('change'));
+    await ask(await select(canvasElement, []), 'Remove');
+    const both = [...overview.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) =>
+      b.textContent!.includes(' and '),
+    );
+    both?.click();
+    for (let i = 0; i < 100 && !overview.shadowRoot!.querySelector('[part~="undo-button"]'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  },
+};
