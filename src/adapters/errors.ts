@@ -99,16 +99,8 @@ export class TimeoutError extends LicensingError {
 
 /** The thing asked for does not exist (HTTP 404). */
 export class NotFoundError extends LicensingError {
-  /**
-   * The problem+json `type` of the answer, when it had one. A route of the contract that exists
-   * answers `urn:licence-kit:problem:not-found` for a thing that does not (the account); any other
-   * 404 of an optional route means the server has no such route.
-   */
-  readonly problemType: string | undefined;
-
-  constructor(message = 'Not found.', init?: ErrorInit & { problemType?: string }) {
+  constructor(message = 'Not found.', init?: ErrorInit) {
     super('not-found', message, { status: 404, ...init });
-    this.problemType = init?.problemType;
   }
 }
 

@@ -28,33 +28,11 @@ export interface CartMemo {
   heldExternal?: LicensingSnapshot | undefined;
   /** The snapshot shown before the first change `changedElsewhere` lists; none once forgotten. */
   elsewhereBase?: LicensingSnapshot | undefined;
-  /** The last assignment asked for (R12, `trackAssignment`), settled once taken; never rejects. */
-  assigning?: Promise<void> | undefined;
-}
-
-/**
- * Keeps `outcome`, an assignment asked for (R12), in `memo` until it settles, so a save asked for
- * meanwhile waits for it and goes on the version it leaves (`LicensingStore.assign` / `unassign`).
- */
-export function trackAssignment(memo: CartMemo, outcome: Promise<unknown>): void {
-  const settled = outcome.then(
-    () => undefined,
-    () => undefined,
-  );
-  memo.assigning = settled;
-  void settled.then(() => {
-    if (memo.assigning === settled) memo.assigning = undefined;
-  });
-}
-
-/**
- * Waits for the assignments in flight (R12): each moves the version, so a save sent meanwhile
- * would be a conflict caused by the admin's own assignment. Resolves whether any was waited for.
- */
-async function assignmentsSettled({ memo }: CommitHost): Promise<boolean> {
-  const waited = memo.assigning !== undefined;
-  while (memo.assigning) await memo.assigning;
-  return waited;
+  /**
+   * The last assignment asked for (R12, `LicensingStore.assign` / `unassign`, one at a time), settled
+   * once its answer is taken; never rejects. A save waits for it (`runCommit`).
+   */
+  assigning?: Promise<unknown> | undefined;
 }
 
 /** What the store lends its save. */
@@ -89,7 +67,10 @@ function takeHeld({ memo }: CommitHost): LicensingSnapshot | undefined {
 /** One save of the draft (`LicensingStore.commit`, which runs one at a time). */
 export async function runCommit(host: CommitHost): Promise<CommitResult> {
   const { memo } = host;
-  await assignmentsSettled(host);
+  // R12: each assignment moves the version, so a save sent meanwhile would be a conflict caused by
+  // the admin's own assignment: wait for those asked for (and any asked meanwhile), then judge.
+  let seen: Promise<unknown> | undefined;
+  while (seen !== memo.assigning) await (seen = memo.assigning);
   let reason = guard.commitRefusal(host.state(), host.rules());
   if (reason) return { ok: false, reason };
   // R9: errors block the commit, even on a page whose widgets gave the store no rules (a host
@@ -101,12 +82,9 @@ export async function runCommit(host: CommitHost): Promise<CommitResult> {
     } catch (thrown) {
       return failed(host, toLicensingError(thrown));
     }
+    // An assignment asked for during the load: from the start, on the base it leaves.
+    if (seen !== memo.assigning) return runCommit(host);
     // Judged again after the wait: an edit made meanwhile is part of what is judged and sent.
-    reason = guard.commitRefusal(host.state(), host.rules());
-    if (reason) return { ok: false, reason };
-  }
-  // One started during the rules' load: judged again on the base it left.
-  if (await assignmentsSettled(host)) {
     reason = guard.commitRefusal(host.state(), host.rules());
     if (reason) return { ok: false, reason };
   }

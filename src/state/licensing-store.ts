@@ -17,7 +17,6 @@ import {
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { isAbortError, NotSupportedError, toLicensingError } from '../adapters/errors.js';
 import { carryOver, elsewhere, runCommit, take, type CartMemo, type CommitHost } from './commit.js';
-import { trackAssignment } from './commit.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import * as guard from './guards.js';
@@ -312,7 +311,7 @@ export class LicensingStore {
     const outcome = (this.assignmentPart ??= import('./assignment.js').then(
       ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
     )).then((part) => part.run(...call));
-    trackAssignment(this.memo, outcome); // a save asked for meanwhile waits for it (commit.ts)
+    this.memo.assigning = outcome.catch(() => undefined); // a save asked for meanwhile waits (commit.ts)
     return outcome;
   }
 

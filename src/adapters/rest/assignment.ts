@@ -12,7 +12,8 @@ import type {
 import type { AssignOptions, AssignmentResult } from '../adapter.js';
 import { decodeAgent, decodeLicensingSnapshot } from '../decode/bodies.js';
 import { array, nonEmpty, object, req } from '../decode/fields.js';
-import { NotFoundError, NotSupportedError, toLicensingError } from '../errors.js';
+import { NotSupportedError, toLicensingError } from '../errors.js';
+import type { RestNotFoundError } from './problem.js';
 import type { RequestCall, RequestSender } from './requests.js';
 
 /** One agent's change of an assignment's answer (R12's `AgentAssignment`). */
@@ -79,7 +80,7 @@ export function restAssignment(send: RequestSender, withdraw: () => void) {
       // `canAssign` turns false and the overview is read-only. "The account no longer exists" stays.
       const noRoute =
         error.kind === 'not-supported' ||
-        (error instanceof NotFoundError && error.problemType !== NOT_FOUND_TYPE);
+        (error.kind === 'not-found' && (error as RestNotFoundError).problemType !== NOT_FOUND_TYPE);
       if (!noRoute) throw thrown;
       withdraw();
       throw new NotSupportedError('Assigning licences is not available here.', { cause: error });

@@ -33,6 +33,21 @@ export interface Problem {
   problems?: AssignmentProblem[];
 }
 
+/**
+ * A 404 over REST, with the problem+json `type` of the answer when it had one: a route of the
+ * contract that exists answers `urn:licence-kit:problem:not-found` for a thing that does not (the
+ * account); any other 404 of an optional route (assignment.ts) means the server has no such route.
+ */
+export class RestNotFoundError extends NotFoundError {
+  constructor(
+    readonly problemType: string | undefined,
+    init: { status: number; detail?: string },
+  ) {
+    super(undefined, init);
+    this.name = 'NotFoundError';
+  }
+}
+
 function isIssue(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const { code, severity } = value as Json;
@@ -98,10 +113,7 @@ export function errorFromAnswer(status: number, contentType: string | null, text
     case 403:
       return new PermissionError(undefined, init);
     case 404:
-      return new NotFoundError(undefined, {
-        ...init,
-        ...(problem.type ? { problemType: problem.type } : {}),
-      });
+      return new RestNotFoundError(problem.type, init);
     case 408:
       return new TimeoutError(undefined, init);
     case 409:
