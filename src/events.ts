@@ -49,6 +49,11 @@ export interface LicenceShowUsageDetail {
   /** The licence type whose users to show. */
   typeId: string;
 }
+/** Detail of `licence-back-to-cart` (issue #22). */
+export interface LicenceBackToCartDetail {
+  /** The licence type whose blocked reduction is now valid. */
+  typeId: string;
+}
 
 /** Detail of `licence-token-copy`. */
 export interface LicenceTokenCopyDetail {
@@ -172,6 +177,11 @@ export interface LicenceEventMap {
    * ticket) and cancel the event to say it was taken; not cancelled, the cart says it went nowhere.
    */
   'licence-change-request': CustomEvent<LicenceChangeRequestDetail>;
+  /**
+   * The usage overview's "Back to the cart": enough licences of `detail.typeId` were freed for the
+   * pending reduction (`licence-manager` closes the overview's dialog and focuses the cart).
+   */
+  'licence-back-to-cart': CustomEvent<LicenceBackToCartDetail>;
 }
 
 // `GlobalEventHandlersEventMap` is what `HTMLElementEventMap`, `DocumentEventMap` and

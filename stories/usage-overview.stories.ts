@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { Failure } from '../src/adapters/adapter.js';
+import type { Failure, LicensingAdapter } from '../src/adapters/adapter.js';
+import { ruleBook } from '../src/core/rule-book.js';
+import { LicensingStore } from '../src/state/licensing-store.js';
 import { generateAgents } from '../src/adapters/memory/index.js';
 import '../src/elements/usage-overview/usage-overview.js';
 import { FOREVER, storyAdapter, type StoryData } from './support.js';
@@ -16,6 +18,10 @@ interface Args extends StoryData {
   failUsage?: Failure;
   /** A narrow container (`.storybook/preview.css`): a phone, 360 px, or a side panel, 520 px. */
   frame?: 'phone' | 'side-panel';
+  /** An adapter without `assign` / `unassign` (issue #22): the overview stays read-only. */
+  withoutAssign?: boolean;
+  /** A pending reduction of the filtered type to this count (the "free N" banner). */
+  reduceTo?: number;
 }
 
 const meta: Meta<Args> = {
@@ -29,16 +35,25 @@ const meta: Meta<Args> = {
     },
     search: { control: 'text' },
   },
-  render: ({ typeId, search, agents, failUsage, frame, ...data }) => {
-    const adapter = storyAdapter({
+  render: ({ typeId, search, agents, failUsage, frame, withoutAssign, reduceTo, ...data }) => {
+    const memory = storyAdapter({
       ...data,
       ...(agents === undefined ? {} : { seed: (seed) => ({ ...seed, agents: generateAgents(agents) }) }),
     });
-    if (failUsage) adapter.failNext('listUsage', failUsage);
+    if (failUsage) memory.failNext('listUsage', failUsage);
+    const adapter: LicensingAdapter = withoutAssign
+      ? {
+          load: (o) => memory.load(o),
+          listUsage: (q, o) => memory.listUsage(q, o),
+          commit: (c, o) => memory.commit(c, o),
+        }
+      : memory;
+    const store = new LicensingStore(adapter).useRules(ruleBook);
+    if (reduceTo !== undefined) void store.load().then(() => store.setCount(typeId, reduceTo));
     const overview = html`<usage-overview
       type-id=${typeId}
       search=${search}
-      .adapter=${adapter}
+      .store=${store}
     ></usage-overview>`;
     return frame ? html`<div class=${frame}>${overview}</div>` : overview;
   },
@@ -81,3 +96,95 @@ export const PhoneCzech: Story = { args: { frame: 'phone' }, globals: { lang: 'c
 export const PhoneDark: Story = { args: { frame: 'phone', typeId: 'outbound' }, globals: { theme: 'dark' } };
 /** A side panel between a phone and a table: two columns of licence types per card. */
 export const SidePanel: Story = { args: { frame: 'side-panel' } };
+
+// ————— assignment (issue #22): an `update` user on an adapter with assign / unassign —————
+
+/** Clicks the checkboxes of the agents in rows `rows` (Shift-click from the first to the last). */
+async function select(canvas: HTMLElement, rows: readonly number[], range = false): Promise<HTMLElement> {
+  const overview = canvas.querySelector('usage-overview')!;
+  const root = overview.shadowRoot!;
+  for (let i = 0; i < 100 && !root.querySelector('input[type="checkbox"]'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  rows.forEach((row, i) =>
+    root
+      .querySelector(`[data-row="${row}"] input[type="checkbox"]`)
+      ?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, shiftKey: range && i > 0 })),
+  );
+  await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  return overview;
+}
+
+/** Opens the confirmation from the toolbar button whose text starts with `label`. */
+async function ask(overview: HTMLElement, label: string): Promise<void> {
+  [...overview.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')]
+    .find((b) => b.textContent!.trim().startsWith(label))
+    ?.click();
+  await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+/** Three agents picked (a range): the toolbar with its live count, the actions and what is available. */
+export const Selection: Story = {
+  args: { typeId: 'voice' },
+  play: async ({ canvasElement }) => void (await select(canvasElement, [2, 4], true)),
+};
+/** The confirmation says what happens in words. */
+export const Confirmation: Story = {
+  args: { typeId: 'voice' },
+  play: async ({ canvasElement }) => ask(await select(canvasElement, [2, 4], true), 'Remove'),
+};
+/** R12: Voice cannot be removed from agents holding Outbound; the dialog offers removing both. */
+export const RefusalOutboundNeedsVoice: Story = {
+  args: { typeId: '' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0, 9], true);
+    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+    type.value = 'voice';
+    type.dispatchEvent(new Event('change'));
+    await ask(await select(canvasElement, []), 'Remove');
+  },
+};
+/** More agents without the type selected than licences are free: Assign is off and says why. */
+export const NotEnoughAvailable: Story = {
+  args: { typeId: '' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0, 9], true);
+    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+    type.value = 'supervisor';
+    type.dispatchEvent(new Event('change'));
+  },
+};
+/** An adapter without `assign` / `unassign`: no checkbox, no toolbar, as before. */
+export const WithoutAssignment: Story = { args: { typeId: 'voice', withoutAssign: true } };
+/** `view` permission: no checkbox, no toolbar. */
+export const ViewNoSelection: Story = { args: { typeId: 'voice', permission: 'view' } };
+/** Opened from a blocked reduction: "Free N Voice licences to reduce to …". */
+export const FreeToReduce: Story = { args: { typeId: 'voice', reduceTo: 1 } };
+/**
+ * "Select all N matching", then one agent unticked: the agents loaded so far stay selected, all
+ * but that one, and the count says so.
+ */
+export const AllButOne: Story = {
+  args: { typeId: 'voice' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0]);
+    await ask(overview, 'Select all');
+    await select(canvasElement, [1]);
+  },
+};
+/** Voice and Outbound removed together ("both"): the toast names both, with Undo. */
+export const RemovedBoth: Story = {
+  args: { typeId: '' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0, 9], true);
+    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+    type.value = 'voice';
+    type.dispatchEvent(new Event('change'));
+    await ask(await select(canvasElement, []), 'Remove');
+    const both = [...overview.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) =>
+      b.textContent!.includes(' and '),
+    );
+    both?.click();
+    for (let i = 0; i < 100 && !overview.shadowRoot!.querySelector('[part~="undo-button"]'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  },
+};

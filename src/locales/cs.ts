@@ -39,3 +39,6 @@ registerMessages('cs', 'licence-cart-timeline', licenceCartTimeline);
 registerMessages('cs', 'licence-history', licenceHistory);
 registerMessages('cs', 'cart-request', cartRequest);
 registerMessages('cs', 'requests-panel', requestsPanel);
+
+import { messages as usageAssign } from './cs/usage-assign.js';
+registerMessages('cs', 'usage-assign', usageAssign);

@@ -37,6 +37,7 @@ const everyEvent: Record<LicenceEventName, true> = {
   'licence-summary-download': true,
   'licence-usage-threshold': true,
   'licence-change-request': true,
+  'licence-back-to-cart': true,
 };
 
 /** Every licence-kit event. */
@@ -62,7 +63,7 @@ export const elementEvents = {
   ],
   'retention-picker': ['licence-change'],
   'power-pack-limits': ['licence-change', 'licence-usage-threshold'],
-  'usage-overview': ['licence-usage-filter-change', 'licence-usage-export'],
+  'usage-overview': ['licence-usage-filter-change', 'licence-usage-export', 'licence-back-to-cart'],
   'license-token': ['licence-token-copy', 'licence-key-apply', 'licence-log-download'],
   'license-details': [],
   'licence-history': [],

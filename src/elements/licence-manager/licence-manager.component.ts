@@ -70,6 +70,7 @@ export type ManagerSection =
  * @event licence-token-copy - The user copied the installation token; `detail.token`, `detail.copied`.
  * @event licence-key-apply - A pasted licence key was applied; `detail.licence`.
  * @event licence-log-download - The licence log file was saved; `detail.filename`.
+ * @event licence-back-to-cart - The usage overview's "Back to the cart" after enough licences were freed; the dialog closes and focus goes to the cart's save button.
  * @event licence-usage-filter-change - The user changed the usage overview's licence type or search; `detail.typeId`, `detail.search`.
  * @event licence-usage-export - The usage CSV is ready; `detail.blob`, `detail.filename`, `detail.rows`. Cancelable: cancel it to handle the file yourself.
  * @event licence-summary-download - The cart review's "Download summary"; `detail.record`, `detail.format`, `detail.blob`, `detail.filename`. Cancelable: cancel it to handle the file yourself.
@@ -184,6 +185,13 @@ export class LicenceManager extends RulesWidget {
       queueMicrotask(() => {
         if (!event.defaultPrevented) void this.openUsage(event.detail.typeId);
       });
+    });
+    // The overview's "Back to the cart" (issue #22): the reduction is valid now; close the dialog
+    // and land on the cart's save button (the card's "see who uses" link is gone with the problem).
+    this.addEventListener('licence-back-to-cart', () => {
+      const cart = this.renderRoot.querySelector('licence-cart')?.shadowRoot;
+      this.returnFocusTo = cart?.querySelector<HTMLElement>('[part~="save-button"]') ?? this.returnFocusTo;
+      this.usageDialog?.close();
     });
   }
 

@@ -2,6 +2,8 @@
 // not download it.
 import type { LicenceType, UsagePage, UsageQuery } from '../../core/index.js';
 import { csvRow } from '../../core/csv.js';
+import type { LicensingStore } from '../../state/licensing-store.js';
+import { downloadBlob } from '../../ui/download.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
 import type { UsageFilter } from './usage-pages.js';
 
@@ -53,4 +55,36 @@ export async function usageCsv(
     signal.throwIfAborted();
   }
   return { blob: new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }), rows };
+}
+
+/**
+ * Fetches every agent of `filter` (`usageCsv`) and hands the CSV over through
+ * `licence-usage-export` on `host`, then downloads it unless a listener cancelled the event.
+ * Rejects when `signal` aborts or a page fails.
+ */
+export async function exportUsage(
+  host: HTMLElement,
+  store: LicensingStore,
+  filter: UsageFilter,
+  catalog: readonly LicenceType[],
+  m: UsageOverviewMessages,
+  signal: AbortSignal,
+): Promise<void> {
+  const { blob, rows } = await usageCsv(
+    (query, pageSignal) => store.listUsage(query, { signal: pageSignal }),
+    filter,
+    catalog,
+    m,
+    signal,
+  );
+  const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
+  // Not `emit` from events.ts: sharing it with the overview's chunk would cost every page bytes.
+  const detail = { ...filter, blob, filename, rows };
+  const event = new CustomEvent('licence-usage-export', {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: true,
+  });
+  if (host.dispatchEvent(event)) downloadBlob(blob, filename, host.shadowRoot ?? host);
 }

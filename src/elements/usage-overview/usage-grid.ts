@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { LicenceType } from '../../core/index.js';
+import type { AssignController } from './assign.js';
 import type { GridKeyboardController } from './grid-keyboard.controller.js';
 import type { RowWindowController } from './row-window.controller.js';
 import type { UsageOverviewMessages } from './usage-overview.messages.js';
@@ -18,8 +19,11 @@ export function usageGrid(
   keyboard: GridKeyboardController,
   catalog: readonly LicenceType[],
   m: UsageOverviewMessages,
+  /** The selection (assign.ts), once loaded; rows can be selected while it is `on`. */
+  selection?: AssignController | null,
 ): TemplateResult {
   const { first, last } = rowWindow.window;
+  const assign = selection?.on ? selection : undefined;
   const rows: number[] = [];
   for (let i = first; i <= last; i++) rows.push(i);
   return html`<div
@@ -52,7 +56,7 @@ export function usageGrid(
           ${repeat(
             rows,
             (index) => index,
-            (index) => usageRow(shown, index, keyboard, catalog, m),
+            (index) => usageRow(shown, index, keyboard, catalog, m, assign),
           )}
         </div>
       </div>
@@ -70,6 +74,7 @@ function usageRow(
   keyboard: GridKeyboardController,
   catalog: readonly LicenceType[],
   m: UsageOverviewMessages,
+  assign: AssignController | undefined,
 ): TemplateResult {
   const agent = shown.row(index);
   const tab = (col: number) => keyboard.tabIndex(index, col);
@@ -81,7 +86,7 @@ function usageRow(
     data-row=${index}
   >
     <span part="agent" class="cell name" role="rowheader" tabindex=${tab(0)} data-col="0"
-      >${
+      >${assign?.pick(index, agent)}${
         agent
           ? html`<span class="agent-name">${agent.name}</span>${
                 agent.email ? html`<span part="agent-email" class="email">${agent.email}</span>` : nothing

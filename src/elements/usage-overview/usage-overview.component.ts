@@ -3,16 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isAbortError, toLicensingError, type LicensingError } from '../../adapters/errors.js';
 import { LicensingWidget } from '../../base/licensing-widget.js';
-import { entryFor, inLanguage } from '../../i18n/names.js';
+import { inLanguage } from '../../i18n/names.js';
 import { canView, type LicenceType } from '../../core/index.js';
 import { emit } from '../../events.js';
-import { downloadBlob } from '../../ui/download.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
+import type { AssignController } from './assign.js';
 import { GridKeyboardController } from './grid-keyboard.controller.js';
 import { RowWindowController } from './row-window.controller.js';
 import { messages, type UsageOverviewMessages } from './usage-overview.messages.js';
 import { styles } from './usage-overview.styles.js';
 import { usageGrid } from './usage-grid.js';
+import { usageToolbar } from './usage-toolbar.js';
 import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js';
 
 /**
@@ -31,7 +32,13 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * licence type, ✓ held or – not, in one or two columns; the same grid and keys. Licence names are
  * in the page's language when the data gives them (`names`).
  *
+ * With `update` and an adapter offering `assign`/`unassign` (R12), agents can be selected (checkbox,
+ * Space, Shift-click, "Select all N matching") and freed or given a licence from a toolbar, with a
+ * confirmation and Undo; a blocked reduction (R3) shows a banner leading back to the cart. That
+ * code (assign.ts) loads on first use; otherwise the overview stays read-only.
+ *
  * @event licence-usage-filter-change - The user changed the licence type or the search (after the debounce); `detail: { typeId, search }`.
+ * @event licence-back-to-cart - "Back to the cart" in the banner: enough licences of `detail.typeId` were freed for the pending reduction.
  * @event licence-usage-export - The CSV export is ready; `detail: { blob, filename, rows, typeId, search }`. Cancel it to handle the file yourself instead of the download.
  *
  * @csspart base - Everything below the status states.
@@ -57,6 +64,19 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * @csspart clear-button - The button of the no-match notice that clears filter and search.
  * @csspart message - A failure of some rows or of the export, above the grid.
  * @csspart status - Loading, error, no-access and not-connected states.
+ * @csspart select - An agent's selection checkbox (assignment).
+ * @csspart selected-count - "3 selected" (a polite live region).
+ * @csspart selection-toolbar - The toolbar acting on the selection.
+ * @csspart remove-button - "Remove Voice licence from 3 agents".
+ * @csspart assign-button - "Assign Voice to 2 agents".
+ * @csspart available - How many licences of the type are available, or why assigning is off.
+ * @csspart assign-dialog - The confirmation dialog.
+ * @csspart refusal - R12's refusal in the confirmation ("Outbound needs Voice: …").
+ * @csspart confirm-button - The confirmation's Remove / Assign button.
+ * @csspart toast - "Removed Voice from 3 agents" with Undo (a polite live region).
+ * @csspart undo-button - The toast's Undo.
+ * @csspart banner - "Free 3 Voice licences to reduce to 8", then the way back to the cart.
+ * @csspart back-button - The banner's "Back to the cart".
  * @csspart retry-button - The retry button of an error.
  *
  * @cssproperty --usage-overview-height - Height of the grid (it scrolls inside) when the element has no height of its own. Default 28rem; give the element a height (e.g. in a dialog or panel) and the grid fills it instead.
@@ -69,6 +89,7 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * @cssproperty --usage-overview-row-hover-background - Background of the row under the pointer or holding focus.
  * @cssproperty --usage-overview-mark-color - Colour of the check mark of a held licence.
  * @cssproperty --usage-overview-no-mark-color - Colour of the dash of a licence not held.
+ * @cssproperty --usage-overview-selected-background - Background of a selected row.
  *
  * @cssstate empty - There are no agents at all.
  * @cssstate no-match - No agent matches the filter and search.
@@ -94,6 +115,8 @@ export class UsageOverview extends LicensingWidget {
   @state() private exportError: LicensingError | undefined;
 
   private pages: UsagePages | undefined;
+  /** The selection and its actions (assign.ts), loaded once the store can assign for an `update` user. */
+  private assign: AssignController | null | undefined;
   private pagesStore: LicensingStore | undefined;
   private pagesVersion: string | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
@@ -169,6 +192,21 @@ export class UsageOverview extends LicensingWidget {
       this.pages.reset();
     }
     this.pages.request(this.filter);
+    // `canAssign`: the adapter offers assign and unassign, and the user has `update` (R1, R12).
+    if (this.assign === undefined && store.canAssign) {
+      this.assign = null;
+      void import('./assign.js').then((m) => {
+        this.assign = new m.AssignController(this, {
+          licensing: this.licensing,
+          locale: this.locale,
+          shown: () => this.pages?.shown,
+          errorText: (error) => this.errorText(error),
+          catalog: () => this.catalog,
+          lit: { html, nothing, live },
+        });
+        this.requestUpdate();
+      });
+    }
   }
 
   override render() {
@@ -183,7 +221,13 @@ export class UsageOverview extends LicensingWidget {
     const shown = pages.shown;
     const current = pages.current;
     return html`<div part="base">
-      ${this.renderToolbar(pages, shown)}
+      ${usageToolbar(m, pages, shown, this.catalog, this.filter, this.typed, this.exporting, {
+        onTypeChange: this.onTypeChange,
+        onSearchInput: this.onSearchInput,
+        onSearchKeydown: this.onSearchKeydown,
+        onExport: this.exportCsv,
+      })}
+      ${this.assign?.render()}
       ${
         this.exportError
           ? html`<p part="message" class="message" role="alert">
@@ -202,55 +246,6 @@ export class UsageOverview extends LicensingWidget {
           : nothing
       }
       ${this.renderBody(pages, shown)}
-    </div>`;
-  }
-
-  private renderToolbar(pages: UsagePages, shown: UsageResult | undefined): TemplateResult {
-    const m = this.m;
-    const counts = shown?.filter.search === this.filter.search ? shown.countsByType : undefined;
-    const allTotal = pages.totalFor({ typeId: '', search: this.filter.search });
-    const known = this.catalog.some((type) => type.id === this.typeId);
-    const total = shown?.total;
-    return html`<div part="toolbar">
-      <label part="filter" class="field">
-        <span class="label">${m.filterLabel}</span>
-        <select part="filter-select" .value=${live(this.typeId)} @change=${this.onTypeChange}>
-          <option value="" ?selected=${!this.typeId}>${m.allTypes(allTotal)}</option>
-          ${this.catalog.map(
-            (type) =>
-              html`<option value=${type.id} ?selected=${type.id === this.typeId}>
-                ${m.typeOption(type.name, counts ? (entryFor(counts, type.id) ?? 0) : undefined)}
-              </option>`,
-          )}
-          ${this.typeId && !known ? html`<option value=${this.typeId} selected>${this.typeId}</option>` : nothing}
-        </select>
-      </label>
-      <label part="search" class="field">
-        <span class="label">${m.searchLabel}</span>
-        <input
-          part="search-input"
-          type="search"
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${m.searchPlaceholder}
-          .value=${live(this.typed)}
-          @input=${this.onSearchInput}
-          @keydown=${this.onSearchKeydown}
-        />
-      </label>
-      <p part="count" class="count" role="status">
-        ${total === undefined ? (pages.status === 'loading' ? m.counting : '') : m.matching(total)}
-      </p>
-      <button
-        part="export-button"
-        class="button"
-        type="button"
-        ?disabled=${this.exporting || !total}
-        aria-busy=${this.exporting ? 'true' : 'false'}
-        @click=${this.exportCsv}
-      >
-        ${this.exporting ? m.exporting : m.exportCsv}
-      </button>
     </div>`;
   }
 
@@ -283,7 +278,15 @@ export class UsageOverview extends LicensingWidget {
         </button>
       </div>`;
     }
-    return usageGrid(shown, shown !== pages.current, this.rowWindow, this.keyboard, this.catalog, m);
+    return usageGrid(
+      shown,
+      shown !== pages.current,
+      this.rowWindow,
+      this.keyboard,
+      this.catalog,
+      m,
+      this.assign,
+    );
   }
 
   // ————— events —————
@@ -330,34 +333,17 @@ export class UsageOverview extends LicensingWidget {
 
   // ————— CSV export —————
 
-  /**
-   * Fetches every agent of the current filter (in pages, yielding between them so no task runs
-   * long) and hands the CSV over through `licence-usage-export`, then downloads it unless a
-   * listener cancelled the event. The export's code loads on the first export.
-   */
+  /** Exports the current filter's agents as CSV (csv.ts, loaded on the first export). */
   private exportCsv = async (): Promise<void> => {
     const store = this.licensing.store;
     if (!store || this.exporting) return;
-    const m = this.m;
-    const filter = this.filter;
-    const catalog = this.catalog;
     const controller = new AbortController();
     this.exportController = controller;
     this.exporting = true;
     this.exportError = undefined;
     try {
-      const { usageCsv } = await import('./csv.js');
-      const { blob, rows } = await usageCsv(
-        (query, signal) => store.listUsage(query, { signal }),
-        filter,
-        catalog,
-        m,
-        controller.signal,
-      );
-      const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
-      const detail = { ...filter, blob, filename, rows };
-      const proceed = emit(this, 'licence-usage-export', detail, { cancelable: true });
-      if (proceed) downloadBlob(blob, filename, this.renderRoot);
+      const { exportUsage } = await import('./csv.js');
+      await exportUsage(this, store, this.filter, this.catalog, this.m, controller.signal);
     } catch (error) {
       if (!isAbortError(error)) this.exportError = toLicensingError(error);
     } finally {

@@ -266,9 +266,6 @@ const marks = css`
     .mark.no::before {
       color: CanvasText;
     }
-    .body .row:focus-within {
-      outline: 1px solid Highlight;
-    }
   }
 `;
 
@@ -289,7 +286,8 @@ const cards = css`
     }
     .table {
       --_line: 1.375rem;
-      --_row-height: calc(2.75rem + var(--_half, 5) * var(--_line) + 2 * var(--_space-s));
+      --_head: 2.75rem;
+      --_row-height: calc(var(--_head) + var(--_half, 5) * var(--_line) + 2 * var(--_space-s));
     }
     .inner,
     .row {
@@ -305,7 +303,7 @@ const cards = css`
     .body .row {
       display: grid;
       grid-template-columns: repeat(2, minmax(0, 1fr));
-      grid-template-rows: 2.75rem;
+      grid-template-rows: var(--_head);
       grid-auto-rows: var(--_line);
       align-content: start;
       column-gap: var(--_space-m);
@@ -343,7 +341,7 @@ const cards = css`
   }
   @container usage-overview (width < 26rem) {
     .table {
-      --_row-height: calc(2.75rem + var(--_types, 10) * var(--_line) + 2 * var(--_space-s));
+      --_row-height: calc(var(--_head) + var(--_types, 10) * var(--_line) + 2 * var(--_space-s));
     }
     .body .row {
       grid-template-columns: minmax(0, 1fr);
@@ -370,4 +368,19 @@ const forced = css`
   }
 `;
 
-export const styles = [base, table, space, rows, marks, cards, forced];
+// Narrow for its text (a phone at 200 % text, where 20rem is 640 px): an e-mail address may take
+// two lines, wrapping anywhere; every card is one line taller, so one height holds for all.
+const bigText = css`
+  @container usage-overview (width < 20rem) {
+    .table {
+      --_head: 4rem;
+    }
+    .email {
+      white-space: normal;
+      overflow-wrap: anywhere;
+      line-height: 1.25;
+    }
+  }
+`;
+
+export const styles = [base, table, space, rows, marks, cards, bigText, forced];

@@ -1,0 +1,82 @@
+// Intl directly, not i18n/format.js: sharing it with the overview's chunk would cost every page bytes.
+const numbers = new Intl.NumberFormat('en');
+const rules = new Intl.PluralRules('en');
+const n = (value: number) => numbers.format(value);
+const plural = (count: number, _lang: 'en', forms: { one: string; other: string }) =>
+  rules.select(count) === 'one' ? forms.one : forms.other;
+const agents = (count: number) =>
+  plural(count, 'en', { one: `${n(count)} agent`, other: `${n(count)} agents` });
+const licences = (count: number, type: string) =>
+  plural(count, 'en', { one: `${n(count)} ${type} licence`, other: `${n(count)} ${type} licences` });
+
+/**
+ * What `usage-overview` says while an `update` user assigns and frees licences (section
+ * `usage-assign`), in English. Loaded with the selection's code, on first use.
+ */
+export const messages = {
+  /** The selection column's checkbox, for one agent. */
+  select: (name: string) => `Select ${name}`,
+  /** The selection toolbar's accessible name. */
+  toolbarLabel: 'Selected agents',
+  /** The polite live count of the toolbar. */
+  selected: (count: number) => `${n(count)} selected`,
+  /** "Select all N matching", then one unticked: only the agents loaded so far stay selected. */
+  selectedLoaded: (count: number, total: number) =>
+    `${n(count)} of ${n(total)} selected: only the agents loaded so far stay selected`,
+  selectAll: (count: number) => `Select all ${n(count)} matching`,
+  clear: 'Clear selection',
+  /** The type the toolbar acts on, when the overview shows every type. */
+  typeLabel: 'Licence',
+  remove: (type: string, count: number) => `Remove ${type} licence from ${agents(count)}`,
+  assign: (type: string, count: number) => `Assign ${type} to ${agents(count)}`,
+  /** Licences of the type not in use now (count − in use, R12). */
+  available: (type: string, count: number) => `${licences(count, type)} available`,
+  /** The assign button is off: more agents without the type are selected than licences are free. */
+  notEnough: (type: string, count: number, free: number) =>
+    `${agents(count)} without ${type} selected, ${n(free)} available: select fewer or add licences in the cart first.`,
+  // The confirmation
+  removeTitle: (type: string, count: number) => `Remove ${type} from ${agents(count)}?`,
+  assignTitle: (type: string, count: number) => `Assign ${type} to ${agents(count)}?`,
+  /** What happens, in words; `inUse` and `after` are the type's licences in use before and after. */
+  removeText: (type: string, count: number, inUse: number, after: number, total: number) =>
+    `${agents(count)} will no longer hold a ${type} licence. ${type} licences in use go from ${n(inUse)} to ${n(after)} of ${n(total)}; the number of licences you pay for does not change.`,
+  assignText: (type: string, count: number, inUse: number, after: number, total: number) =>
+    `${agents(count)} will get a ${type} licence. ${type} licences in use go from ${n(inUse)} to ${n(after)} of ${n(total)}; the number of licences you pay for does not change.`,
+  confirmRemove: 'Remove',
+  confirmAssign: 'Assign',
+  cancel: 'Cancel',
+  working: 'Saving…',
+  /** R12 refused: `dependent` needs `type`, and `count` of the selected agents hold `dependent`. */
+  needsRemove: (dependent: string, type: string, count: number) =>
+    `${dependent} needs ${type}: ${plural(count, 'en', { one: `${n(count)} of these agents holds`, other: `${n(count)} of these agents hold` })} ${dependent}. Remove ${dependent} from them too?`,
+  /** R12 refused: `type` needs `required`, and `count` of the selected agents lack it. */
+  needsAssign: (type: string, required: string, count: number) =>
+    `${type} needs ${required}: ${plural(count, 'en', { one: `${n(count)} of these agents has`, other: `${n(count)} of these agents have` })} no ${required}. Assign ${required} to them too?`,
+  removeBoth: (type: string, dependent: string) => `Remove ${type} and ${dependent}`,
+  assignBoth: (type: string, required: string) => `Assign ${required} and ${type}`,
+  /** Any other refusal or failure; the selection is kept. */
+  failed: 'Nothing was changed.',
+  // The toast
+  removed: (type: string, count: number) => `Removed ${type} from ${agents(count)}`,
+  assigned: (type: string, count: number) => `Assigned ${type} to ${agents(count)}`,
+  /** "Both": `linked` was freed too, from `linkedCount` of the `count` agents that lost `type`. */
+  removedBoth: (type: string, count: number, linked: string, linkedCount: number) =>
+    linkedCount === count
+      ? `Removed ${type} and ${linked} from ${agents(count)}`
+      : `Removed ${type} from ${agents(count)} and ${linked} from ${n(linkedCount)} of them`,
+  /** "Both": `linked` (which `type` needs) was given too, to `linkedCount` of the `count` agents. */
+  assignedBoth: (type: string, count: number, linked: string, linkedCount: number) =>
+    linkedCount === count
+      ? `Assigned ${linked} and ${type} to ${agents(count)}`
+      : `Assigned ${type} to ${agents(count)} and ${linked} to ${n(linkedCount)} of them`,
+  undo: 'Undo',
+  undone: 'Undone.',
+  // The banner of a blocked reduction (R3's mustFree)
+  mustFree: (type: string, count: number, to: number) =>
+    `Free ${licences(count, type)} to reduce to ${n(to)}`,
+  freed: (type: string, to: number) =>
+    `Enough ${type} licences are free: the reduction to ${n(to)} can be saved.`,
+  backToCart: 'Back to the cart',
+};
+
+export type AssignMessages = typeof messages;

@@ -1,0 +1,130 @@
+/**
+ * The selection's styles (assign.ts), adopted by the overview's shadow root with the selection's
+ * code: a read-only overview loads none of them. The checkbox sits at the start of the agent cell,
+ * so the sticky agent column, the keyboard's columns and the phone's cards stay as they are.
+ */
+const text = `
+  .row .name {
+    flex-basis: calc(var(--_name-width) + 2rem);
+    padding-inline-start: 2.5rem;
+  }
+  /* One width for the column in every row: names and emails are cut off, never widen their row. */
+  .agent-name,
+  .email {
+    contain: inline-size;
+  }
+  .cell.name {
+    position: sticky;
+  }
+  .pick {
+    position: absolute;
+    inset-inline-start: var(--_space-s);
+    top: calc(50% - 0.6rem);
+    width: 1.2rem;
+    min-width: 0;
+    height: 1.2rem;
+    min-height: 0;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--_accent);
+  }
+  .body .row[aria-selected='true'] {
+    --_background: var(--usage-overview-selected-background, var(--_surface-raised));
+  }
+  .body .row[aria-selected='true'] .name {
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .picks {
+    display: contents;
+  }
+  .picked {
+    margin: 0;
+    font-weight: 600;
+  }
+  /* The live regions stay in the page while silent, taking no room (nor a gap of the column). */
+  .picked:empty,
+  .toast:not(.shown) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .selection,
+  .banner,
+  .toast.shown {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-s);
+    margin: 0;
+    padding: var(--_space-s) var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+  }
+  .banner {
+    border-color: var(--_warning);
+  }
+  .banner.done {
+    border-color: var(--_success);
+  }
+  .selection .field {
+    grid-auto-flow: column;
+    align-items: center;
+  }
+  .available {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .confirm {
+    max-width: min(32rem, calc(100vw - 2rem));
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .confirm::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .confirm h2 {
+    margin: 0 0 var(--_space-s);
+    font-size: 1.125rem;
+  }
+  .confirm p {
+    margin: 0 0 var(--_space-s);
+  }
+  .refusal,
+  .failure {
+    color: var(--_danger);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-s);
+  }
+  @container usage-overview (width < 600px) {
+    .cell.name.cell {
+      position: relative;
+      padding-inline-start: 2rem;
+    }
+    .pick {
+      inset-inline-start: 0;
+    }
+    .selection {
+      padding: var(--_space-s);
+    }
+  }
+`;
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The sheet, made once (plain CSSOM: Lit's `css` would tie this chunk to the overview's). */
+export function assignSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+  }
+  return sheet;
+}

@@ -1,0 +1,380 @@
+// The selection, the toolbar, the confirmation, the undo toast and the "free N to reduce" banner of
+// `<usage-overview>` (issue #22), for an `update` user whose store can assign (R12). Loaded on
+// first use, so a read-only overview, or one whose adapter has no `assign`, downloads none of it.
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { LicensingError } from '../../adapters/errors.js';
+import { assignmentProblems, available } from '../../core/assignment.js';
+import type { Agent, LicenceType } from '../../core/index.js';
+import type { LocaleController } from '../../i18n/locale.js';
+import type { LicensingController } from '../../state/controller.js';
+import { messages, type AssignMessages } from './assign.messages.js';
+import { assignSheet } from './assign.styles.js';
+import { lit, type Lit, type Nothing } from './assign-lit.js';
+import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
+import { UndoToast } from './assign-toast.js';
+import { changedCounts, undoOf } from './assign-undo.js';
+import { Selection } from './selection.js';
+import type { UsageFilter, UsageResult } from './usage-pages.js';
+import type { UsageOverview } from './usage-overview.component.js';
+
+/** What the controller reads from its overview. */
+export interface AssignContext {
+  readonly licensing: LicensingController;
+  readonly locale: LocaleController;
+  /** The query whose rows are on screen. */
+  readonly shown: () => UsageResult | undefined;
+  readonly errorText: (error: LicensingError) => string;
+  /** The licence types with their names in the page's language. */
+  readonly catalog: () => readonly LicenceType[];
+  readonly lit: Lit;
+}
+
+export class AssignController implements ReactiveController {
+  readonly selection = new Selection();
+  private key = '';
+  private confirm: Confirm | undefined;
+  private busy = false;
+  private readonly toast: UndoToast;
+  /** The type the toolbar acts on while the overview shows every type. */
+  private chosen = '';
+  /** Types whose reduction was blocked (R3) while this overview showed them: count asked for. */
+  private readonly blocked = new Map<string, number>();
+  private returnFocus: HTMLElement | undefined;
+  private adopted = false;
+
+  constructor(
+    private readonly host: UsageOverview,
+    private readonly ctx: AssignContext,
+  ) {
+    Object.assign(lit, ctx.lit);
+    this.toast = new UndoToast(host, () => this.m, ctx.errorText);
+    host.addController(this);
+    host.addEventListener('keydown', this.onKeydown);
+  }
+
+  /** On: the store can assign and the user may change licences (R1). */
+  get on(): boolean {
+    return Boolean(this.ctx.licensing.store?.canAssign);
+  }
+
+  /** The overview's filter, as its rows were asked for. */
+  private get filter(): UsageFilter {
+    return { typeId: this.host.typeId, search: this.host.search.trim() };
+  }
+
+  private get m(): AssignMessages {
+    return this.ctx.locale.section('usage-assign', messages);
+  }
+
+  hostUpdate(): void {
+    const { typeId, search } = this.filter;
+    const key = `${typeId}\u0000${search}`;
+    // A selection belongs to its filter: another filter starts empty (nothing is acted on unseen).
+    if (key !== this.key) {
+      this.key = key;
+      this.selection.clear();
+    }
+    if (!this.adopted && this.on) {
+      // The selection's styles arrive with its code, for this element only.
+      const root = this.host.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, assignSheet()];
+      this.adopted = true;
+    }
+  }
+
+  hostUpdated(): void {
+    // On the grid from here, so a read-only overview's template carries none of it.
+    const grid = this.host.renderRoot.querySelector('[role="grid"]');
+    if (this.on) grid?.setAttribute('aria-multiselectable', 'true');
+    else grid?.removeAttribute('aria-multiselectable');
+    // Each rendered row says whether it is selected (the rows are the overview's template; a row
+    // element is reused for its index, so this follows every render).
+    const shown = this.ctx.shown();
+    for (const row of grid?.querySelectorAll<HTMLElement>('[data-row]') ?? []) {
+      const agent = this.on ? shown?.row(Number(row.dataset.row)) : undefined;
+      if (agent) row.setAttribute('aria-selected', String(this.selection.has(agent)));
+      else row.removeAttribute('aria-selected');
+    }
+    const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="assign-dialog"]');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[part~="confirm-button"]')?.focus();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.toast.dispose();
+  }
+
+  // ————— the grid —————
+
+  /** The checkbox in an agent's cell. */
+  pick(index: number, agent: Agent | undefined): TemplateResult | Nothing {
+    const { html, live } = lit;
+    if (!agent) return lit.nothing;
+    return html`<input
+      part="select"
+      class="pick"
+      type="checkbox"
+      tabindex="-1"
+      aria-label=${this.m.select(agent.name)}
+      .checked=${live(this.selection.has(agent))}
+      @click=${(event: MouseEvent) => this.toggle(index, agent, event.shiftKey)}
+    />`;
+  }
+
+  private toggle(index: number, agent: Agent, range: boolean): void {
+    const shown = this.ctx.shown();
+    // Unticking one of "all N matching": the agents loaded so far stay, all but that one.
+    if (shown) this.selection.narrow(shown.pages.values());
+    this.selection.toggle(index, agent, (i) => shown?.row(i), range);
+    this.host.requestUpdate();
+  }
+
+  /** Space (Shift+Space for a range) selects the focused row; the grid's keys do the rest. */
+  private onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== ' ' || event.ctrlKey || event.altKey || event.metaKey || !this.on) return;
+    const target = event.composedPath()[0] as HTMLElement;
+    if (target instanceof HTMLInputElement || target.localName === 'button') return;
+    const row = target.closest?.<HTMLElement>('[role="grid"] [data-row]');
+    const index = Number(row?.dataset.row);
+    const agent = row ? this.ctx.shown()?.row(index) : undefined;
+    if (!agent) return;
+    event.preventDefault();
+    this.toggle(index, agent, event.shiftKey);
+  };
+
+  // ————— the banner, the toolbar, the toast, the dialog —————
+
+  render(): TemplateResult | Nothing {
+    const { html, nothing } = lit;
+    if (!this.on) return lit.nothing;
+    return html`${this.banner()}
+      <div class="picks">
+        <p part="selected-count" class="picked" role="status">
+          ${
+            this.selection.narrowedFrom
+              ? this.m.selectedLoaded(this.selection.size, this.selection.narrowedFrom)
+              : this.selection.size
+                ? this.m.selected(this.selection.size)
+                : ''
+          }
+        </p>
+        ${this.selection.size ? this.toolbar() : nothing}
+      </div>
+      ${this.toast.render()} ${this.confirm ? this.dialog(this.confirm) : nothing}`;
+  }
+
+  private typeName(typeId: string): string {
+    return this.ctx.catalog().find((each) => each.id === typeId)?.name ?? typeId;
+  }
+
+  /** R3's blocked reduction of the type on screen, and once enough are free, the way back. */
+  private banner(): TemplateResult | Nothing {
+    const { html } = lit;
+    const state = this.ctx.licensing.state!;
+    const typeId = this.host.typeId;
+    if (!typeId) return lit.nothing;
+    const m = this.m;
+    const issue = state.issues.find((each) => each.code === 'reduce-below-in-use' && each.typeId === typeId);
+    if (issue?.code === 'reduce-below-in-use') {
+      this.blocked.set(typeId, issue.requested);
+      return html`<p part="banner" class="banner" role="status">
+        ${m.mustFree(this.typeName(typeId), issue.mustFree, issue.requested)}
+      </p>`;
+    }
+    const counts = state.draft.counts ?? {};
+    const to = Object.hasOwn(counts, typeId) ? counts[typeId] : undefined;
+    if (!this.blocked.has(typeId) || to === undefined) return lit.nothing;
+    return html`<div part="banner" class="banner done" role="status">
+      <span>${m.freed(this.typeName(typeId), to)}</span>
+      <button class="button" part="back-button" type="button" @click=${this.back}>${m.backToCart}</button>
+    </div>`;
+  }
+
+  private back = (): void => {
+    // Not `emit` from events.ts: sharing it with the overview's chunk would cost every page bytes.
+    const detail = { typeId: this.host.typeId };
+    this.host.dispatchEvent(
+      new CustomEvent('licence-back-to-cart', { detail, bubbles: true, composed: true }),
+    );
+  };
+
+  /** The type the toolbar acts on: the filter's, or the one the admin chose. */
+  private get typeId(): string {
+    const catalog = this.ctx.licensing.state!.snapshot!.catalog;
+    const chosen = this.host.typeId || this.chosen;
+    return catalog.some((type) => type.id === chosen) ? chosen : catalog[0]!.id;
+  }
+
+  private toolbar(): TemplateResult {
+    const { html, nothing } = lit;
+    const m = this.m;
+    const snapshot = this.ctx.licensing.state!.snapshot!;
+    const shown = this.ctx.shown();
+    const typeId = this.typeId;
+    const name = this.typeName(typeId);
+    const { holders, others } = this.selection.split(typeId, shown?.countsByType ?? {});
+    const free = available(snapshot, typeId);
+    const total = shown?.total ?? 0;
+    return html`<div part="selection-toolbar" class="selection" role="toolbar" aria-label=${m.toolbarLabel}>
+      ${
+        this.selection.all || total <= this.selection.size
+          ? nothing
+          : html`<button class="button" type="button" @click=${this.selectAll}>${m.selectAll(total)}</button>`
+      }
+      <button class="button" type="button" @click=${this.clear}>${m.clear}</button>
+      ${
+        this.host.typeId
+          ? nothing
+          : html`<label class="field pick-type">
+              <span class="label">${m.typeLabel}</span>
+              <select @change=${this.onType}>
+                ${snapshot.catalog.map(
+                  (type) =>
+                    html`<option value=${type.id} ?selected=${type.id === typeId}>
+                      ${this.typeName(type.id)}
+                    </option>`,
+                )}
+              </select>
+            </label>`
+      }
+      ${
+        // An action with nobody to act on is left out ("Assign Voice to 0 agents" says nothing).
+        holders
+          ? html`<button
+              class="button"
+              part="remove-button"
+              type="button"
+              ?disabled=${this.busy}
+              @click=${(event: Event) => this.ask('unassign', holders, event)}
+            >
+              ${m.remove(name, holders)}
+            </button>`
+          : nothing
+      }
+      ${
+        others
+          ? html`<button
+              class="button"
+              part="assign-button"
+              type="button"
+              ?disabled=${others > free || this.busy}
+              @click=${(event: Event) => this.ask('assign', others, event)}
+            >
+              ${m.assign(name, others)}
+            </button>`
+          : nothing
+      }
+      <span part="available" class="available">
+        ${others > free ? m.notEnough(name, others, free) : m.available(name, free)}
+      </span>
+    </div>`;
+  }
+
+  private selectAll = (): void => {
+    this.selection.selectAll(this.filter, this.ctx.shown()?.total ?? 0);
+    this.host.requestUpdate();
+  };
+
+  private clear = (): void => {
+    this.selection.clear();
+    this.host.requestUpdate();
+  };
+
+  private onType = (event: Event): void => {
+    this.chosen = (event.target as HTMLSelectElement).value;
+    this.host.requestUpdate();
+  };
+
+  /** Opens the confirmation, with R12's refusal already in it when the rows say so. */
+  private ask(action: Action, count: number, event: Event): void {
+    this.returnFocus = event.currentTarget as HTMLElement;
+    const typeId = this.typeId;
+    const agents = [...this.selection.agents.values()];
+    const snapshot = this.ctx.licensing.state!.snapshot!;
+    const problem = agents.length
+      ? assignmentProblems(snapshot, typeId, agents, action).find(linkProblem)
+      : undefined;
+    this.confirm = { action, typeId, count, problem };
+    this.host.requestUpdate();
+  }
+
+  private dialog(confirm: Confirm): TemplateResult {
+    const { typeId, problem } = confirm;
+    return confirmDialog({
+      confirm,
+      m: this.m,
+      name: this.typeName(typeId),
+      linked: problem ? this.typeName(otherType(problem)) : '',
+      line: this.ctx.licensing.state!.snapshot!.lines.find((each) => each.typeId === typeId),
+      busy: this.busy,
+      onConfirm: () => void this.run(confirm, Boolean(problem)),
+      onCancel: this.cancel,
+    });
+  }
+
+  private cancel = (event?: Event): void => {
+    event?.preventDefault();
+    if (this.busy) return;
+    this.closeDialog();
+    this.returnFocus?.focus();
+  };
+
+  private closeDialog(): void {
+    this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="assign-dialog"]')?.close();
+    this.confirm = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Makes the change; a refusal or a failure stays in the dialog and keeps the selection. */
+  private async run(confirm: Confirm, alsoLinked: boolean): Promise<void> {
+    const store = this.ctx.licensing.store!;
+    const { action, typeId } = confirm;
+    const selection = this.selection.all
+      ? { query: queryOf(this.selection.all.filter) }
+      : { agentIds: [...this.selection.agents.keys()] };
+    this.busy = true;
+    this.host.requestUpdate();
+    const outcome = await store[action](typeId, selection, { alsoLinked });
+    this.busy = false;
+    const m = this.m;
+    if (!outcome.ok) {
+      const problems = outcome.reason === 'refused' ? outcome.problems : [];
+      const link = problems.find(linkProblem);
+      const short = problems.find((each) => each.code === 'not-enough-available');
+      if (link && !alsoLinked) confirm.problem = link;
+      else
+        confirm.error = short
+          ? m.notEnough(this.typeName(short.typeId), short.requested, short.available)
+          : `${m.failed} ${'error' in outcome ? this.ctx.errorText(outcome.error) : ''}`;
+      this.host.requestUpdate();
+      return;
+    }
+    this.selection.clear();
+    this.closeDialog();
+    const { count, linked, linkedCount } = changedCounts(outcome.changes, typeId);
+    const name = this.typeName(typeId);
+    const other = linked ? this.typeName(linked) : '';
+    const text =
+      action === 'assign'
+        ? linked
+          ? m.assignedBoth(name, count, other, linkedCount)
+          : m.assigned(name, count)
+        : linked
+          ? m.removedBoth(name, count, other, linkedCount)
+          : m.removed(name, count);
+    this.toast.show({
+      text,
+      undo: outcome.changes.length ? undoOf(this.ctx.licensing.store!, outcome.changes) : undefined,
+    });
+    await this.host.updateComplete;
+    // Where the next step is: back to the cart once the reduction is valid, else the undo.
+    this.host.renderRoot.querySelector<HTMLElement>('[part~="back-button"], [part~="undo-button"]')?.focus();
+  }
+}
+
+const queryOf = ({ typeId, search }: UsageFilter) => ({
+  ...(typeId ? { typeId } : {}),
+  ...(search ? { search } : {}),
+});
