@@ -5,13 +5,8 @@
  */
 const text = `
   .row .name {
-    flex-basis: calc(var(--_name-width) + 2rem);
+    flex-basis: calc(var(--_name-width) + 2.5rem);
     padding-inline-start: 2.5rem;
-  }
-  /* One width for the column in every row: names and emails are cut off, never widen their row. */
-  .agent-name,
-  .email {
-    contain: inline-size;
   }
   .cell.name {
     position: sticky;
