@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import { rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot } from '../store/snapshot.js';
 import { applyAssignmentAsked, type AssignmentAnswer, type AssignmentAsked } from '../store/assignment.js';
-import { callerOf, canonical, header, parseEtag, sha256 } from './handlers.js';
+import { callerOf, canonical, sha256, writeHeaders } from './handlers.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -39,19 +39,10 @@ export function assignmentHandlers(db: Database, now: () => Date): Record<string
   return {
     assign: async (request, reply) => {
       const caller = callerOf(request);
-      const expected = parseEtag(header(request, 'if-match'));
-      if (expected === undefined || expected === '*') {
-        throw new HttpProblem(428, {
-          detail: 'Send If-Match with the version of the snapshot the assignment was decided on.',
-        });
-      }
-      const key = header(request, 'idempotency-key')?.trim();
-      if (!key) {
-        throw new HttpProblem(400, {
-          type: problemTypes.badRequest,
-          detail: 'Send an Idempotency-Key header, one per assignment.',
-        });
-      }
+      const { expected, key } = writeHeaders(request, {
+        against: 'the assignment was decided on',
+        key: 'one per assignment',
+      });
       const body = request.body as Body;
       const assignment = asked(body);
       const requestHash = sha256(canonical({ assignment: body }));

@@ -64,6 +64,29 @@ export function header(request: FastifyRequest, name: string): string | undefine
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * What every write that changes the account sends (a commit, an assignment): If-Match with the
+ * version it was decided on (428 without one) and an Idempotency-Key (400 without one). `what`
+ * finishes the messages: "the changes were made against", "one per cart".
+ */
+export function writeHeaders(
+  request: FastifyRequest,
+  what: { against: string; key: string },
+): { expected: string; key: string } {
+  const expected = parseEtag(header(request, 'if-match'));
+  if (expected === undefined || expected === '*') {
+    throw new HttpProblem(428, { detail: `Send If-Match with the version of the snapshot ${what.against}.` });
+  }
+  const key = header(request, 'idempotency-key')?.trim();
+  if (!key) {
+    throw new HttpProblem(400, {
+      type: problemTypes.badRequest,
+      detail: `Send an Idempotency-Key header, ${what.key}.`,
+    });
+  }
+  return { expected, key };
+}
+
 export class LicensingService {
   constructor(
     private readonly db: Database,
@@ -160,19 +183,10 @@ export class LicensingService {
    */
   private async commit(request: FastifyRequest, reply: FastifyReply): Promise<LicensingSnapshot> {
     const caller = callerOf(request);
-    const expected = parseEtag(header(request, 'if-match'));
-    if (expected === undefined || expected === '*') {
-      throw new HttpProblem(428, {
-        detail: 'Send If-Match with the version of the snapshot the changes were made against.',
-      });
-    }
-    const key = header(request, 'idempotency-key')?.trim();
-    if (!key) {
-      throw new HttpProblem(400, {
-        type: problemTypes.badRequest,
-        detail: 'Send an Idempotency-Key header, one per cart.',
-      });
-    }
+    const { expected, key } = writeHeaders(request, {
+      against: 'the changes were made against',
+      key: 'one per cart',
+    });
     const changes = request.body as ChangeSet;
     // The change request this cart saves (R1): approved in this transaction, or nothing is saved.
     const requestId = header(request, 'change-request')?.trim() || undefined;
