@@ -242,6 +242,7 @@ describe('docs/openapi.yaml', () => {
     assert.deepEqual(widgets.sort(), [
       'applyLicenseKey',
       'approveRequest',
+      'assign',
       'commit',
       'declineRequest',
       'downloadLicenseLog',
