@@ -34,6 +34,7 @@ const detailField = {
   'licence-summary-download': 'record',
   'licence-usage-threshold': 'threshold',
   'licence-change-request': 'note',
+  'licence-back-to-cart': 'typeId',
 };
 
 const helpers = `
