@@ -42,6 +42,9 @@ async function narrow(dir: 'ltr' | 'rtl'): Promise<UsageOverview> {
   // enough for the grid (below 600 px each agent is a card: usage-overview-cards.test.ts).
   el.style.width = '38rem';
   await until(() => root(el).querySelector('[data-row="0"] .agent-name') !== null, 'the rows');
+  // An update user on an adapter that assigns: the selection's checkbox column loads on first use
+  // and widens the agent column; measure once it is there (Firefox's layout can come after a key).
+  await until(() => root(el).querySelector('input.pick') !== null, 'the selection column');
   expect(grid(el).scrollWidth).to.be.greaterThan(grid(el).clientWidth);
   root(el).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
   return el;
