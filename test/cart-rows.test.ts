@@ -2,7 +2,7 @@
 // conflict notice lists for each kind of change made underneath, and the review's edges: a
 // conflict with nothing to list, a permission lost meanwhile, a close while saving, a save that
 // ends on another data source, amounts no quote can hold.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import { ConflictError } from '../src/adapters/errors.js';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
@@ -261,6 +261,8 @@ describe('licence-cart review: edges', () => {
     button(el, 'Save changes')!.click();
     await settle(el);
     dialog(el).close();
+    // The close event is a task of its own; the cart opens the review again there.
+    await waitUntil(() => dialog(el).open, 'the review open again while saving');
     await settle(el);
     expect(dialog(el).open).to.equal(true);
     expect(button(el, 'Saving…')).to.exist;
