@@ -8,7 +8,7 @@ import type { Database } from '../db/database.js';
 import { rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot } from '../store/snapshot.js';
 import { applyAssignmentAsked, type AssignmentAnswer, type AssignmentAsked } from '../store/assignment.js';
-import { callerOf, canonical, sha256, writeHeaders } from './handlers.js';
+import { callerOf, canonical, priorAnswer, sha256, writeHeaders } from './handlers.js';
 import { HttpProblem, problemTypes } from './problem.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -55,22 +55,11 @@ export function assignmentHandlers(db: Database, now: () => Date): Record<string
             type: problemTypes.notFound,
             detail: 'The account no longer exists.',
           });
-        const [prior] = await tx.query<{ request_hash: string; response: AssignmentAnswer | string }>(
-          'SELECT request_hash, response FROM idempotency_keys WHERE account_id = $1 AND key = $2',
-          [caller.accountId, key],
-        );
-        if (prior) {
-          if (prior.request_hash !== requestHash) {
-            throw new HttpProblem(422, {
-              type: problemTypes.validation,
-              detail: 'This Idempotency-Key was already used for another request. Send a new key.',
-              extensions: { issues: [], problems: [] },
-            });
-          }
-          return typeof prior.response === 'string'
-            ? (JSON.parse(prior.response) as AssignmentAnswer)
-            : prior.response;
-        }
+        const prior = await priorAnswer<AssignmentAnswer>(tx, caller.accountId, key, requestHash, {
+          detail: 'This Idempotency-Key was already used for another request. Send a new key.',
+          extensions: { issues: [], problems: [] },
+        });
+        if (prior) return prior;
         const before = await readSnapshot(tx, caller.accountId, caller.permission);
         if (!before)
           throw new HttpProblem(404, {

@@ -13,7 +13,7 @@ import {
   type LicensingSnapshot,
   type Permission,
 } from '../../../src/core/index.js';
-import type { Database } from '../db/database.js';
+import type { Database, Sql } from '../db/database.js';
 import { periodEnded, rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
@@ -85,6 +85,29 @@ export function writeHeaders(
     });
   }
   return { expected, key };
+}
+
+/**
+ * The answer an Idempotency-Key already got in this account (a retry: answered again as it was),
+ * or undefined for a new key. The same key with another body (`requestHash`) is a 422 with
+ * `reused`'s detail and extensions.
+ */
+export async function priorAnswer<T>(
+  tx: Sql,
+  accountId: string,
+  key: string,
+  requestHash: string,
+  reused: { detail: string; extensions: Record<string, unknown> },
+): Promise<T | undefined> {
+  const [prior] = await tx.query<{ request_hash: string; response: T | string }>(
+    'SELECT request_hash, response FROM idempotency_keys WHERE account_id = $1 AND key = $2',
+    [accountId, key],
+  );
+  if (!prior) return undefined;
+  if (prior.request_hash !== requestHash) {
+    throw new HttpProblem(422, { type: problemTypes.validation, ...reused });
+  }
+  return typeof prior.response === 'string' ? (JSON.parse(prior.response) as T) : prior.response;
 }
 
 export class LicensingService {
@@ -196,22 +219,11 @@ export class LicensingService {
       await rollOver(tx, caller.accountId, at);
       const version = await accountVersion(tx, caller.accountId, true);
       if (version === undefined) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
-      const [prior] = await tx.query<{ request_hash: string; response: LicensingSnapshot | string }>(
-        'SELECT request_hash, response FROM idempotency_keys WHERE account_id = $1 AND key = $2',
-        [caller.accountId, key],
-      );
-      if (prior) {
-        if (prior.request_hash !== requestHash) {
-          throw new HttpProblem(422, {
-            type: problemTypes.validation,
-            detail: 'This Idempotency-Key was already used for other changes. Send a new key for a new cart.',
-            extensions: { issues: [] },
-          });
-        }
-        return typeof prior.response === 'string'
-          ? (JSON.parse(prior.response) as LicensingSnapshot)
-          : prior.response;
-      }
+      const prior = await priorAnswer<LicensingSnapshot>(tx, caller.accountId, key, requestHash, {
+        detail: 'This Idempotency-Key was already used for other changes. Send a new key for a new cart.',
+        extensions: { issues: [] },
+      });
+      if (prior) return prior;
       const before = await readSnapshot(tx, caller.accountId, caller.permission);
       if (!before) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
       const asked = requestId ? await lockPendingRequest(tx, caller, requestId) : undefined;
