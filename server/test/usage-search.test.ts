@@ -8,6 +8,7 @@ import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
 import type { Agent } from '../../src/core/index.js';
 import { searchText } from '../src/store/usage.js';
+import { searchStatement } from '../src/store/usage-search.js';
 import { backendKind, type TestAccount } from './helpers/harness.js';
 import { useUsageServer } from './helpers/usage.js';
 
@@ -163,5 +164,59 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
     }
     await assertSame(account, after, { search: 'søren', offset: 0, limit: 2 }, 'søren, after the rename');
     assert.equal((await page(account, { search: 'nováček', offset: 1, limit: 2 })).total, 1);
+  });
+  it('answers a kept page in the same statement without running the search, and searches once the agents moved on', async () => {
+    // Counted by the database itself (EXPLAIN ANALYZE): how often the matches (CTE m) were read.
+    const [current] = await server().db.query<{ version: string }>(
+      'SELECT version::text AS version FROM agent_versions WHERE account_id = $1',
+      [account.id],
+    );
+    const version = current!.version;
+    interface Node {
+      'Subplan Name'?: string;
+      'Actual Loops'?: number;
+      Plans?: Node[];
+    }
+    const loopsOfMatches = async (check: { version: string; ids: string[] }) => {
+      const { text, params } = searchStatement(
+        account.id,
+        'nov',
+        { typeId: '', offset: 0, limit: 2 },
+        0,
+        check,
+      );
+      const [row] = await server().db.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
+        params,
+      );
+      const raw = row!['QUERY PLAN'];
+      const [{ Plan }] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: Node }];
+      let loops: number | undefined;
+      const walk = (node: Node) => {
+        if (node['Subplan Name'] === 'CTE m') loops = node['Actual Loops'] ?? 0;
+        node.Plans?.forEach(walk);
+      };
+      walk(Plan);
+      return loops;
+    };
+    assert.equal(await loopsOfMatches({ version, ids: ['p6', 'p8'] }), 0, 'kept: the search is never run');
+    assert.equal(
+      await loopsOfMatches({ version: `${version}0`, ids: ['p6', 'p8'] }),
+      1,
+      'stale: searched once',
+    );
+    assert.equal(await loopsOfMatches({ version: '', ids: [] }), 1, 'nothing kept: searched once');
+    // The kept agents come back in the order asked, from the same statement.
+    const { text, params } = searchStatement(account.id, 'nov', { typeId: '', offset: 0, limit: 2 }, 0, {
+      version,
+      ids: ['p8', 'p6'],
+    });
+    const [row] = await server().db.query<{ kept: unknown; total: unknown }>(text, params);
+    const kept = (typeof row!.kept === 'string' ? JSON.parse(row!.kept) : row!.kept) as Agent[];
+    assert.deepEqual(
+      kept.map((agent) => agent.name),
+      ['Ivana Nováková', 'Anna Nováková'],
+    );
+    assert.equal(row!.total, null, 'no count on a kept page');
   });
 });

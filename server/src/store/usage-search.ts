@@ -32,10 +32,22 @@ export const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
 /**
  * $1 account, $2 the joined key as a LIKE pattern (finds candidates through the index), $3 the
  * folded key as a LIKE pattern (decides), $4 type id or '', $5 offset, $6 limit, $7 the most
- * match ids to send (0: none; more matches: none).
+ * match ids to send (0: none; more matches: none), $8 the agents version a kept answer of this
+ * search was read at ('' when none is kept), $9 the kept ids of this page (page order; empty when
+ * the kept answer is a first page, which the process holds whole).
+ *
+ * One statement, one snapshot, one round of planning: when the account's agents are still at
+ * version $8 it reads only that version and the agents $9 (`kept`); otherwise it searches and
+ * `kept` is null. PostgreSQL evaluates a scalar subquery (and scans a CTE) only when a row asks
+ * for its value, so the branch a CASE does not take is never run: the search costs nothing on a
+ * kept page, and a stale kept page costs one version read on a new search (no statement of its own).
  */
 export const SEARCH_SQL = `
-WITH m AS MATERIALIZED (
+WITH v AS MATERIALIZED (
+  SELECT (SELECT version::text FROM agent_versions WHERE account_id = $1) AS version
+), s AS (
+  SELECT version IS DISTINCT FROM $8 AS stale FROM v
+), m AS MATERIALIZED (
   SELECT a.id, a.name, a.licences FROM agents a
    WHERE a.account_id = $1
      AND a.search_joined LIKE $2 ESCAPE '\\'
@@ -48,28 +60,25 @@ WITH m AS MATERIALIZED (
   SELECT coalesce(sum(n), 0) AS total FROM g WHERE $4 = '' OR licences @> ARRAY[$4]
 )
 SELECT
-  (SELECT version::text FROM agent_versions WHERE account_id = $1) AS version,
-  (SELECT total FROM t) AS total,
-  (SELECT jsonb_object_agg(c.type_id, c.n) FROM (
+  (SELECT version FROM v) AS version,
+  CASE WHEN NOT (SELECT stale FROM s) THEN (
+    SELECT jsonb_agg(${agentJson} ORDER BY u.n)
+      FROM unnest($9::text[]) WITH ORDINALITY AS u (id, n)
+      JOIN agents a ON a.account_id = $1 AND a.id = u.id
+  ) END AS kept,
+  CASE WHEN (SELECT stale FROM s) THEN (SELECT total FROM t) END AS total,
+  CASE WHEN (SELECT stale FROM s) THEN (SELECT jsonb_object_agg(c.type_id, c.n) FROM (
      SELECT u.type_id, sum(g.n) AS n FROM g CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
-      GROUP BY u.type_id) c) AS counts,
+      GROUP BY u.type_id) c) END AS counts,
   -- Only the page's agents are read whole (by key), sorted again by the same order.
-  (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
+  CASE WHEN (SELECT stale FROM s) THEN (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
      SELECT p.id FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
       ORDER BY p.name COLLATE "C", p.id COLLATE "C" OFFSET $5 LIMIT $6
-  ) p JOIN agents a ON a.account_id = $1 AND a.id = p.id) AS agents,
-  CASE WHEN (SELECT total FROM t) BETWEEN 1 AND $7::bigint THEN (
+  ) p JOIN agents a ON a.account_id = $1 AND a.id = p.id) END AS agents,
+  CASE WHEN (SELECT stale FROM s) AND (SELECT total FROM t) BETWEEN 1 AND $7::bigint THEN (
     SELECT array_agg(p.id ORDER BY p.name COLLATE "C", p.id COLLATE "C")
       FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
   ) END AS ids`;
-
-/** A kept search's page: the account's agents version and the agents $2 (ids, in page order). */
-const KEPT_PAGE_SQL = `
-SELECT
-  (SELECT version::text FROM agent_versions WHERE account_id = $1) AS version,
-  (SELECT jsonb_agg(${agentJson} ORDER BY u.n)
-     FROM unnest($2::text[]) WITH ORDINALITY AS u (id, n)
-     JOIN agents a ON a.account_id = $1 AND a.id = u.id) AS agents`;
 
 /** Searches with more matches than this are paged by the database alone, page by page. */
 export const MAX_KEPT_MATCHES = 20_000;
@@ -101,10 +110,17 @@ const agentsOf = (value: Json<AgentRow[]> | null | undefined): Agent[] =>
 
 interface SearchRow {
   version: string | null;
+  kept: Json<AgentRow[]> | null;
   total: unknown;
   counts: Json<Record<string, unknown>> | null;
   agents: Json<AgentRow[]> | null;
   ids: string[] | null;
+}
+
+/** A kept answer to check against the account's agents version: the version, this page's ids. */
+interface KeptCheck {
+  readonly version: string;
+  readonly ids: readonly string[];
 }
 
 /** The statement and parameters of a search page for the folded, non-empty `key`. */
@@ -113,6 +129,7 @@ export function searchStatement(
   key: string,
   query: { readonly typeId: string; readonly offset: number; readonly limit: number },
   keepUpTo = 0,
+  check: KeptCheck = { version: '', ids: [] },
 ): { text: string; params: unknown[] } {
   return {
     text: SEARCH_SQL,
@@ -124,6 +141,8 @@ export function searchStatement(
       query.offset,
       query.limit,
       keepUpTo,
+      check.version,
+      [...check.ids],
     ],
   };
 }
@@ -131,6 +150,8 @@ export function searchStatement(
 /**
  * A page of the search for the folded, non-empty `key`: from the kept matches while the account's
  * agents are as they were read, else from the database (keeping the matches on a further page).
+ * Either way one statement (SEARCH_SQL), which answers from what is kept when the version is the
+ * one it was read at.
  */
 export async function searchPage(
   sql: Sql,
@@ -143,25 +164,24 @@ export async function searchPage(
   const id = `${accountId}\u0000${query.typeId}\u0000${key}`;
   const entry = cache.get(id);
   const same = entry?.page && entry.page.offset === query.offset && entry.page.limit === query.limit;
-  if (entry && (entry.ids || same)) {
-    const ids = entry.ids?.slice(query.offset, query.offset + query.limit) ?? [];
-    const [row] = await sql.query<{ version: string | null; agents: Json<AgentRow[]> | null }>(
-      KEPT_PAGE_SQL,
-      [accountId, ids],
-    );
-    if (row?.version === entry.version) {
-      // Most recently used last.
-      cache.delete(id);
-      cache.set(id, entry);
-      const agents = entry.ids
-        ? agentsOf(row.agents)
-        : entry.page!.agents.map((agent) => ({ ...agent, licences: [...agent.licences] }));
-      return { total: entry.total, countsByType: { ...entry.countsByType }, agents };
-    }
-  }
+  const usable = entry && (entry.ids || same) ? entry : undefined;
+  const check = usable && {
+    version: usable.version,
+    ids: usable.ids?.slice(query.offset, query.offset + query.limit) ?? [],
+  };
   // The first page of a search is the one to answer fastest: only further pages bring the ids.
-  const { text, params } = searchStatement(accountId, key, query, query.offset > 0 ? MAX_KEPT_MATCHES : 0);
+  const keepUpTo = query.offset > 0 ? MAX_KEPT_MATCHES : 0;
+  const { text, params } = searchStatement(accountId, key, query, keepUpTo, check);
   const [row] = await sql.query<SearchRow>(text, params);
+  if (usable && row?.version === usable.version) {
+    // Most recently used last.
+    cache.delete(id);
+    cache.set(id, usable);
+    const agents = usable.ids
+      ? agentsOf(row.kept)
+      : usable.page!.agents.map((agent) => ({ ...agent, licences: [...agent.licences] }));
+    return { total: usable.total, countsByType: { ...usable.countsByType }, agents };
+  }
   const countsByType: Record<string, number> = {};
   for (const [type, n] of Object.entries(parsed(row?.counts) ?? {})) countsByType[type] = num(n);
   const total = num(row?.total ?? 0);
