@@ -7,9 +7,11 @@
 //
 // Further pages of the same search (scrolling, offset > 0) also bring the ids of every match in page
 // order (up to MAX_KEPT_MATCHES), which the process keeps with the counts while the account's agents
-// version (migration 005) stays the one they were read at: from then on a page is one small
-// statement that reads that version and the page's agents by key. A first page is kept as it was
-// sent, for the same page asked again at the same version.
+// version (migration 005) stays the one they were read at: from then on a page reads that version
+// and the page's agents by key. A first page is kept as it was sent, for the same page asked again
+// at the same version. Kept or not, a page is one statement (SEARCH_SQL): the version check and the
+// search share it, and the search runs only when the version moved (server/bench/README.md, "A new
+// search's first page: where the time goes").
 
 import type { Agent, UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
