@@ -1,8 +1,7 @@
-// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
-// guards.ts, the loads in refresh.ts, a snapshot taken under the draft in commit.ts, the save in
-// save.ts and assignments in assignment.ts (lazy, parts.ts), rebasing in reconcile.ts, conflicts,
-// what others changed and the kept cart in carry-over.ts (lazy), the installation licence in
-// installation.ts (lazy), the state's shape in state.ts.
+// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals: guards.ts;
+// loads: refresh.ts; a snapshot taken under the draft: commit.ts; rebasing: reconcile.ts; lazy: the
+// save (save.ts), assignments (assignment.ts, both via parts.ts), conflicts and the kept cart
+// (carry-over.ts), the installation licence (installation.ts); the state's shape: state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -23,7 +22,7 @@ import type { InstallationCapabilities, InstallationPart } from './installation.
 import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { Loads } from './refresh.js';
-import { Lazy, parts, savePart } from './parts.js';
+import { assignments, savePart } from './parts.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import type { AssignmentOutcome, StoreAssignOptions, StoreAssignments } from './assignment.js';
 import {
@@ -82,9 +81,7 @@ export class LicensingStore {
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
-  private assignmentPart = new Lazy(() =>
-    parts.assignment().then(({ StoreAssignments }) => new StoreAssignments(this.commitHost())),
-  );
+  private assignmentPart = assignments(() => this.commitHost());
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
@@ -314,16 +311,9 @@ export class LicensingStore {
     return this.assignment('unassign', typeId, selection, options);
   }
 
-  /** The assignment part (assignment.ts), loaded on first use (code that does not load: `failed`). */
+  /** The assignment part (parts.ts: assignment.ts, loaded on first use; `failed` if it cannot be). */
   private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
-    const outcome = this.assignmentPart.get().then(
-      (part) => part.run(...call),
-      (error: unknown): AssignmentOutcome => ({
-        ok: false,
-        reason: 'failed',
-        error: toLicensingError(error),
-      }),
-    );
+    const outcome = this.assignmentPart(...call);
     this.memo.assigning = outcome.catch(() => undefined); // a save asked for meanwhile waits (commit.ts)
     return outcome;
   }

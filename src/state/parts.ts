@@ -2,6 +2,10 @@
 // assigns does not ship them (change requests load through their facade, requests.ts). In an
 // object, so a test can make one fail to load as a chunk a deploy replaced does, and see the store
 // end that as a failure it can retry.
+import { toLicensingError } from '../adapters/errors.js';
+import type { AssignmentOutcome, StoreAssignments } from './assignment.js';
+import type { CommitHost } from './commit.js';
+
 export const parts = {
   save: () => import('./save.js'),
   assignment: () => import('./assignment.js'),
@@ -30,3 +34,25 @@ export class Lazy<T> {
 
 /** The save (save.ts): loaded on the first save, or ahead of it once a widget gives the store rules. */
 export const savePart = new Lazy(() => parts.save());
+
+/**
+ * The store's assignments (assignment.ts), its part loaded on the first; each runs after those asked
+ * before. Code that does not load ends the assignment as `failed` (a network error), and is asked
+ * for again by the next one.
+ */
+export function assignments(
+  host: () => CommitHost,
+): (...call: Parameters<StoreAssignments['run']>) => Promise<AssignmentOutcome> {
+  const part = new Lazy(() =>
+    parts.assignment().then(({ StoreAssignments }) => new StoreAssignments(host())),
+  );
+  return (...call) =>
+    part.get().then(
+      (assignments) => assignments.run(...call),
+      (error: unknown): AssignmentOutcome => ({
+        ok: false,
+        reason: 'failed',
+        error: toLicensingError(error),
+      }),
+    );
+}
