@@ -1,5 +1,6 @@
 // The store's guards: what it refuses before anything reaches the draft or the adapter (R1, R2,
-// R6), and the small helpers of a save. Apart from the store so it reads as the state machine.
+// R6), and the small helpers of the store (what a save refuses is in save.ts, loaded with it).
+// Apart from the store so it reads as the state machine.
 import {
   MAX_QUANTITY,
   canEdit,
@@ -8,12 +9,11 @@ import {
   isWhole,
   type ChangeSet,
   type LicensingSnapshot,
-  type RuleBook,
 } from '../core/index.js';
 import { PermissionError } from '../adapters/errors.js';
 import type { LicensingAdapter } from '../adapters/adapter.js';
 import type { InstallationCapabilities } from './installation.js';
-import type { CommitResult, CommitState, EditRefusal, LicensingState } from './state.js';
+import type { CommitState, EditRefusal } from './state.js';
 
 /** What `adapter` offers beyond the required methods. */
 export function capabilitiesOf(adapter: LicensingAdapter): InstallationCapabilities {
@@ -30,11 +30,6 @@ export function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The rule book, loaded when a store must judge a draft and no widget gave it one. */
-export async function loadRules(): Promise<RuleBook> {
-  return (await import('../core/rule-book.js')).ruleBook;
 }
 
 function validNumber(n: number | null | undefined): boolean {
@@ -62,18 +57,6 @@ export function editRefusal(
   if (changes.retention && !isValidRetention(changes.retention, snapshot.recording?.maxMonths)) {
     return 'invalid';
   }
-  return undefined;
-}
-
-/** Why the draft cannot be committed now (`invalid` only once there are rules); undefined: it can. */
-export function commitRefusal(
-  { snapshot, dirty, issues }: LicensingState,
-  rules: RuleBook | undefined,
-): Extract<CommitResult, { ok: false }>['reason'] | undefined {
-  if (!snapshot) return 'not-loaded';
-  if (!canEdit(snapshot.permission)) return 'permission';
-  if (!dirty) return 'empty';
-  if (rules && !rules.canCommit(issues)) return 'invalid';
   return undefined;
 }
 

@@ -1,7 +1,7 @@
-// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals are in
-// guards.ts, the loads in refresh.ts, the save and a snapshot taken under the draft in commit.ts,
-// rebasing in reconcile.ts, conflicts, what others changed and the kept cart in carry-over.ts
-// (lazy), the installation licence in installation.ts (lazy), the state's shape in state.ts.
+// The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals: guards.ts;
+// loads: refresh.ts; a snapshot taken under the draft: commit.ts; rebasing: reconcile.ts; lazy: the
+// save (save.ts), assignments (assignment.ts, both via parts.ts), conflicts and the kept cart
+// (carry-over.ts), the installation licence (installation.ts); the state's shape: state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -22,6 +22,7 @@ import type { InstallationCapabilities, InstallationPart } from './installation.
 import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { Loads } from './refresh.js';
+import { assignments, savePart } from './parts.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import type { AssignmentOutcome, StoreAssignOptions, StoreAssignments } from './assignment.js';
 import {
@@ -80,12 +81,12 @@ export class LicensingStore {
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
-  private assignmentPart: Promise<StoreAssignments> | undefined;
+  private assignmentPart = assignments(() => this.commitHost());
 
   /** `rules`: the rule book to derive the state with from the start (see `useRules`). */
   constructor(adapter: LicensingAdapter, { rules }: { rules?: RuleBook } = {}) {
     this.adapter = adapter;
-    this.rules = rules;
+    if (rules) this.useRules(rules);
     this.loads = new Loads(adapter);
     this.requests = storeRequests(
       {
@@ -124,6 +125,8 @@ export class LicensingStore {
   useRules(rules: RuleBook): this {
     if (rules === this.rules) return this;
     this.rules = rules;
+    // A widget that needs rules offers Save: the save's code (save.ts) loads now, not on the click.
+    savePart.get().catch(() => undefined);
     if (this.current.snapshot) this.set(this.derive({}));
     return this;
   }
@@ -190,6 +193,7 @@ export class LicensingStore {
         this.restoreCart();
         // With a kept cart, the load ends once it is restored (its code may still be loading).
         await this.keeping?.ready;
+        await savePart.loading?.catch(() => undefined);
         return snapshot;
       },
       (error) => {
@@ -257,7 +261,8 @@ export class LicensingStore {
   /**
    * Saves the draft (R9). A second call while one is in flight returns the same promise, so a
    * double click commits once. A draft with errors is refused (`invalid`) and never sent; a store
-   * no widget gave rules to loads the rule book first to judge it (and keeps it).
+   * no widget gave rules to loads the rule book first to judge it (and keeps it). The save's code
+   * loads with the first rules given, or on the first save (`failed` if it cannot be loaded).
    */
   commit(): Promise<CommitResult> {
     this.committing ??= runCommit(this.commitHost()).finally(() => {
@@ -306,11 +311,9 @@ export class LicensingStore {
     return this.assignment('unassign', typeId, selection, options);
   }
 
-  /** The assignment part (assignment.ts), loaded on first use. */
+  /** The assignment part (parts.ts: assignment.ts, loaded on first use; `failed` if it cannot be). */
   private assignment(...call: Parameters<StoreAssignments['run']>): Promise<AssignmentOutcome> {
-    const outcome = (this.assignmentPart ??= import('./assignment.js').then(
-      ({ StoreAssignments }) => new StoreAssignments(this.commitHost()),
-    )).then((part) => part.run(...call));
+    const outcome = this.assignmentPart(...call);
     this.memo.assigning = outcome.catch(() => undefined); // a save asked for meanwhile waits (commit.ts)
     return outcome;
   }
