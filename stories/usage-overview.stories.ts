@@ -127,6 +127,36 @@ export const Selection: Story = {
   args: { typeId: 'voice' },
   play: async ({ canvasElement }) => void (await select(canvasElement, [2, 4], true)),
 };
+/**
+ * The selection on a phone (360 px): the toolbar is compact, its actions on rows that wrap and the
+ * "available" line under them, so the cards stay in view.
+ */
+export const SelectionPhone: Story = {
+  args: { typeId: '', frame: 'phone' },
+  play: async ({ canvasElement }) => void (await select(canvasElement, [1, 3], true)),
+};
+/** The same in Czech, whose labels are longer. */
+export const SelectionPhoneCzech: Story = {
+  args: { typeId: '', frame: 'phone' },
+  globals: { lang: 'cs' },
+  play: async ({ canvasElement }) => void (await select(canvasElement, [1, 3], true)),
+};
+/**
+ * The toolbar holding focus (WAI-ARIA APG "Toolbar"): one Tab stop, Left / Right / Home / End move
+ * between its controls; here on "Assign Supervisor …", which is off (too few free) yet focusable,
+ * described by the line that says why.
+ */
+export const ToolbarFocused: Story = {
+  args: { typeId: '' },
+  play: async ({ canvasElement }) => {
+    const overview = await select(canvasElement, [0, 9], true);
+    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+    type.value = 'supervisor';
+    type.dispatchEvent(new Event('change'));
+    await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    overview.shadowRoot!.querySelector<HTMLElement>('[part~="assign-button"]')?.focus();
+  },
+};
 /** The confirmation says what happens in words. */
 export const Confirmation: Story = {
   args: { typeId: 'voice' },

@@ -82,7 +82,14 @@ describe('usage-overview assignment, the loop from a blocked reduction', () => {
     const count = () => text(overview.shadowRoot!.querySelector('[part~="selected-count"]'));
     await waitUntil(() => count() === '3 selected', '3 selected');
 
-    await tabTo(named('Remove Voice licence from 3 agents'), 'the remove button', true);
+    // Back into the selection's toolbar (one Tab stop, its first control), then End to its last.
+    await tabTo((tool) => tool.closest('[role="toolbar"]') !== null, 'the selection toolbar', true);
+    expect(text(focused())).to.equal('Select all 11 matching');
+    await sendKeys({ press: 'End' });
+    await waitUntil(
+      () => text(focused()) === 'Remove Voice licence from 3 agents',
+      'focus on the remove button',
+    );
     await sendKeys({ press: 'Enter' });
     const confirm = () => overview.shadowRoot!.querySelector<HTMLDialogElement>('dialog');
     await waitUntil(() => confirm()?.open === true, 'the confirmation');

@@ -69,7 +69,10 @@ describe('usage-overview assignment', () => {
     const bar = toolbar(el)!;
     expect(bar.getAttribute('aria-label')).to.equal('Selected agents');
     expect(root(el).querySelector('[part~="selected-count"]')!.getAttribute('role')).to.equal('status');
-    expect(button(bar, 'Remove Voice licence from 6 agents')!.disabled).to.equal(false);
+    // Off is `aria-disabled` (it stays in the toolbar's arrow keys, WAI-ARIA APG), never `disabled`.
+    expect(button(bar, 'Remove Voice licence from 6 agents')!.getAttribute('aria-disabled')).to.equal(
+      'false',
+    );
     // All six hold Voice already: nobody to assign it to, so no such button.
     expect([...bar.querySelectorAll('button')].map((b) => text(b))).to.deep.equal([
       'Select all 11 matching',
@@ -165,12 +168,18 @@ describe('usage-overview assignment', () => {
     type.value = 'email';
     type.dispatchEvent(new Event('change'));
     await until(() => button(bar, 'Assign Email to 3 agents') !== undefined, 'the email actions');
-    expect(button(bar, 'Assign Email to 3 agents')!.disabled).to.equal(true);
+    expect(button(bar, 'Assign Email to 3 agents')!.getAttribute('aria-disabled')).to.equal('true');
+    button(bar, 'Assign Email to 3 agents')!.click();
+    await el.updateComplete;
+    expect(dialog(el), 'an action that is off opens nothing').to.equal(null);
     expect(text(bar.querySelector('[part~="available"]'))).to.equal(
       '3 agents without Email selected, 2 available: select fewer or add licences in the cart first.',
     );
     pick(el, 'Cleo Agent');
-    await until(() => button(bar, 'Assign Email to 2 agents')?.disabled === false, 'two fit');
+    await until(
+      () => button(bar, 'Assign Email to 2 agents')?.getAttribute('aria-disabled') === 'false',
+      'two fit',
+    );
     expect(text(bar.querySelector('[part~="available"]'))).to.equal('2 Email licences available');
     const confirm = await openConfirm(el, 'Assign Email to 2 agents');
     expect(text(confirm.querySelector('#assign-text'))).to.contain(

@@ -2,6 +2,20 @@
  * The selection's styles (assign.ts), adopted by the overview's shadow root with the selection's
  * code: a read-only overview loads none of them. The checkbox sits at the start of the agent cell,
  * so the sticky agent column, the keyboard's columns and the phone's cards stay as they are.
+ *
+ * Why, rule by rule (here, not in the text: a comment in it would ship):
+ * - `.pick`: 24 × 24 CSS px at the default text size, the smallest target WCAG 2.5.8 allows.
+ * - `.picked:empty`, `.toast:not(.shown)`: the live regions stay in the page while silent, taking
+ *   no room (nor a gap of the column).
+ * - `.selection [aria-disabled]`: an action that is off stays focusable in the toolbar (WAI-ARIA
+ *   APG), and looks like a disabled button.
+ * - Below 600 px the toolbar is compact, so a phone keeps its height for the agents: no frame,
+ *   smaller gaps and controls (still 2rem, 32 px, high).
+ * - Below 18rem the container is narrow for its text (a phone at 200 % text; see bigText in
+ *   usage-overview.styles.ts): beside the checkbox a long name takes two lines and an e-mail
+ *   three, so every card is that much taller and one height still holds for all of them. 18rem,
+ *   not bigText's 20rem: a phone at 100 % (the usage dialog on a 390 px screen is 19.9rem wide)
+ *   keeps bigText's shorter cards.
  */
 const text = `
   .row .name {
@@ -11,7 +25,6 @@ const text = `
   .cell.name {
     position: sticky;
   }
-  /* 24 × 24 CSS px at the default text size: the smallest target WCAG 2.5.8 allows. */
   .pick {
     position: absolute;
     inset-inline-start: var(--_space-s);
@@ -37,7 +50,6 @@ const text = `
     margin: 0;
     font-weight: 600;
   }
-  /* The live regions stay in the page while silent, taking no room (nor a gap of the column). */
   .picked:empty,
   .toast:not(.shown) {
     position: absolute;
@@ -72,6 +84,10 @@ const text = `
   .available {
     color: var(--_muted);
     font-size: 0.875rem;
+  }
+  .selection [aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 0.6;
   }
   .confirm {
     max-width: min(32rem, calc(100vw - 2rem));
@@ -109,15 +125,19 @@ const text = `
       inset-inline-start: 0;
     }
     .selection {
-      padding: var(--_space-s);
+      gap: var(--_space-xs);
+      padding: 0;
+      border: 0;
+      background: none;
+    }
+    .selection .button,
+    .selection select {
+      min-height: 2rem;
+      padding: 0 var(--_space-s);
+      font-size: 0.875rem;
     }
   }
-  /*
-   * Narrow for its text (a phone at 200 % text; see bigText in usage-overview.styles.ts): beside
-   * the checkbox a long name takes two lines and an e-mail three, so every card is that much taller
-   * and one height still holds for all of them.
-   */
-  @container usage-overview (width < 20rem) {
+  @container usage-overview (width < 18rem) {
     .table {
       --_head: 6.5rem;
     }

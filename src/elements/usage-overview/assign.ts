@@ -12,6 +12,7 @@ import { assignSheet } from './assign.styles.js';
 import { lit, type Lit, type Nothing } from './assign-lit.js';
 import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
 import { UndoToast } from './assign-toast.js';
+import { selectionToolbar, ToolbarFocus } from './assign-toolbar.js';
 import { changedCounts, undoOf } from './assign-undo.js';
 import { Selection } from './selection.js';
 import type { UsageFilter, UsageResult } from './usage-pages.js';
@@ -41,6 +42,7 @@ export class AssignController implements ReactiveController {
   private readonly blocked = new Map<string, number>();
   private returnFocus: HTMLElement | undefined;
   private adopted = false;
+  private readonly keys: ToolbarFocus;
 
   constructor(
     private readonly host: UsageOverview,
@@ -48,6 +50,7 @@ export class AssignController implements ReactiveController {
   ) {
     Object.assign(lit, ctx.lit);
     this.toast = new UndoToast(host, () => this.m, ctx.errorText);
+    this.keys = new ToolbarFocus(host.renderRoot);
     host.addController(this);
     host.addEventListener('keydown', this.onKeydown);
   }
@@ -83,6 +86,7 @@ export class AssignController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.keys.update();
     // On the grid from here, so a read-only overview's template carries none of it.
     const grid = this.host.renderRoot.querySelector('[role="grid"]');
     if (this.on) grid?.setAttribute('aria-multiselectable', 'true');
@@ -200,87 +204,59 @@ export class AssignController implements ReactiveController {
     );
   };
 
-  /** The type the toolbar acts on: the filter's, or the one the admin chose. */
+  /**
+   * The type the toolbar acts on: the filter's whenever the overview is filtered on a type (then
+   * there is no type to choose, and "all N matching" are its holders), else the one the admin chose.
+   */
   private get typeId(): string {
     const catalog = this.ctx.licensing.state!.snapshot!.catalog;
-    const chosen = this.host.typeId || this.chosen;
-    return catalog.some((type) => type.id === chosen) ? chosen : catalog[0]!.id;
+    return (
+      this.host.typeId || (catalog.some((type) => type.id === this.chosen) ? this.chosen : catalog[0]!.id)
+    );
   }
 
   private toolbar(): TemplateResult {
-    const { html, nothing } = lit;
-    const m = this.m;
     const snapshot = this.ctx.licensing.state!.snapshot!;
     const shown = this.ctx.shown();
     const typeId = this.typeId;
-    const name = this.typeName(typeId);
-    const { holders, others } = this.selection.split(typeId, shown?.countsByType ?? {});
-    const free = available(snapshot, typeId);
     const total = shown?.total ?? 0;
-    return html`<div part="selection-toolbar" class="selection" role="toolbar" aria-label=${m.toolbarLabel}>
-      ${
-        this.selection.all || total <= this.selection.size
-          ? nothing
-          : html`<button class="button" type="button" @click=${this.selectAll}>${m.selectAll(total)}</button>`
-      }
-      <button class="button" type="button" @click=${this.clear}>${m.clear}</button>
-      ${
-        this.host.typeId
-          ? nothing
-          : html`<label class="field pick-type">
-              <span class="label">${m.typeLabel}</span>
-              <select @change=${this.onType}>
-                ${snapshot.catalog.map(
-                  (type) =>
-                    html`<option value=${type.id} ?selected=${type.id === typeId}>
-                      ${this.typeName(type.id)}
-                    </option>`,
-                )}
-              </select>
-            </label>`
-      }
-      ${
-        // An action with nobody to act on is left out ("Assign Voice to 0 agents" says nothing).
-        holders
-          ? html`<button
-              class="button"
-              part="remove-button"
-              type="button"
-              ?disabled=${this.busy}
-              @click=${(event: Event) => this.ask('unassign', holders, event)}
-            >
-              ${m.remove(name, holders)}
-            </button>`
-          : nothing
-      }
-      ${
-        others
-          ? html`<button
-              class="button"
-              part="assign-button"
-              type="button"
-              ?disabled=${others > free || this.busy}
-              @click=${(event: Event) => this.ask('assign', others, event)}
-            >
-              ${m.assign(name, others)}
-            </button>`
-          : nothing
-      }
-      <span part="available" class="available">
-        ${others > free ? m.notEnough(name, others, free) : m.available(name, free)}
-      </span>
-    </div>`;
+    return selectionToolbar({
+      m: this.m,
+      selectAll: this.selection.all || total <= this.selection.size ? 0 : total,
+      types: this.host.typeId ? [] : this.ctx.catalog(),
+      typeId,
+      name: this.typeName(typeId),
+      ...this.selection.split(typeId, shown?.countsByType ?? {}),
+      free: available(snapshot, typeId),
+      busy: this.busy,
+      keys: this.keys,
+      onSelectAll: this.selectAll,
+      onClear: this.clear,
+      onType: this.onType,
+      onAsk: (action, count, event) => this.ask(action, count, event),
+    });
   }
 
   private selectAll = (): void => {
     this.selection.selectAll(this.filter, this.ctx.shown()?.total ?? 0);
-    this.host.requestUpdate();
+    // Its button goes: focus stays in the toolbar, on its Tab stop.
+    this.refocus('.selection [tabindex="0"]');
   };
 
   private clear = (): void => {
     this.selection.clear();
-    this.host.requestUpdate();
+    // The toolbar goes: focus goes to the grid's Tab stop (its active cell, or the grid itself).
+    this.refocus('[role="grid"] [tabindex="0"], [role="grid"][tabindex="0"]');
   };
+
+  /** After a click that took its own button away, focus goes to `selector`, not to the page's body. */
+  private refocus(selector: string): void {
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => {
+      const root = this.host.renderRoot as ShadowRoot;
+      if (!root.activeElement) root.querySelector<HTMLElement>(selector)?.focus();
+    });
+  }
 
   private onType = (event: Event): void => {
     this.chosen = (event.target as HTMLSelectElement).value;
@@ -289,7 +265,10 @@ export class AssignController implements ReactiveController {
 
   /** Opens the confirmation, with R12's refusal already in it when the rows say so. */
   private ask(action: Action, count: number, event: Event): void {
-    this.returnFocus = event.currentTarget as HTMLElement;
+    const button = event.currentTarget as HTMLElement;
+    // Off (focusable in the toolbar, APG): too few licences free, or a change under way.
+    if (button.ariaDisabled === 'true') return;
+    this.returnFocus = button;
     const typeId = this.typeId;
     const agents = [...this.selection.agents.values()];
     const snapshot = this.ctx.licensing.state!.snapshot!;

@@ -74,14 +74,13 @@ export class Selection {
   /**
    * How many selected agents hold `typeId` and how many do not: counted from their licences, or,
    * for every agent of a filter, from its per-type counts (`countsByType`, the search applied).
+   * Filtered on a type, the toolbar acts on that type only (assign.ts): all of them hold it.
    */
   split(typeId: string, countsByType: Readonly<Record<string, number>>): { holders: number; others: number } {
     if (this.all) {
       const { filter, total } = this.all;
-      const holders =
-        filter.typeId === typeId ? total : filter.typeId ? undefined : (countsByType[typeId] ?? 0);
-      // Filtered on another type: who of them holds this one is not counted anywhere.
-      return holders === undefined ? { holders: total, others: total } : { holders, others: total - holders };
+      const holders = filter.typeId ? total : (countsByType[typeId] ?? 0);
+      return { holders, others: total - holders };
     }
     let holders = 0;
     for (const agent of this.agents.values()) if (agent.licences.includes(typeId)) holders++;

@@ -35,7 +35,9 @@ import { UsagePages, type UsageFilter, type UsageResult } from './usage-pages.js
  * With `update` and an adapter offering `assign`/`unassign` (R12), agents can be selected (checkbox,
  * Space, Shift-click, "Select all N matching") and freed or given a licence from a toolbar, with a
  * confirmation and Undo; a blocked reduction (R3) shows a banner leading back to the cart. That
- * code (assign.ts) loads on first use; otherwise the overview stays read-only.
+ * code (assign.ts) loads on first use; otherwise the overview stays read-only. The toolbar is one
+ * Tab stop (APG "Toolbar"): Left / Right (wrapping) and Home / End move between its controls, Tab
+ * comes back to the one focused last; an action it cannot take now is `aria-disabled`, still focusable.
  *
  * @event licence-usage-filter-change - The user changed the licence type or the search (after the debounce); `detail: { typeId, search }`.
  * @event licence-back-to-cart - "Back to the cart" in the banner: enough licences of `detail.typeId` were freed for the pending reduction.
