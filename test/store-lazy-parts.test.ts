@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { MemoryAdapter } from '../src/adapters/memory/index.js';
 import { ruleBook } from '../src/core/rule-book.js';
 import { LicensingStore } from '../src/state/licensing-store.js';
-import { parts, savePart } from '../src/state/parts.js';
+import { parts, SAVE_AHEAD_MS, savePart } from '../src/state/parts.js';
 import { smallSeed } from './helpers/fixtures.js';
 
 const real = { ...parts };
@@ -128,6 +128,94 @@ describe('store: a part that fails to load', () => {
     parts.save = real.save;
     store.setCount('voice', 12);
     expect(await store.commit()).to.include({ ok: true });
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('a conflict whose code does not load ends the save as failed, keeps the draft, and the next save works', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = await loaded(adapter);
+    // Another admin saves meanwhile; then a deploy replaces the chunks.
+    await adapter.commit({ counts: { voice: 5 } }, { expectedVersion: 'v1', idempotencyKey: 'other' });
+    parts.carryOver = unreachable;
+    store.setCount('voice', 12);
+    const result = await store.commit();
+    expect(result).to.deep.include({ ok: false, reason: 'failed' });
+    expect(result.ok === false && 'error' in result && result.error?.kind).to.equal('network');
+    const { commit } = store.state;
+    expect(commit.status).to.equal('failed');
+    expect(commit.status === 'failed' && commit.error.message).to.equal(
+      'The licensing service could not be reached.',
+    );
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    // Edits are taken again (not refused as "saving").
+    expect(store.setCount('voice', 13)).to.deep.equal({ ok: true });
+    // The version shown stays: the next save meets the conflict again, now listed.
+    expect(store.state.snapshot!.version).to.equal('v1');
+
+    parts.carryOver = real.carryOver;
+    expect(await store.commit()).to.include({ ok: false, reason: 'conflict' });
+    expect(store.state.snapshot!.version).to.equal('v2');
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 13 } });
+    expect(await store.commit()).to.include({ ok: true });
+    expect(store.state.snapshot!.lines.find((l) => l.typeId === 'voice')!.count).to.equal(13);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('a kept cart whose code does not load fails no load: a conflict still reloads and is listed', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = await loaded(adapter);
+    await adapter.commit({ counts: { voice: 5 } }, { expectedVersion: 'v1', idempotencyKey: 'other' });
+    // The kept cart's code fails to load; the conflict's, asked for later, arrives.
+    let calls = 0;
+    parts.carryOver = () => (++calls === 1 ? unreachable() : real.carryOver());
+    store.keepCart('acme', window.sessionStorage);
+    store.setCount('voice', 12);
+    const result = await store.commit();
+    expect(result).to.deep.include({ ok: false, reason: 'conflict' });
+    expect(store.state.commit.status).to.equal('conflict');
+    expect(store.state.snapshot!.version).to.equal('v2');
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    expect(await store.commit()).to.include({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unhandled).to.deep.equal([]);
+    window.sessionStorage.removeItem('licence-kit:cart:acme');
+  });
+
+  it('a newer version taken while the conflict code does not load: the load resolves, the draft kept', async () => {
+    const adapter = new MemoryAdapter(smallSeed());
+    const store = await loaded(adapter);
+    store.setCount('voice', 12);
+    await adapter.commit({ counts: { email: 4 } }, { expectedVersion: 'v1', idempotencyKey: 'other' });
+    parts.carryOver = unreachable;
+    const latest = await store.reload();
+    expect(latest?.version).to.equal('v2');
+    expect(store.state.status).to.equal('ready');
+    expect(store.state.error).to.equal(undefined);
+    expect(store.state.snapshot!.version).to.equal('v2');
+    expect(store.state.draft).to.deep.equal({ counts: { voice: 12 } });
+    parts.carryOver = real.carryOver;
+    expect(await store.commit()).to.include({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('a stalled save chunk holds the load a bounded time only; the save runs once it arrives', async () => {
+    savePart.code = savePart.loading = undefined;
+    let arrive!: () => void;
+    parts.save = () => new Promise<void>((resolve) => (arrive = resolve)).then(real.save);
+    const adapter = new MemoryAdapter(smallSeed());
+    const started = performance.now();
+    const store = await loaded(adapter);
+    const took = performance.now() - started;
+    expect(store.state.status).to.equal('ready');
+    expect(took).to.be.below(SAVE_AHEAD_MS + 500);
+    expect(savePart.code, 'still on its way').to.equal(undefined);
+    store.setCount('voice', 12);
+    const saving = store.commit();
+    arrive();
+    expect(await saving).to.include({ ok: true });
+    expect(store.state.snapshot!.version).to.equal('v2');
     expect(unhandled).to.deep.equal([]);
   });
 });

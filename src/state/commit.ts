@@ -7,12 +7,12 @@ import { ConflictError, toLicensingError } from '../adapters/errors.js';
 import type { LicensingSnapshot, RuleBook } from '../core/index.js';
 import type { Loads } from './refresh.js';
 import { failed, fresh } from './outcome.js';
-import { savePart } from './parts.js';
+import { parts, savePart } from './parts.js';
 import { rebaseOnto } from './reconcile.js';
 import type { CommitResult, LicensingState } from './state.js';
 
-/** Conflicts and the kept cart (carry-over.ts), loaded when first needed. */
-export const carryOver = () => import('./carry-over.js');
+/** Conflicts and the kept cart (carry-over.ts, parts.ts), loaded when first needed. */
+export const carryOver = () => parts.carryOver();
 export const elsewhere = () => new ConflictError('The licences were changed elsewhere.');
 
 /** What the store and its save share, and change on both sides. */
@@ -52,13 +52,10 @@ export interface CommitHost {
  * not load ends the save as failed (a network error), and is asked for again by the next save.
  */
 export function runCommit(host: CommitHost): Promise<CommitResult> {
-  return (
-    savePart.code?.save(host) ??
-    savePart.get().then(
-      (code) => code.save(host),
-      (error: unknown) => failed(host, toLicensingError(error)),
-    )
-  );
+  const fail = (error: unknown) => failed(host, toLicensingError(error));
+  // Every path ends in an outcome: whatever rejects on the way (a part, a reload) ends it as failed.
+  const run = (code: NonNullable<typeof savePart.code>) => code.save(host).catch(fail);
+  return savePart.code ? run(savePart.code) : savePart.get().then(run, fail);
 }
 
 /**
@@ -76,7 +73,15 @@ export async function take(host: CommitHost, latest: LicensingSnapshot): Promise
   if (!snapshot || snapshot.version === latest.version) return;
   const base = (memo.elsewhereBase ??= snapshot);
   const taken = host.state();
-  const { elsewhereOnto } = await carryOver();
+  let code: Awaited<ReturnType<typeof carryOver>>;
+  try {
+    code = await carryOver();
+  } catch {
+    // Its code did not load: the snapshot is taken all the same (the load does not fail), and what
+    // others changed is listed from `base` once a later version arrives with the code here.
+    return;
+  }
+  const { elsewhereOnto } = code;
   // Not once saved or forgotten meanwhile.
   if (memo.elsewhereBase === base)
     host.set(host.derive(elsewhereOnto(host.state(), taken, draft, base, snapshot, elsewhere)));

@@ -9,6 +9,7 @@ import type { CommitHost } from './commit.js';
 export const parts = {
   save: () => import('./save.js'),
   assignment: () => import('./assignment.js'),
+  carryOver: () => import('./carry-over.js'),
 };
 
 /** A part loaded once, on first use or ahead of it; a load that fails is asked for again next time. */
@@ -30,7 +31,21 @@ export class Lazy<T> {
       },
     ));
   }
+
+  /** Once a load under way ends, or after `ms` at most (a stalled chunk holds no one); never rejects. */
+  settled(ms: number): Promise<void> {
+    const { loading } = this;
+    if (!loading || this.code) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      const done = () => (clearTimeout(timer), resolve());
+      loading.then(done, done);
+    });
+  }
 }
+
+/** How long a load waits for the save's code under way (see `load` in licensing-store.ts). */
+export const SAVE_AHEAD_MS = 1000;
 
 /** The save (save.ts): loaded on the first save, or ahead of it once a widget gives the store rules. */
 export const savePart = new Lazy(() => parts.save());
@@ -46,13 +61,11 @@ export function assignments(
   const part = new Lazy(() =>
     parts.assignment().then(({ StoreAssignments }) => new StoreAssignments(host())),
   );
-  return (...call) =>
-    part.get().then(
-      (assignments) => assignments.run(...call),
-      (error: unknown): AssignmentOutcome => ({
-        ok: false,
-        reason: 'failed',
-        error: toLicensingError(error),
-      }),
-    );
+  const failed = (error: unknown): AssignmentOutcome => ({
+    ok: false,
+    reason: 'failed',
+    error: toLicensingError(error),
+  });
+  // Whatever rejects on the way (its code, a reload after it) ends it as failed, never as a rejection.
+  return (...call) => part.get().then((assignments) => assignments.run(...call).catch(failed), failed);
 }

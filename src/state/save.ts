@@ -103,12 +103,19 @@ export async function save(host: CommitHost): Promise<CommitResult> {
     }
     // R9: reload, re-apply the draft, re-validate, show what others changed underneath.
     memo.cartKey = undefined;
-    const latest = await host.reload();
-    if (!latest) return failed(host, host.state().error ?? error);
-    const { conflictOnto } = await carryOver();
-    const rebased = conflictOnto({ ...host.state(), draft }, snapshot, latest, error, elsewhere);
-    host.set(host.derive(rebased));
-    if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
-    return { ok: false, reason: 'conflict', error };
+    try {
+      // The conflict's code before the reload: without it the version shown stays, so the next save
+      // meets the conflict again instead of sending the draft over changes nobody listed.
+      const { conflictOnto } = await carryOver();
+      const latest = await host.reload();
+      if (!latest) return failed(host, host.state().error ?? error);
+      const rebased = conflictOnto({ ...host.state(), draft }, snapshot, latest, error, elsewhere);
+      host.set(host.derive(rebased));
+      if (rebased.commit.status === 'saved') return { ok: true, snapshot: latest };
+      return { ok: false, reason: 'conflict', error };
+    } catch (thrown) {
+      // A part that does not load (a deploy replaced it): a network error, the draft kept.
+      return failed(host, toLicensingError(thrown));
+    }
   }
 }
