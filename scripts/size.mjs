@@ -109,7 +109,7 @@ function check(name, size, budget) {
     const { target, ceiling } = budget;
     if (checked <= target) verdict = 'ok';
     else if (ceiling !== undefined && checked <= ceiling)
-      verdict = `over target by ${kb(checked - target)} (ceiling holds)`;
+      verdict = `${checked} B: over target by ${checked - target} B (ceiling holds)`;
     else {
       verdict = 'OVER CEILING';
       failures.push(
