@@ -3,8 +3,8 @@
 // at a time over one keep-alive connection (and then `--concurrency` at a time): the latency the
 // client sees, the server's CPU time per request (its /proc/PID/stat, user + system) and, on
 // PostgreSQL, the statements per request (the database's committed transactions: each statement
-// outside a transaction is one). CPU time per request carries comparisons on a shared machine,
-// where latencies carry the machine's load.
+// outside a transaction is one) and the CPU time of its backends per request. CPU time per
+// request carries comparisons on a shared machine, where latencies carry the machine's load.
 //
 //   cd server && node --import tsx bench/read-probe.ts [--requests 2000] [--concurrency 1,16]
 //   node --import tsx bench/read-probe.ts --cpu-prof /tmp/prof   # the server's CPU profile too
@@ -90,13 +90,24 @@ const server = await startServerProcess(
   },
 );
 const pg = databaseUrl ? postgres(databaseUrl, { max: 1, onnotice: () => undefined }) : undefined;
-/** Transactions committed in the database so far (read after its backends flushed their counts). */
+/**
+ * Transactions committed in the database so far, read once its backends have flushed their counts:
+ * an idle backend may hold them up to 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL).
+ */
 const committed = async (): Promise<number> => {
   if (!pg) return NaN;
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
   await pg`SELECT pg_stat_clear_snapshot()`;
   const [row] = await pg`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`;
   return Number(row!.xact_commit);
+};
+
+/** CPU time so far of the database's other backends (the server's pool), ms; NaN on PGlite. */
+const backendsMs = async (): Promise<number> => {
+  if (!pg) return NaN;
+  const rows = await pg`SELECT pid FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
+  return rows.reduce((sum, row) => sum + (processCpuMs(Number(row.pid)) ?? 0), 0);
 };
 
 const agent = new Agent({ keepAlive: true, maxSockets: Math.max(...concurrencies) });
@@ -139,20 +150,25 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log('route       in flight  req/s   p50 ms  p99 ms  server CPU ms/req  statements/req');
+console.log(
+  'route       in flight  req/s   p50 ms  p99 ms  server CPU ms/req  statements/req  backends CPU ms/req',
+);
 try {
   for (const route of routes) {
     await run(route.path, 200, 1); // warm: JIT, prepared plans, the pool's connections
     for (const concurrency of concurrencies) {
       const xactBefore = await committed();
       const cpuBefore = cpuMs(pid);
+      const backendsBefore = await backendsMs();
       const { latencies, seconds } = await run(route.path, requests, concurrency);
       const cpu = (cpuMs(pid) - cpuBefore) / requests;
+      const backends = ((await backendsMs()) - backendsBefore) / requests;
       const statements = ((await committed()) - xactBefore) / requests;
       console.log(
         `${route.name.padEnd(12)}${String(concurrency).padStart(9)}${(requests / seconds).toFixed(0).padStart(7)}` +
           `${percentile(latencies, 50).toFixed(2).padStart(9)}${percentile(latencies, 99).toFixed(2).padStart(8)}` +
-          `${cpu.toFixed(3).padStart(19)}${(pg ? statements.toFixed(2) : '—').padStart(16)}`,
+          `${cpu.toFixed(3).padStart(19)}${(pg ? statements.toFixed(2) : '—').padStart(16)}` +
+          `${(pg ? backends.toFixed(3) : '—').padStart(20)}`,
       );
     }
   }
