@@ -44,9 +44,9 @@ describe('load bench: the read step', () => {
     // within a fraction of a millisecond of the one before.
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
     const medianGap = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
-    assert.ok(medianGap >= 5, `the median gap between arrivals is ${medianGap.toFixed(2)} ms`);
+    assert.ok(medianGap >= 3, `the median gap between arrivals is ${medianGap.toFixed(2)} ms`);
     const span = arrivals.at(-1)! - arrivals[0]!;
-    assert.ok(span >= 900, `the requests were spread over ${span.toFixed(0)} ms of the 1 s step`);
+    assert.ok(span >= 800, `the requests were spread over ${span.toFixed(0)} ms of the 1 s step`);
   });
 
   it('times each request from when it was due, so a stalled connection shows in the p99', async () => {
