@@ -29,9 +29,16 @@ process.on('SIGINT', () => {
 /** Starts the server with `args` (e.g. `--data DIR --seed FILE`); its stderr goes to `logFile`. */
 export async function startServerProcess(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; logFile: string; startMs?: number },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    logFile: string;
+    startMs?: number;
+    /** Options for node itself (`--cpu-prof`, which NODE_OPTIONS may not carry). */
+    nodeArgs?: readonly string[];
+  },
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--host', '127.0.0.1', ...args], {
+  const node = [...(options.nodeArgs ?? []), '--import', 'tsx'];
+  const child = spawn(process.execPath, [...node, 'src/main.ts', '--host', '127.0.0.1', ...args], {
     cwd: SERVER_DIR,
     env: { LOG_LEVEL: 'error', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

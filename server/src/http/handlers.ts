@@ -14,7 +14,7 @@ import {
   type Permission,
 } from '../../../src/core/index.js';
 import type { Database, Sql } from '../db/database.js';
-import { periodEnded, rollOver } from '../store/period.js';
+import { currentSnapshot, periodEnded, rollOver } from '../store/period.js';
 import { accountVersion, readSnapshot, versionLabel, writeSnapshot } from '../store/snapshot.js';
 import { applyKey, getLicense, licenseLog } from '../license/installation.js';
 import { listUsage } from '../store/usage.js';
@@ -152,8 +152,8 @@ export class LicensingService {
 
   private async load(request: FastifyRequest, reply: FastifyReply): Promise<LicensingSnapshot> {
     const caller = callerOf(request);
-    await this.currentPeriod(caller.accountId);
-    const snapshot = await readSnapshot(this.db, caller.accountId, caller.permission);
+    // The month rolled over first when it has ended; one statement while it runs.
+    const snapshot = await currentSnapshot(this.db, caller.accountId, caller.permission, this.now());
     if (!snapshot) throw new HttpProblem(404, { detail: 'The account no longer exists.' });
     reply.header('ETag', `"${snapshot.version}"`);
     return snapshot;
@@ -289,8 +289,7 @@ export class LicensingService {
   private async isServiceAllowed(request: FastifyRequest) {
     const caller = callerOf(request);
     const { id } = request.params as { id: string };
-    await this.currentPeriod(caller.accountId);
-    const snapshot = await readSnapshot(this.db, caller.accountId, 'update');
+    const snapshot = await currentSnapshot(this.db, caller.accountId, 'update', this.now());
     const answer = snapshot && serviceAllowance(snapshot, id);
     if (!answer) throw new HttpProblem(404, { detail: `This account has no service "${id}".` });
     return answer;

@@ -3,22 +3,37 @@
 // UTC unless the account names an IANA time zone (`timeZone` in its seed). The clock is passed in,
 // so tests can cross a month.
 
-import { billedUnits, unitMultiplier } from '../../../src/core/index.js';
-import type { Sql } from '../db/database.js';
-import { accountVersion, readSnapshot, writeLines } from './snapshot.js';
+import {
+  billedUnits,
+  unitMultiplier,
+  type LicensingSnapshot,
+  type Permission,
+} from '../../../src/core/index.js';
+import type { Database, Sql } from '../db/database.js';
+import { accountVersion, readSnapshot, readSnapshotInZone, writeLines } from './snapshot.js';
 
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
+/**
+ * One formatter per time zone, made once: making an `Intl.DateTimeFormat` costs far more than
+ * formatting with it, and every load asks for the day (server/bench/README.md, "Read load").
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (`YYYY-MM-DD`) it is at `now` in `timeZone`. */
 export function localDate(now: Date, timeZone = 'UTC'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(now)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
@@ -68,4 +83,22 @@ export async function rollOver(tx: Sql, accountId: string, now: Date): Promise<b
     version + 1,
   ]);
   return true;
+}
+
+/**
+ * The snapshot as `permission` sees it at `now`, in the month holding `now`: when the account's
+ * billing month has ended it is rolled over first (in a transaction of its own) and read again.
+ * While the month runs this is one statement: the period's end and the time zone come with the
+ * snapshot. `undefined` when there is no such account.
+ */
+export async function currentSnapshot(
+  db: Database,
+  accountId: string,
+  permission: Permission,
+  now: Date,
+): Promise<LicensingSnapshot | undefined> {
+  const read = await readSnapshotInZone(db, accountId, permission);
+  if (!read || read.snapshot.period.end >= localDate(now, read.timeZone)) return read?.snapshot;
+  await db.transaction((tx) => rollOver(tx, accountId, now));
+  return readSnapshot(db, accountId, permission);
 }

@@ -37,11 +37,11 @@ export async function accountVersion(sql: Sql, accountId: string, lock = false):
 }
 
 const ACCOUNT_SQL =
-  'SELECT version, period_start::text AS start, period_end::text AS end FROM accounts WHERE id = $1';
+  'SELECT version, period_start::text AS start, period_end::text AS end, time_zone FROM accounts WHERE id = $1';
 
 /** The account and every part of its snapshot in one statement (one snapshot, one round trip). */
 const SNAPSHOT_SQL = `
-SELECT a.version, a.period_start::text AS start, a.period_end::text AS end,
+SELECT a.version, a.period_start::text AS start, a.period_end::text AS end, a.time_zone,
   (SELECT json_agg(c ORDER BY c.position) FROM catalog c WHERE c.account_id = a.id) AS catalog,
   (SELECT json_agg(l ORDER BY l.position) FROM licence_lines l WHERE l.account_id = a.id) AS lines,
   (SELECT row_to_json(r) FROM retention r WHERE r.account_id = a.id) AS retention,
@@ -69,12 +69,27 @@ export async function readSnapshot(
   accountId: string,
   permission: Permission,
 ): Promise<LicensingSnapshot | undefined> {
+  return (await readSnapshotInZone(sql, accountId, permission))?.snapshot;
+}
+
+/**
+ * `readSnapshot`, and the time zone of the account's billing months (IANA), from the same single
+ * statement: enough to tell whether its month has ended without asking again (store/period.ts).
+ */
+export async function readSnapshotInZone(
+  sql: Sql,
+  accountId: string,
+  permission: Permission,
+): Promise<{ snapshot: LicensingSnapshot; timeZone: string } | undefined> {
   // `none` sees that licensing exists and nothing of the account's data: no lines, no prices.
   const [account] = await sql.query<Row>(permission === 'none' ? ACCOUNT_SQL : SNAPSHOT_SQL, [accountId]);
   if (!account) return undefined;
+  const timeZone = str(account.time_zone);
   const version = versionLabel(num(account.version));
   const period = { start: str(account.start), end: str(account.end) };
-  if (permission === 'none') return { version, permission, period, catalog: [], lines: [] };
+  if (permission === 'none') {
+    return { snapshot: { version, permission, period, catalog: [], lines: [] }, timeZone };
+  }
 
   const catalogRows = jsonRows(account.catalog);
   const lineRows = jsonRows(account.lines);
@@ -151,7 +166,7 @@ export async function readSnapshot(
       aiQaForms: num(prereq.ai_qa_forms),
     };
   }
-  return snapshot;
+  return { snapshot, timeZone };
 }
 
 /**
