@@ -4,7 +4,7 @@
 //
 // Seeds N accounts into a fresh PGlite folder (or the PostgreSQL of DATABASE_URL), starts the
 // server as a child process on 127.0.0.1, runs the write load (load → change → commit, lost answers
-// retried with the same Idempotency-Key, 409s rebased), then the read load (autocannon, stepping
+// retried with the same Idempotency-Key, 409s rebased), then the read load (read-load.ts, stepping
 // the rate up while p99 stays under --read-p99), stops the server and holds the database against
 // the clients' ledger. Prints the figures; exits 1 if any invariant broke. Bounded in time and
 // loopback only; the server it starts is stopped (SIGTERM, then SIGKILL) whatever happens.
