@@ -81,7 +81,7 @@ for (const mode of ['memory', 'rest over MSW'] as const) {
       type.value = 'email';
       type.dispatchEvent(new Event('change'));
       await until(() => available(el).startsWith('Volné licence Email'), 'the email figures');
-      expect(available(el)).to.equal('Volné licence Email: teď 2, po uložení snížení na 1 1');
+      expect(available(el)).to.equal('Volné licence Email: teď 2, po uložení snížení na 1 jich bude 1');
       button(toolbar(el)!, 'Přidělit licenci Email 1 agentovi')!.click();
       await until(() => dialog(el)?.open === true, 'the confirmation');
       expect(text(dialog(el)!.querySelector('#assign-text'))).to.equal(

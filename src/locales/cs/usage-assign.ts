@@ -39,7 +39,7 @@ export const messages: AssignMessages = {
       other: `${n(count)} volných licencí ${type}`,
     }),
   availablePending: (type, now, after, to, reduce) =>
-    `Volné licence ${type}: teď ${n(now)}, po uložení ${reduce ? 'snížení' : 'navýšení'} na ${n(to)} ${n(after)}`,
+    `Volné licence ${type}: teď ${n(now)}, po uložení ${reduce ? 'snížení' : 'navýšení'} na ${n(to)} jich bude ${n(after)}`,
   notEnough: (type, count, free) =>
     `Vybrali jste ${plural(count, 'cs', {
       one: `${n(count)} agenta`,
