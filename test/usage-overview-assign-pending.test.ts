@@ -56,7 +56,8 @@ for (const mode of ['memory', 'rest over MSW'] as const) {
       expect(text(confirm.querySelector('#assign-text'))).to.equal(
         'Voice will be assigned to 1 agent. Voice licences in use go from 11 to 12 of 12. The number of licences you pay for does not change.',
       );
-      expect(text(confirm.querySelector('[part~="warning"]'))).to.equal(
+      expect(confirm.getAttribute('aria-describedby')).to.equal('assign-text assign-warning');
+      expect(text(confirm.querySelector('#assign-warning'))).to.equal(
         'This undoes your pending reduction to 11: 1 Voice licence would then have to be freed before it can be saved.',
       );
       await expect(el).to.be.accessible();
@@ -87,7 +88,8 @@ for (const mode of ['memory', 'rest over MSW'] as const) {
       expect(text(dialog(el)!.querySelector('#assign-text'))).to.equal(
         '1 agent dostane licenci Email. Používaných licencí Email bude 1 z 2 (nyní 0). Počet licencí, které platíte, se nemění.',
       );
-      expect(dialog(el)!.querySelector('[part~="warning"]')).to.equal(null);
+      expect(dialog(el)!.querySelector('#assign-warning')).to.equal(null);
+      expect(dialog(el)!.getAttribute('aria-describedby')).to.equal('assign-text');
     });
   });
 }

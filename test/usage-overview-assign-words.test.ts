@@ -64,7 +64,10 @@ describe('usage-overview assignment: linked types, undo, Czech', () => {
     expect(await inUse(adapter, 'outbound')).to.equal(4);
     expect(await inUse(adapter, 'voice')).to.equal(12);
     button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();
-    await until(() => toast(el) === 'Undone: Outbound is taken back from 2 agents', 'undone');
+    await until(
+      () => toast(el) === 'Undone: Outbound is taken back from 2 agents, Voice from 1 of them',
+      'undone',
+    );
     expect(await inUse(adapter, 'outbound')).to.equal(2);
     // Lea had no Voice before: it goes too; Karel keeps his.
     expect(await inUse(adapter, 'voice')).to.equal(11);

@@ -158,7 +158,7 @@ describe('usage-overview assignment', () => {
     expect(await inUse(adapter, 'outbound')).to.equal(0);
     // Undo gives Outbound (with Voice) back to Ada and Ben, Voice to Cleo.
     button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();
-    await until(() => toast(el) === 'Undone: Voice is back for 3 agents', 'undone');
+    await until(() => toast(el) === 'Undone: Voice is back for 3 agents, Outbound for 2 of them', 'undone');
     expect(await inUse(adapter, 'voice')).to.equal(11);
     expect(await inUse(adapter, 'outbound')).to.equal(2);
   });

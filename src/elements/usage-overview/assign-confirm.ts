@@ -70,7 +70,7 @@ export function confirmDialog(view: ConfirmView): TemplateResult {
     part="assign-dialog"
     class="confirm"
     aria-labelledby="assign-title"
-    aria-describedby="assign-text"
+    aria-describedby=${warning ? 'assign-text assign-warning' : 'assign-text'}
     @cancel=${view.onCancel}
   >
     <h2 id="assign-title">${assign ? m.assignTitle(name, count) : m.removeTitle(name, count)}</h2>
@@ -79,7 +79,10 @@ export function confirmDialog(view: ConfirmView): TemplateResult {
       ${lines.map((each) => m.inUseLine(each.name, each.inUse, each.after, each.total)).join(' ')}
       ${m.sameBill}
     </p>
-    ${warning ? html`<p part="warning" class="refusal">${warning}</p>` : nothing}
+    ${
+      // Part of the dialog's description: said when it opens, before anything is confirmed.
+      warning ? html`<p id="assign-warning" class="refusal">${warning}</p>` : nothing
+    }
     ${
       problem
         ? html`<p part="refusal" class="refusal" role="alert">

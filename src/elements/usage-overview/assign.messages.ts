@@ -81,10 +81,12 @@ export const messages = {
       ? `Assigned ${linked} and ${type} to ${agents(count)}`
       : `Assigned ${type} to ${agents(count)} and ${linked} to ${n(linkedCount)} of them`,
   undo: 'Undo',
-  /** After Undo of a removal: the agents hold `type` again. */
-  undoneRemove: (type: string, count: number) => `Undone: ${type} is back for ${agents(count)}`,
-  /** After Undo of an assignment: the agents no longer hold `type`. */
-  undoneAssign: (type: string, count: number) => `Undone: ${type} is taken back from ${agents(count)}`,
+  /** After Undo of a removal: the agents hold `type` again (and `linked`, "both", `linkedCount` of them). */
+  undoneRemove: (type: string, count: number, linked: string, linkedCount: number) =>
+    `Undone: ${type} is back for ${agents(count)}${linked ? `, ${linked} for ${n(linkedCount)} of them` : ''}`,
+  /** After Undo of an assignment: the agents no longer hold `type` (nor `linked`, "both"). */
+  undoneAssign: (type: string, count: number, linked: string, linkedCount: number) =>
+    `Undone: ${type} is taken back from ${agents(count)}${linked ? `, ${linked} from ${n(linkedCount)} of them` : ''}`,
   // The banner of a blocked reduction (R3's mustFree)
   mustFree: (type: string, count: number, to: number) =>
     `Free ${licences(count, type)} to reduce to ${n(to)}`,

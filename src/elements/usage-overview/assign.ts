@@ -398,7 +398,10 @@ export class AssignController implements ReactiveController {
     this.toast.show({
       text,
       undo: outcome.changes.length ? undoOf(this.ctx.licensing.store!, outcome.changes) : undefined,
-      undone: action === 'assign' ? m.undoneAssign(name, count) : m.undoneRemove(name, count),
+      undone:
+        action === 'assign'
+          ? m.undoneAssign(name, count, other, linkedCount)
+          : m.undoneRemove(name, count, other, linkedCount),
     });
     await this.host.updateComplete;
     // Focus goes where the next step is: back to the cart once the reduction is valid, else back

@@ -97,18 +97,18 @@ export const messages: AssignMessages = {
       ? `Licence ${linked} a ${type} přiděleny ${toAgents(count)}`
       : `Licence ${type} přidělena ${toAgents(count)}, ${n(linkedCount)} z nich i licence ${linked}`,
   undo: 'Vrátit zpět',
-  undoneRemove: (type, count) =>
+  undoneRemove: (type, count, linked, linkedCount) =>
     `Vráceno zpět: ${plural(count, 'cs', {
       one: `${n(count)} agent má`,
       few: `${n(count)} agenti mají`,
       other: `${agents(count)} má`,
-    })} znovu licenci ${type}`,
-  undoneAssign: (type, count) =>
+    })} znovu licenci ${type}${linked ? `, ${n(linkedCount)} z nich i licenci ${linked}` : ''}`,
+  undoneAssign: (type, count, linked, linkedCount) =>
     `Vráceno zpět: ${plural(count, 'cs', {
       one: `${n(count)} agent už nemá`,
       few: `${n(count)} agenti už nemají`,
       other: `${agents(count)} už nemá`,
-    })} licenci ${type}`,
+    })} licenci ${type}${linked ? `, ${n(linkedCount)} z nich ani licenci ${linked}` : ''}`,
   mustFree: (type, count, to) =>
     `Uvolněte ${plural(count, 'cs', {
       one: `${n(count)} licenci`,
