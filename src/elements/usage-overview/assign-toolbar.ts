@@ -32,7 +32,7 @@ export interface ToolbarView {
 /**
  * The toolbar acting on the selection (WAI-ARIA APG "Toolbar"): one Tab stop, `ToolbarFocus` moves
  * between its controls. An action it cannot take now stays in it, focusable and `aria-disabled`,
- * described by the text that says why ("3 agents without Email selected, 2 available: …").
+ * described by the text that says why ("You selected 3 agents without Email, and only 2 …").
  */
 export function selectionToolbar(v: ToolbarView): TemplateResult {
   const { html, nothing } = lit;
