@@ -218,3 +218,11 @@ export const RemovedBoth: Story = {
       await new Promise((resolve) => setTimeout(resolve, 50));
   },
 };
+/**
+ * A reduction pending in the cart (R12 `availability`): the toolbar says what is free now and once
+ * the reduction is saved ("… available now; 0 once the reduction to 1 is saved"), as the banner does.
+ */
+export const PendingReductionToolbar: Story = {
+  args: { typeId: 'voice', reduceTo: 1 },
+  play: async ({ canvasElement }) => void (await select(canvasElement, [2, 4], true)),
+};

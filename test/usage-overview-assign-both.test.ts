@@ -54,7 +54,11 @@ for (const mode of ['memory', 'rest over MSW'] as const) {
       expect(toast(el)).to.equal('Removed Voice and Outbound from 2 agents Undo');
       expect(await holdings(backend, ['g1', 'g2'])).to.deep.equal(['', '']);
       undo(el);
-      await until(() => toast(el) === 'Undone.', 'undone', 5000);
+      await until(
+        () => toast(el) === 'Undone: Voice is back for 2 agents, Outbound for 2 of them',
+        'undone',
+        5000,
+      );
       expect(await holdings(backend, ['g1', 'g2'])).to.deep.equal(['outbound+voice', 'outbound+voice']);
       expect(await inUse(backend, 'voice')).to.equal(11);
       expect(await inUse(backend, 'outbound')).to.equal(2);

@@ -78,7 +78,7 @@ describe('usage-overview selection toolbar by keyboard', () => {
     expect(assign.getAttribute('aria-disabled')).to.equal('true');
     const why = root(el).getElementById(assign.getAttribute('aria-describedby')!);
     expect(text(why)).to.equal(
-      '2 agents without Outbound selected, 0 available: select fewer or add licences in the cart first.',
+      'You selected 2 agents without Outbound, and no Outbound licences are available: select fewer or add licences in the cart first.',
     );
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: ' ' });

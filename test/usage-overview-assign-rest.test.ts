@@ -38,7 +38,7 @@ describe('usage-overview assignment over REST and MSW', () => {
     expect(await inUse(backend, 'voice')).to.equal(8);
     await until(() => text(root(el).querySelector('[part~="count"]')) === '8 agents', '8 agents', 5000);
     button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();
-    await until(() => toast(el) === 'Undone.', 'undone', 5000);
+    await until(() => toast(el) === 'Undone: Voice is back for 3 agents', 'undone', 5000);
     expect(await inUse(backend, 'voice')).to.equal(11);
   });
 

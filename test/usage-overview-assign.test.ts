@@ -95,10 +95,10 @@ describe('usage-overview assignment', () => {
     await until(() => liveCount(el) === '3 selected', '3 selected');
     const opener = button(toolbar(el)!, 'Remove Voice licence from 3 agents')!;
     const confirm = await openConfirm(el, 'Remove Voice licence from 3 agents');
-    expect(text(root(el).getElementById('assign-title'))).to.equal('Remove Voice from 3 agents?');
+    expect(text(root(el).getElementById('assign-title'))).to.equal('Remove Voice licence from 3 agents?');
     expect(confirm.getAttribute('aria-labelledby')).to.equal('assign-title');
     expect(text(confirm.querySelector('#assign-text'))).to.equal(
-      '3 agents will no longer hold a Voice licence. Voice licences in use go from 11 to 8 of 12; the number of licences you pay for does not change.',
+      'Voice will be removed from 3 agents. Voice licences in use go from 11 to 8 of 12. The number of licences you pay for does not change.',
     );
     expect(confirm.contains(root(el).activeElement), 'focus is in the dialog').to.equal(true);
     await expect(el).to.be.accessible();
@@ -112,10 +112,16 @@ describe('usage-overview assignment', () => {
     const option = [...root(el).querySelectorAll('option')].find((o) => o.value === 'voice')!;
     await until(() => text(option) === 'Voice (8)', 'the filter counts 8');
     expect(toolbar(el), 'the selection is done').to.equal(null);
-    expect(root(el).activeElement?.textContent!.trim()).to.equal('Undo');
+    // Focus goes back where the admin acted (the grid), not onto the toast; Tab reaches its Undo.
+    expect(root(el).activeElement?.closest('[role="grid"]'), 'focus in the grid').not.to.equal(null);
+    expect(toast(el)).to.equal('Removed Voice from 3 agents Undo');
 
-    button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();
-    await until(() => toast(el) === 'Undone.', 'undone');
+    const undo = button(root(el).querySelector('[part~="toast"]')!, 'Undo')!;
+    undo.focus();
+    undo.click();
+    await until(() => toast(el) === 'Undone: Voice is back for 3 agents', 'undone');
+    // Undo took its own button away: focus is on the grid's Tab stop, not lost to the page.
+    expect(root(el).activeElement?.closest('[role="grid"]'), 'focus back in the grid').not.to.equal(null);
     expect(await inUse(adapter, 'voice')).to.equal(11);
     await until(() => text(root(el).querySelector('[part~="count"]')) === '11 agents', '11 again');
   });
@@ -152,7 +158,7 @@ describe('usage-overview assignment', () => {
     expect(await inUse(adapter, 'outbound')).to.equal(0);
     // Undo gives Outbound (with Voice) back to Ada and Ben, Voice to Cleo.
     button(root(el).querySelector('[part~="toast"]')!, 'Undo')!.click();
-    await until(() => toast(el) === 'Undone.', 'undone');
+    await until(() => toast(el) === 'Undone: Voice is back for 3 agents, Outbound for 2 of them', 'undone');
     expect(await inUse(adapter, 'voice')).to.equal(11);
     expect(await inUse(adapter, 'outbound')).to.equal(2);
   });
@@ -173,7 +179,7 @@ describe('usage-overview assignment', () => {
     await el.updateComplete;
     expect(dialog(el), 'an action that is off opens nothing').to.equal(null);
     expect(text(bar.querySelector('[part~="available"]'))).to.equal(
-      '3 agents without Email selected, 2 available: select fewer or add licences in the cart first.',
+      'You selected 3 agents without Email, and only 2 Email licences are available: select fewer or add licences in the cart first.',
     );
     pick(el, 'Cleo Agent');
     await until(

@@ -227,3 +227,43 @@ export function undoAssignment({
     [...byType].map(([typeId, agentIds]) => ({ action, typeId, agentIds }));
   return [...steps('unassign', take), ...steps('assign', give)];
 }
+
+/**
+ * R12 with a pending change of the count (the cart's draft, R3): what `typeId` has free now and
+ * once the pending count is saved. `now` is count − in use (what the backend judges an assignment
+ * by); `pending` is the draft's count when it differs from the saved one, `afterSave` pending − in
+ * use (never below 0) and `mustFree` how many of those in use exceed it (what a reduction still
+ * needs freed). Without a pending count both `pending` and `afterSave` are undefined.
+ */
+export interface Availability {
+  readonly now: number;
+  readonly inUse: number;
+  readonly pending: number | undefined;
+  readonly afterSave: number | undefined;
+  readonly mustFree: number;
+}
+
+/** R12: `available` now and with the pending count of `typeId` from `pendingCounts` (the draft). */
+export function availability(
+  snapshot: LicensingSnapshot,
+  typeId: string,
+  pendingCounts: Readonly<Record<string, number>> = {},
+): Availability {
+  const { count, inUse } = lineFor(snapshot, typeId);
+  const now = Math.max(0, count - inUse);
+  const to = Object.hasOwn(pendingCounts, typeId) ? pendingCounts[typeId] : undefined;
+  if (to === undefined || to === count) {
+    return { now, inUse, pending: undefined, afterSave: undefined, mustFree: 0 };
+  }
+  return { now, inUse, pending: to, afterSave: Math.max(0, to - inUse), mustFree: Math.max(0, inUse - to) };
+}
+
+/**
+ * R12: how many licences of the type would have to be freed before the pending count can be saved
+ * if `requested` more agents got it now; 0 when the assignment leaves the pending count valid (or
+ * there is none). Above `mustFree`, the assignment undoes (part of) a pending reduction.
+ */
+export function mustFreeAfter(availability: Availability, requested: number): number {
+  const { pending, inUse } = availability;
+  return pending === undefined ? 0 : Math.max(0, inUse + requested - pending);
+}

@@ -67,7 +67,9 @@
 //                      why not: above the count, outbound needs voice unless "both", update
 //                      only), assignmentProblems, applyAssignment (in-use moved),
 //                      assignedLicences, MAX_ASSIGNMENT_AGENTS, undoAssignment (the calls
-//                      that give each agent back exactly what it had)    assignment.ts
+//                      that give each agent back exactly what it had), availability and
+//                      mustFreeAfter (free now and once a pending count is saved; what an
+//                      assignment would leave to free before it can be)    assignment.ts
 //   usage search       foldForSearch, agentSearchText, searchKey, agentMatchesSearch   search.ts
 //   history            historyChanges, historyEntry, historySubject, historyMatches,
 //                      compareHistory, historyPage, historyCsv (who changed what, #20)   history.ts
@@ -227,13 +229,16 @@ export {
   applyAssignment,
   assignedLicences,
   assignmentProblems,
+  availability,
   available,
+  mustFreeAfter,
   planAssignment,
   undoAssignment,
 } from './assignment.js';
 export type {
   AgentAssignment,
   AssignmentAction,
+  Availability,
   AssignmentOptions,
   AssignmentPlan,
   AssignmentProblem,

@@ -1,7 +1,6 @@
 import type { TemplateResult } from 'lit';
 import { lit } from './assign-lit.js';
 import type { AssignmentProblem } from '../../core/assignment.js';
-import type { LicenceLine } from '../../core/index.js';
 import type { AssignMessages } from './assign.messages.js';
 
 export type Action = 'assign' | 'unassign';
@@ -27,14 +26,24 @@ export const otherType = (problem: AssignmentProblem): string =>
       ? problem.requiredTypeId
       : '';
 
+/** One type's in-use before and after the change, of its saved count, by name. */
+export interface ConfirmLine {
+  readonly name: string;
+  readonly inUse: number;
+  readonly after: number;
+  readonly total: number;
+}
+
 export interface ConfirmView {
   readonly confirm: Confirm;
   readonly m: AssignMessages;
   /** The type's name in the page's language, and the linked type's of a refusal. */
   readonly name: string;
   readonly linked: string;
-  /** The type's line in the saved snapshot: its count and what is in use. */
-  readonly line: LicenceLine | undefined;
+  /** Each type that moves (the requested one, then a linked one of "both"): in use before and after. */
+  readonly lines: readonly ConfirmLine[];
+  /** What the change does to a count pending in the cart (R12 `mustFreeAfter`), or ''. */
+  readonly warning: string;
   readonly busy: boolean;
   readonly onConfirm: () => void;
   readonly onCancel: (event?: Event) => void;
@@ -47,11 +56,8 @@ export interface ConfirmView {
  */
 export function confirmDialog(view: ConfirmView): TemplateResult {
   const { html, nothing } = lit;
-  const { confirm, m, name, linked, line, busy } = view;
+  const { confirm, m, name, linked, lines, warning, busy } = view;
   const { action, count, problem, error } = confirm;
-  const inUse = line?.inUse ?? 0;
-  const total = line?.count ?? 0;
-  const after = action === 'assign' ? inUse + count : inUse - count;
   const assign = action === 'assign';
   const label = problem
     ? assign
@@ -64,13 +70,19 @@ export function confirmDialog(view: ConfirmView): TemplateResult {
     part="assign-dialog"
     class="confirm"
     aria-labelledby="assign-title"
-    aria-describedby="assign-text"
+    aria-describedby=${warning ? 'assign-text assign-warning' : 'assign-text'}
     @cancel=${view.onCancel}
   >
     <h2 id="assign-title">${assign ? m.assignTitle(name, count) : m.removeTitle(name, count)}</h2>
     <p id="assign-text">
-      ${assign ? m.assignText(name, count, inUse, after, total) : m.removeText(name, count, inUse, after, total)}
+      ${assign ? m.assignWho(name, count) : m.removeWho(name, count)}
+      ${lines.map((each) => m.inUseLine(each.name, each.inUse, each.after, each.total)).join(' ')}
+      ${m.sameBill}
     </p>
+    ${
+      // Part of the dialog's description: said when it opens, before anything is confirmed.
+      warning ? html`<p id="assign-warning" class="refusal">${warning}</p>` : nothing
+    }
     ${
       problem
         ? html`<p part="refusal" class="refusal" role="alert">

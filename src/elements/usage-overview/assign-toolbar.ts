@@ -17,8 +17,10 @@ export interface ToolbarView {
   /** Selected agents holding the type, and not holding it. */
   readonly holders: number;
   readonly others: number;
-  /** Licences of the type not in use (R12). */
+  /** Licences of the type not in use now (R12: saved count − in use). */
   readonly free: number;
+  /** A count pending in the cart (R12 `availability`): free once it is saved, and whether it reduces. */
+  readonly pending: { readonly to: number; readonly after: number; readonly reduce: boolean } | undefined;
   readonly busy: boolean;
   readonly keys: ToolbarFocus;
   readonly onSelectAll: () => void;
@@ -30,12 +32,14 @@ export interface ToolbarView {
 /**
  * The toolbar acting on the selection (WAI-ARIA APG "Toolbar"): one Tab stop, `ToolbarFocus` moves
  * between its controls. An action it cannot take now stays in it, focusable and `aria-disabled`,
- * described by the text that says why ("3 agents without Email selected, 2 available: …").
+ * described by the text that says why ("You selected 3 agents without Email, and only 2 …").
  */
 export function selectionToolbar(v: ToolbarView): TemplateResult {
   const { html, nothing } = lit;
-  const { m, name, holders, others, free } = v;
+  const { m, name, holders, others, free, pending } = v;
   const short = others > free;
+  // Said by the assign button too when it is off, or when a pending count changes what it leaves.
+  const described = short || Boolean(pending);
   return html`<div
     part="selection-toolbar"
     class="selection"
@@ -80,7 +84,7 @@ export function selectionToolbar(v: ToolbarView): TemplateResult {
             part="assign-button"
             type="button"
             aria-disabled=${String(short || v.busy)}
-            aria-describedby=${short ? 'assign-available' : nothing}
+            aria-describedby=${described ? 'assign-available' : nothing}
             @click=${(event: Event) => v.onAsk('assign', others, event)}
           >
             ${m.assign(name, others)}
@@ -88,7 +92,13 @@ export function selectionToolbar(v: ToolbarView): TemplateResult {
         : nothing
     }
     <span part="available" class="available" id="assign-available">
-      ${short ? m.notEnough(name, others, free) : m.available(name, free)}
+      ${
+        short
+          ? m.notEnough(name, others, free)
+          : pending
+            ? m.availablePending(name, free, pending.after, pending.to, pending.reduce)
+            : m.available(name, free)
+      }
     </span>
   </div>`;
 }

@@ -31,17 +31,28 @@ export const messages = {
   assign: (type: string, count: number) => `Assign ${type} to ${agents(count)}`,
   /** Licences of the type not in use now (count − in use, R12). */
   available: (type: string, count: number) => `${licences(count, type)} available`,
+  /**
+   * With a count pending in the cart (R12 `availability`): free now (saved count − in use) and once
+   * the pending `to` is saved; `reduce` when it is a reduction.
+   */
+  availablePending: (type: string, now: number, after: number, to: number, reduce: boolean) =>
+    `${licences(now, type)} available now; ${n(after)} once the ${reduce ? 'reduction' : 'increase'} to ${n(to)} is saved`,
   /** The assign button is off: more agents without the type are selected than licences are free. */
   notEnough: (type: string, count: number, free: number) =>
-    `${agents(count)} without ${type} selected, ${n(free)} available: select fewer or add licences in the cart first.`,
+    `You selected ${agents(count)} without ${type}, ${free ? `and only ${licences(free, type)} ${free === 1 ? 'is' : 'are'} available` : `and no ${type} licences are available`}: select fewer or add licences in the cart first.`,
   // The confirmation
-  removeTitle: (type: string, count: number) => `Remove ${type} from ${agents(count)}?`,
+  removeTitle: (type: string, count: number) => `Remove ${type} licence from ${agents(count)}?`,
   assignTitle: (type: string, count: number) => `Assign ${type} to ${agents(count)}?`,
-  /** What happens, in words; `inUse` and `after` are the type's licences in use before and after. */
-  removeText: (type: string, count: number, inUse: number, after: number, total: number) =>
-    `${agents(count)} will no longer hold a ${type} licence. ${type} licences in use go from ${n(inUse)} to ${n(after)} of ${n(total)}; the number of licences you pay for does not change.`,
-  assignText: (type: string, count: number, inUse: number, after: number, total: number) =>
-    `${agents(count)} will get a ${type} licence. ${type} licences in use go from ${n(inUse)} to ${n(after)} of ${n(total)}; the number of licences you pay for does not change.`,
+  /** What happens, in words: who, then a `inUseLine` per type that moves, then `sameBill`. */
+  removeWho: (type: string, count: number) => `${type} will be removed from ${agents(count)}.`,
+  assignWho: (type: string, count: number) => `${type} will be assigned to ${agents(count)}.`,
+  /** `inUse` and `after` are the type's licences in use before and after, of `total` set. */
+  inUseLine: (type: string, inUse: number, after: number, total: number) =>
+    `${type} licences in use go from ${n(inUse)} to ${n(after)} of ${n(total)}.`,
+  sameBill: 'The number of licences you pay for does not change.',
+  /** Assigning now takes the type's pending count (`to`) below in use: `count` would have to be freed. */
+  undoesReduction: (type: string, to: number, count: number) =>
+    `This undoes your pending reduction to ${n(to)}: ${licences(count, type)} would then have to be freed before it can be saved.`,
   confirmRemove: 'Remove',
   confirmAssign: 'Assign',
   cancel: 'Cancel',
@@ -70,7 +81,12 @@ export const messages = {
       ? `Assigned ${linked} and ${type} to ${agents(count)}`
       : `Assigned ${type} to ${agents(count)} and ${linked} to ${n(linkedCount)} of them`,
   undo: 'Undo',
-  undone: 'Undone.',
+  /** After Undo of a removal: the agents hold `type` again (and `linked`, "both", `linkedCount` of them). */
+  undoneRemove: (type: string, count: number, linked: string, linkedCount: number) =>
+    `Undone: ${type} is back for ${agents(count)}${linked ? `, ${linked} for ${n(linkedCount)} of them` : ''}`,
+  /** After Undo of an assignment: the agents no longer hold `type` (nor `linked`, "both"). */
+  undoneAssign: (type: string, count: number, linked: string, linkedCount: number) =>
+    `Undone: ${type} is taken back from ${agents(count)}${linked ? `, ${linked} from ${n(linkedCount)} of them` : ''}`,
   // The banner of a blocked reduction (R3's mustFree)
   mustFree: (type: string, count: number, to: number) =>
     `Free ${licences(count, type)} to reduce to ${n(to)}`,

@@ -3,14 +3,21 @@
 // first use, so a read-only overview, or one whose adapter has no `assign`, downloads none of it.
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { LicensingError } from '../../adapters/errors.js';
-import { assignmentProblems, available } from '../../core/assignment.js';
+import { assignmentProblems, availability, mustFreeAfter } from '../../core/assignment.js';
 import type { Agent, LicenceType } from '../../core/index.js';
 import type { LocaleController } from '../../i18n/locale.js';
 import type { LicensingController } from '../../state/controller.js';
 import { messages, type AssignMessages } from './assign.messages.js';
 import { assignSheet } from './assign.styles.js';
 import { lit, type Lit, type Nothing } from './assign-lit.js';
-import { confirmDialog, linkProblem, otherType, type Action, type Confirm } from './assign-confirm.js';
+import {
+  confirmDialog,
+  linkProblem,
+  otherType,
+  type Action,
+  type Confirm,
+  type ConfirmLine,
+} from './assign-confirm.js';
 import { UndoToast } from './assign-toast.js';
 import { selectionToolbar, ToolbarFocus } from './assign-toolbar.js';
 import { changedCounts, undoOf } from './assign-undo.js';
@@ -49,7 +56,12 @@ export class AssignController implements ReactiveController {
     private readonly ctx: AssignContext,
   ) {
     Object.assign(lit, ctx.lit);
-    this.toast = new UndoToast(host, () => this.m, ctx.errorText);
+    this.toast = new UndoToast(
+      host,
+      () => this.m,
+      ctx.errorText,
+      () => this.focusGrid(),
+    );
     this.keys = new ToolbarFocus(host.renderRoot);
     host.addController(this);
     host.addEventListener('keydown', this.onKeydown);
@@ -220,6 +232,8 @@ export class AssignController implements ReactiveController {
     const shown = this.ctx.shown();
     const typeId = this.typeId;
     const total = shown?.total ?? 0;
+    const free = this.availability(typeId);
+    const count = snapshot.lines.find((line) => line.typeId === typeId)?.count ?? 0;
     return selectionToolbar({
       m: this.m,
       selectAll: this.selection.all || total <= this.selection.size ? 0 : total,
@@ -227,7 +241,11 @@ export class AssignController implements ReactiveController {
       typeId,
       name: this.typeName(typeId),
       ...this.selection.split(typeId, shown?.countsByType ?? {}),
-      free: available(snapshot, typeId),
+      free: free.now,
+      pending:
+        free.pending === undefined
+          ? undefined
+          : { to: free.pending, after: free.afterSave ?? 0, reduce: free.pending < count },
       busy: this.busy,
       keys: this.keys,
       onSelectAll: this.selectAll,
@@ -235,6 +253,19 @@ export class AssignController implements ReactiveController {
       onType: this.onType,
       onAsk: (action, count, event) => this.ask(action, count, event),
     });
+  }
+
+  /** R12 with the cart's pending counts: free now, and once the pending count is saved. */
+  private availability(typeId: string) {
+    const state = this.ctx.licensing.state!;
+    return availability(state.snapshot!, typeId, state.draft.counts ?? {});
+  }
+
+  /** The grid's Tab stop (its active cell, or the grid itself). */
+  private focusGrid(): void {
+    this.host.renderRoot
+      .querySelector<HTMLElement>('[role="grid"] [tabindex="0"], [role="grid"][tabindex="0"]')
+      ?.focus();
   }
 
   private selectAll = (): void => {
@@ -276,17 +307,38 @@ export class AssignController implements ReactiveController {
       ? assignmentProblems(snapshot, typeId, agents, action).find(linkProblem)
       : undefined;
     this.confirm = { action, typeId, count, problem };
+    // A newer action: an older change's Undo is no longer offered.
+    this.toast.hide();
     this.host.requestUpdate();
   }
 
   private dialog(confirm: Confirm): TemplateResult {
-    const { typeId, problem } = confirm;
+    const { action, typeId, count, problem } = confirm;
+    const sign = action === 'assign' ? 1 : -1;
+    // The requested type, and with "both" the linked one (with how many of the agents it moves for).
+    const moves: [string, number][] = [[typeId, count]];
+    if (problem && linkProblem(problem)) {
+      moves.push([otherType(problem), 'agents' in problem ? problem.agents : 0]);
+    }
+    const snapshot = this.ctx.licensing.state!.snapshot!;
+    let warning = '';
+    const lines = moves.map(([id, moved]): ConfirmLine => {
+      const line = snapshot.lines.find((each) => each.typeId === id);
+      const inUse = line?.inUse ?? 0;
+      const free = this.availability(id);
+      const left = action === 'assign' ? mustFreeAfter(free, moved) : 0;
+      // An assignment that takes a pending reduction below in use says so before it is made.
+      if (left > free.mustFree && !warning)
+        warning = this.m.undoesReduction(this.typeName(id), free.pending!, left);
+      return { name: this.typeName(id), inUse, after: inUse + sign * moved, total: line?.count ?? 0 };
+    });
     return confirmDialog({
       confirm,
       m: this.m,
       name: this.typeName(typeId),
       linked: problem ? this.typeName(otherType(problem)) : '',
-      line: this.ctx.licensing.state!.snapshot!.lines.find((each) => each.typeId === typeId),
+      lines,
+      warning,
       busy: this.busy,
       onConfirm: () => void this.run(confirm, Boolean(problem)),
       onCancel: this.cancel,
@@ -346,10 +398,19 @@ export class AssignController implements ReactiveController {
     this.toast.show({
       text,
       undo: outcome.changes.length ? undoOf(this.ctx.licensing.store!, outcome.changes) : undefined,
+      undone:
+        action === 'assign'
+          ? m.undoneAssign(name, count, other, linkedCount)
+          : m.undoneRemove(name, count, other, linkedCount),
     });
     await this.host.updateComplete;
-    // Where the next step is: back to the cart once the reduction is valid, else the undo.
-    this.host.renderRoot.querySelector<HTMLElement>('[part~="back-button"], [part~="undo-button"]')?.focus();
+    // Focus goes where the next step is: back to the cart once the reduction is valid, else back
+    // where the admin acted (the toolbar is gone with the selection: the grid). Not onto the toast's
+    // Undo: a status message does not take focus (WCAG 4.1.3), and a toast holding focus could not
+    // go away on its own (2.2.1); the toast is announced politely and Tab reaches its Undo.
+    const back = this.host.renderRoot.querySelector<HTMLElement>('[part~="back-button"]');
+    if (back) back.focus();
+    else this.focusGrid();
   }
 }
 

@@ -38,22 +38,43 @@ export const messages: AssignMessages = {
       few: `${n(count)} volné licence ${type}`,
       other: `${n(count)} volných licencí ${type}`,
     }),
+  availablePending: (type, now, after, to, reduce) =>
+    `Volné licence ${type}: teď ${n(now)}, po uložení ${reduce ? 'snížení' : 'navýšení'} na ${n(to)} jich bude ${n(after)}`,
   notEnough: (type, count, free) =>
-    `Bez licence ${type} vybráno: ${agents(count)}, volných licencí: ${n(free)}. Vyberte méně agentů, nebo nejdřív přidejte licence v košíku.`,
+    `Vybrali jste ${plural(count, 'cs', {
+      one: `${n(count)} agenta`,
+      few: `${n(count)} agenty`,
+      many: `${n(count)} agenta`,
+      other: `${n(count)} agentů`,
+    })} bez licence ${type}, ${plural(free, 'cs', {
+      one: `volná je jen ${n(free)} licence`,
+      few: `volné jsou jen ${n(free)} licence`,
+      many: `volné je jen ${n(free)} licence`,
+      other: free ? `volných je jen ${n(free)} licencí` : 'volná není žádná licence',
+    })}. Vyberte méně agentů, nebo nejdřív přidejte licence v košíku.`,
   removeTitle: (type, count) => `Odebrat licenci ${type} ${toAgents(count)}?`,
   assignTitle: (type, count) => `Přidělit licenci ${type} ${toAgents(count)}?`,
-  removeText: (type, count, inUse, after, total) =>
+  removeWho: (type, count) =>
     `${plural(count, 'cs', {
       one: `${n(count)} agent už nebude mít`,
       few: `${n(count)} agenti už nebudou mít`,
       other: `${agents(count)} už nebude mít`,
-    })} licenci ${type}. Používaných licencí ${type} bude ${n(after)} z ${n(total)} (nyní ${n(inUse)}); počet licencí, které platíte, se nemění.`,
-  assignText: (type, count, inUse, after, total) =>
+    })} licenci ${type}.`,
+  assignWho: (type, count) =>
     `${plural(count, 'cs', {
       one: `${n(count)} agent dostane`,
       few: `${n(count)} agenti dostanou`,
       other: `${agents(count)} dostane`,
-    })} licenci ${type}. Používaných licencí ${type} bude ${n(after)} z ${n(total)} (nyní ${n(inUse)}); počet licencí, které platíte, se nemění.`,
+    })} licenci ${type}.`,
+  inUseLine: (type, inUse, after, total) =>
+    `Používaných licencí ${type} bude ${n(after)} z ${n(total)} (nyní ${n(inUse)}).`,
+  sameBill: 'Počet licencí, které platíte, se nemění.',
+  undoesReduction: (type, to, count) =>
+    `Tím přestane platit vaše čekající snížení na ${n(to)}: abyste ho mohli uložit, museli byste uvolnit ${plural(
+      count,
+      'cs',
+      { one: `${n(count)} licenci`, few: `${n(count)} licence`, other: `${n(count)} licencí` },
+    )} ${type}.`,
   confirmRemove: 'Odebrat',
   confirmAssign: 'Přidělit',
   cancel: 'Zrušit',
@@ -76,7 +97,18 @@ export const messages: AssignMessages = {
       ? `Licence ${linked} a ${type} přiděleny ${toAgents(count)}`
       : `Licence ${type} přidělena ${toAgents(count)}, ${n(linkedCount)} z nich i licence ${linked}`,
   undo: 'Vrátit zpět',
-  undone: 'Vráceno zpět.',
+  undoneRemove: (type, count, linked, linkedCount) =>
+    `Vráceno zpět: ${plural(count, 'cs', {
+      one: `${n(count)} agent má`,
+      few: `${n(count)} agenti mají`,
+      other: `${agents(count)} má`,
+    })} znovu licenci ${type}${linked ? `, ${n(linkedCount)} z nich i licenci ${linked}` : ''}`,
+  undoneAssign: (type, count, linked, linkedCount) =>
+    `Vráceno zpět: ${plural(count, 'cs', {
+      one: `${n(count)} agent už nemá`,
+      few: `${n(count)} agenti už nemají`,
+      other: `${agents(count)} už nemá`,
+    })} licenci ${type}${linked ? `, ${n(linkedCount)} z nich ani licenci ${linked}` : ''}`,
   mustFree: (type, count, to) =>
     `Uvolněte ${plural(count, 'cs', {
       one: `${n(count)} licenci`,
