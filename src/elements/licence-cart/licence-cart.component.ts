@@ -217,8 +217,10 @@ export class LicenceCart extends RulesWidget {
 
   private onDialogClose(): void {
     // Closed while saving (a second Escape the browser does not let us cancel): keep it open.
+    // Not once the cart was taken off the page (the host navigated away): it cannot be shown
+    // there, and the save's outcome is still taken by confirm().
     if (this.saving && this.licensing.store?.state.commit.status === 'saving') {
-      this.dialog.showModal();
+      if (this.isConnected) this.dialog.showModal();
       return;
     }
     // The bar says what the review said (a failed save), now that the review is closed.
