@@ -18,6 +18,9 @@ import { conflictNotice, reviewDialog, type ReviewView } from './cart-review.js'
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
 
+/** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
+const savedChunk = () => import('./cart-saved.js');
+
 /**
  * @tagname licence-cart
  * @summary The pending changes as a cart (R9): a bar with the count and the effect this month and
@@ -46,7 +49,7 @@ import { styles } from './licence-cart.styles.js';
  * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
- * @csspart summary - Count and effects in the bar.
+ * @csspart summary - Count and effects in the bar; after saving a change request, what became of it.
  * @csspart count - The number of changes.
  * @csspart discard-button - Discard.
  * @csspart save-button - Save (opens the review).
@@ -80,6 +83,11 @@ import { styles } from './licence-cart.styles.js';
  * request, the review says nothing is bought, takes a note and sends the draft as a request
  * through the adapter's `requestChange`, else as `licence-change-request` (cart-request.ts).
  *
+ * Saving a change request an `update` user reviewed in the cart (`store.requests.review`) says
+ * in the bar and the toast whose request it was and what became of it (core `requestCarried`):
+ * approved when the save held everything it asked for; pending still when it was edited first
+ * (asked 10 → 14, saved 12): the save is the admin's own change (cart-saved.ts).
+ *
  * @cssstate pending - The draft holds changes to review and save.
  * @cssstate empty - Nothing is pending.
  */
@@ -95,6 +103,10 @@ export class LicenceCart extends RulesWidget {
   @property() user = '';
 
   private confirming = false;
+  /** Said in the bar after saving a change request, until the next change: approved, or still pending. */
+  private outcome = '';
+  /** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
+  private said: Awaited<ReturnType<typeof savedChunk>> | undefined;
   private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
   /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
@@ -197,7 +209,9 @@ export class LicenceCart extends RulesWidget {
     if (!store || !store.state.canSave || this.confirming) return;
     if (!emit(this, 'licence-before-commit', { draft: store.state.draft }, { cancelable: true })) return;
     this.confirming = true;
-    const { snapshot, draft } = store.state;
+    const { snapshot, draft, requests } = store.state;
+    // The change request being reviewed, if any: whether this save approves it is said after it.
+    const reviewing = requests.reviewing;
     const result = await store.commit().finally(() => (this.confirming = false));
     // The provider's adapter was swapped meanwhile: the save ran against the old backend.
     const elsewhere = this.licensing.store !== store;
@@ -207,7 +221,14 @@ export class LicenceCart extends RulesWidget {
     }
     if (result.ok) {
       this.closeReview();
-      if (!elsewhere) this.toast.show(this.m.saved, 'success');
+      // After a change request: approved, or pending still, in the bar and the toast (cart-saved.ts).
+      if (!elsewhere && reviewing)
+        void savedChunk().then(({ requestSavedText }) => {
+          this.outcome = requestSavedText(this.locale, reviewing, result.snapshot);
+          this.requestUpdate();
+          this.toast.show(this.outcome, 'success', 8000);
+        });
+      else if (!elsewhere) this.toast.show(this.m.saved, 'success');
       const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
       emit(this, 'licence-commit', { snapshot: result.snapshot, record });
     } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
@@ -248,12 +269,7 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    const { reason } = error;
-    return reason === 'request-decided'
-      ? this.m.requestDecided
-      : reason === 'request-not-found'
-        ? this.m.requestGone
-        : super.errorText(error);
+    return this.said?.requestErrorText(this.locale, error) ?? super.errorText(error);
   }
 
   /**
@@ -287,6 +303,12 @@ export class LicenceCart extends RulesWidget {
     const place = first && problemPlace(first, snapshot, m, this.t);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
+    if (state.dirty) this.outcome = '';
+    if (state.requests.reviewing && !this.said)
+      void savedChunk().then((chunk) => {
+        this.said = chunk;
+        this.requestUpdate();
+      });
     if (state.requests.drafting) {
       if (!this.request) this.loadRequestMode();
       return html`${this.request?.render(state, rows, count)}${this.totalAnnouncer.region()}<lk-toast
@@ -305,9 +327,7 @@ export class LicenceCart extends RulesWidget {
                           <span>${m.nextMonth(totals.nextMonth)}</span>`
                       : nothing
                   }`
-              : editable
-                ? m.empty
-                : `${m.empty} ${this.t.readOnly}`
+              : this.outcome || (editable ? m.empty : `${m.empty} ${this.t.readOnly}`)
           }
         </p>
         ${
