@@ -242,7 +242,7 @@ function savedRequest(edit: number): () => TemplateResult {
   };
 }
 
-/** Saved as asked: the bar and the toast say Jana Nováková's request is approved. */
+/** Saved as asked: the bar says (and announces) Jana Nováková's request is approved. */
 export const RequestSavedApproved: Story = { render: savedRequest(0) };
 /** Edited down (asked +4, saved +2): the save is the admin's own, the request stays pending. */
 export const RequestSavedStillPending: Story = { render: savedRequest(-2) };

@@ -84,7 +84,7 @@ const savedChunk = () => import('./cart-saved.js');
  * through the adapter's `requestChange`, else as `licence-change-request` (cart-request.ts).
  *
  * Saving a change request an `update` user reviewed in the cart (`store.requests.review`) says
- * in the bar and the toast whose request it was and what became of it (core `requestCarried`):
+ * in the bar (and announces) whose request it was and what became of it (core `requestCarried`):
  * approved when the save held everything it asked for; pending still when it was edited first
  * (asked 10 → 14, saved 12): the save is the admin's own change (cart-saved.ts).
  *
@@ -221,12 +221,12 @@ export class LicenceCart extends RulesWidget {
     }
     if (result.ok) {
       this.closeReview();
-      // After a change request: approved, or pending still, in the bar and the toast (cart-saved.ts).
+      // After a change request: approved, or pending still, in the bar and announced (cart-saved.ts);
+      // not in a toast too, which would cover the bar that says it.
       if (!elsewhere && reviewing)
         void savedChunk().then(({ requestSavedText }) => {
           this.outcome = requestSavedText(this.locale, reviewing, result.snapshot);
           this.requestUpdate();
-          this.toast.show(this.outcome, 'success', 8000);
         });
       else if (!elsewhere) this.toast.show(this.m.saved, 'success');
       const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
@@ -315,7 +315,7 @@ export class LicenceCart extends RulesWidget {
         ></lk-toast>`;
     }
     const editable = canEdit(snapshot.permission);
-    this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : '');
+    this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : this.outcome);
     // Not a live region: it changes with each keystroke; the announcer says the total once.
     return html`<section part="base" aria-label=${m.title}>
         <p part="summary" tabindex="-1">
