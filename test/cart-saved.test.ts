@@ -9,6 +9,7 @@ import '../src/elements/licence-cart/licence-cart.js';
 import '../src/elements/licence-manager/licence-manager.js';
 import '../src/locales/cs.js';
 import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.component.js';
+import { savedChunk } from '../src/elements/licence-cart/cart-saved-load.js';
 import type { LicenceManager } from '../src/elements/licence-manager/licence-manager.component.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import { adapterModes, adapterOver, loaded } from './helpers/adapter-modes.js';
@@ -35,13 +36,18 @@ const voiceCount = async (backend: MemoryAdapter) =>
   (await backend.load()).lines.find((l) => l.typeId === 'voice')!.count;
 
 /** Eva asked for Voice 10 → 14; the admin's manager, with Eva's request reviewed in the cart. */
-async function reviewing(mode: (typeof adapterModes)[number], lang = 'en') {
+async function reviewing(
+  mode: (typeof adapterModes)[number],
+  lang = 'en',
+  tweak: (adapter: LicensingAdapter) => void = () => {},
+) {
   const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
   await backend.requestChange({ counts: { voice: 14 } }, 'Four agents start Monday', {
     idempotencyKey: 'k1',
   });
   backend.setPermission('update');
   const adapter: LicensingAdapter = await adapterOver(mode, backend);
+  tweak(adapter);
   const el = await fixture<LicenceManager>(
     html`<licence-manager lang=${lang} requests .adapter=${adapter}></licence-manager>`,
   );
@@ -49,7 +55,7 @@ async function reviewing(mode: (typeof adapterModes)[number], lang = 'en') {
   await until(el, 'Eva,'); // the panel lists the requests once its chunk and the list have loaded
   button(el, lang === 'cs' ? 'Zkontrolovat v košíku' : 'Review in cart').click();
   await until(el, lang === 'cs' ? 'Žádost je v košíku' : 'The request is in the cart');
-  return { backend, el, cart: cartOf(el) };
+  return { backend, adapter, el, cart: cartOf(el) };
 }
 
 /** Voice one lower in its card: the admin edits the request before saving. */
@@ -122,6 +128,106 @@ for (const mode of adapterModes) {
     });
   });
 }
+
+/** The words in the bar once they are `words`. */
+const says = (cart: LicenceCart, words: string) =>
+  waitUntil(() => summary(cart) === words, `the bar says "${words}"`, { timeout: 5000 });
+
+for (const mode of adapterModes) {
+  describe(`licence-cart says what became of a saved change request, from the request list (${mode})`, () => {
+    it('says the request is approved when an adapter without commitsRequests approves it after the save', async () => {
+      const { backend, el, cart } = await reviewing(mode, 'en', (adapter) =>
+        Object.assign(adapter, { commitsRequests: false }),
+      );
+      await save(el);
+      await says(cart, "Saved. Eva's request is approved: this save included everything it asked for.");
+      expect((await backend.listRequests())[0]).to.deep.include({ status: 'approved' });
+      await expect(cart).to.be.accessible();
+    });
+
+    it('does not say approved when the approval after the save fails', async () => {
+      const { backend, el, cart } = await reviewing(mode, 'en', (adapter) =>
+        Object.assign(adapter, {
+          commitsRequests: false,
+          decideRequest: () => Promise.reject(new Error('The approval was lost on the way.')),
+        }),
+      );
+      await save(el);
+      await says(cart, "Saved. Whether Eva's request is approved could not be checked.");
+      expect(deepText(cart)).not.to.contain('is approved:');
+      expect(await voiceCount(backend)).to.equal(14);
+      expect((await backend.listRequests())[0]).to.deep.include({ status: 'pending' });
+      await expect(cart).to.be.accessible();
+    });
+
+    it('says the request stays pending when the adapter cannot approve it at all', async () => {
+      const { backend, el, cart } = await reviewing(mode, 'en', (adapter) =>
+        Object.assign(adapter, { commitsRequests: false, decideRequest: undefined }),
+      );
+      await save(el);
+      await says(cart, "Saved. Eva's request stays pending: it was not approved with this save.");
+      expect(await voiceCount(backend)).to.equal(14);
+      expect((await backend.listRequests())[0]).to.deep.include({ status: 'pending' });
+      await expect(cart).to.be.accessible();
+    });
+
+    it('says the request stays pending when another admin saved the same change first', async () => {
+      const { backend, adapter, el, cart } = await reviewing(mode);
+      // Admin B sets Voice to 14 while A saves: A's save meets a 409, the rebase leaves nothing to
+      // save, and the request was never sent with a commit.
+      const commit = adapter.commit.bind(adapter);
+      Object.assign(adapter, {
+        commit: async (...args: Parameters<LicensingAdapter['commit']>) => {
+          Object.assign(adapter, { commit });
+          const { version } = await backend.load();
+          await backend.commit({ counts: { voice: 14 } }, { expectedVersion: version, idempotencyKey: 'b' });
+          return commit(...args);
+        },
+      });
+      await save(el);
+      await says(cart, "Saved. Eva's request stays pending: it was not approved with this save.");
+      expect(await voiceCount(backend)).to.equal(14);
+      expect((await backend.listRequests())[0]).to.deep.include({ status: 'pending' });
+      await until(el, 'Waiting for approval');
+      await expect(cart).to.be.accessible();
+    });
+
+    it('says only that it saved when the request list cannot be loaded after the save', async () => {
+      const { backend, adapter, el, cart } = await reviewing(mode);
+      Object.assign(adapter, { listRequests: () => Promise.reject(new Error('The list is unavailable.')) });
+      await save(el);
+      await says(cart, "Saved. Whether Eva's request is approved could not be checked.");
+      expect(await voiceCount(backend)).to.equal(14);
+      expect(deepText(cart)).not.to.contain('stays pending');
+      await expect(cart).to.be.accessible();
+    });
+  });
+}
+
+describe('licence-cart when what it says of a saved request cannot be loaded', () => {
+  it('says a plain "saved" and leaks no rejection; the unknown status in Czech', async () => {
+    const load = savedChunk.load;
+    savedChunk.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const { backend, el, cart } = await reviewing('memory');
+      await save(el);
+      await says(cart, 'Your changes are saved. You can use your licences now.');
+      await settle(el);
+      expect(rejections).to.deep.equal([]);
+      expect(await voiceCount(backend)).to.equal(14);
+    } finally {
+      savedChunk.load = load;
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    const { adapter, el, cart } = await reviewing('memory', 'cs');
+    Object.assign(adapter, { listRequests: () => Promise.reject(new Error('The list is unavailable.')) });
+    await save(el, ['Uložit', 'Uložit změny']);
+    await says(cart, 'Uloženo. Nepodařilo se ověřit, zda je žádost od uživatele Eva schválená.');
+  });
+});
 
 describe('licence-cart after saving a change request, in Czech', () => {
   it('says the edited request stays pending, and a whole one is approved, in Czech', async () => {

@@ -40,6 +40,11 @@ export const messages = {
   /** An `update` user saved `who`'s change request edited first: it stays pending (cart-saved.ts). */
   requestPending: (who: string) =>
     `Saved. ${who}'s request stays pending: this save did not include everything it asked for.`,
+  /** Saved with everything `who` asked for, yet nothing approved the request (cart-saved.ts). */
+  requestNotApproved: (who: string) =>
+    `Saved. ${who}'s request stays pending: it was not approved with this save.`,
+  /** Saved, but what became of `who`'s request is not known: the requests could not be loaded (cart-saved.ts). */
+  requestUnknown: (who: string) => `Saved. Whether ${who}'s request is approved could not be checked.`,
 };
 
 export type CartRequestMessages = typeof messages;

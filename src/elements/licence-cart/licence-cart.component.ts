@@ -7,19 +7,17 @@ import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import type { LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
-import type { LicensingState } from '../../state/licensing-store.js';
+import type { LicensingState, LicensingStore } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
 import { goTo, StickyPadding } from './cart-page.js';
 import type { CartTimeline } from './cart-timeline.js';
 import { loadTimeline } from './cart-timeline-load.js';
+import { SavedWords } from './cart-saved-load.js';
 import type { CartRequest } from './cart-request.js';
 import { barTotals, blockingIssues, cartRows, problemPlace } from './cart-rows.js';
 import { conflictNotice, reviewDialog, type ReviewView } from './cart-review.js';
 import { messages } from './licence-cart.messages.js';
 import { styles } from './licence-cart.styles.js';
-
-/** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
-const savedChunk = () => import('./cart-saved.js');
 
 /**
  * @tagname licence-cart
@@ -106,7 +104,7 @@ export class LicenceCart extends RulesWidget {
   /** Said in the bar after saving a change request, until the next change: approved, or still pending. */
   private outcome = '';
   /** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
-  private said: Awaited<ReturnType<typeof savedChunk>> | undefined;
+  private readonly said = new SavedWords();
   private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
   /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
@@ -170,6 +168,8 @@ export class LicenceCart extends RulesWidget {
     if (!this.dialog || this.dialog.open || !state?.dirty || blockingIssues(state.issues).length) return;
     this.dialog.showModal();
     this.requestUpdate();
+    // A change request under review: what the cart says of it after the save (or a refusal).
+    if (state.requests.reviewing) void this.said.load();
     // The timeline comes with its chunk; the review does not wait for it (Save is there at once).
     this.timeline ??= await loadTimeline(this, this.locale);
     this.requestUpdate();
@@ -223,17 +223,29 @@ export class LicenceCart extends RulesWidget {
       this.closeReview();
       // After a change request: approved, or pending still, in the bar and announced (cart-saved.ts);
       // not in a toast too, which would cover the bar that says it.
-      if (!elsewhere && reviewing)
-        void savedChunk().then(({ requestSavedText }) => {
-          this.outcome = requestSavedText(this.locale, reviewing, result.snapshot);
-          this.requestUpdate();
-        });
+      if (!elsewhere && reviewing) void this.sayOutcome(store, reviewing, result.snapshot);
       else if (!elsewhere) this.toast.show(this.m.saved, 'success');
       const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
       emit(this, 'licence-commit', { snapshot: result.snapshot, record });
     } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
       emit(this, 'licence-commit-error', { error: result.error, reason: result.reason });
     }
+  }
+
+  /**
+   * What became of the change request a save carried, in the bar and announced, once the store's
+   * request list says (cart-saved.ts); a plain "saved" when those words cannot be loaded.
+   */
+  private async sayOutcome(
+    store: LicensingStore,
+    reviewing: NonNullable<LicensingState['requests']['reviewing']>,
+    after: LicensingSnapshot,
+  ): Promise<void> {
+    const text = (await this.said.outcome(this.locale, store, reviewing, after)) ?? this.m.saved;
+    // A change made meanwhile says its own count; the outcome is for a cart with nothing pending.
+    if (store.state.dirty) return;
+    this.outcome = text;
+    this.requestUpdate();
   }
 
   private onDialogClose(): void {
@@ -269,7 +281,7 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    return this.said?.requestErrorText(this.locale, error) ?? super.errorText(error);
+    return this.said.words?.requestErrorText(this.locale, error) ?? super.errorText(error);
   }
 
   /**
@@ -304,11 +316,6 @@ export class LicenceCart extends RulesWidget {
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
     if (state.dirty) this.outcome = '';
-    if (state.requests.reviewing && !this.said)
-      void savedChunk().then((chunk) => {
-        this.said = chunk;
-        this.requestUpdate();
-      });
     if (state.requests.drafting) {
       if (!this.request) this.loadRequestMode();
       return html`${this.request?.render(state, rows, count)}${this.totalAnnouncer.region()}<lk-toast

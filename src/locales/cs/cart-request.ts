@@ -39,4 +39,7 @@ export const messages: CartRequestMessages = {
     `Uloženo. Žádost od uživatele ${who} je schválená: uložené změny zahrnují vše, o co žádala.`,
   requestPending: (who) =>
     `Uloženo. Žádost od uživatele ${who} dál čeká na schválení: uložené změny nezahrnují vše, o co žádala.`,
+  requestNotApproved: (who) =>
+    `Uloženo. Žádost od uživatele ${who} dál čeká na schválení: tímto uložením schválena nebyla.`,
+  requestUnknown: (who) => `Uloženo. Nepodařilo se ověřit, zda je žádost od uživatele ${who} schválená.`,
 };
