@@ -7,12 +7,12 @@ import { RulesWidget } from '../../base/rules-widget.js';
 import { emit } from '../../events.js';
 import type { LicensingError } from '../../adapters/errors.js';
 import { messages as issueMessages } from '../../i18n/issues.js';
-import type { LicensingState, LicensingStore } from '../../state/licensing-store.js';
+import type { LicensingState } from '../../state/licensing-store.js';
 import { Toast } from '../../ui/toast.js';
 import { goTo, StickyPadding } from './cart-page.js';
 import type { CartTimeline } from './cart-timeline.js';
 import { loadTimeline } from './cart-timeline-load.js';
-import { SavedWords } from './cart-saved-load.js';
+import { savedChunk, type SavedWords } from './cart-saved-load.js';
 import type { CartRequest } from './cart-request.js';
 import { barTotals, blockingIssues, cartRows, problemPlace } from './cart-rows.js';
 import { conflictNotice, reviewDialog, type ReviewView } from './cart-review.js';
@@ -104,7 +104,8 @@ export class LicenceCart extends RulesWidget {
   /** Said in the bar after saving a change request, until the next change: approved, or still pending. */
   private outcome = '';
   /** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
-  private readonly said = new SavedWords();
+  private said: SavedWords | undefined;
+  private saidLoading: Promise<SavedWords | undefined> | undefined;
   private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
   /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
@@ -169,7 +170,7 @@ export class LicenceCart extends RulesWidget {
     this.dialog.showModal();
     this.requestUpdate();
     // A change request under review: what the cart says of it after the save (or a refusal).
-    if (state.requests.reviewing) void this.said.load();
+    if (state.requests.reviewing) void this.loadSaid();
     // The timeline comes with its chunk; the review does not wait for it (Save is there at once).
     this.timeline ??= await loadTimeline(this, this.locale);
     this.requestUpdate();
@@ -223,7 +224,14 @@ export class LicenceCart extends RulesWidget {
       this.closeReview();
       // After a change request: approved, or pending still, in the bar and announced (cart-saved.ts);
       // not in a toast too, which would cover the bar that says it.
-      if (!elsewhere && reviewing) void this.sayOutcome(store, reviewing, result.snapshot);
+      // Said once the store's request list says what became of the request; a plain "saved" without
+      // the words. A change made meanwhile says its own count instead (render() clears it).
+      if (!elsewhere && reviewing)
+        void this.loadSaid().then(async (said) => {
+          const text = await said?.requestSavedText(this.locale, store, reviewing, result.snapshot);
+          this.outcome = text ?? this.m.saved;
+          this.requestUpdate();
+        });
       else if (!elsewhere) this.toast.show(this.m.saved, 'success');
       const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
       emit(this, 'licence-commit', { snapshot: result.snapshot, record });
@@ -232,20 +240,12 @@ export class LicenceCart extends RulesWidget {
     }
   }
 
-  /**
-   * What became of the change request a save carried, in the bar and announced, once the store's
-   * request list says (cart-saved.ts); a plain "saved" when those words cannot be loaded.
-   */
-  private async sayOutcome(
-    store: LicensingStore,
-    reviewing: NonNullable<LicensingState['requests']['reviewing']>,
-    after: LicensingSnapshot,
-  ): Promise<void> {
-    const text = (await this.said.outcome(this.locale, store, reviewing, after)) ?? this.m.saved;
-    // A change made meanwhile says its own count; the outcome is for a cart with nothing pending.
-    if (store.state.dirty) return;
-    this.outcome = text;
-    this.requestUpdate();
+  /** cart-saved.ts, loaded once; undefined when it cannot be (a deploy replaced it): asked again next time. */
+  private loadSaid(): Promise<SavedWords | undefined> {
+    return (this.saidLoading ??= savedChunk.load().then(
+      (said) => (this.said = said),
+      () => (this.saidLoading = undefined),
+    ));
   }
 
   private onDialogClose(): void {
@@ -281,7 +281,7 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    return this.said.words?.requestErrorText(this.locale, error) ?? super.errorText(error);
+    return this.said?.requestErrorText(this.locale, error) ?? super.errorText(error);
   }
 
   /**
