@@ -220,9 +220,10 @@ export const RequestGoneMeanwhile: Story = {
  * Jana Nováková asked for 4 more Voice licences; an administrator reviewed the request in the cart,
  * moved Voice by `edit` from what she asked, and saved through the review (R1, `requestCarried`).
  */
-function savedRequest(edit: number): () => TemplateResult {
+function savedRequest(edit: number, tweak?: Partial<LicensingAdapter>): () => TemplateResult {
   return () => {
     const backend = new MemoryAdapter(createDemoSeed({ now: STORY_NOW }), { user: 'Jana Nováková' });
+    Object.assign(backend, tweak);
     backend.setPermission('view');
     const store = sharedStoreFor(backend);
     void (async () => {
@@ -248,3 +249,11 @@ export const RequestSavedApproved: Story = { render: savedRequest(0) };
 export const RequestSavedStillPending: Story = { render: savedRequest(-2) };
 export const RequestSavedStillPendingCzech: Story = { render: savedRequest(-2), globals: { lang: 'cs' } };
 export const RequestSavedApprovedDark: Story = { render: savedRequest(0), globals: { theme: 'dark' } };
+/** Saved as asked, but nothing approved the request (an adapter that cannot approve requests): it stays pending. */
+export const RequestSavedNotApproved: Story = {
+  render: savedRequest(0, { commitsRequests: false, decideRequest: undefined }),
+};
+/** Saved, but the request list could not be loaded after it: what became of the request is not known. */
+export const RequestSavedStatusUnknown: Story = {
+  render: savedRequest(0, { listRequests: () => Promise.reject(new Error('The list is unavailable.')) }),
+};
