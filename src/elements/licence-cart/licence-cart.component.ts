@@ -82,9 +82,9 @@ import { styles } from './licence-cart.styles.js';
  * through the adapter's `requestChange`, else as `licence-change-request` (cart-request.ts).
  *
  * Saving a change request an `update` user reviewed in the cart (`store.requests.review`) says
- * in the bar (and announces) whose request it was and what became of it (core `requestCarried`):
- * approved when the save held everything it asked for; pending still when it was edited first
- * (asked 10 → 14, saved 12): the save is the admin's own change (cart-saved.ts).
+ * in the bar (and announces) whose request it was and what its status is in the store's request list
+ * once loaded again: approved; pending still (edited first, asked 10 → 14, saved 12, core
+ * `requestCarried`; or nothing approved it); or not checked, the list failing (cart-saved.ts).
  *
  * @cssstate pending - The draft holds changes to review and save.
  * @cssstate empty - Nothing is pending.
