@@ -226,6 +226,14 @@ describe('licence-cart when what it says of a saved request cannot be loaded', (
     Object.assign(adapter, { listRequests: () => Promise.reject(new Error('The list is unavailable.')) });
     await save(el, ['Uložit', 'Uložit změny']);
     await says(cart, 'Uloženo. Nepodařilo se ověřit, zda je žádost od uživatele Eva schválená.');
+    // Nor when the store cannot say (its requests part failed to load): not checked, no rejection.
+    const again = await reviewing('memory');
+    Object.assign(sharedStoreFor(again.adapter).requests, {
+      settled: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    });
+    await save(again.el);
+    await says(again.cart, "Saved. Whether Eva's request is approved could not be checked.");
+    expect(await voiceCount(again.backend)).to.equal(14);
   });
 });
 
