@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { LicensingAdapter } from '../src/adapters/adapter.js';
 import type { ChangeSet } from '../src/core/index.js';
 import '../src/elements/licence-cart/licence-cart.js';
@@ -7,7 +7,9 @@ import type { LicenceCart } from '../src/elements/licence-cart/licence-cart.comp
 import { sharedStoreFor } from '../src/state/controller.js';
 import { RestAdapter } from '../src/adapters/rest/index.js';
 import { createLicensingHandlers } from '../src/mocks/index.js';
-import { FOREVER, storyAdapter, type StoryData } from './support.js';
+import { MemoryAdapter } from '../src/adapters/memory/index.js';
+import { createDemoSeed } from '../src/adapters/memory/demo-data.js';
+import { FOREVER, STORY_NOW, storyAdapter, type StoryData } from './support.js';
 
 const storyApi = createLicensingHandlers({ backend: storyAdapter(), baseUrl: '/story-api' });
 
@@ -212,4 +214,46 @@ export const RequestGoneMeanwhile: Story = {
     })();
     return html`<licence-cart .adapter=${backend}></licence-cart>`;
   },
+};
+
+/**
+ * Jana Nováková asked for 4 more Voice licences; an administrator reviewed the request in the cart,
+ * moved Voice by `edit` from what she asked, and saved through the review (R1, `requestCarried`).
+ */
+function savedRequest(edit: number, tweak?: Partial<LicensingAdapter>): () => TemplateResult {
+  return () => {
+    const backend = new MemoryAdapter(createDemoSeed({ now: STORY_NOW }), { user: 'Jana Nováková' });
+    Object.assign(backend, tweak);
+    backend.setPermission('view');
+    const store = sharedStoreFor(backend);
+    void (async () => {
+      const voice = (await backend.load()).lines.find((l) => l.typeId === 'voice')!.count;
+      const request = await backend.requestChange({ counts: { voice: voice + 4 } }, 'New team', {
+        idempotencyKey: 'story-request',
+      });
+      backend.setPermission('update');
+      await store.reload(); // the cart's first load may have been made as view
+      await store.requests.review(request);
+      if (edit) store.setCount('voice', voice + 4 + edit);
+      const cart = document.querySelector<LicenceCart>('licence-cart');
+      await cart?.review();
+      cart?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.click();
+    })();
+    return html`<licence-cart .adapter=${backend}></licence-cart>`;
+  };
+}
+
+/** Saved as asked: the bar says (and announces) Jana Nováková's request is approved. */
+export const RequestSavedApproved: Story = { render: savedRequest(0) };
+/** Edited down (asked +4, saved +2): the save is the admin's own, the request stays pending. */
+export const RequestSavedStillPending: Story = { render: savedRequest(-2) };
+export const RequestSavedStillPendingCzech: Story = { render: savedRequest(-2), globals: { lang: 'cs' } };
+export const RequestSavedApprovedDark: Story = { render: savedRequest(0), globals: { theme: 'dark' } };
+/** Saved as asked, but nothing approved the request (an adapter that cannot approve requests): it stays pending. */
+export const RequestSavedNotApproved: Story = {
+  render: savedRequest(0, { commitsRequests: false, decideRequest: undefined }),
+};
+/** Saved, but the request list could not be loaded after it: what became of the request is not known. */
+export const RequestSavedStatusUnknown: Story = {
+  render: savedRequest(0, { listRequests: () => Promise.reject(new Error('The list is unavailable.')) }),
 };

@@ -23,6 +23,8 @@ export class Requests implements RequestsPart {
   private key: string | undefined;
   private keyFor = '';
   private sending: Promise<RequestResult> | undefined;
+  /** What follows the end of a review (the list loaded again, or the approval), once started. */
+  private ended: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: RequestsHost) {}
 
@@ -125,17 +127,26 @@ export class Requests implements RequestsPart {
     if (commit.status === 'saved' && previous.commit.status !== 'saved') {
       this.host.patch({ reviewing: undefined });
       // Approved only when the save holds what was asked; an edited change leaves it pending.
-      void (this.host.adapter.commitsRequests || !requestCarried(commit.snapshot, reviewing)
-        ? this.load()
-        : this.approve(reviewing.id));
+      this.ended =
+        this.host.adapter.commitsRequests || !requestCarried(commit.snapshot, reviewing)
+          ? this.load()
+          : this.approve(reviewing.id);
     } else if (
       commit.status === 'failed' &&
       previous.commit.status !== 'failed' &&
       requestEnded(commit.error)
     ) {
       this.host.patch({ reviewing: undefined });
-      void this.load();
+      this.ended = this.load();
     } else if (!state.dirty && commit.status === 'idle') this.host.patch({ reviewing: undefined });
+  }
+
+  /**
+   * Resolves once what followed the end of the last review is done (the list loaded again, or the
+   * approval): the list then says what became of the request. Never rejects.
+   */
+  settled(): Promise<void> {
+    return this.ended.then(() => undefined);
   }
 
   /**

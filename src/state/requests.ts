@@ -78,6 +78,12 @@ export interface StoreRequests {
   review(request: ChangeRequest): Promise<boolean>;
   /** Declines a pending request with `reason` (`update`); rejects with the adapter's typed error. */
   decline(id: string, reason: string): Promise<ChangeRequest>;
+  /**
+   * Resolves once what follows the end of a review is done: after a save, the list loaded again
+   * (or the request approved, by an adapter without `commitsRequests`), so `state.requests.list`
+   * says what became of the request.
+   */
+  settled(): Promise<void>;
 }
 
 /** The facade over requests-part.ts, loaded on first use; `loaded` is told of it (for `observe`). */
@@ -105,6 +111,7 @@ export function storeRequests(host: RequestsHost, loaded: (part: RequestsPart) =
     load: () => part().then((p) => p.load()),
     review: (request) => part().then((p) => p.review(request)),
     decline: (id, reason) => part().then((p) => p.decline(id, reason)),
+    settled: () => part().then((p) => p.settled()),
   };
 }
 
@@ -115,4 +122,5 @@ export interface RequestsPart {
   review(request: ChangeRequest): boolean;
   decline(id: string, reason: string): Promise<ChangeRequest>;
   observe(state: LicensingState, previous: LicensingState): void;
+  settled(): Promise<void>;
 }

@@ -29,6 +29,22 @@ export const messages = {
   handedOver: 'Your request was passed on to be sent.',
   nowhere:
     'The request could not be sent anywhere: this page has no way to send requests. Your changes are kept; ask an administrator to make them.',
+  /** A save refused: the change request it carried was decided meanwhile, or is gone (cart-saved.ts). */
+  requestDecided:
+    'Someone else approved or declined this request meanwhile. Saving again saves these changes as your own, not as the request.',
+  requestGone:
+    'This request no longer exists (it was removed, or the data was reset). Saving again saves these changes as your own, not as the request.',
+  /** An `update` user saved `who`'s change request, and the save held everything it asked for (cart-saved.ts). */
+  requestApproved: (who: string) =>
+    `Saved. ${who}'s request is approved: this save included everything it asked for.`,
+  /** An `update` user saved `who`'s change request edited first: it stays pending (cart-saved.ts). */
+  requestPending: (who: string) =>
+    `Saved. ${who}'s request stays pending: this save did not include everything it asked for.`,
+  /** Saved with everything `who` asked for, yet nothing approved the request (cart-saved.ts). */
+  requestNotApproved: (who: string) =>
+    `Saved. ${who}'s request stays pending: it was not approved with this save.`,
+  /** Saved, but what became of `who`'s request is not known: the requests could not be loaded (cart-saved.ts). */
+  requestUnknown: (who: string) => `Saved. Whether ${who}'s request is approved could not be checked.`,
 };
 
 export type CartRequestMessages = typeof messages;

@@ -268,3 +268,6 @@ export class CartRequest {
     </dialog>`;
   }
 }
+
+// What the cart says of a change request it saved, in this chunk (cart-saved-load.ts).
+export { requestErrorText, requestSavedText } from './cart-saved.js';

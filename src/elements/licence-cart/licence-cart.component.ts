@@ -12,6 +12,7 @@ import { Toast } from '../../ui/toast.js';
 import { goTo, StickyPadding } from './cart-page.js';
 import type { CartTimeline } from './cart-timeline.js';
 import { loadTimeline } from './cart-timeline-load.js';
+import { savedChunk, type SavedWords } from './cart-saved-load.js';
 import type { CartRequest } from './cart-request.js';
 import { barTotals, blockingIssues, cartRows, problemPlace } from './cart-rows.js';
 import { conflictNotice, reviewDialog, type ReviewView } from './cart-review.js';
@@ -46,7 +47,7 @@ import { styles } from './licence-cart.styles.js';
  * @event licence-leave - The page is about to be left with unsaved changes (`beforeunload`, or `canLeave()`); `detail.draft`. Cancelable: cancel it to leave without the browser asking.
  *
  * @csspart base - The cart bar.
- * @csspart summary - Count and effects in the bar.
+ * @csspart summary - Count and effects in the bar; after saving a change request, what became of it.
  * @csspart count - The number of changes.
  * @csspart discard-button - Discard.
  * @csspart save-button - Save (opens the review).
@@ -80,6 +81,11 @@ import { styles } from './licence-cart.styles.js';
  * request, the review says nothing is bought, takes a note and sends the draft as a request
  * through the adapter's `requestChange`, else as `licence-change-request` (cart-request.ts).
  *
+ * Saving a change request an `update` user reviewed in the cart (`store.requests.review`) says
+ * in the bar (and announces) whose request it was and what its status is in the store's request list
+ * once loaded again: approved; pending still (edited first, asked 10 → 14, saved 12, core
+ * `requestCarried`; or nothing approved it); or not checked, the list failing (cart-saved.ts).
+ *
  * @cssstate pending - The draft holds changes to review and save.
  * @cssstate empty - Nothing is pending.
  */
@@ -95,6 +101,11 @@ export class LicenceCart extends RulesWidget {
   @property() user = '';
 
   private confirming = false;
+  /** Said in the bar after saving a change request, until the next change: approved, or still pending. */
+  private outcome = '';
+  /** What the cart says of a change request it saves (cart-saved.ts), loaded once one is reviewed. */
+  private said: SavedWords | undefined;
+  private saidLoading: Promise<SavedWords | undefined> | undefined;
   private timeline?: CartTimeline;
   protected readonly padding = new StickyPadding(this);
   /** Request mode (cart-request.ts, loaded once a `view` user drafts a request, R1). */
@@ -158,6 +169,8 @@ export class LicenceCart extends RulesWidget {
     if (!this.dialog || this.dialog.open || !state?.dirty || blockingIssues(state.issues).length) return;
     this.dialog.showModal();
     this.requestUpdate();
+    // A change request under review: what the cart says of it after the save (or a refusal).
+    if (state.requests.reviewing) void this.loadSaid();
     // The timeline comes with its chunk; the review does not wait for it (Save is there at once).
     this.timeline ??= await loadTimeline(this, this.locale);
     this.requestUpdate();
@@ -197,7 +210,9 @@ export class LicenceCart extends RulesWidget {
     if (!store || !store.state.canSave || this.confirming) return;
     if (!emit(this, 'licence-before-commit', { draft: store.state.draft }, { cancelable: true })) return;
     this.confirming = true;
-    const { snapshot, draft } = store.state;
+    const { snapshot, draft, requests } = store.state;
+    // The change request being reviewed, if any: whether this save approves it is said after it.
+    const reviewing = requests.reviewing;
     const result = await store.commit().finally(() => (this.confirming = false));
     // The provider's adapter was swapped meanwhile: the save ran against the old backend.
     const elsewhere = this.licensing.store !== store;
@@ -207,7 +222,17 @@ export class LicenceCart extends RulesWidget {
     }
     if (result.ok) {
       this.closeReview();
-      if (!elsewhere) this.toast.show(this.m.saved, 'success');
+      // After a change request: approved, or pending still, in the bar and announced (cart-saved.ts);
+      // not in a toast too, which would cover the bar that says it.
+      // Said once the store's request list says what became of the request; a plain "saved" without
+      // the words. A change made meanwhile says its own count instead (render() clears it).
+      if (!elsewhere && reviewing)
+        void this.loadSaid().then(async (said) => {
+          const text = await said?.requestSavedText(this.locale, store, reviewing, result.snapshot);
+          this.outcome = text ?? this.m.saved;
+          this.requestUpdate();
+        });
+      else if (!elsewhere) this.toast.show(this.m.saved, 'success');
       const record = changeRecord(snapshot!, draft, { at: new Date().toISOString(), who: this.user || null });
       emit(this, 'licence-commit', { snapshot: result.snapshot, record });
     } else if ((result.reason === 'failed' || result.reason === 'conflict') && result.error) {
@@ -215,10 +240,20 @@ export class LicenceCart extends RulesWidget {
     }
   }
 
+  /** cart-saved.ts, loaded once; undefined when it cannot be (a deploy replaced it): asked again next time. */
+  private loadSaid(): Promise<SavedWords | undefined> {
+    return (this.saidLoading ??= savedChunk.load().then(
+      (said) => (this.said = said),
+      () => (this.saidLoading = undefined),
+    ));
+  }
+
   private onDialogClose(): void {
     // Closed while saving (a second Escape the browser does not let us cancel): keep it open.
+    // Not once the cart was taken off the page (the host navigated away): it cannot be shown
+    // there, and the save's outcome is still taken by confirm().
     if (this.saving && this.licensing.store?.state.commit.status === 'saving') {
-      this.dialog.showModal();
+      if (this.isConnected) this.dialog.showModal();
       return;
     }
     // The bar says what the review said (a failed save), now that the review is closed.
@@ -246,12 +281,7 @@ export class LicenceCart extends RulesWidget {
 
   /** A save refused because the change request it carried was decided meanwhile or is gone, in words. */
   protected override errorText(error: LicensingError): string {
-    const { reason } = error;
-    return reason === 'request-decided'
-      ? this.m.requestDecided
-      : reason === 'request-not-found'
-        ? this.m.requestGone
-        : super.errorText(error);
+    return this.said?.requestErrorText(this.locale, error) ?? super.errorText(error);
   }
 
   /**
@@ -285,13 +315,14 @@ export class LicenceCart extends RulesWidget {
     const place = first && problemPlace(first, snapshot, m, this.t);
     this.setState('pending', state.dirty);
     this.setState('empty', !state.dirty);
+    if (state.dirty) this.outcome = '';
     if (state.requests.drafting) {
       if (!this.request) this.loadRequestMode();
       return html`${this.request?.render(state, rows, count)}${this.totalAnnouncer.region()}<lk-toast
         ></lk-toast>`;
     }
     const editable = canEdit(snapshot.permission);
-    this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : '');
+    this.totalAnnouncer.say(state.dirty && totals ? m.totalAnnounced(totals.thisMonth) : this.outcome);
     // Not a live region: it changes with each keystroke; the announcer says the total once.
     return html`<section part="base" aria-label=${m.title}>
         <p part="summary" tabindex="-1">
@@ -303,9 +334,7 @@ export class LicenceCart extends RulesWidget {
                           <span>${m.nextMonth(totals.nextMonth)}</span>`
                       : nothing
                   }`
-              : editable
-                ? m.empty
-                : `${m.empty} ${this.t.readOnly}`
+              : this.outcome || (editable ? m.empty : `${m.empty} ${this.t.readOnly}`)
           }
         </p>
         ${

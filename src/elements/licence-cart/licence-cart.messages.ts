@@ -64,10 +64,6 @@ export const messages = {
     'Your changes were saved to the data source this page used before; it now shows another one.',
   failedElsewhere:
     'The save to the data source this page used before did not succeed; it now shows another one.',
-  requestDecided:
-    'Someone else approved or declined this request meanwhile. Saving again saves these changes as your own, not as the request.',
-  requestGone:
-    'This request no longer exists (it was removed, or the data was reset). Saving again saves these changes as your own, not as the request.',
 };
 
 export type LicenceCartMessages = typeof messages;

@@ -166,8 +166,10 @@ export class RequestsPanel extends RulesWidget {
     const { snapshot, requests } = this.state!;
     const mine = !canEdit(snapshot!.permission);
     const { list } = requests;
+    // "In the cart" only while it is: once saved or discarded, the cart says what became of it.
+    const said = this.said === m.inCart && !requests.reviewing ? '' : this.said;
     return html`<h3 id="requests-title" tabindex="-1">${mine ? m.mineTitle : m.title}</h3>
-      <p role="status" class="hint">${this.said}</p>
+      <p role="status" class="hint">${said}</p>
       ${list.status === 'loading' && !list.requests.length ? html`<p class="hint">${m.loading}</p>` : nothing}
       ${
         list.status === 'error'

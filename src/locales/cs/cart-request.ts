@@ -31,4 +31,15 @@ export const messages: CartRequestMessages = {
   handedOver: 'Žádost byla předána k odeslání.',
   nowhere:
     'Žádost nebylo kam odeslat: tato stránka žádosti odesílat neumí. Vaše změny zůstaly zachovány; požádejte o ně správce.',
+  requestDecided:
+    'Tuto žádost mezitím schválil nebo zamítl někdo jiný. Když uložíte znovu, uložíte tyto změny jako své vlastní, ne jako žádost.',
+  requestGone:
+    'Tato žádost už neexistuje (byla odstraněna, nebo byla data vrácena do výchozího stavu). Když uložíte znovu, uložíte tyto změny jako své vlastní, ne jako žádost.',
+  requestApproved: (who) =>
+    `Uloženo. Žádost od uživatele ${who} je schválená: uložené změny zahrnují vše, o co žádala.`,
+  requestPending: (who) =>
+    `Uloženo. Žádost od uživatele ${who} dál čeká na schválení: uložené změny nezahrnují vše, o co žádala.`,
+  requestNotApproved: (who) =>
+    `Uloženo. Žádost od uživatele ${who} dál čeká na schválení: tímto uložením schválena nebyla.`,
+  requestUnknown: (who) => `Uloženo. Nepodařilo se ověřit, zda je žádost od uživatele ${who} schválená.`,
 };

@@ -68,8 +68,4 @@ export const messages: LicenceCartMessages = {
   failedBar: 'Poslední uložení se nezdařilo.',
   savedElsewhere: 'Změny byly uloženy do zdroje dat, který stránka používala předtím; nyní ukazuje jiný.',
   failedElsewhere: 'Uložení do zdroje dat, který stránka používala předtím, se nezdařilo; nyní ukazuje jiný.',
-  requestDecided:
-    'Tento požadavek mezitím schválil nebo zamítl někdo jiný. Když uložíte znovu, uložíte tyto změny jako své vlastní, ne jako požadavek.',
-  requestGone:
-    'Tento požadavek už neexistuje (byl odstraněn, nebo byla data vrácena do výchozího stavu). Když uložíte znovu, uložíte tyto změny jako své vlastní, ne jako požadavek.',
 };
