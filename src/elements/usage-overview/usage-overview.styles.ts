@@ -173,7 +173,9 @@ const space = css`
 `;
 
 // Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
-// so a fractional one would not drift either).
+// so a fractional one would not drift either). The agent column's width is its basis alone
+// (contain: inline-size): a long e-mail would otherwise widen a row's max-content, and with it that
+// row's agent column past the header's.
 const rows = css`
   @supports (height: round(down, 1px, 1px)) {
     .body .row,
@@ -195,6 +197,7 @@ const rows = css`
   }
   .cell.name {
     flex: 1 0 var(--_name-width);
+    contain: inline-size;
   }
   .cell:focus-visible {
     outline-offset: -2px;
@@ -368,10 +371,12 @@ const forced = css`
   }
 `;
 
-// Narrow for its text (a phone at 200 % text, where 20rem is 640 px): an e-mail address may take
-// two lines, wrapping anywhere; every card is one line taller, so one height holds for all.
+// Narrow for its text (a phone at 200 % text, where 19rem is 608 px, so every card there): an
+// e-mail address may take two lines, wrapping anywhere; every card is one line taller, so one
+// height holds for all. 19rem, not more: the usage dialog on a 390 px phone at 100 % is 19.9rem
+// wide, where the e-mail fits one line and a taller card would only show an empty band.
 const bigText = css`
-  @container usage-overview (width < 20rem) {
+  @container usage-overview (width < 19rem) {
     .table {
       --_head: 4rem;
     }
