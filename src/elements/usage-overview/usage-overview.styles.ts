@@ -95,6 +95,8 @@ const base = css`
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
 // anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
 // element places the rows itself, so the browser's scroll anchoring must not move them too.
+// Wider than its box (ten types in a 1440 px dialog), its styled (never overlay) scrollbar shows
+// it; a type's header scrolled to by the selection toolbar keeps clear of the sticky agent column.
 const table = css`
   .table {
     position: relative;
@@ -142,6 +144,16 @@ const table = css`
   .header .type {
     justify-content: center;
     text-align: center;
+    scroll-margin-inline-start: calc(var(--_name-width) + 2.5rem);
+  }
+  .table::-webkit-scrollbar {
+    width: 0.75rem;
+    height: 0.75rem;
+  }
+  .table::-webkit-scrollbar-thumb {
+    border: 3px solid transparent;
+    border-radius: 1rem;
+    background: var(--_muted) padding-box;
   }
 `;
 
@@ -173,9 +185,8 @@ const space = css`
 `;
 
 // Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
-// so a fractional one would not drift either). The agent column's width is its basis alone
-// (contain: inline-size): a long e-mail would otherwise widen a row's max-content, and with it that
-// row's agent column past the header's.
+// so a fractional one would not drift either). contain: a long e-mail must not widen a row's
+// agent column past the header's (as the row's max-content).
 const rows = css`
   @supports (height: round(down, 1px, 1px)) {
     .body .row,
