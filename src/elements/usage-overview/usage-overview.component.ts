@@ -298,11 +298,11 @@ export class UsageOverview extends LicensingWidget {
    * is wider than the usage dialog), clear of the sticky agent column (its scroll-margin).
    */
   private showActedOn = (event: Event): void => {
+    // The toolbar lists the types in the grid's column order.
     const select = event.target as HTMLSelectElement;
-    if (!select.closest('.pick-type')) return;
-    const index = this.catalog.findIndex((type) => type.id === select.value);
-    const header = this.renderRoot.querySelectorAll('[role="columnheader"]')[index + 1];
-    header?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const headers = this.renderRoot.querySelectorAll('.header .type');
+    if (select.closest('.pick-type'))
+      headers[select.selectedIndex]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
 
   private onTypeChange = (event: Event): void => {

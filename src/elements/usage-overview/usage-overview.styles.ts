@@ -95,8 +95,8 @@ const base = css`
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
 // anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
 // element places the rows itself, so the browser's scroll anchoring must not move them too.
-// Wider than its box (ten types in a 1440 px dialog), its styled (never overlay) scrollbar shows
-// it; a type's header scrolled to by the selection toolbar keeps clear of the sticky agent column.
+// A type's header scrolled to by the selection toolbar (ten types are wider than a 1440 px dialog)
+// keeps clear of the sticky agent column.
 const table = css`
   .table {
     position: relative;
@@ -145,15 +145,6 @@ const table = css`
     justify-content: center;
     text-align: center;
     scroll-margin-inline-start: calc(var(--_name-width) + 2.5rem);
-  }
-  .table::-webkit-scrollbar {
-    width: 0.75rem;
-    height: 0.75rem;
-  }
-  .table::-webkit-scrollbar-thumb {
-    border: 3px solid transparent;
-    border-radius: 1rem;
-    background: var(--_muted) padding-box;
   }
 `;
 
