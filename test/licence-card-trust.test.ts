@@ -153,7 +153,7 @@ for (const mode of modes) {
       // The hint describes the field to a screen reader.
       expect(spinbutton(el)!.getAttribute('aria-describedby')).to.equal('message description');
       await type(el, '5');
-      expect(deepText(el)).to.contain('6 Voice licences are in use. Free 1 user first');
+      expect(deepText(el)).to.contain('6 Voice licences are in use. Free 1 agent first');
       expect(sharedStoreFor(adapter).state.canSave).to.equal(false);
       await expect(el).to.be.accessible();
     });

@@ -9,6 +9,7 @@ import '../src/elements/licence-provider/licence-provider.js';
 import { registerMessages } from '../src/i18n/locale.js';
 import { common as csCommon } from '../src/locales/cs/common.js';
 import { messages as csCard } from '../src/locales/cs/licence-card.js';
+import { messages as csIssues } from '../src/locales/cs/issues.js';
 import { sharedStoreFor } from '../src/state/controller.js';
 import { adapterFor, adapterModes, loaded } from './helpers/adapter-modes.js';
 import { smallSeed } from './helpers/fixtures.js';
@@ -127,7 +128,7 @@ describe('licence-card: seat licence', () => {
     const el = await card('voice', adapter);
     await type(el, spinbutton(el), '1');
     const text = deepText(el);
-    expect(text).to.contain('3 Voice licences are in use. Free 2 users first');
+    expect(text).to.contain('3 Voice licences are in use. Free 2 agents first');
     const asked: string[] = [];
     el.addEventListener('licence-show-usage', (e) => asked.push(e.detail.typeId));
     const link = deepQueryAll<HTMLButtonElement>(el, 'button').find((b) =>
@@ -217,6 +218,24 @@ describe('licence-card: seat licence', () => {
     await settle(el);
     expect(deepText(el)).to.contain('Používá se: 3 z 10');
     expect(deepText(el)).to.match(/24,00\s€ za licenci měsíčně/);
+  });
+
+  it('in Czech, a blocked reduction says how many agents to free, beside the link to them', async () => {
+    registerMessages('cs', 'common', csCommon);
+    registerMessages('cs', 'licence-card', csCard);
+    registerMessages('cs', 'issues', csIssues);
+    const el = await fixture<LicenceCard>(
+      html`<licence-card
+        lang="cs"
+        type-id="voice"
+        .adapter=${new MemoryAdapter(smallSeed())}
+      ></licence-card>`,
+    );
+    await settle(el);
+    await type(el, spinbutton(el), '1');
+    expect(deepText(el)).to.contain(
+      'Licencí Voice se používá 3. Nejdřív licenci odeberte 2 agentům, pak snižte.',
+    );
   });
 });
 

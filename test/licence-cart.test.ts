@@ -120,7 +120,7 @@ describe('licence-cart', () => {
     sharedStoreFor(adapter).setCount('voice', 1);
     await settle(el);
     expect(deepText(dialog(el))).to.contain('Fix these before saving');
-    expect(deepText(dialog(el))).to.contain('Free 2 users first');
+    expect(deepText(dialog(el))).to.contain('Free 2 agents first');
     expect(button(el, 'Save changes').disabled).to.equal(true);
     await expect(el).to.be.accessible();
   });

@@ -14,7 +14,7 @@ import { sharedStoreFor, storeFor as controllerStoreFor } from '../src/state/con
 import { smallSeed } from './helpers/fixtures.js';
 import { deepText } from './helpers/widget-states.js';
 
-const R3 = '3 Voice licences are in use. Free 2 users first';
+const R3 = '3 Voice licences are in use. Free 2 agents first';
 
 describe('rules given by the widget that needs them', () => {
   it('a card on an adapter whose store a usage overview made shows the rule’s message at once', async () => {

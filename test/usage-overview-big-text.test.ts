@@ -52,4 +52,24 @@ describe('usage-overview cards narrow for their text', () => {
     expect(rect(email).height).to.be.at.most(line + 1);
     expect(getComputedStyle(email).whiteSpace).to.equal('nowrap');
   });
+
+  it('starts each card with its name, no empty band above it, in a 390 px phone’s usage dialog (318 px)', async () => {
+    const el = await overview('318px');
+    const card = rect(row(el, 1));
+    const name = rect(row(el, 1).querySelector('.agent-name')!);
+    // The card's padding (0.5rem) and no more: a card one line taller centred the name lower.
+    expect(name.top - card.top).to.be.at.most(10);
+    expect(getComputedStyle(row(el, 1).querySelector('[part~="agent-email"]')!).whiteSpace).to.equal(
+      'nowrap',
+    );
+  });
+
+  it('keeps each row’s agent column as wide as the header’s in the wide grid, a long e-mail included', async () => {
+    const el = await overview('610px');
+    const header = root(el).querySelector('[role="columnheader"]')!;
+    const agent = row(el, 0).querySelector('[role="rowheader"]')!;
+    expect(row(el, 0).querySelector('[part~="agent-email"]')!.textContent).to.equal(LONG);
+    expect(rect(agent).width).to.equal(rect(header).width);
+    expect(rect(agent).right).to.equal(rect(header).right);
+  });
 });

@@ -9,7 +9,8 @@ export interface IssueNames {
 }
 
 const n = (value: number) => formatNumber(value, 'en');
-const users = (count: number) => plural(count, 'en', { one: `${n(count)} user`, other: `${n(count)} users` });
+const agents = (count: number) =>
+  plural(count, 'en', { one: `${n(count)} agent`, other: `${n(count)} agents` });
 
 /**
  * Every rule-book issue in words (section `issues`), English. One function per code, so a new
@@ -27,7 +28,7 @@ export const messages: {
   'count-negative': () => 'Enter 0 or more.',
   'count-above-max': (i, names) => `You can have at most ${n(i.max)} ${names.type(i.typeId)} licences.`,
   'reduce-below-in-use': (i, names) =>
-    `${n(i.inUse)} ${names.type(i.typeId)} licences are in use. Free ${users(i.mustFree)} first (remove queue logins or users), then reduce.`,
+    `${n(i.inUse)} ${names.type(i.typeId)} licences are in use. Free ${agents(i.mustFree)} first, then reduce.`,
   'exceeds-required-licence': (i, names) =>
     `Every ${names.type(i.typeId)} user also needs a ${names.type(i.requiredTypeId)} licence: you have ${n(i.requiredCount)}, so ${names.type(i.typeId)} can be at most ${n(i.requiredCount)}.`,
   'below-dependent-licence': (i, names) =>

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { canEdit } from '../../core/index.js';
 import { RulesWidget } from '../../base/rules-widget.js';
-import type { LicenceShowUsageDetail } from '../../events.js';
+import type { LicenceBackToCartDetail, LicenceShowUsageDetail } from '../../events.js';
 import { licensingContext } from '../../state/context.js';
 import { LicenceCard } from '../licence-card/licence-card.component.js';
 import { LicenceCart } from '../licence-cart/licence-cart.component.js';
@@ -70,7 +70,7 @@ export type ManagerSection =
  * @event licence-token-copy - The user copied the installation token; `detail.token`, `detail.copied`.
  * @event licence-key-apply - A pasted licence key was applied; `detail.licence`.
  * @event licence-log-download - The licence log file was saved; `detail.filename`.
- * @event licence-back-to-cart - The usage overview's "Back to the cart" after enough licences were freed; the dialog closes and focus goes to the cart's save button.
+ * @event licence-back-to-cart - The usage overview’s "Back to the cart" after enough licences were freed; the dialog closes, the card (or table row) with the pending change scrolls into view above the cart, and focus goes to the cart’s save button.
  * @event licence-usage-filter-change - The user changed the usage overview's licence type or search; `detail.typeId`, `detail.search`.
  * @event licence-usage-export - The usage CSV is ready; `detail.blob`, `detail.filename`, `detail.rows`. Cancelable: cancel it to handle the file yourself.
  * @event licence-summary-download - The cart review's "Download summary"; `detail.record`, `detail.format`, `detail.blob`, `detail.filename`. Cancelable: cancel it to handle the file yourself.
@@ -173,6 +173,8 @@ export class LicenceManager extends RulesWidget {
 
   private readonly provider = new ContextProvider(this, { context: licensingContext });
   private returnFocusTo: HTMLElement | undefined;
+  /** Set by "Back to the cart": the save button to land on and the type whose change is pending. */
+  private backToCart: { save: HTMLElement; typeId: string } | undefined;
 
   constructor() {
     super();
@@ -188,9 +190,10 @@ export class LicenceManager extends RulesWidget {
     });
     // The overview's "Back to the cart" (issue #22): the reduction is valid now; close the dialog
     // and land on the cart's save button (the card's "see who uses" link is gone with the problem).
-    this.addEventListener('licence-back-to-cart', () => {
+    this.addEventListener('licence-back-to-cart', (event: CustomEvent<LicenceBackToCartDetail>) => {
       const cart = this.renderRoot.querySelector('licence-cart')?.shadowRoot;
-      this.returnFocusTo = cart?.querySelector<HTMLElement>('[part~="save-button"]') ?? this.returnFocusTo;
+      const save = cart?.querySelector<HTMLElement>('[part~="save-button"]');
+      if (save) this.backToCart = { save, typeId: event.detail.typeId };
       this.usageDialog?.close();
     });
   }
@@ -348,6 +351,21 @@ export class LicenceManager extends RulesWidget {
     </div>`;
   }
 
+  /**
+   * After "Back to the cart": the pending change and Save both in sight. The card (or the table's
+   * pending row) scrolls into view, its scroll-margin clearing the sticky cart; focusing Save then
+   * must not scroll, or the browser would bring the bar's place in the flow, far below, into view.
+   */
+  private showPending(save: HTMLElement, typeId: string): void {
+    const id = CSS.escape(typeId);
+    const table = this.renderRoot.querySelector('lk-seat-table')?.shadowRoot;
+    const pending =
+      this.renderRoot.querySelector(`licence-card[type-id="${id}"]`) ??
+      table?.querySelector(`[data-type="${id}"]`);
+    pending?.scrollIntoView({ block: 'nearest' });
+    save.focus({ preventScroll: true });
+  }
+
   private renderInstallation(title: string) {
     return html`<section part="installation" aria-labelledby="installation-title">
       <h3 id="installation-title">${title}</h3>
@@ -363,7 +381,9 @@ export class LicenceManager extends RulesWidget {
       this.usageOpen = false;
       // Back to what opened it: the header button, or a card's "see who uses" link.
       const back = this.returnFocusTo;
-      this.returnFocusTo = undefined;
+      const toCart = this.backToCart;
+      this.returnFocusTo = this.backToCart = undefined;
+      if (toCart?.save.isConnected) return this.showPending(toCart.save, toCart.typeId);
       if (back?.isConnected) back.focus();
       else this.usageButton?.focus();
     };

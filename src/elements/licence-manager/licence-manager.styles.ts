@@ -105,6 +105,9 @@ export const styles = css`
     bottom: 0;
     z-index: 1;
   }
+  licence-card {
+    scroll-margin: var(--_space-m) 0 7rem;
+  }
   dialog {
     width: min(72rem, calc(100vw - 2rem));
     height: min(48rem, calc(100vh - 2rem));

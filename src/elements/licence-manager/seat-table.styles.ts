@@ -147,4 +147,7 @@ export const styles = css`
       }
     }
   }
+  tr {
+    scroll-margin: var(--_space-m) 0 7rem;
+  }
 `;

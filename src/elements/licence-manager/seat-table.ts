@@ -70,7 +70,7 @@ export class SeatTable extends EditingWidget {
     const mine = issues.filter((i) => 'typeId' in i && i.typeId === type.id);
     const issue = mine.find((i) => i.severity === 'error') ?? mine[0];
     const multiplier = unitMultiplier(next, type.id);
-    return html`<tr role="row" class=${quoted ? 'pending' : ''}>
+    return html`<tr role="row" class=${quoted ? 'pending' : ''} data-type=${type.id}>
       <th scope="row" role="rowheader">${name}</th>
       <td role="cell">
         ${

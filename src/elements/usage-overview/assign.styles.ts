@@ -14,8 +14,8 @@
  * - Below 18rem the container is narrow for its text (a phone at 200 % text; see bigText in
  *   usage-overview.styles.ts): beside the checkbox a long name takes two lines and an e-mail
  *   three, so every card is that much taller and one height still holds for all of them. 18rem,
- *   not bigText's 20rem: a phone at 100 % (the usage dialog on a 390 px screen is 19.9rem wide)
- *   keeps bigText's shorter cards.
+ *   below bigText's 19rem: a phone at 100 % (the usage dialog on a 390 px screen is 19.9rem
+ *   wide) keeps the shortest cards.
  */
 const text = `
   .row .name {

@@ -222,7 +222,7 @@ export class UsageOverview extends LicensingWidget {
     const m = this.m;
     const shown = pages.shown;
     const current = pages.current;
-    return html`<div part="base">
+    return html`<div part="base" @change=${this.showActedOn}>
       ${usageToolbar(m, pages, shown, this.catalog, this.filter, this.typed, this.exporting, {
         onTypeChange: this.onTypeChange,
         onSearchInput: this.onSearchInput,
@@ -292,6 +292,18 @@ export class UsageOverview extends LicensingWidget {
   }
 
   // ————— events —————
+
+  /**
+   * The selection toolbar's type changed: bring that type's column into view (at 1440 px the grid
+   * is wider than the usage dialog), clear of the sticky agent column (its scroll-margin).
+   */
+  private showActedOn = (event: Event): void => {
+    // The toolbar lists the types in the grid's column order.
+    const select = event.target as HTMLSelectElement;
+    const headers = this.renderRoot.querySelectorAll('.header .type');
+    if (select.closest('.pick-type'))
+      headers[select.selectedIndex]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
 
   private onTypeChange = (event: Event): void => {
     this.typeId = (event.target as HTMLSelectElement).value;

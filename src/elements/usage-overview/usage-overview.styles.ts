@@ -95,6 +95,8 @@ const base = css`
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
 // anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
 // element places the rows itself, so the browser's scroll anchoring must not move them too.
+// A type's header scrolled to by the selection toolbar (ten types are wider than a 1440 px dialog)
+// keeps clear of the sticky agent column.
 const table = css`
   .table {
     position: relative;
@@ -142,6 +144,7 @@ const table = css`
   .header .type {
     justify-content: center;
     text-align: center;
+    scroll-margin-inline-start: calc(var(--_name-width) + 2.5rem);
   }
 `;
 
@@ -173,7 +176,8 @@ const space = css`
 `;
 
 // Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
-// so a fractional one would not drift either).
+// so a fractional one would not drift either). contain: a long e-mail must not widen a row's
+// agent column past the header's (as the row's max-content).
 const rows = css`
   @supports (height: round(down, 1px, 1px)) {
     .body .row,
@@ -195,6 +199,7 @@ const rows = css`
   }
   .cell.name {
     flex: 1 0 var(--_name-width);
+    contain: inline-size;
   }
   .cell:focus-visible {
     outline-offset: -2px;
@@ -368,10 +373,12 @@ const forced = css`
   }
 `;
 
-// Narrow for its text (a phone at 200 % text, where 20rem is 640 px): an e-mail address may take
-// two lines, wrapping anywhere; every card is one line taller, so one height holds for all.
+// Narrow for its text (a phone at 200 % text, where 19rem is 608 px, so every card there): an
+// e-mail address may take two lines, wrapping anywhere; every card is one line taller, so one
+// height holds for all. 19rem, not more: the usage dialog on a 390 px phone at 100 % is 19.9rem
+// wide, where the e-mail fits one line and a taller card would only show an empty band.
 const bigText = css`
-  @container usage-overview (width < 20rem) {
+  @container usage-overview (width < 19rem) {
     .table {
       --_head: 4rem;
     }

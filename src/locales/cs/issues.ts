@@ -2,12 +2,7 @@ import { formatNumber, plural } from '../../i18n/format.js';
 import type { IssueMessages } from '../../i18n/issues.js';
 
 const n = (value: number) => formatNumber(value, 'cs');
-const users = (count: number) =>
-  plural(count, 'cs', {
-    one: `${n(count)} uživatele`,
-    few: `${n(count)} uživatele`,
-    other: `${n(count)} uživatelů`,
-  });
+const toAgents = (count: number) => plural(count, 'cs', { one: '1 agentovi', other: `${n(count)} agentům` });
 
 export const messages: IssueMessages = {
   'permission-denied': () => 'Licence můžete prohlížet, ale ne měnit.',
@@ -19,7 +14,7 @@ export const messages: IssueMessages = {
   'count-negative': () => 'Zadejte 0 nebo víc.',
   'count-above-max': (i, names) => `Licencí ${names.type(i.typeId)} můžete mít nejvýše ${n(i.max)}.`,
   'reduce-below-in-use': (i, names) =>
-    `Licencí ${names.type(i.typeId)} se používá ${n(i.inUse)}. Nejdřív uvolněte ${users(i.mustFree)} (odeberte přihlášení do front nebo uživatele), pak snižte.`,
+    `Licencí ${names.type(i.typeId)} se používá ${n(i.inUse)}. Nejdřív licenci odeberte ${toAgents(i.mustFree)}, pak snižte.`,
   'exceeds-required-licence': (i, names) =>
     `Každý uživatel licence ${names.type(i.typeId)} potřebuje i licenci ${names.type(i.requiredTypeId)}: máte jich ${n(i.requiredCount)}, takže ${names.type(i.typeId)} může být nejvýše ${n(i.requiredCount)}.`,
   'below-dependent-licence': (i, names) =>
