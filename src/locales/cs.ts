@@ -41,4 +41,6 @@ registerMessages('cs', 'cart-request', cartRequest);
 registerMessages('cs', 'requests-panel', requestsPanel);
 
 import { messages as usageAssign } from './cs/usage-assign.js';
+import { messages as usageCsv } from './cs/usage-csv.js';
 registerMessages('cs', 'usage-assign', usageAssign);
+registerMessages('cs', 'usage-csv', usageCsv);

@@ -73,14 +73,10 @@ export async function take(host: CommitHost, latest: LicensingSnapshot): Promise
   if (!snapshot || snapshot.version === latest.version) return;
   const base = (memo.elsewhereBase ??= snapshot);
   const taken = host.state();
-  let code: Awaited<ReturnType<typeof carryOver>>;
-  try {
-    code = await carryOver();
-  } catch {
-    // Its code did not load: the snapshot is taken all the same (the load does not fail), and what
-    // others changed is listed from `base` once a later version arrives with the code here.
-    return;
-  }
+  // Code that did not load: the snapshot is taken all the same (the load does not fail), and what
+  // others changed is listed from `base` once a later version arrives with the code here.
+  const code = await carryOver().catch(() => undefined);
+  if (!code) return;
   const { elsewhereOnto } = code;
   // Not once saved or forgotten meanwhile.
   if (memo.elsewhereBase === base)

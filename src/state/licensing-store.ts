@@ -22,7 +22,7 @@ import type { InstallationCapabilities, InstallationPart } from './installation.
 import * as guard from './guards.js';
 import type { CartKeeper, CartStorage } from './carry-over.js';
 import { Loads } from './refresh.js';
-import { assignments, SAVE_AHEAD_MS, savePart } from './parts.js';
+import { assignments, savePart } from './parts.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
 import type { AssignmentOutcome, StoreAssignOptions, StoreAssignments } from './assignment.js';
 import {
@@ -197,7 +197,7 @@ export class LicensingStore {
         this.restoreCart();
         // With a kept cart, the load ends once it is restored (its code may still be loading).
         await this.keeping?.ready;
-        await savePart.settled(SAVE_AHEAD_MS); // the save's code asked ahead (useRules), bounded
+        await savePart.settled(); // the save's code asked ahead (useRules), bounded
         return snapshot;
       },
       (error) => {

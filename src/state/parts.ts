@@ -12,6 +12,9 @@ export const parts = {
   carryOver: () => import('./carry-over.js'),
 };
 
+/** How long a load waits for the save's code under way (see `load` in licensing-store.ts). */
+export const SAVE_AHEAD_MS = 1000;
+
 /** A part loaded once, on first use or ahead of it; a load that fails is asked for again next time. */
 export class Lazy<T> {
   /** The part, once loaded. */
@@ -33,19 +36,12 @@ export class Lazy<T> {
   }
 
   /** Once a load under way ends, or after `ms` at most (a stalled chunk holds no one); never rejects. */
-  settled(ms: number): Promise<void> {
-    const { loading } = this;
-    if (!loading || this.code) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      const done = () => (clearTimeout(timer), resolve());
-      loading.then(done, done);
-    });
+  settled(ms = SAVE_AHEAD_MS): Promise<unknown> {
+    return Promise.race([this.loading, new Promise((resolve) => setTimeout(resolve, ms))]).catch(
+      () => undefined,
+    );
   }
 }
-
-/** How long a load waits for the save's code under way (see `load` in licensing-store.ts). */
-export const SAVE_AHEAD_MS = 1000;
 
 /** The save (save.ts): loaded on the first save, or ahead of it once a widget gives the store rules. */
 export const savePart = new Lazy(() => parts.save());

@@ -4,6 +4,8 @@
  * so the sticky agent column, the keyboard's columns and the phone's cards stay as they are.
  *
  * Why, rule by rule (here, not in the text: a comment in it would ship):
+ * - `.header .type`: a column the toolbar's type chooser scrolls to stays clear of the sticky
+ *   agent column.
  * - `.pick`: 24 × 24 CSS px at the default text size, the smallest target WCAG 2.5.8 allows.
  * - `.picked:empty`, `.toast:not(.shown)`: the live regions stay in the page while silent, taking
  *   no room (nor a gap of the column).
@@ -18,6 +20,9 @@
  *   wide) keeps the shortest cards.
  */
 const text = `
+  .header .type {
+    scroll-margin-inline-start: calc(var(--_name-width) + 2.5rem);
+  }
   .row .name {
     flex-basis: calc(var(--_name-width) + 2.5rem);
     padding-inline-start: 2.5rem;

@@ -290,8 +290,14 @@ export class AssignController implements ReactiveController {
   }
 
   private onType = (event: Event): void => {
-    this.chosen = (event.target as HTMLSelectElement).value;
+    const select = event.target as HTMLSelectElement;
+    this.chosen = select.value;
     this.host.requestUpdate();
+    // Bring the chosen type's column into view: ten types are wider than a 1440 px dialog. The
+    // toolbar lists the types in the grid's column order; the header's scroll-margin
+    // (assign.styles.ts) keeps it clear of the sticky agent column.
+    const headers = this.host.renderRoot.querySelectorAll('.header .type');
+    headers[select.selectedIndex]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
 
   /** Opens the confirmation, with R12's refusal already in it when the rows say so. */

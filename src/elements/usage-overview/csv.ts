@@ -2,10 +2,21 @@
 // not download it.
 import type { LicenceType, UsagePage, UsageQuery } from '../../core/index.js';
 import { csvRow } from '../../core/csv.js';
+import type { LocaleController } from '../../i18n/locale.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import { downloadBlob } from '../../ui/download.js';
-import type { UsageOverviewMessages } from './usage-overview.messages.js';
 import type { UsageFilter } from './usage-pages.js';
+
+/** What the CSV file says (section `usage-csv`), in English: it loads with the export. */
+export const messages = {
+  name: 'Name',
+  email: 'Email',
+  yes: 'yes',
+  no: 'no',
+  filename: (date: string) => `licence-usage-${date}.csv`,
+};
+
+export type UsageCsvMessages = typeof messages;
 
 /** Agents per request of the export: fewer, larger requests than scrolling makes. */
 export const EXPORT_PAGE = 1000;
@@ -24,10 +35,10 @@ export async function usageCsv(
   fetchPage: (query: UsageQuery, signal: AbortSignal) => Promise<UsagePage>,
   filter: UsageFilter,
   catalog: readonly LicenceType[],
-  m: UsageOverviewMessages,
+  m: UsageCsvMessages,
   signal: AbortSignal,
 ): Promise<{ blob: Blob; rows: number }> {
-  const parts = [csvRow([m.csvName, m.csvEmail, ...catalog.map((type) => type.name)])];
+  const parts = [csvRow([m.name, m.email, ...catalog.map((type) => type.name)])];
   let rows = 0;
   for (let offset = 0; ; offset += EXPORT_PAGE) {
     const page = await fetchPage(
@@ -45,7 +56,7 @@ export async function usageCsv(
       chunk += csvRow([
         agent.name,
         agent.email ?? '',
-        ...catalog.map((type) => (held.has(type.id) ? m.csvYes : m.csvNo)),
+        ...catalog.map((type) => (held.has(type.id) ? m.yes : m.no)),
       ]);
     }
     parts.push(chunk);
@@ -67,9 +78,10 @@ export async function exportUsage(
   store: LicensingStore,
   filter: UsageFilter,
   catalog: readonly LicenceType[],
-  m: UsageOverviewMessages,
+  locale: LocaleController,
   signal: AbortSignal,
 ): Promise<void> {
+  const m = locale.section('usage-csv', messages);
   const { blob, rows } = await usageCsv(
     (query, pageSignal) => store.listUsage(query, { signal: pageSignal }),
     filter,
@@ -77,7 +89,7 @@ export async function exportUsage(
     m,
     signal,
   );
-  const filename = m.csvFilename(new Date().toISOString().slice(0, 10));
+  const filename = m.filename(new Date().toISOString().slice(0, 10));
   // Not `emit` from events.ts: sharing it with the overview's chunk would cost every page bytes.
   const detail = { ...filter, blob, filename, rows };
   const event = new CustomEvent('licence-usage-export', {

@@ -222,7 +222,7 @@ export class UsageOverview extends LicensingWidget {
     const m = this.m;
     const shown = pages.shown;
     const current = pages.current;
-    return html`<div part="base" @change=${this.showActedOn}>
+    return html`<div part="base">
       ${usageToolbar(m, pages, shown, this.catalog, this.filter, this.typed, this.exporting, {
         onTypeChange: this.onTypeChange,
         onSearchInput: this.onSearchInput,
@@ -293,18 +293,6 @@ export class UsageOverview extends LicensingWidget {
 
   // ————— events —————
 
-  /**
-   * The selection toolbar's type changed: bring that type's column into view (at 1440 px the grid
-   * is wider than the usage dialog), clear of the sticky agent column (its scroll-margin).
-   */
-  private showActedOn = (event: Event): void => {
-    // The toolbar lists the types in the grid's column order.
-    const select = event.target as HTMLSelectElement;
-    const headers = this.renderRoot.querySelectorAll('.header .type');
-    if (select.closest('.pick-type'))
-      headers[select.selectedIndex]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  };
-
   private onTypeChange = (event: Event): void => {
     this.typeId = (event.target as HTMLSelectElement).value;
     this.filterChanged();
@@ -357,7 +345,7 @@ export class UsageOverview extends LicensingWidget {
     this.exportError = undefined;
     try {
       const { exportUsage } = await import('./csv.js');
-      await exportUsage(this, store, this.filter, this.catalog, this.m, controller.signal);
+      await exportUsage(this, store, this.filter, this.catalog, this.locale, controller.signal);
     } catch (error) {
       if (!isAbortError(error)) this.exportError = toLicensingError(error);
     } finally {

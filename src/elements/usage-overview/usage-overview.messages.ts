@@ -1,6 +1,9 @@
 import { formatNumber, plural } from '../../i18n/format.js';
 
 const n = (value: number) => formatNumber(value, 'en');
+/** `name`, with `(count)` once the count is known. */
+const counted = (name: string, count: number | undefined) =>
+  count === undefined ? name : `${name} (${n(count)})`;
 
 /** What `usage-overview` says (section `usage-overview`), in English. */
 export const messages = {
@@ -8,11 +11,9 @@ export const messages = {
   tableLabel: 'Licences by agent',
   filterLabel: 'Licence type',
   /** The "every type" option; `count` is undefined until known. */
-  allTypes: (count: number | undefined) =>
-    count === undefined ? 'All licence types' : `All licence types (${n(count)})`,
+  allTypes: (count: number | undefined) => counted('All licence types', count),
   /** One type in the filter, with the number of agents holding it. */
-  typeOption: (name: string, count: number | undefined) =>
-    count === undefined ? name : `${name} (${n(count)})`,
+  typeOption: counted,
   searchLabel: 'Search by name or email',
   searchPlaceholder: 'Name or email',
   /** The number of agents the filter and search match. */
@@ -33,12 +34,6 @@ export const messages = {
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exportFailed: 'The export failed.',
-  // CSV contents
-  csvName: 'Name',
-  csvEmail: 'Email',
-  csvYes: 'yes',
-  csvNo: 'no',
-  csvFilename: (date: string) => `licence-usage-${date}.csv`,
 };
 
 export type UsageOverviewMessages = typeof messages;

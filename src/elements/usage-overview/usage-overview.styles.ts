@@ -95,8 +95,6 @@ const base = css`
 // start edge. Columns have fixed widths, so the rows and the header line up without measuring
 // anything. Rows are flex rows, not grids: the same columns at a quarter less layout time. The
 // element places the rows itself, so the browser's scroll anchoring must not move them too.
-// A type's header scrolled to by the selection toolbar (ten types are wider than a 1440 px dialog)
-// keeps clear of the sticky agent column.
 const table = css`
   .table {
     position: relative;
@@ -144,7 +142,6 @@ const table = css`
   .header .type {
     justify-content: center;
     text-align: center;
-    scroll-margin-inline-start: calc(var(--_name-width) + 2.5rem);
   }
 `;
 

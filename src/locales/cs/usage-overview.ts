@@ -33,9 +33,4 @@ export const messages: UsageOverviewMessages = {
   exportCsv: 'Exportovat CSV',
   exporting: 'Exportuji…',
   exportFailed: 'Export se nezdařil.',
-  csvName: 'Jméno',
-  csvEmail: 'E-mail',
-  csvYes: 'ano',
-  csvNo: 'ne',
-  csvFilename: (date) => `vyuziti-licenci-${date}.csv`,
 };
