@@ -9,6 +9,7 @@ import type { LocaleController } from '../../i18n/locale.js';
 import type { LicensingController } from '../../state/controller.js';
 import { messages, type AssignMessages } from './assign.messages.js';
 import { assignSheet } from './assign.styles.js';
+import { freeBanner } from './assign-banner.js';
 import { lit, type Lit, type Nothing } from './assign-lit.js';
 import {
   confirmDialog,
@@ -187,34 +188,11 @@ export class AssignController implements ReactiveController {
 
   /** R3's blocked reduction of the type on screen, and once enough are free, the way back. */
   private banner(): TemplateResult | Nothing {
-    const { html } = lit;
-    const state = this.ctx.licensing.state!;
     const typeId = this.host.typeId;
-    if (!typeId) return lit.nothing;
-    const m = this.m;
-    const issue = state.issues.find((each) => each.code === 'reduce-below-in-use' && each.typeId === typeId);
-    if (issue?.code === 'reduce-below-in-use') {
-      this.blocked.set(typeId, issue.requested);
-      return html`<p part="banner" class="banner" role="status">
-        ${m.mustFree(this.typeName(typeId), issue.mustFree, issue.requested)}
-      </p>`;
-    }
-    const counts = state.draft.counts ?? {};
-    const to = Object.hasOwn(counts, typeId) ? counts[typeId] : undefined;
-    if (!this.blocked.has(typeId) || to === undefined) return lit.nothing;
-    return html`<div part="banner" class="banner done" role="status">
-      <span>${m.freed(this.typeName(typeId), to)}</span>
-      <button class="button" part="back-button" type="button" @click=${this.back}>${m.backToCart}</button>
-    </div>`;
+    return typeId
+      ? freeBanner(this.host, typeId, this.ctx.licensing.state!, this.m, this.typeName(typeId), this.blocked)
+      : lit.nothing;
   }
-
-  private back = (): void => {
-    // Not `emit` from events.ts: sharing it with the overview's chunk would cost every page bytes.
-    const detail = { typeId: this.host.typeId };
-    this.host.dispatchEvent(
-      new CustomEvent('licence-back-to-cart', { detail, bubbles: true, composed: true }),
-    );
-  };
 
   /**
    * The type the toolbar acts on: the filter's whenever the overview is filtered on a type (then
