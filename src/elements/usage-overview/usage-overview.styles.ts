@@ -173,8 +173,7 @@ const space = css`
 `;
 
 // Whole pixels: crisp row borders at any --usage-overview-row-height (the probe reports the height,
-// so a fractional one would not drift either). contain: a long e-mail must not widen a row's
-// agent column past the header's (as the row's max-content).
+// so a fractional one would not drift either).
 const rows = css`
   @supports (height: round(down, 1px, 1px)) {
     .body .row,
@@ -196,7 +195,6 @@ const rows = css`
   }
   .cell.name {
     flex: 1 0 var(--_name-width);
-    contain: inline-size;
   }
   .cell:focus-visible {
     outline-offset: -2px;
