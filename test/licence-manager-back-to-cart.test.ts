@@ -1,6 +1,9 @@
 // Issue #22: after the overview's "Back to the cart" the admin sees what they are about to save —
 // the card with the pending reduction in view above the sticky cart — with focus on Save, on a
-// desktop and on a phone (where focusing the sticky Save used to scroll the page to its end).
+// desktop and on a phone (where focusing the sticky Save used to scroll the page to its end). Where
+// the browser's driver cannot set the viewport (WebKit's WebDriver), the page is a fixed box of the
+// screen's size that scrolls: the manager lays out by container queries and scrolls whatever
+// scrolls it, so the same outcome is checked there (that box alone did not bring the old jump back).
 import './helpers/lit-warnings.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -38,16 +41,27 @@ for (const [width, height, layout] of [
   [390, 844, 'table'],
 ] as const) {
   describe(`licence-manager: back to the cart at ${width}×${height}, ${layout}`, () => {
-    before(() => setViewport({ width, height }));
-    after(() => setViewport({ width: 800, height: 600 }));
+    /** The viewport could not be set: a box of that size stands for it. */
+    let boxed = false;
+    before(() => setViewport({ width, height }).catch(() => (boxed = true)));
+    after(() => setViewport({ width: 800, height: 600 }).catch(() => undefined));
 
     it('shows Voice with its pending 12 → 8 above the cart, with focus on Save', async () => {
-      const el = await fixture<LicenceManager>(
-        html`<licence-manager
-          layout=${layout}
-          .adapter=${new MemoryAdapter(assignSeed())}
-        ></licence-manager>`,
+      const screen = await fixture<HTMLDivElement>(
+        html`<div>
+          <licence-manager layout=${layout} .adapter=${new MemoryAdapter(assignSeed())}></licence-manager>
+        </div>`,
       );
+      if (boxed)
+        Object.assign(screen.style, {
+          position: 'fixed',
+          top: '0',
+          left: '0',
+          width: `${width}px`,
+          height: `${height}px`,
+          overflow: 'auto',
+        });
+      const el = screen.querySelector<LicenceManager>('licence-manager')!;
       await settle(el);
       // The Voice card, or the table's Voice row (the table loads on first use).
       const find = () =>
@@ -87,9 +101,10 @@ for (const [width, height, layout] of [
       if (layout === 'cards')
         expect(text(voice.shadowRoot!.querySelector('[part~="pending"]'))).to.contain('12 → 8');
       else expect(within<HTMLInputElement>(voice, '[role="spinbutton"]')[0]!.value).to.equal('8');
-      expect(card.top, 'the card’s top is on screen').to.be.at.least(0);
+      const shown = boxed ? screen.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+      expect(card.top, 'the card’s top is on screen').to.be.at.least(shown.top);
       expect(card.bottom, 'the card ends above the cart').to.be.at.most(cart.top + 1);
-      expect(focused()!.getBoundingClientRect().bottom, 'Save is on screen').to.be.at.most(innerHeight);
+      expect(focused()!.getBoundingClientRect().bottom, 'Save is on screen').to.be.at.most(shown.bottom);
       await expect(el).to.be.accessible();
     });
   });
