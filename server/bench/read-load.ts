@@ -111,7 +111,11 @@ export async function readStep(
   const send = (k: number, due: number) =>
     new Promise<void>((resolve) => {
       const read = mix[k % mix.length]!;
+      let settled = false;
+      // A response that fails mid-body can be reported by both `res` and `req`: counted once.
       const done = (ok: boolean, status?: number) => {
+        if (settled) return;
+        settled = true;
         const now = performance.now();
         lastAnswer = Math.max(lastAnswer, now);
         if (!ok) errors++;
