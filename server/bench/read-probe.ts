@@ -102,12 +102,29 @@ const committed = async (): Promise<number> => {
   return Number(row!.xact_commit);
 };
 
-/** CPU time so far of the database's other backends (the server's pool), ms; NaN on PGlite. */
-const backendsMs = async (): Promise<number> => {
-  if (!pg) return NaN;
+/** CPU time so far of each of the database's other backends (the server's pool), ms, by pid. */
+const backendsMs = async (): Promise<Map<number, number>> => {
+  const cpu = new Map<number, number>();
+  if (!pg) return cpu;
   const rows = await pg`SELECT pid FROM pg_stat_activity
     WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`;
-  return rows.reduce((sum, row) => sum + (processCpuMs(Number(row.pid)) ?? 0), 0);
+  for (const row of rows) {
+    const ms = processCpuMs(Number(row.pid));
+    if (ms !== undefined) cpu.set(Number(row.pid), ms);
+  }
+  return cpu;
+};
+
+/**
+ * The backends' CPU time between two readings: each backend's own difference (one that started in
+ * between counts from 0). A backend that ended in between took its last CPU time with it: then the
+ * figure is a lower bound, marked "≥".
+ */
+const backendsSpent = (before: Map<number, number>, after: Map<number, number>) => {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  const lost = [...before.keys()].some((pid) => !after.has(pid));
+  return { ms, lost };
 };
 
 const agent = new Agent({ keepAlive: true, maxSockets: Math.max(...concurrencies) });
@@ -162,13 +179,14 @@ try {
       const backendsBefore = await backendsMs();
       const { latencies, seconds } = await run(route.path, requests, concurrency);
       const cpu = (cpuMs(pid) - cpuBefore) / requests;
-      const backends = ((await backendsMs()) - backendsBefore) / requests;
+      const spent = backendsSpent(backendsBefore, await backendsMs());
+      const backends = `${spent.lost ? '≥' : ''}${(spent.ms / requests).toFixed(3)}`;
       const statements = ((await committed()) - xactBefore) / requests;
       console.log(
         `${route.name.padEnd(12)}${String(concurrency).padStart(9)}${(requests / seconds).toFixed(0).padStart(7)}` +
           `${percentile(latencies, 50).toFixed(2).padStart(9)}${percentile(latencies, 99).toFixed(2).padStart(8)}` +
           `${cpu.toFixed(3).padStart(19)}${(pg ? statements.toFixed(2) : '—').padStart(16)}` +
-          `${(pg ? backends.toFixed(3) : '—').padStart(20)}`,
+          `${(pg ? backends : '—').padStart(20)}`,
       );
     }
   }

@@ -40,11 +40,11 @@ describe('load bench: the read step', () => {
     assert.equal(step.samples, 100);
     assert.equal(arrivals.length, 100, 'every request reached the server');
     assert.equal(step.errors + step.non2xx, 0);
-    // 10 ms apart as asked. A second's share sent at once (as autocannon did) puts most arrivals
-    // within a fraction of a millisecond of the one before.
-    const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
-    const medianGap = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
-    assert.ok(medianGap >= 3, `the median gap between arrivals is ${medianGap.toFixed(2)} ms`);
+    // 10 ms apart as asked: about 10 in any 100 ms. A second's share sent at once (as autocannon
+    // did) puts all 100 in the same few milliseconds. Counted over windows, not gaps, so a busy
+    // machine's late timers (a few requests sent together after a stall) do not fail it.
+    const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 100).length));
+    assert.ok(busiest <= 40, `${busiest} requests arrived within 100 ms (10 asked)`);
     const span = arrivals.at(-1)! - arrivals[0]!;
     assert.ok(span >= 800, `the requests were spread over ${span.toFixed(0)} ms of the 1 s step`);
   });
