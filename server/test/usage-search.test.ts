@@ -125,14 +125,15 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
     }
   });
   it("keeps a search's matches for its further pages, answers alike from them, and reads them again once an agent changes", async () => {
-    // A further page (offset > 0) keeps the match ids; the pages after it, and the first page
-    // asked again, come from them.
+    // The first pages are sorted out of the matches each time; a deeper page (offset ≥
+    // SORTED_PAGES × limit: 10 here) keeps the match ids, and the pages after it, the first page
+    // asked again included, come from them.
     for (const [search, typeId] of [
       ['a', ''],
       ['a', 'voice'],
       ['nov', ''],
     ] as const) {
-      for (const offset of [1, 0, 2, 3, 0, 50]) {
+      for (const offset of [1, 0, 2, 10, 3, 0, 50, 11]) {
         await assertSame(
           account,
           memory,

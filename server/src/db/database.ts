@@ -7,9 +7,24 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import postgres from 'postgres';
 import { guardDriver } from './driver-guard.js';
 
+/** How a statement is sent. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on each PostgreSQL connection (a named statement, parsed once):
+   * one round trip a call instead of two. Only for statements whose text is a constant — each
+   * distinct text is kept for the connection's life. The connection plans it for its parameters
+   * every time all the same (`plan_cache_mode = force_custom_plan`). PGlite ignores it.
+   */
+  readonly prepare?: boolean;
+}
+
 /** Runs parameterised SQL (`$1`, `$2`…) and answers the rows. */
 export interface Sql {
-  query<T extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T extends object = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
 }
 
 export interface Database extends Sql {
@@ -110,6 +125,11 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
         // (per-bucket scans with a LIMIT it cannot know) pass jit_above_cost, and compiling costs
         // 300–400 ms for a statement that runs in 2 ms (server/bench/README.md, "A rare licence type").
         jit: 'off',
+        // A prepared statement (QueryOptions.prepare) is planned for its parameters each time, as an
+        // unnamed one is: after five runs PostgreSQL would otherwise try one generic plan for all,
+        // and a usage search's plan must see its pattern (server/bench/README.md, "A new search's
+        // first page").
+        plan_cache_mode: 'force_custom_plan',
       },
     });
   let sql = connect();
@@ -120,8 +140,14 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
     old.end({ timeout: 0 }).catch(() => undefined);
   });
   const wrap = (client: () => PgClient): Sql & { execScript(s: string): Promise<void> } => ({
-    async query<T extends object>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-      const rows = await client().unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+    async query<T extends object>(
+      text: string,
+      params: readonly unknown[] = [],
+      options: QueryOptions = {},
+    ): Promise<T[]> {
+      const rows = await client().unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+        prepare: options.prepare ?? false,
+      });
       return rows as unknown as T[];
     },
     async execScript(script: string) {
@@ -148,7 +174,7 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
   }
   return {
     kind: 'postgres',
-    query: (text, params) => bounded(root.query(text, params), deadline),
+    query: (text, params, options) => bounded(root.query(text, params, options), deadline),
     // A commit's transaction runs a dozen short statements: it gets a few deadlines.
     transaction: async (work) =>
       (await bounded(

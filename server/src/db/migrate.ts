@@ -1,5 +1,7 @@
 // SQL migrations: server/src/db/migrations/NNN_name.sql, applied in name order, each once, each in
-// its own transaction. The same files run on PGlite (PostgreSQL 17) and PostgreSQL 15.
+// its own transaction. The same files run on PGlite (PostgreSQL 17) and PostgreSQL 15. A migration
+// is not a request: it may rewrite a table of a million agents (013 does), so its transaction has
+// no deadline and no statement timeout (`Database.longTransaction`).
 
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,7 @@ export async function migrate(db: Database): Promise<string[]> {
   for (const name of files) {
     if (done.has(name)) continue;
     const script = await readFile(folder + name, 'utf8');
-    await db.transaction(async (tx) => {
+    await db.longTransaction(async (tx) => {
       await db.exec(script, tx);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
     });

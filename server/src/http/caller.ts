@@ -18,6 +18,7 @@ export async function findCaller(db: Database, request: FastifyRequest): Promise
   const [user] = await db.query<Omit<Caller, 'accountId' | 'userId'> & { account_id: string; id: string }>(
     'SELECT account_id, id, name, permission FROM users WHERE token_hash = $1',
     [hashToken(token)],
+    { prepare: true },
   );
   return (
     user && { accountId: user.account_id, userId: user.id, name: user.name, permission: user.permission }

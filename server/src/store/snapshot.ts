@@ -82,7 +82,9 @@ export async function readSnapshotInZone(
   permission: Permission,
 ): Promise<{ snapshot: LicensingSnapshot; timeZone: string } | undefined> {
   // `none` sees that licensing exists and nothing of the account's data: no lines, no prices.
-  const [account] = await sql.query<Row>(permission === 'none' ? ACCOUNT_SQL : SNAPSHOT_SQL, [accountId]);
+  const [account] = await sql.query<Row>(permission === 'none' ? ACCOUNT_SQL : SNAPSHOT_SQL, [accountId], {
+    prepare: true,
+  });
   if (!account) return undefined;
   const timeZone = str(account.time_zone);
   const version = versionLabel(num(account.version));

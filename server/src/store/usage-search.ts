@@ -1,15 +1,15 @@
 // A page of a usage search. The first page of a search is answered by the database in one
-// statement: the matches are found through the trigram index over the folded text with its
-// separators joined (migration 009), checked against the folded text itself, counted (`total`, and
-// `countsByType` without the type filter) and sorted in the database, and only the page's agents are
-// sent. What a search finds is exactly what the memory adapter finds (the rule book's
+// statement: the candidates are found through the index of the folded text's 3- and 4-character
+// pieces (migration 013), checked against the folded text itself, counted (`total`, and
+// `countsByType` without the type filter) and sorted in the database, and only the page's agents
+// are sent. What a search finds is exactly what the memory adapter finds (the rule book's
 // `agentSearchText` / `searchKey`).
 //
-// Further pages of the same search (scrolling, offset > 0) also bring the ids of every match in page
-// order (up to MAX_KEPT_MATCHES), which the process keeps with the counts while the account's agents
+// Deeper pages of the same search (from the sixth page on: scrolling on, Ctrl+End) also bring the ids
+// of every match in page order (up to MAX_KEPT_MATCHES), which the process keeps with the counts while the account's agents
 // version (migration 005) stays the one they were read at: from then on a page reads that version
 // and the page's agents by key. A first page is kept as it was sent, for the same page asked again
-// at the same version. Kept or not, a page is one statement (SEARCH_SQL): the version check and the
+// at the same version. Kept or not, a page is one statement (searchSql): the version check and the
 // search share it, and the search runs only when the version moved (server/bench/README.md, "A new
 // search's first page: where the time goes").
 
@@ -19,21 +19,21 @@ import { num, type Sql } from '../db/database.js';
 /** `LIKE` pattern for "contains `key`". */
 export const likePattern = (key: string): string => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * The folded query as the index over the agents' text sees it (migration 009's column
- * `search_joined`): a space becomes `q` and the other separators of an email become `x`, so the
- * query's trigrams run across them. Keep the two in step.
- */
-export const joinedKey = (key: string): string => key.replace(/ /g, 'q').replace(/[.@_\-']/g, 'x');
-
 /** An agent as JSON, `email` left out when absent. */
 export const agentJson = `jsonb_strip_nulls(jsonb_build_object('id', a.id, 'name', a.name, 'email', a.email, 'licences', to_jsonb(a.licences)))`;
 /** Page order: name, then id, byte order (PGlite and PostgreSQL agree whatever their locale). */
 export const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
 
 /**
- * $1 account, $2 the joined key as a LIKE pattern (finds candidates through the index), $3 the
- * folded key as a LIKE pattern (decides), $4 type id or '', $5 offset, $6 limit, $7 the most
+ * Keys this long or longer find their candidates through `agents.grams` (migration 013): all the
+ * key's 4-character pieces, or its one piece of three. Shorter keys have no piece to look up and
+ * read the account's agents.
+ */
+export const INDEXED_KEY_LENGTH = 3;
+
+/**
+ * $1 account, $2 the folded key (its pieces find the candidates through the index), $3 the folded
+ * key as a LIKE pattern (decides), $4 type id or '', $5 offset, $6 limit, $7 the most
  * match ids to send (0: none; more matches: none), $8 the agents version a kept answer of this
  * search was read at ('' when none is kept), $9 the kept ids of this page (page order; empty when
  * the kept answer is a first page, which the process holds whole).
@@ -44,22 +44,31 @@ export const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
  * for its value, so the branch a CASE does not take is never run: the search costs nothing on a
  * kept page, and a stale kept page costs one version read on a new search (no statement of its own).
  */
-export const SEARCH_SQL = `
+const searchSql = (indexed: boolean): string => `
 WITH v AS MATERIALIZED (
   SELECT (SELECT version::text FROM agent_versions WHERE account_id = $1) AS version
 ), s AS (
   SELECT version IS DISTINCT FROM $8 AS stale FROM v
 ), m AS MATERIALIZED (
-  SELECT a.id, a.name, a.licences FROM agents a
+  SELECT a.id, a.name, a.licences, a.licences_key FROM agents a
    WHERE a.account_id = $1
-     AND a.search_joined LIKE $2 ESCAPE '\\'
+     AND ${indexed ? 'a.grams @> search_grams($2::text, least(length($2::text), 4))' : "$2::text <> ''"}
      AND a.search LIKE $3 ESCAPE '\\'
 ), g AS (
   -- Agents share few combinations of licences (hundreds among thousands of matches): count those
-  -- once, then the total and the per-type counts are sums over them.
-  SELECT licences, count(*) AS n FROM m GROUP BY licences
+  -- once, then the total and the per-type counts are sums over them. Grouped by the combination's
+  -- text (migration 013's licences_key), which hashes faster than the array.
+  SELECT licences_key::text[] AS licences, n FROM (
+    SELECT licences_key, count(*) AS n FROM m GROUP BY licences_key) k
 ), t AS (
   SELECT coalesce(sum(n), 0) AS total FROM g WHERE $4 = '' OR licences @> ARRAY[$4]
+), o AS MATERIALIZED (
+  -- Every match in page order, when they are to be kept (a deeper page): sorted once, and the
+  -- page is a slice of them.
+  SELECT CASE WHEN (SELECT stale FROM s) AND (SELECT total FROM t) BETWEEN 1 AND $7::bigint THEN (
+    SELECT array_agg(p.id ORDER BY p.name COLLATE "C", p.id COLLATE "C")
+      FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
+  ) END AS ids
 )
 SELECT
   (SELECT version FROM v) AS version,
@@ -72,18 +81,29 @@ SELECT
   CASE WHEN (SELECT stale FROM s) THEN (SELECT jsonb_object_agg(c.type_id, c.n) FROM (
      SELECT u.type_id, sum(g.n) AS n FROM g CROSS JOIN LATERAL unnest(g.licences) AS u (type_id)
       GROUP BY u.type_id) c) END AS counts,
-  -- Only the page's agents are read whole (by key), sorted again by the same order.
-  CASE WHEN (SELECT stale FROM s) THEN (SELECT jsonb_agg(${agentJson} ORDER BY ${byKey}) FROM (
-     SELECT p.id FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
-      ORDER BY p.name COLLATE "C", p.id COLLATE "C" OFFSET $5 LIMIT $6
-  ) p JOIN agents a ON a.account_id = $1 AND a.id = p.id) END AS agents,
-  CASE WHEN (SELECT stale FROM s) AND (SELECT total FROM t) BETWEEN 1 AND $7::bigint THEN (
-    SELECT array_agg(p.id ORDER BY p.name COLLATE "C", p.id COLLATE "C")
-      FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
-  ) END AS ids`;
+  -- Only the page's agents are read whole (by key), in page order: a slice of the kept ids, else
+  -- the page's ids sorted from the matches (COALESCE runs that sort only when there are no ids).
+  CASE WHEN (SELECT stale FROM s) THEN (
+    SELECT jsonb_agg(${agentJson} ORDER BY u.n)
+      FROM unnest(coalesce((SELECT ids FROM o)[$5::int + 1 : $5::int + $6::int], ARRAY(
+        SELECT p.id FROM m p WHERE $4 = '' OR p.licences @> ARRAY[$4]
+         ORDER BY p.name COLLATE "C", p.id COLLATE "C" OFFSET $5 LIMIT $6
+      ))) WITH ORDINALITY AS u (id, n)
+      JOIN agents a ON a.account_id = $1 AND a.id = u.id
+  ) END AS agents,
+  -- As JSON: parsed natively, where a text[] of thousands is parsed character by character.
+  (SELECT to_json(ids) FROM o) AS ids`;
+const SEARCH_SQL = { indexed: searchSql(true), short: searchSql(false) };
 
 /** Searches with more matches than this are paged by the database alone, page by page. */
 export const MAX_KEPT_MATCHES = 20_000;
+/**
+ * Pages before this one (offset < SORTED_PAGES × limit) are sorted out of the matches each time,
+ * as the first page is, which costs about what the first page costs; from here on every match is
+ * sorted once and kept, which costs about twice that once and little for each page after it
+ * (server/bench/README.md, "Deeper pages of a search").
+ */
+export const SORTED_PAGES = 5;
 /** Searches kept per database (a search with a type filter is one of its own), least recent out first. */
 const KEPT_SEARCHES = 8;
 
@@ -91,7 +111,7 @@ interface Kept {
   readonly version: string;
   readonly total: number;
   readonly countsByType: Readonly<Record<string, number>>;
-  /** Every match in page order, once a further page was asked for. */
+  /** Every match in page order, once a deeper page was asked for. */
   readonly ids?: readonly string[];
   /** Else the one page answered, asked for again as it is when the widget reloads. */
   readonly page?: { readonly offset: number; readonly limit: number; readonly agents: readonly Agent[] };
@@ -116,7 +136,7 @@ interface SearchRow {
   total: unknown;
   counts: Json<Record<string, unknown>> | null;
   agents: Json<AgentRow[]> | null;
-  ids: string[] | null;
+  ids: Json<string[]> | null;
 }
 
 /** A kept answer to check against the account's agents version: the version, this page's ids. */
@@ -134,10 +154,10 @@ export function searchStatement(
   check: KeptCheck = { version: '', ids: [] },
 ): { text: string; params: unknown[] } {
   return {
-    text: SEARCH_SQL,
+    text: [...key].length >= INDEXED_KEY_LENGTH ? SEARCH_SQL.indexed : SEARCH_SQL.short,
     params: [
       accountId,
-      likePattern(joinedKey(key)),
+      key,
       likePattern(key),
       query.typeId,
       query.offset,
@@ -151,8 +171,8 @@ export function searchStatement(
 
 /**
  * A page of the search for the folded, non-empty `key`: from the kept matches while the account's
- * agents are as they were read, else from the database (keeping the matches on a further page).
- * Either way one statement (SEARCH_SQL), which answers from what is kept when the version is the
+ * agents are as they were read, else from the database (keeping the matches on a deeper page).
+ * Either way one statement (searchSql), which answers from what is kept when the version is the
  * one it was read at.
  */
 export async function searchPage(
@@ -171,10 +191,10 @@ export async function searchPage(
     version: usable.version,
     ids: usable.ids?.slice(query.offset, query.offset + query.limit) ?? [],
   };
-  // The first page of a search is the one to answer fastest: only further pages bring the ids.
-  const keepUpTo = query.offset > 0 ? MAX_KEPT_MATCHES : 0;
+  // The first pages of a search are the ones to answer fastest: only deeper pages bring the ids.
+  const keepUpTo = query.offset >= SORTED_PAGES * query.limit ? MAX_KEPT_MATCHES : 0;
   const { text, params } = searchStatement(accountId, key, query, keepUpTo, check);
-  const [row] = await sql.query<SearchRow>(text, params);
+  const [row] = await sql.query<SearchRow>(text, params, { prepare: true });
   if (usable && row?.version === usable.version) {
     // Most recently used last.
     cache.delete(id);
@@ -188,6 +208,7 @@ export async function searchPage(
   for (const [type, n] of Object.entries(parsed(row?.counts) ?? {})) countsByType[type] = num(n);
   const total = num(row?.total ?? 0);
   const agents = agentsOf(row?.agents);
+  const ids = parsed(row?.ids);
   cache.delete(id);
   if (row?.version) {
     const { offset, limit } = query;
@@ -195,7 +216,7 @@ export async function searchPage(
       version: row.version,
       total,
       countsByType,
-      ...(row.ids ? { ids: row.ids } : { page: { offset, limit, agents: structuredClone(agents) } }),
+      ...(ids ? { ids } : { page: { offset, limit, agents: structuredClone(agents) } }),
     });
     for (const old of cache.keys()) {
       if (cache.size <= KEPT_SEARCHES) break;

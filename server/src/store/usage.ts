@@ -94,7 +94,7 @@ export async function listUsage(sql: Sql, accountId: string, query: UsageParams)
     return searchPage(sql, accountId, key, { typeId: query.typeId ?? '', offset: query.offset, limit });
   }
   const { text, params } = usageStatement(accountId, query);
-  const [row] = await sql.query<Row>(text, params);
+  const [row] = await sql.query<Row>(text, params, { prepare: true });
   const counts = parsed(row?.counts ?? null) ?? {};
   const countsByType: Record<string, number> = {};
   for (const [id, n] of Object.entries(counts)) countsByType[id] = num(n);
