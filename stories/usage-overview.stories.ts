@@ -122,6 +122,15 @@ async function ask(overview: HTMLElement, label: string): Promise<void> {
   await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
 }
 
+/** Chooses the licence type `typeId` in the toolbar's list (the overview showing every type). */
+async function chooseType(overview: HTMLElement, typeId: string): Promise<HTMLElement> {
+  const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
+  type.value = typeId;
+  type.dispatchEvent(new Event('change'));
+  await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  return overview;
+}
+
 /** Three agents picked (a range): the toolbar with its live count, the actions and what is available. */
 export const Selection: Story = {
   args: { typeId: 'voice' },
@@ -149,11 +158,7 @@ export const SelectionPhoneCzech: Story = {
 export const ToolbarFocused: Story = {
   args: { typeId: '' },
   play: async ({ canvasElement }) => {
-    const overview = await select(canvasElement, [0, 9], true);
-    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
-    type.value = 'supervisor';
-    type.dispatchEvent(new Event('change'));
-    await (overview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const overview = await chooseType(await select(canvasElement, [0, 9], true), 'supervisor');
     overview.shadowRoot!.querySelector<HTMLElement>('[part~="assign-button"]')?.focus();
   },
 };
@@ -165,23 +170,14 @@ export const Confirmation: Story = {
 /** R12: Voice cannot be removed from agents holding Outbound; the dialog offers removing both. */
 export const RefusalOutboundNeedsVoice: Story = {
   args: { typeId: '' },
-  play: async ({ canvasElement }) => {
-    const overview = await select(canvasElement, [0, 9], true);
-    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
-    type.value = 'voice';
-    type.dispatchEvent(new Event('change'));
-    await ask(await select(canvasElement, []), 'Remove');
-  },
+  play: async ({ canvasElement }) =>
+    ask(await chooseType(await select(canvasElement, [0, 9], true), 'voice'), 'Remove'),
 };
 /** More agents without the type selected than licences are free: Assign is off and says why. */
 export const NotEnoughAvailable: Story = {
   args: { typeId: '' },
-  play: async ({ canvasElement }) => {
-    const overview = await select(canvasElement, [0, 9], true);
-    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
-    type.value = 'supervisor';
-    type.dispatchEvent(new Event('change'));
-  },
+  play: async ({ canvasElement }) =>
+    void (await chooseType(await select(canvasElement, [0, 9], true), 'supervisor')),
 };
 /** An adapter without `assign` / `unassign`: no checkbox, no toolbar, as before. */
 export const WithoutAssignment: Story = { args: { typeId: 'voice', withoutAssign: true } };
@@ -205,11 +201,8 @@ export const AllButOne: Story = {
 export const RemovedBoth: Story = {
   args: { typeId: '' },
   play: async ({ canvasElement }) => {
-    const overview = await select(canvasElement, [0, 9], true);
-    const type = overview.shadowRoot!.querySelector<HTMLSelectElement>('[role="toolbar"] select')!;
-    type.value = 'voice';
-    type.dispatchEvent(new Event('change'));
-    await ask(await select(canvasElement, []), 'Remove');
+    const overview = await chooseType(await select(canvasElement, [0, 9], true), 'voice');
+    await ask(overview, 'Remove');
     const both = [...overview.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) =>
       b.textContent!.includes(' and '),
     );

@@ -58,6 +58,29 @@ async function reviewing(
   return { backend, adapter, el, cart: cartOf(el) };
 }
 
+/**
+ * Eva's request (Voice 10 → 14) reviewed in a `<licence-cart>` on its own, on an adapter that
+ * cannot approve a request with a save (neither `commitsRequests` nor `decideRequest`): the host
+ * hands the request to the store itself, so nothing ever loads the store's request list.
+ */
+async function reviewingAlone(mode: (typeof adapterModes)[number], lang = 'en') {
+  const backend = new MemoryAdapter(smallSeed({ permission: 'view' }), { user: 'Eva' });
+  const request = await backend.requestChange({ counts: { voice: 14 } }, 'Four agents start Monday', {
+    idempotencyKey: 'k1',
+  });
+  backend.setPermission('update');
+  const adapter: LicensingAdapter = await adapterOver(mode, backend);
+  Object.assign(adapter, { commitsRequests: false, decideRequest: undefined });
+  const cart = await fixture<LicenceCart>(
+    html`<licence-cart lang=${lang} .adapter=${adapter}></licence-cart>`,
+  );
+  await loaded(cart, adapter);
+  const store = sharedStoreFor(adapter);
+  expect(await store.requests.review(request)).to.equal(true);
+  await until(cart, '10 → 14');
+  return { backend, adapter, cart, store };
+}
+
 /** Voice one lower in its card: the admin edits the request before saving. */
 function lowerVoice(el: Element, label = 'Decrease') {
   const card = deepQueryAll(el, 'licence-card').find((c) => c.getAttribute('type-id') === 'voice')!;
@@ -201,6 +224,19 @@ for (const mode of adapterModes) {
       expect(deepText(cart)).not.to.contain('stays pending');
       await expect(cart).to.be.accessible();
     });
+
+    it('says the request stays pending when nothing here can approve it and its list was never loaded', async () => {
+      const { backend, adapter, cart, store } = await reviewingAlone(mode);
+      await save(cart);
+      await says(cart, "Saved. Eva's request stays pending: it was not approved with this save.");
+      expect(deepText(cart)).not.to.contain('could not be checked');
+      // Nothing read the list (no panel lists requests here), and nothing approved the request.
+      expect(store.state.requests.list.status).to.equal('idle');
+      expect(adapter.decideRequest).to.equal(undefined);
+      expect(await voiceCount(backend)).to.equal(14);
+      expect((await backend.listRequests())[0]).to.deep.include({ status: 'pending' });
+      await expect(cart).to.be.accessible();
+    });
   });
 }
 
@@ -261,6 +297,17 @@ describe('licence-cart after saving a change request, in Czech', () => {
         'Uloženo. Žádost od uživatele Eva je schválená: uložené změny zahrnují vše, o co žádala.',
       'the Czech words for an approved request',
       { timeout: 5000 },
+    );
+  });
+});
+
+describe('licence-cart after saving a change request nothing here can approve, in Czech', () => {
+  it('says the request stays pending, in Czech', async () => {
+    const { cart } = await reviewingAlone('memory', 'cs');
+    await save(cart, ['Uložit', 'Uložit změny']);
+    await says(
+      cart,
+      'Uloženo. Žádost od uživatele Eva dál čeká na schválení: tímto uložením schválena nebyla.',
     );
   });
 });

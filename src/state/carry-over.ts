@@ -6,6 +6,7 @@
 import { cardOf, changedByOthers } from '../core/conflict-notice.js';
 import type { ChangeSet, LicensingSnapshot, UnderneathChange } from '../core/index.js';
 import type { LicensingError } from '../adapters/errors.js';
+import type { CommitHost } from './commit.js';
 import { rebaseOnto, type Rebased } from './reconcile.js';
 import type { ChangedElsewhere, CommitState, LicensingState } from './state.js';
 
@@ -148,38 +149,50 @@ function forgetCart(storage: CartStorage, key: string): void {
   }
 }
 
+/** What keeping a cart takes of the store: its state and memo, and the way to change them. */
+export type CartHost = Pick<CommitHost, 'state' | 'memo' | 'set' | 'derive'>;
+
 /** One store's kept cart: read once on the first load, written on every change after that. */
 export class CartKeeper {
   private restored = false;
+  /** Where in the storage: the account's name, apart from other libraries' and accounts' carts. */
+  readonly key: string;
 
+  /** `account` names the account (`LicensingStore.keepCart`'s key): two accounts keep two carts. */
   constructor(
     readonly storage: CartStorage,
-    readonly key: string,
-  ) {}
-
-  /**
-   * The kept cart over `latest`, once (and only when no draft was made meanwhile): rebased, and in
-   * conflict when what it changes moved. `key`: its idempotency key, when the version is the same.
-   */
-  restore(
-    state: LicensingState,
-    latest: LicensingSnapshot,
-    elsewhere: () => LicensingError,
-  ): (Rebased & { key?: string | undefined }) | undefined {
-    if (this.restored) return undefined;
-    this.restored = true;
-    const cart = readCart(this.storage, this.key);
-    if (!cart || state.dirty) return undefined;
-    const kept = { ...state, draft: cart.draft };
-    if (cart.base.version !== latest.version)
-      return conflictOnto(kept, cart.base, latest, undefined, elsewhere);
-    return { ...rebaseOnto(kept, latest), key: cart.key };
+    account: string,
+    private readonly host: CartHost,
+    private readonly elsewhere: () => LicensingError,
+  ) {
+    this.key = `licence-kit:cart:${account}`;
   }
 
-  /** Keeps the state's cart, once the kept one was read (before, it would erase it). */
-  save(state: LicensingState, previous: LicensingState, key: string | undefined): void {
+  /**
+   * The kept cart over the host's snapshot, once it is loaded (and only when no draft was made
+   * meanwhile): rebased, and in conflict when what it changes moved; its idempotency key kept when
+   * the version is the same.
+   */
+  restore(): void {
+    const { host } = this;
+    const state = host.state();
+    const latest = state.snapshot;
+    if (this.restored || !latest) return;
+    this.restored = true;
+    const cart = readCart(this.storage, this.key);
+    if (!cart || state.dirty) return;
+    const kept = { ...state, draft: cart.draft };
+    if (cart.base.version !== latest.version)
+      return host.set(host.derive(conflictOnto(kept, cart.base, latest, undefined, this.elsewhere)));
+    if (cart.key) host.memo.cartKey = cart.key;
+    host.set(host.derive(rebaseOnto(kept, latest)));
+  }
+
+  /** Keeps the state's cart with the cart's key, once the kept one was read (before, it would erase it). */
+  save(state: LicensingState, previous: LicensingState): void {
     if (!this.restored || !state.snapshot) return;
     if (state.draft === previous.draft && state.commit === previous.commit) return;
+    const key = this.host.memo.cartKey;
     writeCart(this.storage, this.key, { draft: state.draft, base: state.snapshot, key });
   }
 }

@@ -1,7 +1,8 @@
 // The state machine (loads, edits, saves); the rule book is given (`useRules`). Refusals: guards.ts;
-// loads: refresh.ts; a snapshot taken under the draft: commit.ts; rebasing: reconcile.ts; lazy: the
-// save (save.ts), assignments (assignment.ts, both via parts.ts), conflicts and the kept cart
-// (carry-over.ts), the installation licence (installation.ts); the state's shape: state.ts.
+// loads: refresh.ts; a snapshot taken under the draft: commit.ts; rebasing: reconcile.ts; the cart
+// kept across reloads: cart-keeping.ts; lazy: the save (save.ts), assignments (assignment.ts, both via
+// parts.ts), conflicts and the kept cart (carry-over.ts), the installation licence
+// (installation.ts); the state's shape: state.ts.
 import {
   mergeDraft,
   normaliseDraft,
@@ -16,11 +17,12 @@ import {
 } from '../core/index.js';
 import type { DownloadedFile, LicensingAdapter, RequestOptions } from '../adapters/adapter.js';
 import { isAbortError, NotSupportedError, toLicensingError } from '../adapters/errors.js';
-import { carryOver, elsewhere, runCommit, take, type CartMemo, type CommitHost } from './commit.js';
+import { runCommit, take, type CartMemo, type CommitHost } from './commit.js';
 import { derivedState } from './derive.js';
 import type { InstallationCapabilities, InstallationPart } from './installation.js';
 import * as guard from './guards.js';
-import type { CartKeeper, CartStorage } from './carry-over.js';
+import type { CartStorage } from './carry-over.js';
+import { CartKeeping } from './cart-keeping.js';
 import { Loads } from './refresh.js';
 import { assignments, savePart } from './parts.js';
 import { storeRequests, type RequestsPart, type StoreRequests } from './requests.js';
@@ -75,9 +77,8 @@ export class LicensingStore {
   private rules: RuleBook | undefined;
   /** The cart's key, a snapshot held during a save, what `changedElsewhere` lists from (commit.ts). */
   private readonly memo: CartMemo = {};
-  /** Where the pending cart is kept across reloads (`keepCart`). */
-  private keeper: CartKeeper | undefined;
-  private keeping: { name: string; ready: Promise<void> } | undefined;
+  /** Where the pending cart is kept across reloads (`keepCart`, cart-keeping.ts). */
+  private readonly kept = new CartKeeping();
   /** Change requests (R1, requests.ts): send the draft as a request, list, review in the cart, decline. */
   readonly requests: StoreRequests;
   private requestsPart: RequestsPart | undefined;
@@ -139,17 +140,7 @@ export class LicensingStore {
    * its idempotency key travels with it while the version is the same. Returns the store.
    */
   keepCart(key: string, storage: CartStorage = sessionStorage): this {
-    const name = `licence-kit:cart:${key}`;
-    if (this.keeping?.name === name) return this;
-    // Code that does not load keeps no cart and fails no load; keepCart again asks for it again.
-    const ready = carryOver().then(
-      ({ CartKeeper }) => {
-        this.keeper = new CartKeeper(storage, name);
-        this.restoreCart();
-      },
-      () => void (this.keeping = undefined),
-    );
-    this.keeping = { name, ready };
+    this.kept.keep(key, storage, this.commitHost());
     return this;
   }
 
@@ -194,9 +185,8 @@ export class LicensingStore {
     return loads.start(
       async (snapshot) => {
         await take(this.commitHost(), snapshot);
-        this.restoreCart();
         // With a kept cart, the load ends once it is restored (its code may still be loading).
-        await this.keeping?.ready;
+        await this.kept.restore();
         await savePart.settled(); // the save's code asked ahead (useRules), bounded
         return snapshot;
       },
@@ -334,7 +324,7 @@ export class LicensingStore {
   applyLicenseKey(key: string): Promise<InstallationLicense> {
     // R1: changing the installation licence needs `update`, whatever the UI offers.
     return this.load()
-      .then((snapshot) => guard.requireUpdate(snapshot))
+      .then(guard.requireUpdate)
       .then(() => this.installation())
       .then((part) => part.applyLicenseKey(key));
   }
@@ -382,16 +372,6 @@ export class LicensingStore {
     else if (snapshot && latest.version !== snapshot.version) void take(this.commitHost(), latest);
   }
 
-  /** The kept cart, once, over the first snapshot loaded (carry-over.ts). */
-  private restoreCart(): void {
-    const latest = this.current.snapshot;
-    const restored = latest && this.keeper?.restore(this.current, latest, elsewhere);
-    if (!restored) return;
-    const { key, ...rebased } = restored;
-    if (key) this.memo.cartKey = key;
-    this.set(this.derive(rebased));
-  }
-
   /** `patch` with what the rule book derives from the snapshot and draft it leaves (derive.ts). */
   private derive(patch: Partial<LicensingState>): Partial<LicensingState> {
     return { ...patch, ...derivedState(this.rules, { ...this.current, ...patch }) };
@@ -400,7 +380,7 @@ export class LicensingStore {
   private set(patch: Partial<LicensingState>): void {
     const previous = this.current;
     this.current = Object.freeze({ ...previous, ...patch });
-    this.keeper?.save(this.current, previous, this.memo.cartKey);
+    this.kept.save(this.current, previous);
     for (const listener of [...this.listeners]) listener(this.current, previous);
     this.requestsPart?.observe(this.current, previous);
   }

@@ -40,10 +40,16 @@ export const messages = {
   /** An `update` user saved `who`'s change request edited first: it stays pending (cart-saved.ts). */
   requestPending: (who: string) =>
     `Saved. ${who}'s request stays pending: this save did not include everything it asked for.`,
-  /** Saved with everything `who` asked for, yet nothing approved the request (cart-saved.ts). */
+  /**
+   * Saved with everything `who` asked for, yet nothing approved the request: the save was rebased
+   * onto an equal change, or the adapter cannot approve requests at all (cart-saved.ts).
+   */
   requestNotApproved: (who: string) =>
     `Saved. ${who}'s request stays pending: it was not approved with this save.`,
-  /** Saved, but what became of `who`'s request is not known: the requests could not be loaded (cart-saved.ts). */
+  /**
+   * Saved, but what became of `who`'s request is not known: the requests could not be loaded, or
+   * its approval failed, where something could have approved it (cart-saved.ts).
+   */
   requestUnknown: (who: string) => `Saved. Whether ${who}'s request is approved could not be checked.`,
 };
 

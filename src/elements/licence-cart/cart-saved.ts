@@ -2,9 +2,10 @@
 // the request, as the store's request list says once it is loaded again after the save — approved
 // only when it is approved there; pending still when the admin edited it first (asked 10 → 14,
 // saved 12: core `requestCarried`) or nothing approved it (an approval that failed, a save rebased
-// onto another admin's equal change); not known when the list could not be loaded. And a save
-// refused because the request was decided meanwhile or is gone. Loaded while a request is
-// reviewed, apart from what every cart ships; its words are request mode's (`cart-request`).
+// onto another admin's equal change, an adapter that cannot approve requests at all); not known
+// when the list could not be loaded and something could have approved it. And a save refused
+// because the request was decided meanwhile or is gone. Loaded while a request is reviewed, apart
+// from what every cart ships; its words are request mode's (`cart-request`).
 import { requestCarried, type ChangeRequest, type LicensingSnapshot } from '../../core/index.js';
 import type { LicensingStore } from '../../state/licensing-store.js';
 import type { LicensingError } from '../../adapters/errors.js';
@@ -17,7 +18,7 @@ import { messages } from './cart-request.messages.js';
  */
 export async function requestSavedText(
   locale: Pick<LocaleController, 'section'>,
-  store: Pick<LicensingStore, 'state' | 'requests'>,
+  store: Pick<LicensingStore, 'adapter' | 'state' | 'requests'>,
   request: ChangeRequest,
   after: LicensingSnapshot,
 ): Promise<string> {
@@ -30,7 +31,11 @@ export async function requestSavedText(
   const m = locale.section('cart-request', messages);
   const who = request.requestedBy;
   if (now?.status === 'approved') return m.requestApproved(who);
-  if (now?.status !== 'pending') return m.requestUnknown(who);
+  // An adapter that neither approves with the commit nor decides requests left it as it was: pending,
+  // whether or not a list says so (none may ever have been loaded).
+  const { commitsRequests, decideRequest } = store.adapter;
+  const pending = now ? now.status === 'pending' : !commitsRequests && !decideRequest;
+  if (!pending) return m.requestUnknown(who);
   return requestCarried(after, request) ? m.requestNotApproved(who) : m.requestPending(who);
 }
 

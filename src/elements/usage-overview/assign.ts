@@ -1,16 +1,13 @@
-// The selection, the toolbar, the confirmation, the undo toast and the "free N to reduce" banner of
-// `<usage-overview>` (issue #22), for an `update` user whose store can assign (R12). Loaded on
-// first use, so a read-only overview, or one whose adapter has no `assign`, downloads none of it.
+// The toolbar, the confirmation, the undo toast and the "free N to reduce" banner of
+// `<usage-overview>` (issue #22), for an `update` user whose store can assign (R12), over the
+// selection of its rows (assign-grid.ts). Loaded on first use, so a read-only overview, or one whose
+// adapter has no `assign`, downloads none of it.
 import type { ReactiveController, TemplateResult } from 'lit';
-import type { LicensingError } from '../../adapters/errors.js';
 import { assignmentProblems, availability, mustFreeAfter } from '../../core/assignment.js';
-import type { Agent, LicenceType } from '../../core/index.js';
-import type { LocaleController } from '../../i18n/locale.js';
-import type { LicensingController } from '../../state/controller.js';
-import { messages, type AssignMessages } from './assign.messages.js';
 import { assignSheet } from './assign.styles.js';
 import { freeBanner } from './assign-banner.js';
-import { lit, type Lit, type Nothing } from './assign-lit.js';
+import { GridSelection, type AssignContext } from './assign-grid.js';
+import { lit, type Nothing } from './assign-lit.js';
 import {
   confirmDialog,
   linkProblem,
@@ -22,24 +19,12 @@ import {
 import { UndoToast } from './assign-toast.js';
 import { selectionToolbar, ToolbarFocus } from './assign-toolbar.js';
 import { changedCounts, undoOf } from './assign-undo.js';
-import { Selection } from './selection.js';
-import type { UsageFilter, UsageResult } from './usage-pages.js';
+import type { UsageFilter } from './usage-pages.js';
 import type { UsageOverview } from './usage-overview.component.js';
 
-/** What the controller reads from its overview. */
-export interface AssignContext {
-  readonly licensing: LicensingController;
-  readonly locale: LocaleController;
-  /** The query whose rows are on screen. */
-  readonly shown: () => UsageResult | undefined;
-  readonly errorText: (error: LicensingError) => string;
-  /** The licence types with their names in the page's language. */
-  readonly catalog: () => readonly LicenceType[];
-  readonly lit: Lit;
-}
+export type { AssignContext } from './assign-grid.js';
 
-export class AssignController implements ReactiveController {
-  readonly selection = new Selection();
+export class AssignController extends GridSelection implements ReactiveController {
   private key = '';
   private confirm: Confirm | undefined;
   private busy = false;
@@ -52,10 +37,8 @@ export class AssignController implements ReactiveController {
   private adopted = false;
   private readonly keys: ToolbarFocus;
 
-  constructor(
-    private readonly host: UsageOverview,
-    private readonly ctx: AssignContext,
-  ) {
+  constructor(host: UsageOverview, ctx: AssignContext) {
+    super(host, ctx);
     Object.assign(lit, ctx.lit);
     this.toast = new UndoToast(
       host,
@@ -65,21 +48,11 @@ export class AssignController implements ReactiveController {
     );
     this.keys = new ToolbarFocus(host.renderRoot);
     host.addController(this);
-    host.addEventListener('keydown', this.onKeydown);
-  }
-
-  /** On: the store can assign and the user may change licences (R1). */
-  get on(): boolean {
-    return Boolean(this.ctx.licensing.store?.canAssign);
   }
 
   /** The overview's filter, as its rows were asked for. */
   private get filter(): UsageFilter {
     return { typeId: this.host.typeId, search: this.host.search.trim() };
-  }
-
-  private get m(): AssignMessages {
-    return this.ctx.locale.section('usage-assign', messages);
   }
 
   hostUpdate(): void {
@@ -100,18 +73,7 @@ export class AssignController implements ReactiveController {
 
   hostUpdated(): void {
     this.keys.update();
-    // On the grid from here, so a read-only overview's template carries none of it.
-    const grid = this.host.renderRoot.querySelector('[role="grid"]');
-    if (this.on) grid?.setAttribute('aria-multiselectable', 'true');
-    else grid?.removeAttribute('aria-multiselectable');
-    // Each rendered row says whether it is selected (the rows are the overview's template; a row
-    // element is reused for its index, so this follows every render).
-    const shown = this.ctx.shown();
-    for (const row of grid?.querySelectorAll<HTMLElement>('[data-row]') ?? []) {
-      const agent = this.on ? shown?.row(Number(row.dataset.row)) : undefined;
-      if (agent) row.setAttribute('aria-selected', String(this.selection.has(agent)));
-      else row.removeAttribute('aria-selected');
-    }
+    this.markGrid();
     const dialog = this.host.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="assign-dialog"]');
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -122,44 +84,6 @@ export class AssignController implements ReactiveController {
   hostDisconnected(): void {
     this.toast.dispose();
   }
-
-  // ————— the grid —————
-
-  /** The checkbox in an agent's cell. */
-  pick(index: number, agent: Agent | undefined): TemplateResult | Nothing {
-    const { html, live } = lit;
-    if (!agent) return lit.nothing;
-    return html`<input
-      part="select"
-      class="pick"
-      type="checkbox"
-      tabindex="-1"
-      aria-label=${this.m.select(agent.name)}
-      .checked=${live(this.selection.has(agent))}
-      @click=${(event: MouseEvent) => this.toggle(index, agent, event.shiftKey)}
-    />`;
-  }
-
-  private toggle(index: number, agent: Agent, range: boolean): void {
-    const shown = this.ctx.shown();
-    // Unticking one of "all N matching": the agents loaded so far stay, all but that one.
-    if (shown) this.selection.narrow(shown.pages.values());
-    this.selection.toggle(index, agent, (i) => shown?.row(i), range);
-    this.host.requestUpdate();
-  }
-
-  /** Space (Shift+Space for a range) selects the focused row; the grid's keys do the rest. */
-  private onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== ' ' || event.ctrlKey || event.altKey || event.metaKey || !this.on) return;
-    const target = event.composedPath()[0] as HTMLElement;
-    if (target instanceof HTMLInputElement || target.localName === 'button') return;
-    const row = target.closest?.<HTMLElement>('[role="grid"] [data-row]');
-    const index = Number(row?.dataset.row);
-    const agent = row ? this.ctx.shown()?.row(index) : undefined;
-    if (!agent) return;
-    event.preventDefault();
-    this.toggle(index, agent, event.shiftKey);
-  };
 
   // ————— the banner, the toolbar, the toast, the dialog —————
 
