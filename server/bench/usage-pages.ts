@@ -110,7 +110,8 @@ function startServer(env: NodeJS.ProcessEnv, args: string[]): Promise<{ child: C
 
 /**
  * Search texts that match about 1 % of the agents (0.5–1.5 %), as an admin would type them: the
- * end of a first name, a space, the start of a surname ("na nov"), from names the account holds.
+ * end of a first name, a space, the start of a surname ("na nov", "a dubo"), from names the
+ * account holds. Up to 40, from at most 300 tried.
  */
 async function searchTexts(
   get: (query: UsageParams) => Promise<{ total: number; agents?: { name: string }[] }>,
@@ -121,18 +122,34 @@ async function searchTexts(
     const page = await get({ offset, limit: 100 });
     for (const { name } of page.agents ?? []) {
       const [given, family] = searchKey(name).split(' ');
-      if (given && family && given.length >= 2 && family.length >= 3) {
-        texts.add(`${given.slice(-2)} ${family.slice(0, 3)}`);
+      if (!given || !family) continue;
+      for (const [end, start] of [
+        [2, 3],
+        [3, 2],
+        [1, 4],
+        [2, 2],
+      ] as const) {
+        if (given.length >= end && family.length >= start) {
+          texts.add(`${given.slice(-end)} ${family.slice(0, start)}`);
+        }
       }
     }
   }
   const chosen: UsageParams[] = [];
-  for (const search of texts) {
+  const matched: number[] = [];
+  for (const search of [...texts].slice(0, 300)) {
     const { total: found } = await get({ search, offset: 0, limit: 1 });
-    if (found >= total * 0.005 && found <= total * 0.015) chosen.push({ search, offset: 0, limit: PAGE });
+    if (found >= total * 0.005 && found <= total * 0.015) {
+      chosen.push({ search, offset: 0, limit: PAGE });
+      matched.push(found);
+    }
     if (chosen.length === 40) break;
   }
   if (chosen.length === 0) throw new Error('no search text matches 0.5–1.5 % of the agents');
+  const mean = matched.reduce((sum, n) => sum + n, 0) / matched.length;
+  console.log(
+    `new searches: ${chosen.map((q) => JSON.stringify(q.search)).join(', ')}; ${Math.min(...matched)}–${Math.max(...matched)} agents each (mean ${mean.toFixed(0)}, ${((100 * mean) / total).toFixed(2)} %)`,
+  );
   return chosen;
 }
 

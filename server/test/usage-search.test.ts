@@ -8,7 +8,9 @@ import { MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
 import type { Agent } from '../../src/core/index.js';
 import { searchText } from '../src/store/usage.js';
-import { searchStatement } from '../src/store/usage-search.js';
+import type { Sql } from '../src/db/database.js';
+import { searchPage, searchStatement } from '../src/store/usage-search.js';
+import { COUNTS_SQL, PAGE_SQL } from '../src/store/usage-search-split.js';
 import { backendKind, type TestAccount } from './helpers/harness.js';
 import { useUsageServer } from './helpers/usage.js';
 
@@ -219,5 +221,58 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
       ['Ivana Nováková', 'Anna Nováková'],
     );
     assert.equal(row!.total, null, 'no count on a kept page');
+  });
+  it('never answers counts and a page read at two different moments', async () => {
+    // On PostgreSQL a new search's counts and page are two statements sent at once: here Anna
+    // Nováková leaves the search "nov" after the page was read and before the counts are. The page
+    // (with her) and the counts (without her) disagree, so the search is answered again by one
+    // statement. On PGlite a search page is one statement whatever happens.
+    const own = await server().account({ snapshot, agents: people, installationLicense: null });
+    const db = server().db;
+    const anna = { ...people[6]!, name: 'Anna Svobodová' };
+    const sent: string[] = [];
+    let pageRead!: () => void;
+    const pageDone = new Promise<void>((resolve) => (pageRead = resolve));
+    let renamed = false;
+    const watched: Sql & { kind: string } = {
+      kind: db.kind,
+      async query<T extends object>(
+        text: string,
+        params?: readonly unknown[],
+        options?: { prepare?: boolean },
+      ) {
+        sent.push(text === COUNTS_SQL ? 'counts' : text === PAGE_SQL ? 'page' : 'one');
+        if (text === PAGE_SQL) {
+          try {
+            return await db.query<T>(text, params, options);
+          } finally {
+            pageRead();
+          }
+        }
+        if (!renamed) {
+          if (text === COUNTS_SQL) await pageDone;
+          renamed = true;
+          await db.query('UPDATE agents SET name = $3, search = $4 WHERE account_id = $1 AND id = $2', [
+            own.id,
+            anna.id,
+            anna.name,
+            searchText(anna),
+          ]);
+        }
+        return db.query<T>(text, params, options);
+      },
+    };
+    const answer = await searchPage(watched, own.id, 'nov', { typeId: '', offset: 0, limit: 10 });
+    const after = new MemoryAdapter({
+      snapshot,
+      agents: people.map((agent) => (agent.id === anna.id ? anna : agent)),
+      installationLicense: null,
+    });
+    const expected = await after.listUsage({ search: 'nov', offset: 0, limit: 10 });
+    assert.equal(answer.total, expected.total);
+    assert.deepEqual(answer.countsByType, expected.countsByType);
+    assert.deepEqual(answer.agents, expected.agents);
+    assert.ok(!answer.agents.some((agent) => agent.id === anna.id), 'Anna is no longer in the page');
+    assert.deepEqual(sent, backendKind === 'postgres' ? ['counts', 'page', 'one'] : ['one']);
   });
 });

@@ -15,14 +15,10 @@
 
 import type { Agent, UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
+import { agentJson, likePattern } from './usage-sql.js';
+import { runsSideBySide, searchSideBySide } from './usage-search-split.js';
 
-/** `LIKE` pattern for "contains `key`". */
-export const likePattern = (key: string): string => `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** An agent as JSON, `email` left out when absent. */
-export const agentJson = `jsonb_strip_nulls(jsonb_build_object('id', a.id, 'name', a.name, 'email', a.email, 'licences', to_jsonb(a.licences)))`;
-/** Page order: name, then id, byte order (PGlite and PostgreSQL agree whatever their locale). */
-export const byKey = `a.name COLLATE "C", a.id COLLATE "C"`;
+export { agentJson, byKey, likePattern } from './usage-sql.js';
 
 /**
  * Keys this long or longer find their candidates through `agents.grams` (migration 013): all the
@@ -130,7 +126,8 @@ const agentsOf = (value: Json<AgentRow[]> | null | undefined): Agent[] =>
     licences: agent.licences,
   }));
 
-interface SearchRow {
+/** The row of a search page's statement (searchSql, or the two of usage-search-split.ts). */
+export interface SearchRow {
   version: string | null;
   kept: Json<AgentRow[]> | null;
   total: unknown;
@@ -172,8 +169,8 @@ export function searchStatement(
 /**
  * A page of the search for the folded, non-empty `key`: from the kept matches while the account's
  * agents are as they were read, else from the database (keeping the matches on a deeper page).
- * Either way one statement (searchSql), which answers from what is kept when the version is the
- * one it was read at.
+ * Either way what is kept is answered only when the version is the one it was read at, in the same
+ * statement that would search otherwise (searchSql, or the two of usage-search-split.ts).
  */
 export async function searchPage(
   sql: Sql,
@@ -193,8 +190,17 @@ export async function searchPage(
   };
   // The first pages of a search are the ones to answer fastest: only deeper pages bring the ids.
   const keepUpTo = query.offset >= SORTED_PAGES * query.limit ? MAX_KEPT_MATCHES : 0;
-  const { text, params } = searchStatement(accountId, key, query, keepUpTo, check);
-  const [row] = await sql.query<SearchRow>(text, params, { prepare: true });
+  // On PostgreSQL the first pages of a search with a piece to look up count and sort on both cores
+  // (usage-search-split.ts); one statement when the two read different versions, or otherwise.
+  const sideBySide =
+    keepUpTo === 0 && [...key].length >= INDEXED_KEY_LENGTH && runsSideBySide(sql)
+      ? await searchSideBySide(sql, accountId, key, query, check ?? { version: '', ids: [] })
+      : undefined;
+  const row: SearchRow | undefined = sideBySide ?? (await oneStatement());
+  async function oneStatement(): Promise<SearchRow | undefined> {
+    const { text, params } = searchStatement(accountId, key, query, keepUpTo, check);
+    return (await sql.query<SearchRow>(text, params, { prepare: true }))[0];
+  }
   if (usable && row?.version === usable.version) {
     // Most recently used last.
     cache.delete(id);
