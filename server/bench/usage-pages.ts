@@ -159,7 +159,8 @@ const percentile = (sorted: number[], p: number): number =>
 async function main(): Promise<void> {
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'lk-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  const args = dataDir ? ['--data', dataDir] : [];
+  // Server-Timing: the server's own time for each answer, beside the client's.
+  const args = [...(dataDir ? ['--data', dataDir] : []), '--server-timing'];
   // The seed runs without the statement timeout (store/seed-large.ts); the server's own applies to the reads.
   if (!values['no-seed']) args.push('--agents', String(agents));
   console.log(
@@ -169,9 +170,11 @@ async function main(): Promise<void> {
   try {
     server = await startServer(env, args);
     const headers = { Authorization: 'Bearer demo-view' };
+    let serverMs = NaN;
     const get = async (query: UsageParams) => {
       const response = await fetch(`${server!.api}${usagePath(query)}`, { headers });
       if (response.status !== 200) throw new Error(`${usagePath(query)}: ${response.status}`);
+      serverMs = Number(/dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1]);
       return (await response.json()) as { total: number; countsByType: Record<string, number> };
     };
     // With PostgreSQL the bench changes an agent itself (PGlite's folder belongs to the server).
@@ -187,6 +190,7 @@ async function main(): Promise<void> {
     const newSearches = databaseUrl ? await searchTexts(get, first.total) : [];
     const list = probes(first.total, newSearches);
     const times = list.map(() => [] as number[]);
+    const serverTimes = list.map(() => [] as number[]);
     const answers = await Promise.all(list.map((probe) => get(probe.query)));
     // Warm-up, then the samples round-robin, so the machine's other load spreads over all five.
     for (let round = -20; round < samples; round++) {
@@ -196,14 +200,19 @@ async function main(): Promise<void> {
         const start = performance.now();
         await get(query);
         if (round >= 0) times[i]!.push(performance.now() - start);
+        if (round >= 0) serverTimes[i]!.push(serverMs);
       }
     }
-    console.log('\nrequest                                   total      p50      p95      p99      max');
+    console.log(
+      '\nrequest (client time; server time)         total      p50      p95      p99      max   server p50 p95',
+    );
     for (const [i, probe] of list.entries()) {
       const sorted = times[i]!.sort((a, b) => a - b);
+      const onServer = serverTimes[i]!.sort((a, b) => a - b);
       const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(9);
       console.log(
-        `${probe.label.padEnd(40)} ${String(answers[i]!.total).padStart(8)}${ms(percentile(sorted, 50))}${ms(percentile(sorted, 95))}${ms(percentile(sorted, 99))}${ms(sorted.at(-1)!)}`,
+        `${probe.label.padEnd(40)} ${String(answers[i]!.total).padStart(8)}${ms(percentile(sorted, 50))}${ms(percentile(sorted, 95))}${ms(percentile(sorted, 99))}${ms(sorted.at(-1)!)}` +
+          `${ms(percentile(onServer, 50))}${ms(percentile(onServer, 95))}`,
       );
     }
     await direct?.close();

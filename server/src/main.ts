@@ -32,6 +32,7 @@ const usage = `Usage: npm run server -- [options]
                             429 with Retry-After beyond (default: off)
   --statement-timeout MS    PostgreSQL cancels a statement running longer (answered 504);
                             default 10000; not on PGlite
+  --server-timing           send Server-Timing: app;dur=MS with every answer (benches)
   --help                    this text
 
   sign-key …                make key pairs and sign licence keys (sign-key --help)
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       'license-public-key': { type: 'string' },
       'simulate-usage': { type: 'boolean', default: false },
       'demo-controls': { type: 'boolean', default: false },
+      'server-timing': { type: 'boolean', default: false },
       'max-event-loop-delay': { type: 'string' },
       'rate-limit': { type: 'string' },
       'statement-timeout': { type: 'string' },
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     ...(values['cors-origin'] ? { corsOrigin: values['cors-origin'] } : {}),
     ...(licensePublicKey ? { licensePublicKey } : {}),
     demoControls: values['demo-controls'],
+    serverTiming: values['server-timing'],
     limits,
   });
 

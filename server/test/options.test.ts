@@ -1,5 +1,6 @@
 // The server's options: seed files (one account or several; seeding again replaces an account's
-// data) and CORS (off unless --cors-origin names an origin).
+// data), CORS (off unless --cors-origin names an origin) and Server-Timing (off unless
+// --server-timing).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -114,5 +115,31 @@ describe(`reference backend on ${backendKind}: CORS`, () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe(`reference backend on ${backendKind}: Server-Timing`, () => {
+  it('says how long the server took with --server-timing, and nothing without it', async () => {
+    const timed = await startServer({ serverTiming: true });
+    try {
+      const account = await timed.account();
+      for (const path of ['/licensing', '/licensing/usage?q=nov&offset=0&limit=10', '/licensing/nothing']) {
+        const answer = await fetch(`${timed.api}${path}`, {
+          headers: { Authorization: `Bearer ${account.tokens.view}` },
+        });
+        await answer.arrayBuffer();
+        const timing = /^app;dur=(\d+\.\d{2})$/.exec(answer.headers.get('server-timing') ?? '');
+        assert.ok(timing, `${path} (${answer.status}): Server-Timing ${answer.headers.get('server-timing')}`);
+        assert.ok(Number(timing[1]) > 0, `${path}: ${timing[1]} ms`);
+      }
+    } finally {
+      await timed.close();
+    }
+    const account = await server.account();
+    const plain = await fetch(`${server.api}/licensing`, {
+      headers: { Authorization: `Bearer ${account.tokens.view}` },
+    });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers.get('server-timing'), null);
   });
 });

@@ -54,6 +54,12 @@ export interface AppOptions {
   readonly logger?: boolean | { level: string };
   /** Overload (503) and per-token rate (429) limits; all off by default (`./limits.ts`). */
   readonly limits?: LimitOptions;
+  /**
+   * Send `Server-Timing: app;dur=<ms>` with every answer (`--server-timing`): how long the server
+   * took from the request's arrival to its answer, as benches measure it ("from the server") and as
+   * a browser's developer tools show it. Off by default (it tells a caller how long work took).
+   */
+  readonly serverTiming?: boolean;
 }
 
 /** What each operation of the contract needs (R1): `none` may only load (and sees no data). */
@@ -89,6 +95,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The router's own refusals (a bad percent-encoding, an over-long id) as problem+json too.
     frameworkErrors: (error, _request, reply) => sendProblem(reply, 404, routerProblem(error)),
   });
+  if (options.serverTiming) {
+    // From the first hook to the answer's headers (routing before it is microseconds).
+    const arrived = new WeakMap<object, number>();
+    app.addHook('onRequest', async (request) => void arrived.set(request, performance.now()));
+    app.addHook('onSend', async (request, reply, payload) => {
+      const took = performance.now() - (arrived.get(request) ?? performance.now());
+      reply.header('Server-Timing', `app;dur=${took.toFixed(2)}`);
+      return payload;
+    });
+  }
   registerInputGuard(app);
   app.setValidatorCompiler(validatorCompiler());
   // Plain JSON.stringify: responses are written by handlers that build contract shapes; the tests

@@ -58,6 +58,8 @@ export async function startServer(
     licensePublicKey?: KeyObject;
     corsOrigin?: string;
     demoControls?: boolean;
+    /** `--server-timing`: a Server-Timing header on every answer. */
+    serverTiming?: boolean;
     limits?: LimitOptions;
     eventsHeartbeat?: number;
     eventsMaxAge?: number;
@@ -82,6 +84,7 @@ export async function startServer(
     ...(options.licensePublicKey ? { licensePublicKey: options.licensePublicKey } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     ...(options.demoControls ? { demoControls: true } : {}),
+    ...(options.serverTiming ? { serverTiming: true } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.eventsHeartbeat ? { eventsHeartbeat: options.eventsHeartbeat } : {}),
     ...(options.eventsMaxAge ? { eventsMaxAge: options.eventsMaxAge } : {}),
