@@ -16,13 +16,12 @@
 
 import type { Database, Sql } from '../db/database.js';
 import type { SearchRow } from './usage-search.js';
-import { agentJson, likePattern } from './usage-sql.js';
+import { agentJson, likePattern, searchMatch } from './usage-sql.js';
 
 /** What both statements ask: the account, the key and its pattern, the type filter. */
 const matches = `SELECT a.id, a.name, a.licences, a.licences_key FROM agents a
    WHERE a.account_id = $1
-     AND a.grams @> search_grams($2::text, least(length($2::text), 4))
-     AND a.search LIKE $3 ESCAPE '\\'
+     AND ${searchMatch()}
      AND ($4 = '' OR a.licences @> ARRAY[$4])`;
 
 /**
@@ -38,8 +37,7 @@ WITH v AS MATERIALIZED (
   SELECT licences_key::text[] AS licences, n FROM (
     SELECT a.licences_key, count(*) AS n FROM agents a
      WHERE a.account_id = $1
-       AND a.grams @> search_grams($2::text, least(length($2::text), 4))
-       AND a.search LIKE $3 ESCAPE '\\'
+       AND ${searchMatch()}
      GROUP BY a.licences_key) k
 )
 SELECT

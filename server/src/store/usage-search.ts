@@ -15,7 +15,7 @@
 
 import type { Agent, UsagePage } from '../../../src/core/index.js';
 import { num, type Sql } from '../db/database.js';
-import { agentJson, likePattern } from './usage-sql.js';
+import { agentJson, likePattern, searchMatch } from './usage-sql.js';
 import { runsSideBySide, searchSideBySide } from './usage-search-split.js';
 
 export { agentJson, byKey, likePattern } from './usage-sql.js';
@@ -48,8 +48,7 @@ WITH v AS MATERIALIZED (
 ), m AS MATERIALIZED (
   SELECT a.id, a.name, a.licences, a.licences_key FROM agents a
    WHERE a.account_id = $1
-     AND ${indexed ? 'a.grams @> search_grams($2::text, least(length($2::text), 4))' : "$2::text <> ''"}
-     AND a.search LIKE $3 ESCAPE '\\'
+     AND ${searchMatch(indexed)}
 ), g AS (
   -- Agents share few combinations of licences (hundreds among thousands of matches): count those
   -- once, then the total and the per-type counts are sums over them. Grouped by the combination's
