@@ -239,7 +239,8 @@ function savedRequest(edit: number, tweak?: Partial<LicensingAdapter>): () => Te
       await cart?.review();
       cart?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="confirm-button"]')?.click();
     })();
-    return html`<licence-cart .adapter=${backend}></licence-cart>`;
+    // At the foot of a page: after the save nothing is pending and the status shows over the page.
+    return html`<div class="page-end"><licence-cart .adapter=${backend}></licence-cart></div>`;
   };
 }
 
