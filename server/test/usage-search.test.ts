@@ -9,7 +9,7 @@ import { createDemoSeed } from '../../src/adapters/memory/demo-data.js';
 import type { Agent } from '../../src/core/index.js';
 import { searchText } from '../src/store/usage.js';
 import type { Sql } from '../src/db/database.js';
-import { searchPage, searchStatement } from '../src/store/usage-search.js';
+import { likePattern, searchPage, searchStatement } from '../src/store/usage-search.js';
 import { COUNTS_SQL, PAGE_SQL } from '../src/store/usage-search-split.js';
 import { backendKind, type TestAccount } from './helpers/harness.js';
 import { useUsageServer } from './helpers/usage.js';
@@ -221,6 +221,64 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
       ['Ivana Nováková', 'Anna Nováková'],
     );
     assert.equal(row!.total, null, 'no count on a kept page');
+  });
+  it("finds a search's candidates through the index of text pieces, never computing a row's pieces to read it", async () => {
+    // Migration 014 keeps the pieces in the index alone: computing them for a row costs about
+    // 40 µs, so a plan that checked them row by row (a sequential scan, the primary key, a lossy
+    // page) would make a search of every agent of a large account take seconds. Each statement a
+    // search page sends, for a key of four characters and one of three, with and without a type
+    // filter, reads agents only through that index or by key.
+    await server().db.query('ANALYZE agents');
+    type Node = {
+      'Node Type': string;
+      'Index Name'?: string;
+      'Lossy Heap Blocks'?: number;
+      Plans?: Node[];
+    } & {
+      [condition: string]: unknown;
+    };
+    const statements = (search: string, typeId: string) => {
+      const pattern = likePattern(search);
+      return [
+        searchStatement(account.id, search, { typeId, offset: 0, limit: 2 }),
+        searchStatement(account.id, search, { typeId, offset: 10, limit: 2 }, 20),
+        { text: COUNTS_SQL, params: [account.id, search, pattern, typeId, ''] },
+        { text: PAGE_SQL, params: [account.id, search, pattern, typeId, 0, 2, '', []] },
+      ];
+    };
+    for (const [search, typeId] of [
+      ['novak', ''],
+      ['nov', 'voice'],
+    ] as const) {
+      for (const [i, { text, params }] of statements(search, typeId).entries()) {
+        const [row] = await server().db.query<{ 'QUERY PLAN': unknown }>(
+          `EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ${text}`,
+          params,
+        );
+        const raw = row!['QUERY PLAN'];
+        const [{ Plan }] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [{ Plan: Node }];
+        const label = `"${search}" ${typeId}, statement ${i}`;
+        let lookups = 0;
+        const walk = (node: Node) => {
+          if (node['Node Type'] === 'Bitmap Index Scan' && node['Index Name'] === 'agents_by_pieces')
+            lookups++;
+          assert.ok(!node['Lossy Heap Blocks'], `${label}: ${node['Node Type']} has lossy blocks`);
+          // A row's pieces are named only where the index answers them: its lookup, and the bitmap
+          // scan's condition, which is checked again on a lossy block alone.
+          for (const [key, value] of Object.entries(node)) {
+            if (typeof value !== 'string' || !value.includes('account_pieces(a.account_id')) continue;
+            const where = `${node['Node Type']}: ${key}`;
+            assert.ok(
+              where === 'Bitmap Index Scan: Index Cond' || where === 'Bitmap Heap Scan: Recheck Cond',
+              `${label}: ${where} computes pieces row by row: ${value}`,
+            );
+          }
+          node.Plans?.forEach(walk);
+        };
+        walk(Plan);
+        assert.ok(lookups >= 1, `${label} finds its candidates through agents_by_pieces`);
+      }
+    }
   });
   it('never answers counts and a page read at two different moments', async () => {
     // On PostgreSQL a new search's counts and page are two statements sent at once: here Anna

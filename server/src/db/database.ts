@@ -130,6 +130,10 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
         // and a usage search's plan must see its pattern (server/bench/README.md, "A new search's
         // first page").
         plan_cache_mode: 'force_custom_plan',
+        // A search's bitmap of candidates stays exact (a bit per row, never a whole block to check
+        // again) up to about 260,000 blocks: on a lossy block PostgreSQL would compute each row's
+        // text pieces again (migration 014). The default of 4 MB holds a quarter of that.
+        work_mem: '16MB',
       },
     });
   let sql = connect();

@@ -1,6 +1,6 @@
 // SQL migrations: server/src/db/migrations/NNN_name.sql, applied in name order, each once, each in
 // its own transaction. The same files run on PGlite (PostgreSQL 17) and PostgreSQL 15. A migration
-// is not a request: it may rewrite a table of a million agents (013 does), so its transaction has
+// is not a request: it may rewrite a table of a million agents (013 and 014 do), so its transaction has
 // no deadline and no statement timeout (`Database.longTransaction`).
 
 import { readdir, readFile } from 'node:fs/promises';

@@ -16,12 +16,11 @@
 
 import type { Database, Sql } from '../db/database.js';
 import type { SearchRow } from './usage-search.js';
-import { agentJson, likePattern, searchMatch } from './usage-sql.js';
+import { agentJson, likePattern, searchWhere } from './usage-sql.js';
 
 /** What both statements ask: the account, the key and its pattern, the type filter. */
 const matches = `SELECT a.id, a.name, a.licences, a.licences_key FROM agents a
-   WHERE a.account_id = $1
-     AND ${searchMatch()}
+   WHERE ${searchWhere()}
      AND ($4 = '' OR a.licences @> ARRAY[$4])`;
 
 /**
@@ -35,10 +34,9 @@ WITH v AS MATERIALIZED (
   SELECT (SELECT version::text FROM agent_versions WHERE account_id = $1) AS version
 ), g AS MATERIALIZED (
   SELECT licences_key::text[] AS licences, n FROM (
-    SELECT a.licences_key, count(*) AS n FROM agents a
-     WHERE a.account_id = $1
-       AND ${searchMatch()}
-     GROUP BY a.licences_key) k
+    SELECT a.licences_key COLLATE "C" AS licences_key, count(*) AS n FROM agents a
+     WHERE ${searchWhere()}
+     GROUP BY 1) k
 )
 SELECT
   (SELECT version FROM v) AS version,
