@@ -200,7 +200,11 @@ try {
     await writeFile(values.json, JSON.stringify({ ...figures, read, check }, null, 2));
     log(`figures written to ${values.json}`);
   }
-  exitCode = check.violations.length === 0 && unresolved === 0 ? 0 : 1;
+  // 503 and 429 are the limits at work (off unless given); any other answer that settled nothing
+  // (a 500) is a fault of the server, whose log (server.log, kept) says what.
+  const faults = Object.keys(write.retried).filter((key) => !/ (503|429)$/.test(key));
+  if (faults.length) log(`  ✗ answers that are faults of the server: ${faults.join(', ')}`);
+  exitCode = check.violations.length === 0 && unresolved === 0 && faults.length === 0 ? 0 : 1;
 } finally {
   await server.stop();
   // Kept when something broke, for the server's log.

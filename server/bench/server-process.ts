@@ -46,7 +46,9 @@ export async function startServerProcess(
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => running.delete(child));
-  child.stderr!.pipe(createWriteStream(options.logFile));
+  // The server logs to stdout (pino) and crashes to stderr: both are kept in the log file.
+  const logStream = createWriteStream(options.logFile);
+  child.stderr!.pipe(logStream, { end: false });
 
   const stop = async (graceMs = 15_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -76,7 +78,7 @@ export async function startServerProcess(
         reject(new Error(`the server exited before it was ready (see ${options.logFile})`));
       });
     });
-    child.stdout!.resume();
+    child.stdout!.pipe(logStream);
     return { origin, child, stop };
   } catch (error) {
     await stop(1000);

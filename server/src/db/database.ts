@@ -169,6 +169,32 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
     return Promise.race([work, expired]).finally(() => clearTimeout(timer));
   };
   const root = wrap(() => sql);
+  /**
+   * A transaction on a connection reserved first. Not `sql.begin`: postgres.js 3.4.9 can send its
+   * BEGIN on a connection it has not reserved when BEGIN is the query that fills that connection's
+   * pipeline (porsager/postgres#1189 and #823; the fix, #1218, is not released). The driver then
+   * answers UNSAFE_TRANSACTION (a 500: 1–2 in 60 s of bench/load.ts) and the pool's next queries
+   * on that connection run inside the transaction left open. A reserved connection is the
+   * caller's alone before BEGIN is sent.
+   */
+  const inTransaction = async <T>(work: (tx: Sql) => Promise<T>, setup?: string): Promise<T> => {
+    const reserved = await sql.reserve();
+    try {
+      await reserved.unsafe('BEGIN');
+      let result: T;
+      try {
+        if (setup) await reserved.unsafe(setup);
+        result = await work(wrap(() => reserved));
+      } catch (error) {
+        await reserved.unsafe('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await reserved.unsafe('COMMIT');
+      return result;
+    } finally {
+      reserved.release();
+    }
+  };
   try {
     await root.query('SELECT 1');
   } catch (error) {
@@ -180,16 +206,8 @@ export async function openPostgres(url: string, timeouts: PostgresTimeouts = {})
     kind: 'postgres',
     query: (text, params, options) => bounded(root.query(text, params, options), deadline),
     // A commit's transaction runs a dozen short statements: it gets a few deadlines.
-    transaction: async (work) =>
-      (await bounded(
-        sql.begin((tx) => work(wrap(() => tx))),
-        deadline * 3,
-      )) as Awaited<ReturnType<typeof work>>,
-    longTransaction: async (work) =>
-      (await sql.begin(async (tx) => {
-        await tx.unsafe('SET LOCAL statement_timeout = 0');
-        return work(wrap(() => tx));
-      })) as Awaited<ReturnType<typeof work>>,
+    transaction: (work) => bounded(inTransaction(work), deadline * 3),
+    longTransaction: (work) => inTransaction(work, 'SET LOCAL statement_timeout = 0'),
     async maintain(statement) {
       // VACUUM cannot run in a transaction: one connection of the pool, its timeout lifted for it.
       const reserved = await sql.reserve();
