@@ -8,13 +8,18 @@ import { accountVersion, readSnapshot } from './snapshot.js';
 import { SPEECH_TO_TEXT, serviceAllowance } from '../../../src/core/index.js';
 import { recordUsage, type UsageRecordInput } from './usage-records.js';
 
-/** One round of simulated use for every account; answers how many records were stored. */
+/**
+ * One round of simulated use for every account, or for `only` these; answers how many records were
+ * stored.
+ */
 export async function simulateUsage(
   db: Database,
   now: Date,
-  random: () => number = Math.random,
+  { random = Math.random, only }: { random?: () => number; only?: readonly string[] } = {},
 ): Promise<number> {
-  const accounts = await db.query<{ id: string }>('SELECT id FROM accounts ORDER BY id');
+  const accounts = only
+    ? only.map((id) => ({ id }))
+    : await db.query<{ id: string }>('SELECT id FROM accounts ORDER BY id');
   let stored = 0;
   for (const { id } of accounts) {
     stored += await db.transaction(async (tx) => {
