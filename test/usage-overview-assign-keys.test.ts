@@ -24,6 +24,11 @@ import { until } from './helpers/grid-host.js';
 
 const click = (el: HTMLElement) =>
   el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+/** Ticks an agent's checkbox once its row is drawn (a busy machine draws the rows a frame later). */
+async function tick(el: UsageOverview, agent: string): Promise<void> {
+  await until(() => checkbox(el, agent) !== null, `the row of ${agent}`);
+  click(checkbox(el, agent)!);
+}
 
 /** The focused element in the overview (its shadow root), named as a user hears it. */
 const focused = (el: UsageOverview) => root(el).activeElement as HTMLElement | null;
@@ -48,8 +53,8 @@ async function tabIn(el: UsageOverview, expected: string): Promise<void> {
 describe('usage-overview selection toolbar by keyboard', () => {
   it('is one Tab stop; arrows wrap, Home / End, Tab leaves and comes back to the control last focused', async () => {
     const el = await assignOverview(new MemoryAdapter(assignSeed()), '');
-    click(checkbox(el, 'Cleo Agent')!);
-    click(checkbox(el, 'Lea Agent')!);
+    await tick(el, 'Cleo Agent');
+    await tick(el, 'Lea Agent');
     await until(() => liveCount(el) === '2 selected', '2 selected');
     expect(tools(el)).to.deep.equal([
       'Select all 12 matching',
@@ -101,7 +106,7 @@ describe('usage-overview selection toolbar by keyboard', () => {
 
   it('keeps focus in the toolbar after "Select all", and puts it on the grid after "Clear selection"', async () => {
     const el = await assignOverview(new MemoryAdapter(assignSeed()));
-    click(checkbox(el, 'Cleo Agent')!);
+    await tick(el, 'Cleo Agent');
     await until(() => liveCount(el) === '1 selected', '1 selected');
     await tabIn(el, 'Select all 11 matching');
     await sendKeys({ press: 'Enter' });
@@ -124,7 +129,7 @@ for (const mode of adapterModes) {
       const backend = new MemoryAdapter(assignSeed());
       const adapter = await adapterOver(mode, backend);
       const el = await assignOverview(adapter, 'outbound');
-      click(checkbox(el, 'Ada Agent')!);
+      await tick(el, 'Ada Agent');
       await until(() => liveCount(el) === '1 selected', '1 selected');
       expect(toolbar(el)!.querySelector('select'), 'no type to choose').to.equal(null);
       button(toolbar(el)!, 'Select all 2 matching')!.click();
@@ -138,7 +143,7 @@ for (const mode of adapterModes) {
       el.typeId = '';
       await until(() => toolbar(el) === null, 'another filter starts empty');
       await until(() => checkbox(el, 'Lea Agent') !== null, 'every agent', 5000);
-      click(checkbox(el, 'Lea Agent')!);
+      await tick(el, 'Lea Agent');
       await until(() => liveCount(el) === '1 selected', 'Lea selected');
       button(toolbar(el)!, 'Select all 12 matching')!.click();
       await until(() => liveCount(el) === '12 selected', 'all 12', 5000);
