@@ -225,9 +225,9 @@ describe(`reference backend on ${backendKind}: usage search`, () => {
   it("finds a search's candidates through the index of text pieces, never computing a row's pieces to read it", async () => {
     // Migration 014 keeps the pieces in the index alone: computing them for a row costs about
     // 40 µs, so a plan that checked them row by row (a sequential scan, the primary key, a lossy
-    // page) would make a search of every agent of a large account take seconds. Each statement a
+    // block) would make a search of every agent of a large account take seconds. Each statement a
     // search page sends, for a key of four characters and one of three, with and without a type
-    // filter, reads agents only through that index or by key.
+    // filter, finds its candidates through that index and names a row's pieces nowhere else.
     await server().db.query('ANALYZE agents');
     type Node = {
       'Node Type': string;
